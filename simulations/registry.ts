@@ -1,0 +1,13 @@
+// Every simulation engine, by the id lessons use after ```sim.
+// Each engine lives in its own folder (simulations/<id>/) and exports `engine`
+// from its engine.ts. To add one: one import line and one entry below.
+
+import type { Engine } from './shared/engine.ts';
+
+export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
+  ([] as Engine[]).map((engine) => [engine.id, engine]),
+);
+
+export function getEngine(id: string): Engine | undefined {
+  return engines.get(id);
+}
