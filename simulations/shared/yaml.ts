@@ -354,3 +354,37 @@ export function attachPosition(error: ValidationError): ValidationError {
   }
   return error;
 }
+
+/**
+ * Expands `kind: List` (and `*List`) documents into their items, as
+ * `kubectl apply -f` does, keeping each item's position for error messages.
+ */
+export function flattenLists(manifests: readonly Manifest[]): Manifest[] {
+  const out: Manifest[] = [];
+  for (const manifest of manifests) {
+    const { object } = manifest;
+    if (!/List$/.test(object.kind) || !Array.isArray(object.items)) {
+      out.push(manifest);
+      continue;
+    }
+    object.items.forEach((item, index) => {
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        throw new ValidationError('every item of a List must be a Kubernetes object', {
+          object,
+          path: ['items', index],
+        });
+      }
+      for (const field of ['apiVersion', 'kind'] as const) {
+        if (typeof item[field] !== 'string' || item[field] === '') {
+          throw new ValidationError('Required value: every Kubernetes object needs apiVersion and kind', {
+            object,
+            path: ['items', index, field],
+          });
+        }
+      }
+      const line = locateField(object, ['items', index])?.position.line ?? manifest.line;
+      out.push({ document: manifest.document, line, object: item as KubeObject });
+    });
+  }
+  return out;
+}
