@@ -1,0 +1,254 @@
+// Node-pressure eviction for memory: thresholds, the ranking of Pods, the message.
+// src: pkg/kubelet/eviction/helpers.go (rankMemoryPressure, exceedMemoryRequests,
+// priority, memory, cmpBool, evictionMessage, getThresholdMetInfo, thresholdsMet),
+// pkg/kubelet/eviction/api/types.go (GetThresholdQuantity), defaults_linux.go,
+// eviction_manager.go (constants), component-helpers/resource/helpers.go (PodRequests).
+//
+// When memory.available on the node drops below a threshold, the kubelet ranks
+// the active Pods and evicts the first one (one Pod per monitoring interval):
+//   1. Pods whose working set is above their memory request come first
+//      (Pods without stats come first of all);
+//   2. then lower spec.priority first;
+//   3. then the larger (working set − request) first.
+// QoS is not a key of the sort: a Guaranteed Pod never exceeds its request
+// (its limit equals it), so it naturally sorts last.
+
+import { Quantity, formatBinarySI } from '../shared/quantity.ts';
+import type { ContainerLike, PodLike } from './qos.ts';
+
+/** eviction_manager.go and friends. */
+export const EVICTION_MONITORING_PERIOD_MS = 10_000;
+export const DEFAULT_PRESSURE_TRANSITION_PERIOD_MS = 5 * 60_000;
+/** eviction_manager.go: a hard eviction kills the Pod with a 1 s grace period. */
+export const IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS = 1;
+
+/** defaults_linux.go DefaultEvictionHard. */
+export const DEFAULT_EVICTION_HARD: Readonly<Record<string, string>> = {
+  'memory.available': '100Mi',
+  'nodefs.available': '10%',
+  'nodefs.inodesFree': '5%',
+  'imagefs.available': '15%',
+  'imagefs.inodesFree': '5%',
+};
+
+/** Node condition and taint for memory pressure (eviction/helpers.go, node lifecycle controller). */
+export const MEMORY_PRESSURE = {
+  condition: 'MemoryPressure',
+  trueReason: 'KubeletHasInsufficientMemory',
+  trueMessage: 'kubelet has insufficient memory available',
+  falseReason: 'KubeletHasSufficientMemory',
+  falseMessage: 'kubelet has sufficient memory available',
+  taint: { key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' },
+} as const;
+
+/** The eviction reason and message formats of helpers.go. */
+export const EVICTED_REASON = 'Evicted';
+const NODE_LOW_MESSAGE = (resource: string) => `The node was low on resource: ${resource}. `;
+const THRESHOLD_MET_MESSAGE = (quantity: string, available: string) => `Threshold quantity: ${quantity}, available: ${available}. `;
+const CONTAINER_MESSAGE = (name: string, usage: string, request: string, resource: string) =>
+  `Container ${name} was using ${usage}, request is ${request}, has larger consumption of ${resource}. `;
+
+/** A threshold value: a quantity, or a fraction of capacity (float32, like evictionapi.ThresholdValue.Percentage). */
+export type ThresholdValue = { quantity: Quantity } | { percentage: number };
+
+export interface Threshold {
+  signal: string;
+  value: ThresholdValue;
+  /** 0 for a hard threshold; the soft threshold's grace period otherwise. */
+  gracePeriodMs: number;
+}
+
+/**
+ * Parses a threshold value as the kubelet does ("100Mi" or "10%"); returns a
+ * reason string (API-server style) on error.
+ *
+ * @example parseThresholdValue('10%') // { percentage: 0.1 (as float32) }
+ */
+export function parseThresholdValue(text: unknown): ThresholdValue | string {
+  if (typeof text !== 'string' && typeof text !== 'number') return 'must be a quantity or a percentage';
+  const s = String(text).trim();
+  if (s.endsWith('%')) {
+    const n = Number(s.slice(0, -1));
+    if (!Number.isFinite(n) || s.length === 1) return `invalid percentage: ${s}`;
+    if (n < 0 || n > 100) return `eviction percentage threshold must be >= 0% and <= 100%: ${s}`;
+    // evictionapi stores the percentage as float32.
+    return { percentage: Math.fround(n / 100) };
+  }
+  const q = Quantity.tryParse(s);
+  if (!q) return `'${s}' is not a valid quantity`;
+  if (q.sign() < 0) return `eviction threshold must be positive: ${s}`;
+  return { quantity: q };
+}
+
+/** api/types.go GetThresholdQuantity, in bytes. */
+export function thresholdBytes(value: ThresholdValue, capacityBytes: number): number {
+  if ('quantity' in value) return value.quantity.value();
+  // resource.NewQuantity(int64(float64(capacity.Value())*float64(value.Percentage)), BinarySI)
+  return Math.trunc(capacityBytes * value.percentage);
+}
+
+/** The threshold quantity as the message prints it (`%v` of the *resource.Quantity). */
+export function formatThreshold(value: ThresholdValue, capacityBytes: number): string {
+  if ('quantity' in value) return value.quantity.toString();
+  return formatBinarySI(thresholdBytes(value, capacityBytes));
+}
+
+/** thresholdsMet: "threshold quantity > available", strictly. */
+export function thresholdMet(value: ThresholdValue, availableBytes: number, capacityBytes: number): boolean {
+  return thresholdBytes(value, capacityBytes) > availableBytes;
+}
+
+// ---- Pod requests (component-helpers/resource/helpers.go PodRequests, memory only) ----
+
+function bytesOf(raw: unknown): number {
+  if (raw === undefined || raw === null) return 0;
+  return Quantity.parse(raw as string | number).value();
+}
+
+function containerRequest(container: ContainerLike, resource: string): number {
+  return bytesOf(container.resources?.requests?.[resource]);
+}
+
+/**
+ * PodRequests for one resource: the sum over regular containers and sidecars,
+ * or the largest init-container step if bigger, plus spec.overhead.
+ *
+ * @example podRequestBytes({ spec: { containers: [{ resources: { requests: { memory: '100Mi' } } }] } }, 'memory') // 104857600
+ */
+export function podRequestBytes(pod: PodLike & { spec?: { overhead?: Record<string, unknown> | null } | null }, resource = 'memory'): number {
+  let requests = 0;
+  for (const c of pod.spec?.containers ?? []) requests += containerRequest(c, resource);
+  let restartable = 0;
+  let initMax = 0;
+  for (const init of pod.spec?.initContainers ?? []) {
+    const own = containerRequest(init, resource);
+    let step: number;
+    if (init.restartPolicy === 'Always') {
+      // A sidecar keeps running: it adds to the Pod's requests and to every later init step.
+      requests += own;
+      restartable += own;
+      step = restartable;
+    } else {
+      step = own + restartable;
+    }
+    initMax = Math.max(initMax, step);
+  }
+  const overhead = bytesOf(pod.spec?.overhead?.[resource]);
+  return Math.max(requests, initMax) + overhead;
+}
+
+// ---- Ranking ----
+
+/** One Pod with its observed memory (pod-level working set, and optionally per container). */
+export interface MemoryStatsEntry<P extends PodLike = PodLike> {
+  pod: P;
+  /** Working set of the whole Pod: bytes, or a quantity such as "500Mi". Absent = no stats. */
+  memoryWorkingSet?: number | string | null;
+  /** Per-container working sets, for the eviction message. */
+  containers?: readonly { name: string; workingSet: number | string }[];
+}
+
+function usageBytes(value: number | string | null | undefined): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'number' ? value : Quantity.parse(value).value();
+}
+
+function podPriority(pod: PodLike): number {
+  // corev1helpers.PodPriority: spec.priority, or 0 when unset.
+  return typeof pod.spec?.priority === 'number' ? pod.spec.priority : 0;
+}
+
+/** helpers.go cmpBool: true sorts first. */
+function cmpBool(a: boolean, b: boolean): number {
+  if (a === b) return 0;
+  if (!b) return -1;
+  return 1;
+}
+
+type Cmp<P extends PodLike> = (a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>) => number;
+
+/** exceedMemoryRequests: Pods using more than their request first; Pods without stats first of all. */
+export function exceedMemoryRequests<P extends PodLike>(a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>): number {
+  const ua = usageBytes(a.memoryWorkingSet);
+  const ub = usageBytes(b.memoryWorkingSet);
+  if (ua === undefined || ub === undefined) return cmpBool(ua === undefined, ub === undefined);
+  return cmpBool(ua > podRequestBytes(a.pod), ub > podRequestBytes(b.pod));
+}
+
+/** priority: lower spec.priority first. */
+export function priority<P extends PodLike>(a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>): number {
+  const pa = podPriority(a.pod);
+  const pb = podPriority(b.pod);
+  if (pa === pb) return 0;
+  return pa > pb ? 1 : -1;
+}
+
+/** memory: the larger consumer relative to its request first. */
+export function memory<P extends PodLike>(a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>): number {
+  const ua = usageBytes(a.memoryWorkingSet);
+  const ub = usageBytes(b.memoryWorkingSet);
+  if (ua === undefined || ub === undefined) return cmpBool(ua === undefined, ub === undefined);
+  const da = ua - podRequestBytes(a.pod);
+  const db = ub - podRequestBytes(b.pod);
+  // p2Memory.Cmp(*p1Memory)
+  return db === da ? 0 : db > da ? 1 : -1;
+}
+
+/** orderedBy(...).Sort: the first comparison that differs decides. */
+export function orderedBy<P extends PodLike>(...cmps: Cmp<P>[]): (entries: readonly MemoryStatsEntry<P>[]) => MemoryStatsEntry<P>[] {
+  return (entries) =>
+    // Go's sort.Sort is not stable; we keep input order among ties so results are deterministic.
+    [...entries].sort((a, b) => {
+      for (const cmp of cmps) {
+        const c = cmp(a, b);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+}
+
+/**
+ * rankMemoryPressure: the entries in eviction order, first evicted first.
+ *
+ * @example
+ *   rankMemoryPressure([
+ *     { pod: guaranteedPod, memoryWorkingSet: '900Mi' },   // request 1Gi: below
+ *     { pod: bestEffortPod, memoryWorkingSet: '50Mi' },    // request 0: above
+ *   ])[0].pod === bestEffortPod
+ */
+export function rankMemoryPressure<P extends PodLike>(entries: readonly MemoryStatsEntry<P>[]): MemoryStatsEntry<P>[] {
+  return orderedBy<P>(exceedMemoryRequests, priority, memory)(entries);
+}
+
+/**
+ * evictionMessage for memory: the node line, the threshold line, then one line
+ * per container whose working set exceeds its own request (requests of 0 print "0").
+ * Ends with a space, as upstream's does.
+ */
+export function evictionMessage(
+  pod: PodLike,
+  containers: readonly { name: string; workingSet: number | string }[] | undefined,
+  threshold: { quantity: string; availableBytes: number } | undefined,
+): { message: string; offendingContainers: string[]; offendingContainersUsage: string[] } {
+  let message = NODE_LOW_MESSAGE('memory');
+  if (threshold) message += THRESHOLD_MET_MESSAGE(threshold.quantity, formatBinarySI(threshold.availableBytes));
+  const offendingContainers: string[] = [];
+  const offendingContainersUsage: string[] = [];
+  if (containers) {
+    // The loop runs over the stats' containers, matching them to spec.containers (not init containers).
+    for (const stats of containers) {
+      const spec = (pod.spec?.containers ?? []).find((c) => c.name === stats.name);
+      if (!spec) continue;
+      const raw = spec.resources?.requests?.memory;
+      const request = raw === undefined || raw === null ? Quantity.fromInteger(0) : Quantity.parse(raw as string | number);
+      const used = usageBytes(stats.workingSet) ?? 0;
+      if (used > request.value()) {
+        const usage = formatBinarySI(used);
+        message += CONTAINER_MESSAGE(stats.name, usage, request.toString(), 'memory');
+        offendingContainers.push(stats.name);
+        offendingContainersUsage.push(usage);
+      }
+    }
+  }
+  return { message, offendingContainers, offendingContainersUsage };
+}
