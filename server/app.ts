@@ -1,0 +1,129 @@
+// createApp: builds the Express app from its parts, without listening.
+// supertest drives this directly; main.ts listens and shuts down.
+
+import express, { type Request, type Response, type NextFunction } from 'express';
+import cookieParser from 'cookie-parser';
+import { rateLimit } from 'express-rate-limit';
+import type { Config } from './config.ts';
+import type { Db } from './db/open.ts';
+import { Store } from './db/store.ts';
+import type { ContentIndex } from './content/model.ts';
+import type { Engine } from '../simulations/shared/engine.ts';
+import type { SimulationPool } from './sim-runtime/pool.ts';
+import { Notebook } from './notebook.ts';
+import type { Views } from './views/render.ts';
+import { learnerMiddleware } from './http/learner.ts';
+import { crossSiteGuard, csrf, securityHeaders } from './http/security.ts';
+import { errorHandler, HttpError } from './http/errors.ts';
+import { pageRoutes } from './routes/pages.ts';
+import { apiRoutes } from './routes/api.ts';
+import { pickLanguage } from './i18n/strings.ts';
+import { NotFoundError } from '../simulations/shared/errors.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  content: ContentIndex;
+  engines: ReadonlyMap<string, Engine>;
+  pool: SimulationPool;
+  views: Views;
+  /** The clock for stored timestamps (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+export function createApp({ config, db, content, engines, pool, views, now = () => new Date() }: AppDeps) {
+  const app = express();
+  const store = new Store(db);
+  const notebook = new Notebook({ content, store, pool, engines, now });
+  const csrfTools = csrf(store.serverSecret('csrf-secret'), config.secureCookies);
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  if (config.logRequests) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      });
+      next();
+    });
+  }
+
+  app.use(securityHeaders());
+
+  // Static assets first: no cookies, no body parsing, cached for a year (fingerprinted).
+  app.get('/assets/{*path}', (req, res, next) => {
+    const asset = views.assets.get(req.path);
+    if (!asset) return next();
+    res.setHeader('Content-Type', asset.type);
+    res.setHeader('Cache-Control', /\.[0-9a-f]{12}\./.test(asset.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    res.send(asset.body);
+  });
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/assets/favicon.svg'));
+  app.get('/healthz', (_req, res) => res.json({ ok: true, lessons: content.chapters.length, simulations: pool.stats }));
+
+  app.use(cookieParser());
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: false }));
+  app.use(express.urlencoded({ limit: config.bodyLimitBytes, extended: false, parameterLimit: 200 }));
+  app.use(learnerMiddleware(config.secureCookies));
+  app.use(crossSiteGuard());
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const lang = pickLanguage(req.cookies?.kn_lang, req.get('accept-language'));
+    const theme = ['light', 'dark'].includes(req.cookies?.kn_theme) ? req.cookies.kn_theme : 'system';
+    res.locals.lang = lang;
+    res.locals.theme = theme;
+    res.locals.path = req.path;
+    res.locals.returnTo = req.originalUrl.length < 500 ? req.originalUrl : '/';
+    res.locals.isZh = lang === 'zh';
+    res.setHeader('Content-Language', lang === 'zh' ? 'zh-CN' : 'en');
+    res.setHeader('Vary', 'Cookie, Accept-Language');
+    if (req.method === 'GET' && !req.path.startsWith('/api/')) {
+      res.locals.csrfToken = csrfTools.token(req, res);
+    }
+    next();
+  });
+
+  const limitHandler = (message: string) => (req: Request, _res: Response, next: NextFunction) => {
+    const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+    const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+    next(new HttpError(429, message, { 'Retry-After': String(seconds) }));
+  };
+  const runLimiters = [
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.runsPerMinutePerLearner,
+      keyGenerator: (req) => `learner:${req.learnerId}`,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: limitHandler(`too many simulation runs: at most ${config.runsPerMinutePerLearner} a minute per learner`),
+    }),
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.runsPerMinutePerAddress,
+      standardHeaders: false,
+      legacyHeaders: false,
+      handler: limitHandler(`too many simulation runs from this address: at most ${config.runsPerMinutePerAddress} a minute`),
+    }),
+  ];
+
+  app.use('/api', apiRoutes({ notebook, views, runLimiters }));
+  app.use(
+    pageRoutes({
+      notebook,
+      views,
+      csrf: csrfTools,
+      runLimiters,
+      secureCookies: config.secureCookies,
+      bodyLimitBytes: config.bodyLimitBytes,
+    }),
+  );
+
+  app.use((req: Request, _res: Response, next: NextFunction) => next(new NotFoundError(`no page at ${req.path}`)));
+  app.use(errorHandler(views));
+  return app;
+}

@@ -1,0 +1,71 @@
+// Builds every part of the server from a Config: database, content (parsed and
+// run once), simulation pool, views, and the app. main.ts, the tests and the
+// benchmarks all start the site this way.
+
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/open.ts';
+import { loadContent } from './content/load.ts';
+import type { ContentIndex } from './content/model.ts';
+import { SimulationPool, DEFAULT_ENGINE_MODULES } from './sim-runtime/pool.ts';
+import { createViews, type Views } from './views/render.ts';
+import { createApp } from './app.ts';
+import type { Engine } from '../simulations/shared/engine.ts';
+import { engines as registryEngines } from '../simulations/registry.ts';
+
+export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+export interface BootOptions {
+  config: Config;
+  /** Engines to serve; defaults to the registry. Tests add fixture engines. */
+  engines?: ReadonlyMap<string, Engine>;
+  /** Module URLs the workers load engines from; must match `engines`. */
+  engineModules?: string[];
+  contentDir?: string;
+  now?: () => Date;
+  /** Use this database instead of opening config.dataDir. */
+  db?: Db;
+}
+
+export interface Site {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  pool: SimulationPool;
+  content: ContentIndex;
+  views: Views;
+  close(): Promise<void>;
+}
+
+export async function bootSite(options: BootOptions): Promise<Site> {
+  const { config } = options;
+  const engines = options.engines ?? registryEngines;
+  const content = loadContent({
+    contentDir: options.contentDir ?? fileURLToPath(new URL('../content/', import.meta.url)),
+    engines,
+    rootDir: ROOT_DIR,
+  });
+  const views = createViews({
+    viewsDir: fileURLToPath(new URL('../views/', import.meta.url)),
+    simulationsDir: fileURLToPath(new URL('../simulations/', import.meta.url)),
+  });
+  const db = options.db ?? openDatabase({ dataDir: config.dataDir });
+  const pool = new SimulationPool({
+    size: config.workers,
+    deadlineMs: config.simDeadlineMs,
+    heapMb: config.simHeapMb,
+    engineModules: options.engineModules ?? DEFAULT_ENGINE_MODULES,
+  });
+  await pool.ready();
+  const app = createApp({ config, db, content, engines, pool, views, now: options.now });
+  return {
+    app,
+    db,
+    pool,
+    content,
+    views,
+    async close() {
+      await pool.close();
+      if (db.open) db.close();
+    },
+  };
+}

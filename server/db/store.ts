@@ -1,0 +1,297 @@
+// Everything the server keeps about a learner, behind prepared statements.
+// Write transactions start with BEGIN IMMEDIATE: taking the write lock up
+// front means a second process waits (busy_timeout) instead of failing with
+// SQLITE_BUSY when a read lock would have to be upgraded.
+
+import { randomBytes } from 'node:crypto';
+import type { Db } from './open.ts';
+
+export interface CellState {
+  cellId: string;
+  input: string;
+  /** The last run's outcome, parsed; null when not kept (too large, or imported). */
+  output: unknown | null;
+  runCount: number;
+  updatedAt: string;
+}
+
+export interface AttemptRecord {
+  id: number;
+  cellId: string;
+  lessonSlug: string;
+  answer: unknown;
+  correct: boolean;
+  createdAt: string;
+}
+
+export interface LatestAttempt extends AttemptRecord {
+  /** How many attempts this learner made on this quiz. */
+  count: number;
+}
+
+/** The portable progress file (GET /api/progress/export). */
+export interface ProgressExport {
+  format: 'kube-notebook-progress';
+  version: 1;
+  exportedAt: string;
+  cells: { lesson: string; cell: string; input: string; runCount: number; updatedAt: string }[];
+  attempts: { lesson: string; cell: string; answer: unknown; correct: boolean; createdAt: string }[];
+}
+
+/** Outputs larger than this are not stored; the page re-runs the saved input instead. */
+const MAX_STORED_OUTPUT_BYTES = 1024 * 1024;
+
+export class Store {
+  private readonly stmt;
+
+  constructor(private readonly db: Db) {
+    this.stmt = {
+      ensureLearner: db.prepare(
+        `INSERT INTO learners (id, created_at, last_seen_at) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+      ),
+      cellStates: db.prepare(
+        `SELECT cell_id, input, output_json, run_count, updated_at FROM cell_states
+         WHERE learner_id = ? AND lesson_slug = ?`,
+      ),
+      saveRun: db.prepare(
+        `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, run_count, updated_at)
+         VALUES (?, ?, ?, ?, ?, 1, ?)
+         ON CONFLICT (learner_id, lesson_slug, cell_id) DO UPDATE SET
+           input = excluded.input, output_json = excluded.output_json,
+           run_count = cell_states.run_count + 1, updated_at = excluded.updated_at`,
+      ),
+      saveOutput: db.prepare(
+        `UPDATE cell_states SET output_json = ? WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ? AND input = ?`,
+      ),
+      resetCell: db.prepare(`DELETE FROM cell_states WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`),
+      insertAttempt: db.prepare(
+        `INSERT INTO attempts (learner_id, lesson_slug, cell_id, answer_json, correct, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      countAttempts: db.prepare(
+        `SELECT COUNT(*) AS n FROM attempts WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`,
+      ),
+      latestAttempts: db.prepare(
+        `SELECT a.id, a.lesson_slug, a.cell_id, a.answer_json, a.correct, a.created_at, c.n
+         FROM attempts a
+         JOIN (SELECT lesson_slug, cell_id, MAX(id) AS last_id, COUNT(*) AS n FROM attempts
+               WHERE learner_id = @learner GROUP BY lesson_slug, cell_id) c ON a.id = c.last_id
+         WHERE a.learner_id = @learner`,
+      ),
+      runCounts: db.prepare(
+        `SELECT lesson_slug, cell_id, run_count FROM cell_states WHERE learner_id = ? AND run_count > 0`,
+      ),
+      visit: db.prepare(
+        `INSERT INTO lesson_visits (learner_id, lesson_slug, last_visited_at) VALUES (?, ?, ?)
+         ON CONFLICT (learner_id, lesson_slug) DO UPDATE SET last_visited_at = excluded.last_visited_at`,
+      ),
+      lastVisit: db.prepare(
+        `SELECT lesson_slug FROM lesson_visits WHERE learner_id = ? ORDER BY last_visited_at DESC LIMIT 1`,
+      ),
+      exportCells: db.prepare(
+        `SELECT lesson_slug, cell_id, input, run_count, updated_at FROM cell_states WHERE learner_id = ?
+         ORDER BY lesson_slug, cell_id`,
+      ),
+      exportAttempts: db.prepare(
+        `SELECT lesson_slug, cell_id, answer_json, correct, created_at FROM attempts WHERE learner_id = ? ORDER BY id`,
+      ),
+      importCell: db.prepare(
+        `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, run_count, updated_at)
+         VALUES (?, ?, ?, ?, NULL, ?, ?)
+         ON CONFLICT (learner_id, lesson_slug, cell_id) DO UPDATE SET
+           input = excluded.input, output_json = NULL,
+           run_count = MAX(cell_states.run_count, excluded.run_count), updated_at = excluded.updated_at
+         WHERE excluded.updated_at > cell_states.updated_at`,
+      ),
+      attemptExists: db.prepare(
+        `SELECT 1 FROM attempts WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ? AND answer_json = ? AND created_at = ?`,
+      ),
+      getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`),
+      insertMeta: db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
+    };
+  }
+
+  /** A secret kept in the database so every process and every restart shares it. */
+  serverSecret(name: string): string {
+    return this.db
+      .transaction(() => {
+        this.stmt.insertMeta.run(name, randomBytes(32).toString('base64url'));
+        return (this.stmt.getMeta.get(name) as { value: string }).value;
+      })
+      .immediate();
+  }
+
+  cellStates(learnerId: string, lessonSlug: string): Map<string, CellState> {
+    const rows = this.stmt.cellStates.all(learnerId, lessonSlug) as {
+      cell_id: string;
+      input: string;
+      output_json: string | null;
+      run_count: number;
+      updated_at: string;
+    }[];
+    return new Map(
+      rows.map((r) => [
+        r.cell_id,
+        {
+          cellId: r.cell_id,
+          input: r.input,
+          output: r.output_json === null ? null : JSON.parse(r.output_json),
+          runCount: r.run_count,
+          updatedAt: r.updated_at,
+        },
+      ]),
+    );
+  }
+
+  /** Saves an edited scenario and its outcome (counts as one run). */
+  saveRun(learnerId: string, lessonSlug: string, cellId: string, input: string, output: unknown, now: string): void {
+    const json = JSON.stringify(output);
+    const kept = Buffer.byteLength(json) <= MAX_STORED_OUTPUT_BYTES ? json : null;
+    this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        this.stmt.saveRun.run(learnerId, lessonSlug, cellId, input, kept, now);
+      })
+      .immediate();
+  }
+
+  /** Stores the output of re-running a saved input (after an import), if the input is unchanged. */
+  saveOutput(learnerId: string, lessonSlug: string, cellId: string, input: string, output: unknown): void {
+    const json = JSON.stringify(output);
+    if (Buffer.byteLength(json) > MAX_STORED_OUTPUT_BYTES) return;
+    this.stmt.saveOutput.run(json, learnerId, lessonSlug, cellId, input);
+  }
+
+  resetCell(learnerId: string, lessonSlug: string, cellId: string): void {
+    this.stmt.resetCell.run(learnerId, lessonSlug, cellId);
+  }
+
+  /** Records a graded answer; returns how many attempts the learner has made on this quiz. */
+  recordAttempt(
+    learnerId: string,
+    lessonSlug: string,
+    cellId: string,
+    answer: unknown,
+    correct: boolean,
+    now: string,
+  ): number {
+    return this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        this.stmt.insertAttempt.run(learnerId, lessonSlug, cellId, JSON.stringify(answer), correct ? 1 : 0, now);
+        return (this.stmt.countAttempts.get(learnerId, lessonSlug, cellId) as { n: number }).n;
+      })
+      .immediate();
+  }
+
+  /** The newest attempt on every quiz the learner answered, keyed "slug/cellId". */
+  latestAttempts(learnerId: string): Map<string, LatestAttempt> {
+    const rows = this.stmt.latestAttempts.all({ learner: learnerId }) as {
+      id: number;
+      lesson_slug: string;
+      cell_id: string;
+      answer_json: string;
+      correct: number;
+      created_at: string;
+      n: number;
+    }[];
+    return new Map(
+      rows.map((r) => [
+        `${r.lesson_slug}/${r.cell_id}`,
+        {
+          id: r.id,
+          lessonSlug: r.lesson_slug,
+          cellId: r.cell_id,
+          answer: JSON.parse(r.answer_json),
+          correct: r.correct === 1,
+          createdAt: r.created_at,
+          count: r.n,
+        },
+      ]),
+    );
+  }
+
+  /** Run counts of every cell the learner ran, keyed "slug/cellId". */
+  runCounts(learnerId: string): Map<string, number> {
+    const rows = this.stmt.runCounts.all(learnerId) as { lesson_slug: string; cell_id: string; run_count: number }[];
+    return new Map(rows.map((r) => [`${r.lesson_slug}/${r.cell_id}`, r.run_count]));
+  }
+
+  recordVisit(learnerId: string, lessonSlug: string, now: string): void {
+    this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        this.stmt.visit.run(learnerId, lessonSlug, now);
+      })
+      .immediate();
+  }
+
+  lastVisitedLesson(learnerId: string): string | undefined {
+    return (this.stmt.lastVisit.get(learnerId) as { lesson_slug: string } | undefined)?.lesson_slug;
+  }
+
+  exportProgress(learnerId: string, now: string): ProgressExport {
+    const cells = this.stmt.exportCells.all(learnerId) as {
+      lesson_slug: string;
+      cell_id: string;
+      input: string;
+      run_count: number;
+      updated_at: string;
+    }[];
+    const attempts = this.stmt.exportAttempts.all(learnerId) as {
+      lesson_slug: string;
+      cell_id: string;
+      answer_json: string;
+      correct: number;
+      created_at: string;
+    }[];
+    return {
+      format: 'kube-notebook-progress',
+      version: 1,
+      exportedAt: now,
+      cells: cells.map((c) => ({
+        lesson: c.lesson_slug,
+        cell: c.cell_id,
+        input: c.input,
+        runCount: c.run_count,
+        updatedAt: c.updated_at,
+      })),
+      attempts: attempts.map((a) => ({
+        lesson: a.lesson_slug,
+        cell: a.cell_id,
+        answer: JSON.parse(a.answer_json),
+        correct: a.correct === 1,
+        createdAt: a.created_at,
+      })),
+    };
+  }
+
+  /**
+   * Merges an already validated and re-graded export into this learner's
+   * progress, in one transaction: newer cell states win, attempts already
+   * present are not duplicated.
+   */
+  importProgress(
+    learnerId: string,
+    data: { cells: ProgressExport['cells']; attempts: ProgressExport['attempts'] },
+    now: string,
+  ): { cells: number; attempts: number } {
+    return this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        let cells = 0;
+        let attempts = 0;
+        for (const c of data.cells) {
+          cells += this.stmt.importCell.run(learnerId, c.lesson, c.cell, c.input, c.runCount, c.updatedAt).changes;
+        }
+        for (const a of data.attempts) {
+          const answer = JSON.stringify(a.answer);
+          if (this.stmt.attemptExists.get(learnerId, a.lesson, a.cell, answer, a.createdAt)) continue;
+          this.stmt.insertAttempt.run(learnerId, a.lesson, a.cell, answer, a.correct ? 1 : 0, a.createdAt);
+          attempts++;
+        }
+        return { cells, attempts };
+      })
+      .immediate();
+  }
+}

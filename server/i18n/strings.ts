@@ -1,0 +1,182 @@
+// UI strings in English and Chinese. Lesson text lives in content/; these are
+// only the words of the interface around it. Every key exists in both languages
+// (test/http/i18n.test.ts checks it).
+
+import type { Lang } from '../content/model.ts';
+
+export const STRINGS = {
+  en: {
+    'site.tagline': 'Learn Kubernetes internals for the interview: read, run real manifests, predict, check.',
+    'skip': 'Skip to content',
+    'nav.lessons': 'Lessons',
+    'nav.progress': 'Progress',
+    'nav.main': 'Main',
+    'prefs.language': 'Language',
+    'prefs.theme': 'Theme',
+    'prefs.theme.light': 'Light',
+    'prefs.theme.dark': 'Dark',
+    'prefs.theme.system': 'Auto',
+    'home.title': 'Chapters',
+    'home.continue': 'Continue where you left off',
+    'home.planned': 'planned',
+    'home.howto.title': 'How it works',
+    'home.howto.body':
+      'Each chapter is a notebook. Read the prose, then edit the Kubernetes YAML in a simulation cell and run it: the result appears right below, with a step-by-step explanation. Quizzes ask you to predict what the simulation will do; the server checks your answer against what it computes. Your edits and answers are saved on this server.',
+    'progress.quizzes': 'quizzes',
+    'progress.correct': 'correct',
+    'progress.answered': 'answered',
+    'progress.cellsRun': 'simulations run',
+    'progress.title': 'Your progress',
+    'progress.missed': 'Questions to review',
+    'progress.missed.none': 'Nothing to review: every question you answered, your last answer was right.',
+    'progress.export': 'Download my progress (JSON)',
+    'progress.import': 'Import progress',
+    'progress.import.help': 'Move your progress to another browser: download it here, then import the file there.',
+    'progress.import.button': 'Import',
+    'progress.imported': 'Imported {cells} cells and {attempts} answers.',
+    'progress.chapter': 'Chapter',
+    'progress.empty': 'No lessons yet.',
+    'lesson.contents': 'Contents',
+    'lesson.prev': 'Previous',
+    'lesson.next': 'Next',
+    'lesson.sources': 'Covers these parts of the source notes',
+    'lesson.translationMissing': 'This chapter is not translated yet; showing the English version.',
+    'sim.label': 'Simulation',
+    'sim.editor': 'Scenario (Kubernetes YAML)',
+    'sim.run': 'Run',
+    'sim.reset': 'Reset',
+    'sim.shortcut': 'Ctrl+Enter runs',
+    'sim.edited': 'your edited version (saved)',
+    'sim.default': 'default scenario',
+    'sim.runs': 'runs',
+    'sim.error': 'The scenario cannot run',
+    'sim.error.line': 'line {line}, column {column}',
+    'sim.why': 'Why: step by step',
+    'sim.json': 'Raw result (JSON)',
+    'sim.running': 'Running…',
+    'sim.failed': 'The request failed; check your connection and try again.',
+    'quiz.label': 'Quiz',
+    'quiz.predict': 'Predict',
+    'quiz.check': 'Check answer',
+    'quiz.yourAnswer': 'Your answer',
+    'quiz.correctAnswer': 'Correct answer',
+    'quiz.right': 'Right.',
+    'quiz.wrong': 'Not quite.',
+    'quiz.why': 'Why',
+    'quiz.followUp': 'The interviewer asks next',
+    'quiz.followUp.show': 'Show an answer',
+    'quiz.attempts': 'attempts',
+    'quiz.predict.note': 'Graded against what the simulation computes for the cell’s default scenario.',
+    'quiz.placeholder.text': 'Type your answer',
+    'quiz.placeholder.number': 'A number',
+    'quiz.choiceWhy': 'About each choice',
+    'quiz.none': 'none',
+    'notFound.title': 'Page not found',
+    'notFound.body': 'There is no page here. The lesson may have moved.',
+    'notFound.home': 'Back to the chapters',
+    'error.title': 'Something went wrong',
+    'error.body': 'The request could not be completed.',
+    'shortcuts.title': 'Keyboard shortcuts',
+  },
+  zh: {
+    'site.tagline': '为面试学习 Kubernetes 内部原理：阅读、运行真实清单、预测、核对。',
+    'skip': '跳到正文',
+    'nav.lessons': '课程',
+    'nav.progress': '进度',
+    'nav.main': '主导航',
+    'prefs.language': '语言',
+    'prefs.theme': '主题',
+    'prefs.theme.light': '浅色',
+    'prefs.theme.dark': '深色',
+    'prefs.theme.system': '跟随系统',
+    'home.title': '章节',
+    'home.continue': '从上次离开的地方继续',
+    'home.planned': '计划中',
+    'home.howto.title': '使用方法',
+    'home.howto.body':
+      '每一章都是一本笔记本。先读正文，再在模拟单元里修改 Kubernetes YAML 并运行：结果就显示在下方，并附有逐步解释。测验会让你预测模拟的结果，服务器用模拟实际算出的结果来判分。你的修改和答案都保存在这台服务器上。',
+    'progress.quizzes': '测验',
+    'progress.correct': '答对',
+    'progress.answered': '已答',
+    'progress.cellsRun': '已运行的模拟',
+    'progress.title': '学习进度',
+    'progress.missed': '需要复习的题目',
+    'progress.missed.none': '没有需要复习的题目：你回答过的每道题，最后一次都答对了。',
+    'progress.export': '下载我的进度（JSON）',
+    'progress.import': '导入进度',
+    'progress.import.help': '把进度搬到另一个浏览器：在这里下载文件，再到那边导入。',
+    'progress.import.button': '导入',
+    'progress.imported': '已导入 {cells} 个单元和 {attempts} 个答案。',
+    'progress.chapter': '章节',
+    'progress.empty': '还没有课程。',
+    'lesson.contents': '目录',
+    'lesson.prev': '上一章',
+    'lesson.next': '下一章',
+    'lesson.sources': '本章覆盖的笔记内容',
+    'lesson.translationMissing': '本章尚未翻译，暂时显示英文版。',
+    'sim.label': '模拟',
+    'sim.editor': '场景（Kubernetes YAML）',
+    'sim.run': '运行',
+    'sim.reset': '重置',
+    'sim.shortcut': 'Ctrl+Enter 运行',
+    'sim.edited': '你修改过的版本（已保存）',
+    'sim.default': '默认场景',
+    'sim.runs': '次运行',
+    'sim.error': '场景无法运行',
+    'sim.error.line': '第 {line} 行，第 {column} 列',
+    'sim.why': '为什么：逐步解释',
+    'sim.json': '原始结果（JSON）',
+    'sim.running': '运行中…',
+    'sim.failed': '请求失败，请检查网络后重试。',
+    'quiz.label': '测验',
+    'quiz.predict': '预测',
+    'quiz.check': '检查答案',
+    'quiz.yourAnswer': '你的答案',
+    'quiz.correctAnswer': '正确答案',
+    'quiz.right': '答对了。',
+    'quiz.wrong': '不太对。',
+    'quiz.why': '原因',
+    'quiz.followUp': '面试官接着会问',
+    'quiz.followUp.show': '查看参考答案',
+    'quiz.attempts': '次作答',
+    'quiz.predict.note': '按模拟对该单元默认场景的计算结果判分。',
+    'quiz.placeholder.text': '输入你的答案',
+    'quiz.placeholder.number': '一个数字',
+    'quiz.choiceWhy': '各选项解析',
+    'quiz.none': '无',
+    'notFound.title': '页面不存在',
+    'notFound.body': '这里没有页面，课程可能已经移动。',
+    'notFound.home': '返回章节列表',
+    'error.title': '出错了',
+    'error.body': '请求未能完成。',
+    'shortcuts.title': '键盘快捷键',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+export type StringKey = keyof (typeof STRINGS)['en'];
+
+/** Looks up a UI string, filling `{name}` placeholders. Unknown keys are returned as-is (and caught by tests). */
+export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
+  const table = STRINGS[lang] as Record<string, string>;
+  const text = table[key] ?? (STRINGS.en as Record<string, string>)[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** The UI language: an explicit choice (cookie) first, then Accept-Language, then English. */
+export function pickLanguage(cookieValue: string | undefined, acceptLanguage: string | undefined): Lang {
+  if (cookieValue === 'en' || cookieValue === 'zh') return cookieValue;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag, q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.tag && !Number.isNaN(x.q) && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

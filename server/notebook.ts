@@ -1,0 +1,255 @@
+// What the notebook does for a learner, independent of HTTP: run a cell and
+// keep it, reset it, answer a quiz, summarise progress, export and import.
+// Routes adapt requests to these calls and render what they return.
+
+import { NotFoundError, ValidationError } from '../simulations/shared/errors.ts';
+import type { Engine } from '../simulations/shared/engine.ts';
+import type { Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './content/model.ts';
+import { lessonFor } from './content/model.ts';
+import { CURRICULUM } from './content/curriculum.ts';
+import type { ProgressExport, Store } from './db/store.ts';
+import { grade, normalizeAnswer } from './quiz/grader.ts';
+import type { RunOutcome } from './sim-runtime/execute.ts';
+import type { SimulationPool } from './sim-runtime/pool.ts';
+import { expectedValue, feedbackModel, lessonProgress, type LessonProgress, type QuizFeedbackModel } from './views/view-models.ts';
+
+export interface NotebookDeps {
+  content: ContentIndex;
+  store: Store;
+  pool: SimulationPool;
+  engines: ReadonlyMap<string, Engine>;
+  now: () => Date;
+}
+
+/** Largest scenario a learner may save, in characters (the body limit is 256 KiB). */
+export const MAX_INPUT_CHARS = 200_000;
+
+export interface AnswerResult {
+  correct: boolean;
+  expected: unknown;
+  attempts: number;
+  feedback: QuizFeedbackModel;
+  cell: QuizCell;
+  answer: unknown;
+}
+
+export class Notebook {
+  constructor(private readonly deps: NotebookDeps) {}
+
+  get content(): ContentIndex {
+    return this.deps.content;
+  }
+
+  engineList(): Engine[] {
+    return [...this.deps.engines.values()];
+  }
+
+  engine(id: string): Engine | undefined {
+    return this.deps.engines.get(id);
+  }
+
+  chapter(slug: string): Chapter {
+    const chapter = this.deps.content.bySlug.get(slug);
+    if (!chapter) throw new NotFoundError(`no lesson "${slug}"`);
+    return chapter;
+  }
+
+  lesson(slug: string, lang: Lang): Lesson {
+    return lessonFor(this.chapter(slug), lang);
+  }
+
+  simCell(slug: string, cellId: string): SimCell {
+    const cell = this.lesson(slug, 'en').cells.find((c) => c.id === cellId);
+    if (!cell || cell.kind !== 'sim') throw new NotFoundError(`no simulation cell "${cellId}" in "${slug}"`);
+    return cell;
+  }
+
+  quizCell(slug: string, cellId: string, lang: Lang = 'en'): QuizCell {
+    const cell = this.lesson(slug, lang).cells.find((c) => c.id === cellId);
+    if (!cell || cell.kind !== 'quiz') throw new NotFoundError(`no quiz "${cellId}" in "${slug}"`);
+    return cell;
+  }
+
+  private stamp(): string {
+    return this.deps.now().toISOString();
+  }
+
+  /** Runs a scenario through an engine, without saving anything (the public API). */
+  async run(engineId: string, input: unknown, detail = true): Promise<RunOutcome> {
+    if (!this.deps.engines.has(engineId)) throw new NotFoundError(`no simulation engine "${engineId}"`);
+    return this.deps.pool.run(engineId, checkInput(input), detail);
+  }
+
+  /** Runs a learner's edited cell and saves the scenario and its outcome. */
+  async runCell(learnerId: string, slug: string, cellId: string, input: unknown): Promise<{ cell: SimCell; input: string; outcome: RunOutcome }> {
+    const cell = this.simCell(slug, cellId);
+    const text = checkInput(input);
+    const outcome = await this.deps.pool.run(cell.engine, text);
+    // A refused run (deadline, busy) is still saved with its error, so the learner's edit is never lost.
+    this.deps.store.saveRun(learnerId, slug, cellId, text, stripDebug(outcome), this.stamp());
+    return { cell, input: text, outcome };
+  }
+
+  resetCell(learnerId: string, slug: string, cellId: string): SimCell {
+    const cell = this.simCell(slug, cellId);
+    this.deps.store.resetCell(learnerId, slug, cellId);
+    return cell;
+  }
+
+  /** The learner's saved cells of a lesson, re-running any whose output was not kept. */
+  async cellOutcomes(learnerId: string, lesson: Lesson) {
+    const states = this.deps.store.cellStates(learnerId, lesson.slug);
+    const outcomes = new Map<string, RunOutcome>();
+    await Promise.all(
+      [...states.values()].map(async (state) => {
+        const cell = lesson.cells.find((c) => c.id === state.cellId);
+        if (!cell || cell.kind !== 'sim') return;
+        if (state.output !== null) {
+          outcomes.set(state.cellId, state.output as RunOutcome);
+          return;
+        }
+        const outcome = await this.deps.pool.run(cell.engine, state.input);
+        if (outcome.ok || outcome.kind === 'invalid') this.deps.store.saveOutput(learnerId, lesson.slug, cell.id, state.input, outcome);
+        outcomes.set(state.cellId, outcome);
+      }),
+    );
+    return { states, outcomes };
+  }
+
+  answer(learnerId: string, slug: string, cellId: string, raw: unknown, lang: Lang): AnswerResult {
+    const cell = this.quizCell(slug, cellId, lang);
+    const answer = normalizeAnswer(cell.key, raw, cell.html.choices.length);
+    const correct = grade(cell.key, answer);
+    const attempts = this.deps.store.recordAttempt(learnerId, slug, cellId, answer, correct, this.stamp());
+    return {
+      correct,
+      expected: expectedValue(cell),
+      attempts,
+      feedback: feedbackModel(cell, { answer, correct, count: attempts }),
+      cell,
+      answer,
+    };
+  }
+
+  latestAttempts(learnerId: string) {
+    return this.deps.store.latestAttempts(learnerId);
+  }
+
+  recordVisit(learnerId: string, slug: string): void {
+    this.deps.store.recordVisit(learnerId, slug, this.stamp());
+  }
+
+  lastVisited(learnerId: string): string | undefined {
+    const slug = this.deps.store.lastVisitedLesson(learnerId);
+    return slug && this.deps.content.bySlug.has(slug) ? slug : undefined;
+  }
+
+  /** Per chapter (curriculum order): counts, and the questions whose last answer was wrong. */
+  progress(learnerId: string, lang: Lang) {
+    const runCounts = this.deps.store.runCounts(learnerId);
+    const attempts = this.deps.store.latestAttempts(learnerId);
+    const chapters = CURRICULUM.map((planned) => {
+      const chapter = this.deps.content.bySlug.get(planned.slug);
+      if (!chapter) return { planned, lesson: undefined, progress: undefined, missed: [] as MissedQuestion[] };
+      const lesson = lessonFor(chapter, lang);
+      const progress: LessonProgress = lessonProgress(lesson, runCounts, attempts);
+      const missed: MissedQuestion[] = lesson.cells.flatMap((cell) => {
+        if (cell.kind !== 'quiz') return [];
+        const attempt = attempts.get(`${lesson.slug}/${cell.id}`);
+        return attempt && !attempt.correct ? [{ slug: lesson.slug, cellId: cell.id, promptHtml: cell.html.prompt, attempts: attempt.count }] : [];
+      });
+      return { planned, lesson, progress, missed };
+    });
+    return chapters;
+  }
+
+  exportProgress(learnerId: string): ProgressExport {
+    return this.deps.store.exportProgress(learnerId, this.stamp());
+  }
+
+  /**
+   * Imports a progress file. Cells and quizzes that no longer exist are
+   * skipped; answers are graded again against today's keys, so a file cannot
+   * claim a correct answer it does not have.
+   */
+  importProgress(learnerId: string, data: unknown): { cells: number; attempts: number; skipped: number } {
+    const file = readExport(data);
+    let skipped = 0;
+    const cells = file.cells.filter((c) => {
+      const chapter = this.deps.content.bySlug.get(c.lesson);
+      const ok = chapter && lessonFor(chapter, 'en').cells.some((x) => x.id === c.cell && x.kind === 'sim') && c.input.length <= MAX_INPUT_CHARS;
+      if (!ok) skipped++;
+      return ok;
+    });
+    const attempts = file.attempts.flatMap((a) => {
+      const chapter = this.deps.content.bySlug.get(a.lesson);
+      const cell = chapter && lessonFor(chapter, 'en').cells.find((x) => x.id === a.cell);
+      if (!cell || cell.kind !== 'quiz') {
+        skipped++;
+        return [];
+      }
+      try {
+        const answer = normalizeAnswer(cell.key, a.answer, cell.html.choices.length);
+        return [{ ...a, answer, correct: grade(cell.key, answer) }];
+      } catch {
+        skipped++;
+        return [];
+      }
+    });
+    const done = this.deps.store.importProgress(learnerId, { cells, attempts }, this.stamp());
+    return { ...done, skipped };
+  }
+}
+
+export interface MissedQuestion {
+  slug: string;
+  cellId: string;
+  promptHtml: string;
+  attempts: number;
+}
+
+function checkInput(input: unknown): string {
+  if (typeof input !== 'string') throw new ValidationError('must be the scenario as a YAML string', { path: ['input'], code: 'request' });
+  if (input.length > MAX_INPUT_CHARS) {
+    throw new ValidationError(`the scenario is longer than ${MAX_INPUT_CHARS} characters`, { path: ['input'], code: 'limit' });
+  }
+  if (input.trim() === '') throw new ValidationError('the scenario is empty', { path: ['input'], code: 'request' });
+  return input;
+}
+
+function stripDebug(outcome: RunOutcome): RunOutcome {
+  if (outcome.ok || outcome.debug === undefined) return outcome;
+  const { debug: _debug, ...rest } = outcome;
+  return rest;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Validates an uploaded progress file, naming the first thing wrong with it. */
+function readExport(data: unknown): ProgressExport {
+  const fail = (path: string, reason: string): never => {
+    throw new ValidationError(`progress file ${path}: ${reason}`, { code: 'import' });
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('file', 'is not a kube-notebook progress file (a JSON object)');
+  const o = data as Record<string, unknown>;
+  if (o.format !== 'kube-notebook-progress') fail('format', 'must be "kube-notebook-progress"');
+  if (o.version !== 1) fail('version', 'must be 1');
+  if (!Array.isArray(o.cells)) fail('cells', 'must be a list');
+  if (!Array.isArray(o.attempts)) fail('attempts', 'must be a list');
+  const cells = (o.cells as unknown[]).map((c, i) => {
+    const x = c as Record<string, unknown>;
+    if (!x || typeof x !== 'object') fail(`cells[${i}]`, 'must be an object');
+    if (typeof x.lesson !== 'string' || typeof x.cell !== 'string' || typeof x.input !== 'string') fail(`cells[${i}]`, 'needs lesson, cell and input strings');
+    if (!Number.isInteger(x.runCount) || (x.runCount as number) < 0) fail(`cells[${i}].runCount`, 'must be a non-negative integer');
+    if (typeof x.updatedAt !== 'string' || !ISO.test(x.updatedAt)) fail(`cells[${i}].updatedAt`, 'must be an ISO time');
+    return { lesson: x.lesson as string, cell: x.cell as string, input: x.input as string, runCount: x.runCount as number, updatedAt: x.updatedAt as string };
+  });
+  const attempts = (o.attempts as unknown[]).map((a, i) => {
+    const x = a as Record<string, unknown>;
+    if (!x || typeof x !== 'object') fail(`attempts[${i}]`, 'must be an object');
+    if (typeof x.lesson !== 'string' || typeof x.cell !== 'string') fail(`attempts[${i}]`, 'needs lesson and cell strings');
+    if (typeof x.createdAt !== 'string' || !ISO.test(x.createdAt)) fail(`attempts[${i}].createdAt`, 'must be an ISO time');
+    return { lesson: x.lesson as string, cell: x.cell as string, answer: x.answer, correct: x.correct === true, createdAt: x.createdAt as string };
+  });
+  return { format: 'kube-notebook-progress', version: 1, exportedAt: String(o.exportedAt ?? ''), cells, attempts };
+}

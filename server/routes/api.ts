@@ -1,0 +1,140 @@
+// The JSON API. Shapes are fixed by issue #2; tests and outside checks use them.
+//
+//   GET  /api/lessons                              [{ slug, title, order, summary }]
+//   GET  /api/lessons/:slug                        { slug, title, cells: [...] }   (no answers)
+//   POST /api/simulations/:sim/run   { input }     200 { ok, result, trace } | 400 { ok: false, error }
+//   POST /api/lessons/:slug/cells/:cellId/run      runs and saves a learner's cell; adds `html`
+//   POST /api/lessons/:slug/cells/:cellId/reset    forgets the learner's edit; { input, html }
+//   POST /api/quizzes/:slug/:cellId/answers { answer }   { correct, expected, explanation, ... }
+//   GET  /api/progress, GET /api/progress/export, POST /api/progress/import
+
+import { Router, type RequestHandler, type Response } from 'express';
+import type { Notebook } from '../notebook.ts';
+import type { Views } from '../views/render.ts';
+import type { Lang } from '../content/model.ts';
+import { lessonFor } from '../content/model.ts';
+import type { RunOutcome } from '../sim-runtime/execute.ts';
+import { publicQuiz, simCellModel } from '../views/view-models.ts';
+import { requireJson } from '../http/security.ts';
+import { choicesOf } from '../quiz/quiz-schema.ts';
+
+export interface ApiDeps {
+  notebook: Notebook;
+  views: Views;
+  runLimiters: RequestHandler[];
+}
+
+/** The API body of a run: exactly `{ ok, result, trace }` or `{ ok: false, error }`. */
+function runBody(outcome: RunOutcome) {
+  return outcome.ok ? { ok: true, result: outcome.result, trace: outcome.trace } : { ok: false, error: outcome.error };
+}
+
+function sendRun(res: Response, outcome: RunOutcome, extra: Record<string, unknown> = {}) {
+  res.status(outcome.ok ? 200 : outcome.status).json({ ...runBody(outcome), ...extra });
+}
+
+export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
+  const router = Router();
+  router.use(requireJson());
+
+  router.get('/lessons', (_req, res) => {
+    const lang = res.locals.lang as Lang;
+    res.json(
+      notebook.content.chapters.map((chapter) => {
+        const lesson = lessonFor(chapter, lang);
+        return { slug: lesson.slug, title: lesson.title, order: lesson.order, summary: lesson.summary };
+      }),
+    );
+  });
+
+  router.get('/lessons/:slug', (req, res) => {
+    const lesson = notebook.lesson(String(req.params.slug), res.locals.lang as Lang);
+    res.json({
+      slug: lesson.slug,
+      title: lesson.title,
+      summary: lesson.summary,
+      order: lesson.order,
+      lang: lesson.lang,
+      cells: lesson.cells.map((cell) => {
+        if (cell.kind === 'markdown') return { id: cell.id, kind: 'markdown', html: cell.html };
+        if (cell.kind === 'sim') return { id: cell.id, kind: 'sim', sim: cell.engine, input: cell.input };
+        return { id: cell.id, kind: 'quiz', quiz: publicQuiz(cell) };
+      }),
+    });
+  });
+
+  router.get('/simulations', (_req, res) => {
+    res.json(notebook.engineList().map((e) => ({ id: e.id, title: e.title, summary: e.summary })));
+  });
+
+  router.post('/simulations/:sim/run', ...runLimiters, async (req, res) => {
+    const detail = req.body?.trace !== false;
+    sendRun(res, await notebook.run(String(req.params.sim), req.body?.input, detail));
+  });
+
+  router.post('/lessons/:slug/cells/:cellId/run', ...runLimiters, async (req, res) => {
+    const slug = String(req.params.slug);
+    const { cell, input, outcome } = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
+    const state = { cellId: cell.id, input, output: outcome, runCount: 1, updatedAt: '' };
+    const model = simCellModel(cell, notebook.engine(cell.engine), state, outcome, views.hasPartial);
+    const html = views.partial('sim-output', { ...res.locals, ...model.output, cellId: cell.id });
+    sendRun(res, outcome, { html, edited: model.edited });
+  });
+
+  router.post('/lessons/:slug/cells/:cellId/reset', (req, res) => {
+    const cell = notebook.resetCell(req.learnerId, String(req.params.slug), String(req.params.cellId));
+    const model = simCellModel(cell, notebook.engine(cell.engine), undefined, undefined, views.hasPartial);
+    res.json({ ok: true, input: cell.input, html: views.partial('sim-output', { ...res.locals, ...model.output, cellId: cell.id }) });
+  });
+
+  router.post('/quizzes/:slug/:cellId/answers', (req, res) => {
+    const lang = res.locals.lang as Lang;
+    const result = notebook.answer(req.learnerId, String(req.params.slug), String(req.params.cellId), req.body?.answer, lang);
+    const { cell, feedback } = result;
+    res.json({
+      correct: result.correct,
+      expected: result.expected,
+      answer: result.answer,
+      explanation: cell.spec.explain,
+      choices: cell.html.choices.length
+        ? choicesOf(cell.spec).map((choice, i) => ({
+            index: i,
+            text: choice.text,
+            correct: feedback.choices[i].correct,
+            chosen: feedback.choices[i].chosen,
+            explanation: choice.explain,
+          }))
+        : undefined,
+      followUp: cell.spec.followUp,
+      attempts: result.attempts,
+      html: views.partial('quiz-feedback', { ...res.locals, ...feedback }),
+    });
+  });
+
+  router.get('/progress', (req, res) => {
+    const lang = res.locals.lang as Lang;
+    res.json({
+      chapters: notebook
+        .progress(req.learnerId, lang)
+        .filter((c) => c.lesson)
+        .map(({ planned, lesson, progress, missed }) => ({
+          slug: planned.slug,
+          title: lesson!.title,
+          ...progress,
+          missed: missed.map((m) => ({ cellId: m.cellId, attempts: m.attempts, url: `/lessons/${m.slug}#cell-${m.cellId}` })),
+        })),
+    });
+  });
+
+  router.get('/progress/export', (req, res) => {
+    const data = notebook.exportProgress(req.learnerId);
+    res.setHeader('Content-Disposition', `attachment; filename="kube-notebook-progress-${data.exportedAt.slice(0, 10)}.json"`);
+    res.type('application/json').send(JSON.stringify(data, null, 2));
+  });
+
+  router.post('/progress/import', (req, res) => {
+    res.json({ ok: true, ...notebook.importProgress(req.learnerId, req.body) });
+  });
+
+  return router;
+}

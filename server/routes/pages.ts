@@ -1,0 +1,189 @@
+// HTML pages and the forms that work without JavaScript. Every form POST
+// answers with a redirect back to the cell (post/redirect/get), so reload
+// never re-submits, and the page shows the saved state.
+
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import multer from 'multer';
+import type { Notebook } from '../notebook.ts';
+import type { Views } from '../views/render.ts';
+import type { Csrf } from '../http/security.ts';
+import { HttpError } from '../http/errors.ts';
+import type { Lang } from '../content/model.ts';
+import { lessonFor } from '../content/model.ts';
+import { translate } from '../i18n/strings.ts';
+import { lessonProgress, quizCellModel, simCellModel } from '../views/view-models.ts';
+import { ValidationError } from '../../simulations/shared/errors.ts';
+
+export interface PageDeps {
+  notebook: Notebook;
+  views: Views;
+  csrf: Csrf;
+  runLimiters: RequestHandler[];
+  secureCookies: boolean;
+  bodyLimitBytes: number;
+}
+
+/** Only local paths are valid redirect targets (no open redirects). */
+export function safeReturnPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
+  return value;
+}
+
+export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, bodyLimitBytes }: PageDeps): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyLimitBytes, files: 1, fields: 4 } });
+
+  const render = (res: Response, page: string, model: Record<string, unknown>) => {
+    res.type('html').send(views.page(page, { ...res.locals, ...model }));
+  };
+
+  router.get('/', (req, res) => {
+    const lang = res.locals.lang as Lang;
+    const progress = notebook.progress(req.learnerId, lang);
+    const last = notebook.lastVisited(req.learnerId);
+    const chapters = progress.map(({ planned, lesson, progress: p }) => ({
+      number: planned.number,
+      slug: planned.slug,
+      title: lesson?.title ?? planned.title[lang],
+      summary: lesson?.summary,
+      available: lesson !== undefined,
+      tags: lesson?.tags ?? [],
+      progress: p,
+    }));
+    render(res, 'home', {
+      title: translate(lang, 'home.title'),
+      chapters,
+      continueLesson: last ? { slug: last, title: lessonFor(notebook.chapter(last), lang).title } : undefined,
+    });
+  });
+
+  router.get('/lessons', (_req, res) => res.redirect(301, '/'));
+
+  router.get('/lessons/:slug', async (req, res) => {
+    const lang = res.locals.lang as Lang;
+    const slug = String(req.params.slug);
+    const chapter = notebook.chapter(slug);
+    const lesson = lessonFor(chapter, lang);
+    const { states, outcomes } = await notebook.cellOutcomes(req.learnerId, lesson);
+    const attempts = notebook.latestAttempts(req.learnerId);
+    const cells = lesson.cells.map((cell) => {
+      if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, html: cell.html };
+      if (cell.kind === 'sim') return simCellModel(cell, notebook.engine(cell.engine), states.get(cell.id), outcomes.get(cell.id), views.hasPartial);
+      return quizCellModel(cell, attempts.get(`${slug}/${cell.id}`));
+    });
+    const chapters = notebook.content.chapters;
+    const index = chapters.findIndex((c) => c.slug === slug);
+    const neighbour = (i: number) => {
+      const c = chapters[i];
+      return c ? { slug: c.slug, title: lessonFor(c, lang).title, number: c.number } : undefined;
+    };
+    notebook.recordVisit(req.learnerId, slug);
+    const runCounts = new Map([...states.values()].filter((s) => s.runCount > 0).map((s) => [`${slug}/${s.cellId}`, s.runCount]));
+    render(res, 'lesson', {
+      title: lesson.title,
+      lesson: { ...lesson, cells },
+      toc: lesson.toc,
+      cellIndex: cells.filter((c) => c.kind !== 'markdown'),
+      prev: neighbour(index - 1),
+      next: neighbour(index + 1),
+      translationMissing: lesson.lang !== lang,
+      progress: lessonProgress(lesson, runCounts, attempts),
+    });
+  });
+
+  const back = (res: Response, slug: string, cellId: string) => res.redirect(303, `/lessons/${encodeURIComponent(slug)}#cell-${cellId}`);
+
+  router.post('/lessons/:slug/cells/:cellId/run', csrf.protect, ...runLimiters, async (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    if (req.body?.action === 'reset') {
+      notebook.resetCell(req.learnerId, slug, cellId);
+    } else {
+      await notebook.runCell(req.learnerId, slug, cellId, req.body?.input);
+    }
+    back(res, slug, cellId);
+  });
+
+  router.post('/lessons/:slug/cells/:cellId/reset', csrf.protect, (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    notebook.resetCell(req.learnerId, slug, cellId);
+    back(res, slug, cellId);
+  });
+
+  router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    const cell = notebook.quizCell(slug, cellId);
+    // A multiple-choice form sends one `answer` per ticked box, or none at all.
+    const raw = req.body?.answer ?? (cell.key.kind === 'choice' && cell.key.multiple ? [] : undefined);
+    if (raw === undefined || raw === '') {
+      back(res, slug, cellId);
+      return;
+    }
+    notebook.answer(req.learnerId, slug, cellId, raw, res.locals.lang as Lang);
+    back(res, slug, cellId);
+  });
+
+  router.get('/progress', (req, res) => {
+    const lang = res.locals.lang as Lang;
+    const chapters = notebook.progress(req.learnerId, lang).map(({ planned, lesson, progress, missed }) => ({
+      number: planned.number,
+      slug: planned.slug,
+      title: lesson?.title ?? planned.title[lang],
+      available: lesson !== undefined,
+      progress,
+      missed,
+    }));
+    const imported = typeof req.query.imported === 'string' ? /^(\d+),(\d+)$/.exec(req.query.imported) : null;
+    render(res, 'progress', {
+      title: translate(lang, 'progress.title'),
+      chapters: chapters.filter((c) => c.available),
+      missed: chapters.flatMap((c) => c.missed.map((m) => ({ ...m, chapterTitle: c.title }))),
+      importedMessage: imported ? translate(lang, 'progress.imported', { cells: imported[1], attempts: imported[2] }) : undefined,
+      importError: typeof req.query.importError === 'string' ? req.query.importError.slice(0, 300) : undefined,
+    });
+  });
+
+  router.post('/progress/import', upload.single('file'), csrf.protect, (req: Request, res: Response) => {
+    const text = req.file ? req.file.buffer.toString('utf8') : typeof req.body?.json === 'string' ? req.body.json : '';
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      res.redirect(303, `/progress?importError=${encodeURIComponent('the file is not valid JSON')}`);
+      return;
+    }
+    try {
+      const { cells, attempts } = notebook.importProgress(req.learnerId, data);
+      res.redirect(303, `/progress?imported=${cells},${attempts}`);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        res.redirect(303, `/progress?importError=${encodeURIComponent(error.message)}`);
+        return;
+      }
+      throw error;
+    }
+  });
+
+  router.post('/preferences', csrf.protect, (req, res) => {
+    const options = { httpOnly: true, sameSite: 'lax' as const, secure: secureCookies, path: '/', maxAge: 365 * 24 * 3600 * 1000 };
+    const lang = req.body?.lang;
+    const theme = req.body?.theme;
+    if (lang !== undefined) {
+      if (lang !== 'en' && lang !== 'zh') throw new HttpError(400, 'lang must be en or zh');
+      res.cookie('kn_lang', lang, options);
+    }
+    if (theme !== undefined) {
+      if (theme !== 'light' && theme !== 'dark' && theme !== 'system') throw new HttpError(400, 'theme must be light, dark or system');
+      res.cookie('kn_theme', theme, options);
+    }
+    if (req.get('accept')?.includes('application/json')) {
+      res.json({ ok: true });
+      return;
+    }
+    res.redirect(303, safeReturnPath(req.body?.return));
+  });
+
+  return router;
+}

@@ -1,0 +1,49 @@
+// Runs one simulation: read the YAML, run the engine, turn bad input into a
+// located error. The worker calls this for every request; the content loader
+// calls it at start-up for every default scenario. Pure apart from timing.
+
+import { performance } from 'node:perf_hooks';
+import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
+import { parseManifests, attachPosition, DEFAULT_YAML_LIMITS } from '../../simulations/shared/yaml.ts';
+import { DEFAULT_BUDGET, type Engine, type RunContext, type TraceStep } from '../../simulations/shared/engine.ts';
+
+/** The outcome of a run, as stored per learner and (minus `durationMs`) as the API answers it. */
+export type RunOutcome =
+  | { ok: true; result: unknown; trace: TraceStep[]; durationMs?: number }
+  | { ok: false; error: ValidationErrorBody; status: 400 | 422 | 500 | 503; kind: RunFailureKind; debug?: string };
+
+export type RunFailureKind = 'invalid' | 'deadline' | 'memory' | 'busy' | 'internal';
+
+export interface ExecuteOptions {
+  detail?: boolean;
+}
+
+export function executeSimulation(engine: Engine, input: string, options: ExecuteOptions = {}): RunOutcome {
+  const started = performance.now();
+  const ctx: RunContext = { budget: DEFAULT_BUDGET, detail: options.detail ?? true };
+  try {
+    const manifests = parseManifests(input, { ...DEFAULT_YAML_LIMITS, ...engine.yamlLimits });
+    const { result, trace } = engine.run(manifests, ctx);
+    return { ok: true, result, trace, durationMs: performance.now() - started };
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      return { ok: false, error: attachPosition(error).toJSON(), status: 400, kind: 'invalid' };
+    }
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return {
+        ok: false,
+        error: { message: 'the scenario is nested too deeply for this simulation' },
+        status: 422,
+        kind: 'invalid',
+      };
+    }
+    // A bug in an engine: reported without internals, logged by the caller.
+    return {
+      ok: false,
+      error: { message: `internal error in the ${engine.id} simulation` },
+      status: 500,
+      kind: 'internal',
+      debug: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+}

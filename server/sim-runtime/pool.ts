@@ -1,0 +1,199 @@
+// A pool of simulation worker threads with a wall-clock deadline and a heap
+// cap per run. Like the Go and Rust playgrounds, every run is bounded: an
+// engine that loops forever or allocates without end is terminated, the
+// caller gets a clear error (422), the worker is replaced, and the next
+// request is served. The event loop only passes messages, so it stays
+// responsive while simulations run at full load.
+
+import { Worker } from 'node:worker_threads';
+import type { RunOutcome } from './execute.ts';
+import type { WorkerMessage, WorkerRequest } from './worker.ts';
+
+export interface PoolOptions {
+  size: number;
+  deadlineMs: number;
+  heapMb: number;
+  /** Module URLs exporting `engines` (a Map or list) or `engine`. */
+  engineModules: string[];
+  /** Requests waiting for a worker beyond this many are refused with 503. */
+  maxQueue?: number;
+  /** A request that waited this long for a worker is refused with 503. */
+  queueTimeoutMs?: number;
+}
+
+interface Job {
+  request: Omit<WorkerRequest, 'id'>;
+  resolve: (outcome: RunOutcome) => void;
+  enqueuedAt: number;
+  queueTimer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job & { id: number; timer: NodeJS.Timeout };
+}
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+export const DEFAULT_ENGINE_MODULES = [new URL('../../simulations/registry.ts', import.meta.url).href];
+
+export class SimulationPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  /** Counters for the benchmark and the health endpoint. */
+  readonly stats = { runs: 0, deadlines: 0, memory: 0, crashes: 0, refused: 0, replaced: 0 };
+
+  constructor(private readonly options: PoolOptions) {
+    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+  }
+
+  /** Waits until every worker has loaded its engines (for start-up and tests). */
+  async ready(): Promise<void> {
+    await Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (slot.ready) return resolve();
+            const check = (message: WorkerMessage) => {
+              if (message.type === 'ready') {
+                slot.worker.off('message', check);
+                resolve();
+              }
+            };
+            slot.worker.on('message', check);
+          }),
+      ),
+    );
+  }
+
+  run(engine: string, input: string, detail = true): Promise<RunOutcome> {
+    return new Promise((resolve) => {
+      if (this.closed) {
+        resolve(failure(503, 'busy', 'the server is shutting down'));
+        return;
+      }
+      const job: Job = { request: { engine, input, detail }, resolve, enqueuedAt: Date.now() };
+      const idle = this.slots.find((s) => s.ready && !s.job);
+      if (idle) return this.dispatch(idle, job);
+      if (this.queue.length >= (this.options.maxQueue ?? 256)) {
+        this.stats.refused++;
+        resolve(failure(503, 'busy', 'the simulation service is busy; try again in a moment'));
+        return;
+      }
+      job.queueTimer = setTimeout(() => {
+        const i = this.queue.indexOf(job);
+        if (i >= 0) this.queue.splice(i, 1);
+        this.stats.refused++;
+        resolve(failure(503, 'busy', 'the simulation service is busy; try again in a moment'));
+      }, this.options.queueTimeoutMs ?? 10_000);
+      this.queue.push(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.queueTimer);
+      job.resolve(failure(503, 'busy', 'the server is shutting down'));
+    }
+    await Promise.all(
+      this.slots.map((slot) => {
+        if (slot.job) {
+          clearTimeout(slot.job.timer);
+          slot.job.resolve(failure(503, 'busy', 'the server is shutting down'));
+        }
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(ENTRY, {
+      workerData: { engineModules: this.options.engineModules },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker, ready: false };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') {
+        slot.ready = true;
+        this.pump(slot);
+      } else if (message.type === 'done' && slot.job && slot.job.id === message.id) {
+        const job = slot.job;
+        slot.job = undefined;
+        clearTimeout(job.timer);
+        this.stats.runs++;
+        if (!message.outcome.ok && message.outcome.kind === 'internal') {
+          console.error(`[simulation] ${job.request.engine}: ${message.outcome.debug ?? 'internal error'}`);
+        }
+        job.resolve(message.outcome);
+        this.pump(slot);
+      }
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (outOfMemory) this.stats.memory++;
+      else {
+        this.stats.crashes++;
+        console.error('[simulation] worker crashed:', error);
+      }
+      this.fail(
+        slot,
+        outOfMemory
+          ? failure(422, 'memory', `the simulation used more than ${this.options.heapMb} MB and was stopped`)
+          : failure(500, 'internal', 'the simulation worker crashed'),
+      );
+    });
+    worker.on('exit', () => {
+      this.fail(slot, failure(500, 'internal', 'the simulation worker stopped unexpectedly'));
+    });
+    return slot;
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    clearTimeout(job.queueTimer);
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      this.stats.deadlines++;
+      this.fail(
+        slot,
+        failure(422, 'deadline', `the simulation ran longer than ${this.options.deadlineMs / 1000} s and was stopped; make the scenario smaller`),
+      );
+    }, this.options.deadlineMs);
+    slot.job = { ...job, id, timer };
+    slot.worker.postMessage({ id, ...job.request } satisfies WorkerRequest);
+  }
+
+  private pump(slot: Slot): void {
+    if (!slot.ready || slot.job || this.closed) return;
+    const next = this.queue.shift();
+    if (next) this.dispatch(slot, next);
+  }
+
+  /** Ends a slot's current job with `outcome` and replaces its worker. */
+  private fail(slot: Slot, outcome: RunOutcome): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return; // already replaced
+    if (slot.job) {
+      clearTimeout(slot.job.timer);
+      slot.job.resolve(outcome);
+      slot.job = undefined;
+    }
+    slot.worker.removeAllListeners('exit');
+    void slot.worker.terminate();
+    if (this.closed) {
+      this.slots.splice(index, 1);
+      return;
+    }
+    this.stats.replaced++;
+    this.slots[index] = this.spawn();
+  }
+}
+
+function failure(status: 422 | 500 | 503, kind: 'deadline' | 'memory' | 'busy' | 'internal', message: string): RunOutcome {
+  return { ok: false, status, kind, error: { message } };
+}

@@ -1,0 +1,140 @@
+// Compiles every template once at start-up: pages, the layout, shared
+// partials (views/partials/**) and each engine's partials
+// (simulations/<id>/views/*.hbs, registered as "<id>/<name>"). Also bundles the
+// stylesheet and script the pages load, fingerprinted so they can be cached.
+
+import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Lang } from '../content/model.ts';
+import { translate } from '../i18n/strings.ts';
+
+export interface Asset {
+  path: string;
+  body: Buffer;
+  type: string;
+}
+
+export interface Views {
+  page(name: string, model: Record<string, unknown>): string;
+  partial(name: string, context: Record<string, unknown>): string;
+  hasPartial(name: string): boolean;
+  /** Fingerprinted bundles and static files, by URL path. */
+  assets: Map<string, Asset>;
+  assetUrls: { css: string; js: string };
+}
+
+export interface ViewsOptions {
+  viewsDir: string;
+  simulationsDir: string;
+}
+
+function walk(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((entry) => {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) return walk(full, ext);
+      return full.endsWith(ext) ? [full] : [];
+    });
+}
+
+function langOf(options: Handlebars.HelperOptions): Lang {
+  const root = options.data?.root as { lang?: Lang } | undefined;
+  return root?.lang === 'zh' ? 'zh' : 'en';
+}
+
+export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
+  const hbs = Handlebars.create();
+
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hbs.registerHelper('lt', (a: number, b: number) => a < b);
+  hbs.registerHelper('gt', (a: number, b: number) => a > b);
+  hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('inc', (a: number) => Number(a) + 1);
+  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2));
+  hbs.registerHelper('join', (list: unknown, sep: unknown) =>
+    Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
+  );
+  hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
+    return translate(langOf(options), key, options.hash ?? {});
+  });
+
+  const partialNames = new Set<string>();
+  const partialsDir = join(viewsDir, 'partials');
+  for (const file of walk(partialsDir, '.hbs')) {
+    const name = relative(partialsDir, file).replace(/\\/g, '/').replace(/\.hbs$/, '');
+    hbs.registerPartial(name, hbs.compile(readFileSync(file, 'utf8'), { strict: false }));
+    partialNames.add(name);
+  }
+  const engineCss: string[] = [];
+  const engineJs: string[] = [];
+  for (const folder of existsSync(simulationsDir) ? readdirSync(simulationsDir).sort() : []) {
+    const dir = join(simulationsDir, folder, 'views');
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+    for (const file of walk(dir, '.hbs')) {
+      const name = `${folder}/${relative(dir, file).replace(/\\/g, '/').replace(/\.hbs$/, '')}`;
+      hbs.registerPartial(name, hbs.compile(readFileSync(file, 'utf8')));
+      partialNames.add(name);
+    }
+    for (const file of walk(dir, '.css')) engineCss.push(`/* ${folder}/${relative(dir, file)} */\n${readFileSync(file, 'utf8')}`);
+    for (const file of walk(dir, '.client.js')) engineJs.push(`/* ${folder}/${relative(dir, file)} */\n${readFileSync(file, 'utf8')}`);
+  }
+
+  const pages = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of walk(join(viewsDir, 'pages'), '.hbs')) {
+    pages.set(relative(join(viewsDir, 'pages'), file).replace(/\.hbs$/, ''), hbs.compile(readFileSync(file, 'utf8')));
+  }
+  const layout = hbs.compile(readFileSync(join(viewsDir, 'layouts', 'main.hbs'), 'utf8'));
+
+  // Assets: one stylesheet and one script, fingerprinted; plus static files (icons).
+  const assets = new Map<string, Asset>();
+  const bundle = (parts: string[], ext: 'css' | 'js', type: string) => {
+    const body = Buffer.from(parts.join('\n\n'));
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+    const path = `/assets/app.${hash}.${ext}`;
+    assets.set(path, { path, body, type });
+    return path;
+  };
+  const assetDir = join(viewsDir, 'assets');
+  const css = bundle(
+    [...walk(join(assetDir, 'css'), '.css').map((f) => readFileSync(f, 'utf8')), ...engineCss],
+    'css',
+    'text/css; charset=utf-8',
+  );
+  const js = bundle(
+    [...walk(join(assetDir, 'js'), '.js').map((f) => readFileSync(f, 'utf8')), ...engineJs],
+    'js',
+    'text/javascript; charset=utf-8',
+  );
+  for (const file of walk(join(assetDir, 'static'), '')) {
+    const name = relative(join(assetDir, 'static'), file).replace(/\\/g, '/');
+    const type = name.endsWith('.svg') ? 'image/svg+xml' : name.endsWith('.png') ? 'image/png' : 'application/octet-stream';
+    assets.set(`/assets/${name}`, { path: `/assets/${name}`, body: readFileSync(file), type });
+  }
+
+  return {
+    assets,
+    assetUrls: { css, js },
+    page(name, model) {
+      const template = pages.get(name);
+      if (!template) throw new Error(`no page template "${name}"`);
+      const data = { ...model, assets: { css, js } };
+      return layout({ ...data, body: template(data) });
+    },
+    partial(name, context) {
+      const template = hbs.partials[name];
+      if (!template) throw new Error(`no partial "${name}"`);
+      const compiled = typeof template === 'function' ? template : hbs.compile(template);
+      return (compiled as Handlebars.TemplateDelegate)(context);
+    },
+    hasPartial(name) {
+      return partialNames.has(name);
+    },
+  };
+}

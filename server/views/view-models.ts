@@ -1,0 +1,288 @@
+// Turns content, engine outputs and a learner's saved state into exactly what
+// the templates need. Pure functions: no database, no Express.
+
+import type { Engine, TraceStep } from '../../simulations/shared/engine.ts';
+import type { Lesson, QuizCell, SimCell } from '../content/model.ts';
+import type { RunOutcome } from '../sim-runtime/execute.ts';
+import type { CellState, LatestAttempt } from '../db/store.ts';
+import { escapeHtml } from '../content/markdown.ts';
+import type { GradingKey } from '../quiz/grader.ts';
+import { choicesOf } from '../quiz/quiz-schema.ts';
+
+export interface SimOutputModel {
+  ok: boolean;
+  partial?: string;
+  context?: Record<string, unknown>;
+  trace?: TraceModel[];
+  error?: {
+    message: string;
+    line?: number;
+    column?: number;
+    path?: string;
+    snippet: SnippetLine[];
+  };
+  durationText?: string;
+}
+
+export interface SnippetLine {
+  no: number;
+  text: string;
+  hit: boolean;
+  caret?: string;
+}
+
+export interface TraceModel {
+  n: number;
+  at?: string;
+  title: string;
+  detail?: string;
+  subject?: string;
+  source?: string;
+  level: string;
+}
+
+/** Seconds shown as "t=12s" or "t=1m05s" for clocked engines. */
+export function formatVirtualTime(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `t=${s}s`;
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  if (m < 60) return `t=${m}m${String(rest).padStart(2, '0')}s`;
+  return `t=${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+const MAX_TRACE_STEPS = 400;
+
+export function traceModel(trace: TraceStep[]): TraceModel[] {
+  return trace.slice(0, MAX_TRACE_STEPS).map((step, i) => ({
+    n: i + 1,
+    at: step.at === undefined ? undefined : formatVirtualTime(step.at),
+    title: step.title,
+    detail: step.detail,
+    subject: step.subject,
+    source: step.source,
+    level: step.level ?? 'info',
+  }));
+}
+
+/** Three lines around the error, with a caret under the column. */
+export function errorSnippet(input: string, line: number | undefined, column: number | undefined): SnippetLine[] {
+  if (line === undefined) return [];
+  const lines = input.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 1);
+  const out: SnippetLine[] = [];
+  for (let no = from; no <= to; no++) {
+    const hit = no === line;
+    out.push({
+      no,
+      text: lines[no - 1] ?? '',
+      hit,
+      caret: hit && column ? `${' '.repeat(Math.max(0, column - 1))}^` : undefined,
+    });
+  }
+  return out;
+}
+
+/** Whether a partial is registered; engines without one get a JSON view. */
+export type PartialCheck = (name: string) => boolean;
+
+export function simOutputModel(engine: Engine | undefined, cellId: string, input: string, outcome: RunOutcome, hasPartial: PartialCheck): SimOutputModel {
+  if (!outcome.ok) {
+    return {
+      ok: false,
+      error: {
+        message: outcome.error.message,
+        line: outcome.error.line,
+        column: outcome.error.column,
+        path: outcome.error.path,
+        snippet: errorSnippet(input, outcome.error.line, outcome.error.column),
+      },
+    };
+  }
+  const output = { result: outcome.result, trace: outcome.trace };
+  return {
+    ok: true,
+    partial: engine && hasPartial(engine.view) ? engine.view : undefined,
+    context: { output, view: engine?.viewModel ? engine.viewModel(output) : undefined, cell: { id: cellId, engine: engine?.id } },
+    trace: traceModel(outcome.trace),
+    durationText: outcome.durationMs === undefined ? undefined : `${outcome.durationMs.toFixed(1)} ms`,
+  };
+}
+
+export interface SimCellModel {
+  kind: 'sim';
+  id: string;
+  anchor: string;
+  engine: string;
+  engineTitle: string;
+  input: string;
+  rows: number;
+  edited: boolean;
+  runCount: number;
+  output: SimOutputModel;
+}
+
+export function simCellModel(
+  cell: SimCell,
+  engine: Engine | undefined,
+  state: CellState | undefined,
+  outcome: RunOutcome | undefined,
+  hasPartial: PartialCheck,
+): SimCellModel {
+  const input = state?.input ?? cell.input;
+  const shown = outcome ?? cell.defaultOutput;
+  return {
+    kind: 'sim',
+    id: cell.id,
+    anchor: `cell-${cell.id}`,
+    engine: cell.engine,
+    engineTitle: cell.engineTitle,
+    input,
+    rows: Math.min(40, Math.max(8, input.split('\n').length + 1)),
+    edited: state !== undefined && state.input !== cell.input,
+    runCount: state?.runCount ?? 0,
+    output: simOutputModel(engine, cell.id, input, shown, hasPartial),
+  };
+}
+
+export interface QuizCellModel {
+  kind: 'quiz';
+  id: string;
+  anchor: string;
+  type: string;
+  isPredict: boolean;
+  promptHtml: string;
+  inputKind: 'single' | 'multiple' | 'text' | 'number';
+  unit?: string;
+  choices: { index: number; html: string; checked: boolean }[];
+  value?: string;
+  feedback?: QuizFeedbackModel;
+}
+
+export interface QuizFeedbackModel {
+  correct: boolean;
+  count: number;
+  yourAnswerHtml: string;
+  expectedHtml: string;
+  explainHtml: string;
+  choices: { html: string; explainHtml: string; correct: boolean; chosen: boolean }[];
+  followUpQuestionHtml: string;
+  followUpAnswerHtml: string;
+}
+
+export function inputKindOf(key: GradingKey): QuizCellModel['inputKind'] {
+  if (key.kind === 'choice') return key.multiple ? 'multiple' : 'single';
+  return key.kind === 'number' ? 'number' : 'text';
+}
+
+function chosenIndexes(answer: unknown): number[] {
+  if (Array.isArray(answer)) return answer.filter((a): a is number => typeof a === 'number');
+  return typeof answer === 'number' ? [answer] : [];
+}
+
+/** The expected answer as the learner should read it (HTML). */
+export function expectedHtml(cell: QuizCell): string {
+  const { key } = cell;
+  if (key.kind === 'choice') {
+    return key.correct.map((i) => cell.html.choices[i]?.text ?? '').join('<br>') || escapeHtml('(none of the choices)');
+  }
+  if (key.kind === 'number') {
+    const unit = cell.spec.type === 'numeric' || cell.spec.type === 'predict' ? (cell.spec.unit ?? '') : '';
+    return escapeHtml(`${key.answer}${unit ? ` ${unit}` : ''}`);
+  }
+  return escapeHtml(key.answers[0] ?? '');
+}
+
+/** The expected answer as plain data for the JSON API. */
+export function expectedValue(cell: QuizCell): unknown {
+  const { key } = cell;
+  if (key.kind === 'choice') return key.multiple ? key.correct : key.correct[0];
+  if (key.kind === 'number') return key.answer;
+  return cell.spec.type === 'predict' ? cell.computed : key.answers[0];
+}
+
+export function feedbackModel(cell: QuizCell, attempt: { answer: unknown; correct: boolean; count: number }): QuizFeedbackModel {
+  const chosen = chosenIndexes(attempt.answer);
+  const { key } = cell;
+  let yourAnswerHtml: string;
+  if (key.kind === 'choice') {
+    yourAnswerHtml = chosen.map((i) => cell.html.choices[i]?.text ?? '').join('<br>') || escapeHtml('—');
+  } else {
+    yourAnswerHtml = escapeHtml(String(attempt.answer ?? ''));
+  }
+  return {
+    correct: attempt.correct,
+    count: attempt.count,
+    yourAnswerHtml,
+    expectedHtml: expectedHtml(cell),
+    explainHtml: cell.html.explain,
+    choices: cell.html.choices.map((c, i) => ({
+      html: c.text,
+      explainHtml: c.explain,
+      correct: key.kind === 'choice' && key.correct.includes(i),
+      chosen: chosen.includes(i),
+    })),
+    followUpQuestionHtml: cell.html.followUpQuestion,
+    followUpAnswerHtml: cell.html.followUpAnswer,
+  };
+}
+
+export function quizCellModel(cell: QuizCell, attempt: LatestAttempt | undefined): QuizCellModel {
+  const inputKind = inputKindOf(cell.key);
+  const chosen = attempt ? chosenIndexes(attempt.answer) : [];
+  const unit = cell.spec.type === 'numeric' || cell.spec.type === 'predict' ? cell.spec.unit : undefined;
+  return {
+    kind: 'quiz',
+    id: cell.id,
+    anchor: `cell-${cell.id}`,
+    type: cell.spec.type,
+    isPredict: cell.spec.type === 'predict',
+    promptHtml: cell.html.prompt,
+    inputKind,
+    unit,
+    choices: cell.html.choices.map((c, i) => ({ index: i, html: c.text, checked: chosen.includes(i) })),
+    value: attempt && (inputKind === 'text' || inputKind === 'number') ? String(attempt.answer ?? '') : undefined,
+    feedback: attempt ? feedbackModel(cell, attempt) : undefined,
+  };
+}
+
+/** The public shape of a quiz (no answers), for GET /api/lessons/:slug. */
+export function publicQuiz(cell: QuizCell) {
+  const choices = choicesOf(cell.spec).map((c) => c.text);
+  return {
+    id: cell.id,
+    type: cell.spec.type,
+    prompt: cell.spec.prompt,
+    input: inputKindOf(cell.key),
+    ...(choices.length > 0 ? { choices } : {}),
+    ...(cell.spec.type === 'predict' ? { sim: cell.spec.sim, path: cell.spec.path } : {}),
+  };
+}
+
+export interface LessonProgress {
+  sims: number;
+  simsRun: number;
+  quizzes: number;
+  answered: number;
+  correct: number;
+}
+
+export function lessonProgress(lesson: Lesson, runCounts: Map<string, number>, attempts: Map<string, LatestAttempt>): LessonProgress {
+  const p: LessonProgress = { sims: 0, simsRun: 0, quizzes: 0, answered: 0, correct: 0 };
+  for (const cell of lesson.cells) {
+    const key = `${lesson.slug}/${cell.id}`;
+    if (cell.kind === 'sim') {
+      p.sims++;
+      if (runCounts.has(key)) p.simsRun++;
+    } else if (cell.kind === 'quiz') {
+      p.quizzes++;
+      const attempt = attempts.get(key);
+      if (attempt) {
+        p.answered++;
+        if (attempt.correct) p.correct++;
+      }
+    }
+  }
+  return p;
+}

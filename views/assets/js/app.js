@@ -1,0 +1,199 @@
+// kube-notebook: progressive enhancement. Every feature works without this
+// file (forms post and the server redirects back); with it, Run, Reset and
+// quiz answers update in place, Ctrl/Cmd+Enter runs, j/k move between cells,
+// and the theme switches without a reload.
+//
+// Engine scripts (simulations/<id>/views/*.client.js) listen for the
+// "kn:output" event, fired on a cell's output element after it is replaced.
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute('content') : '';
+  }
+
+  function postJson(url, body) {
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrfToken() },
+      body: JSON.stringify(body),
+    }).then(function (response) {
+      return response.json().then(
+        function (data) { return { status: response.status, data: data }; },
+        function () { return { status: response.status, data: null }; }
+      );
+    });
+  }
+
+  function text(key) {
+    var zh = document.documentElement.lang === 'zh-CN';
+    var strings = {
+      running: zh ? '运行中…' : 'Running…',
+      failed: zh ? '请求失败，请检查网络后重试。' : 'The request failed; check your connection and try again.',
+      edited: zh ? '你修改过的版本（已保存）' : 'your edited version (saved)',
+      default: zh ? '默认场景' : 'default scenario',
+      checking: zh ? '检查中…' : 'Checking…',
+    };
+    return strings[key] || key;
+  }
+
+  function announceOutput(output) {
+    output.dispatchEvent(new CustomEvent('kn:output', { bubbles: true }));
+  }
+
+  // ---- Simulation cells -------------------------------------------------
+  function runCell(form, action) {
+    var cell = form.closest('.cell-sim');
+    var slug = cell.getAttribute('data-slug');
+    var id = cell.getAttribute('data-cell');
+    var output = cell.querySelector('.sim-output');
+    var status = cell.querySelector('.sim-status');
+    var textarea = form.querySelector('textarea');
+    var buttons = form.querySelectorAll('button');
+    var base = '/api/lessons/' + encodeURIComponent(slug) + '/cells/' + encodeURIComponent(id);
+    buttons.forEach(function (b) { b.disabled = true; });
+    output.classList.add('is-stale');
+    status.textContent = text('running');
+    var request = action === 'reset' ? postJson(base + '/reset', {}) : postJson(base + '/run', { input: textarea.value });
+    request
+      .then(function (res) {
+        if (!res.data || typeof res.data.html !== 'string') {
+          var message = res.data && res.data.error && res.data.error.message;
+          status.textContent = message || text('failed');
+          return;
+        }
+        output.innerHTML = res.data.html;
+        if (action === 'reset') textarea.value = res.data.input;
+        var state = cell.querySelector('.cell-state');
+        var edited = action !== 'reset' && res.data.edited !== false;
+        if (state) {
+          state.setAttribute('data-edited', edited ? 'true' : 'false');
+          state.textContent = edited ? text('edited') : text('default');
+        }
+        status.textContent = '';
+        announceOutput(output);
+      })
+      .catch(function () { status.textContent = text('failed'); })
+      .then(function () {
+        output.classList.remove('is-stale');
+        buttons.forEach(function (b) { b.disabled = false; });
+      });
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.classList.contains('sim-form')) {
+      event.preventDefault();
+      var submitter = event.submitter;
+      runCell(form, submitter && submitter.value === 'reset' ? 'reset' : 'run');
+    } else if (form.classList.contains('quiz-form')) {
+      event.preventDefault();
+      answerQuiz(form);
+    } else if (form.classList.contains('prefs') && event.submitter && event.submitter.name === 'theme') {
+      event.preventDefault();
+      setTheme(form, event.submitter.value);
+    }
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (target.classList && target.classList.contains('sim-input')) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        runCell(target.form, 'run');
+      } else if (event.key === 'Escape') {
+        target.blur();
+        var cell = target.closest('.cell');
+        if (cell) cell.focus();
+      }
+      return;
+    }
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'j' || event.key === 'k') {
+      moveBetweenCells(event.key === 'j' ? 1 : -1);
+    } else if (event.key === '?') {
+      var panel = document.getElementById('shortcuts');
+      if (panel) panel.classList.toggle('open');
+    } else if (event.key === 'Escape') {
+      var open = document.querySelector('.shortcuts.open');
+      if (open) open.classList.remove('open');
+    }
+  });
+
+  function moveBetweenCells(step) {
+    var cells = Array.prototype.slice.call(document.querySelectorAll('.cell-sim, .cell-quiz'));
+    if (cells.length === 0) return;
+    var current = document.querySelector('.cell.is-focused');
+    var index = current ? cells.indexOf(current) : -1;
+    if (index < 0) {
+      // Start from the first cell below the top of the viewport.
+      index = step > 0 ? -1 : cells.length;
+      for (var i = 0; i < cells.length; i++) {
+        if (cells[i].getBoundingClientRect().top > 0) { index = step > 0 ? i - 1 : i; break; }
+      }
+    }
+    var next = cells[Math.max(0, Math.min(cells.length - 1, index + step))];
+    if (current) current.classList.remove('is-focused');
+    next.classList.add('is-focused');
+    next.focus({ preventScroll: true });
+    next.scrollIntoView({ block: 'start' });
+  }
+
+  // ---- Quizzes ----------------------------------------------------------
+  function answerQuiz(form) {
+    var cell = form.closest('.cell-quiz');
+    var kind = cell.getAttribute('data-input');
+    var answer;
+    if (kind === 'single') {
+      var picked = form.querySelector('input[name="answer"]:checked');
+      if (!picked) return;
+      answer = Number(picked.value);
+    } else if (kind === 'multiple') {
+      answer = Array.prototype.map.call(form.querySelectorAll('input[name="answer"]:checked'), function (i) { return Number(i.value); });
+    } else {
+      var field = form.querySelector('input[name="answer"]');
+      if (!field.value.trim()) return;
+      answer = field.value;
+    }
+    var status = cell.querySelector('.quiz-status');
+    var slot = cell.querySelector('.quiz-feedback-slot');
+    var button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    status.textContent = text('checking');
+    postJson('/api/quizzes/' + encodeURIComponent(cell.getAttribute('data-slug')) + '/' + encodeURIComponent(cell.getAttribute('data-cell')) + '/answers', { answer: answer })
+      .then(function (res) {
+        if (!res.data || typeof res.data.html !== 'string') {
+          status.textContent = (res.data && res.data.error && res.data.error.message) || text('failed');
+          return;
+        }
+        slot.innerHTML = res.data.html;
+        cell.classList.remove('answered-right', 'answered-wrong');
+        cell.classList.add(res.data.correct ? 'answered-right' : 'answered-wrong');
+        status.textContent = '';
+      })
+      .catch(function () { status.textContent = text('failed'); })
+      .then(function () { button.disabled = false; });
+  }
+
+  // ---- Theme ------------------------------------------------------------
+  function setTheme(form, theme) {
+    document.documentElement.setAttribute('data-theme', theme);
+    form.querySelectorAll('[data-theme-choice]').forEach(function (b) {
+      if (b.getAttribute('data-theme-choice') === theme) b.setAttribute('aria-pressed', 'true');
+      else b.removeAttribute('aria-pressed');
+    });
+    var body = new URLSearchParams();
+    body.set('_csrf', csrfToken());
+    body.set('theme', theme);
+    fetch('/preferences', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: body.toString(),
+    }).catch(function () {});
+  }
+})();
