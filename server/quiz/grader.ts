@@ -109,7 +109,7 @@ function predictKey(spec: Extract<QuizSpec, { type: 'predict' }>, computed: unkn
 export function normalizeText(text: string, caseSensitive: boolean): string {
   let t = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
   // Learners often wrap answers in quotes or backticks, or end with a full stop.
-  t = t.replace(/^[`"'“‘]+|[`"'”’]+$/g, '').replace(/[.。]$/, '').trim();
+  t = t.replace(/[.。]$/, '').replace(/^[`"'“‘]+|[`"'”’]+$/g, '').replace(/[.。]$/, '').trim();
   return caseSensitive ? t : t.toLowerCase();
 }
 
