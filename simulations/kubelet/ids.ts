@@ -1,0 +1,61 @@
+// Deterministic stand-ins for the random identifiers a real cluster generates
+// (UIDs, container IDs, image digests). They look like the real thing but are
+// derived from a seed string, so the same scenario always prints the same IDs.
+
+/** 64 hex characters derived from `seed` (FNV-1a, re-seeded per 8-character block). */
+export function fakeHex(seed: string, length = 64): string {
+  let out = '';
+  let block = 0;
+  while (out.length < length) {
+    let h = 0x811c9dc5 ^ block;
+    const s = `${seed}#${block}`;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+    block++;
+  }
+  return out.slice(0, length);
+}
+
+/** A UID in the 8-4-4-4-12 form the API server assigns. */
+export function fakeUid(seed: string): string {
+  const h = fakeHex(`uid:${seed}`, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** "containerd://<64 hex>" for one container instance. */
+export function fakeContainerId(podUid: string, name: string, attempt: number): string {
+  return `containerd://${fakeHex(`${podUid}/${name}/${attempt}`)}`;
+}
+
+/**
+ * The fully qualified reference containerd reports as imageID, with a stand-in digest.
+ *
+ * @example fakeImageId('nginx:1.27') // "docker.io/library/nginx@sha256:…"
+ */
+export function fakeImageId(image: string): string {
+  return `${repositoryOf(image)}@sha256:${fakeHex(`image:${image}`)}`;
+}
+
+/** docker.io/library/<name> for a short name, the repository part otherwise (tag and digest dropped). */
+export function repositoryOf(image: string): string {
+  const noDigest = image.split('@')[0];
+  const lastSlash = noDigest.lastIndexOf('/');
+  const lastColon = noDigest.lastIndexOf(':');
+  const repo = lastColon > lastSlash ? noDigest.slice(0, lastColon) : noDigest;
+  const first = repo.split('/')[0];
+  const hasRegistry = repo.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (hasRegistry) return repo;
+  return repo.includes('/') ? `docker.io/${repo}` : `docker.io/library/${repo}`;
+}
+
+/** The image reference with its default tag and registry, as containerd names it in errors. */
+export function normalizedImage(image: string): string {
+  if (image.includes('@')) return `${repositoryOf(image)}@${image.split('@')[1]}`;
+  const lastSlash = image.lastIndexOf('/');
+  const lastColon = image.lastIndexOf(':');
+  const tag = lastColon > lastSlash ? image.slice(lastColon + 1) : 'latest';
+  return `${repositoryOf(image)}:${tag}`;
+}

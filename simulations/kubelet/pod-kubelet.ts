@@ -1,0 +1,1023 @@
+// A kubelet for one Pod on a virtual clock.
+//
+// It plays the parts of the node agent that decide a Pod's life, each after its
+// upstream source:
+//   - the pod worker's sync loop (pkg/kubelet/pod_workers.go, kubelet.go SyncPod /
+//     SyncTerminatingPod / SyncTerminatedPod): one sync at a time; a sync first writes
+//     the status it computes, then acts; a sync that hit an error is retried after
+//     backOffPeriod (10 s; the real kubelet adds up to 50 % jitter, the simulation does not);
+//   - the runtime manager (kuberuntime_manager.go SyncPod, computePodActions, doBackOff;
+//     kuberuntime_container.go startContainer, killContainer);
+//   - the image manager (images/image_manager.go EnsureImageExists) with its back-off;
+//   - the probe workers (prober/worker.go);
+//   - the status manager's transition times (status/status_manager.go);
+//   - PLEG: a container that starts or exits triggers a sync at once (the real relist
+//     notices within a second).
+//
+// Whatever a container *does* (how long it runs, its exit code, its probe answers,
+// how it takes SIGTERM) comes from a ContainerBehavior. Other simulations inject
+// what happens to it from outside: `killContainer` (the kernel OOM-kills it),
+// `evictPod` (node-pressure eviction), `deletePod` (kubectl delete).
+
+import type { TraceStep } from '../shared/engine.ts';
+import { goDuration } from '../shared/duration.ts';
+import { Backoff, CONTAINER_BACKOFF, IMAGE_BACKOFF } from './backoff.ts';
+import type { ContainerBehavior } from './behavior.ts';
+import { defaultBehavior } from './behavior.ts';
+import type { ConditionValue } from './conditions.ts';
+import { allContainers, containerFieldPath, restartPolicyOf } from './containers.ts';
+import { EventRecorder } from './events.ts';
+import { generatePodStatus, isStarted } from './generate-status.ts';
+import { fakeContainerId, fakeUid, normalizedImage } from './ids.ts';
+import {
+  ContainerStatusUnknown,
+  CrashLoopBackOff,
+  ErrImageNeverPull,
+  ErrImagePull,
+  EventReason,
+  ImagePullBackOff,
+} from './names.ts';
+import { computePodActions } from './pod-actions.ts';
+import type { ContainerToKill } from './pod-actions.ts';
+import { ProbeWorker, withProbeDefaults } from './probes.ts';
+import type { ProbeType } from './probes.ts';
+import { ActionQueue } from './queue.ts';
+import { latestExited, latestInstance, runtimeExitReason } from './runtime.ts';
+import type { ContainerRecord, Instance } from './runtime.ts';
+import { planStop, terminationGracePeriodSeconds, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './termination.ts';
+import type { StopPlan } from './termination.ts';
+import { DEFAULT_EPOCH_MS, rfc3339 } from './time.ts';
+import type { Container, ObjectMeta, Pod, PodSpec, PodStatus } from './types.ts';
+
+/** pkg/kubelet/kubelet.go backOffPeriod: how long the pod worker waits before retrying a failed sync. */
+export const SYNC_ERROR_BACKOFF_MS = 10_000;
+
+export interface PodKubeletOptions {
+  /** The node the Pod lands on (spec.nodeName wins when the manifest sets it). Default "node-a". */
+  nodeName?: string;
+  hostIP?: string;
+  /** The IP the CNI plugin gives the sandbox. Default derived from the Pod name in 10.244.1.0/24. */
+  podIP?: string;
+  /** Virtual time 0 as Unix milliseconds. Default 2025-01-01T00:00:00Z. */
+  epochMs?: number;
+  /** How long after creation the scheduler binds the Pod (ignored when spec.nodeName is preset). Default 0. */
+  scheduleAfterMs?: number;
+  /** How long creating the sandbox (pause container + CNI) takes. Default 1000. */
+  sandboxMs?: number;
+  /** The behaviour of each container; default: runs until stopped, answers every probe. */
+  behavior?: (container: Container, kind: 'init' | 'sidecar' | 'regular') => ContainerBehavior;
+  /** status.qosClass to report (the resources engine computes it). */
+  qosClass?: string;
+  /** Stop recording trace steps after this many (the trace says so). Default 2000. */
+  maxTraceSteps?: number;
+}
+
+/** One status (or metadata) write, i.e. one watch event a `kubectl get -w` would print. */
+export interface StatusWrite {
+  /** Virtual milliseconds since the start. */
+  atMs: number;
+  pod: Pod;
+  /** What caused it: "created", "scheduled", "sync", "deletion", "deleted", "evicted", "terminated". */
+  cause: string;
+}
+
+/** A running container instance, for engines that model what happens inside it (memory …). */
+export interface RunningContainer {
+  name: string;
+  kind: 'init' | 'sidecar' | 'regular';
+  instanceId: string;
+  attempt: number;
+  startedAtMs: number;
+}
+
+export interface InjectedExit {
+  /** Default 137. */
+  exitCode?: number;
+  /** Default "OOMKilled". */
+  reason?: string;
+  message?: string;
+}
+
+export interface EvictionOptions {
+  /** status.reason; default "Evicted". */
+  reason?: string;
+  /** status.message and the Evicted event's message. */
+  message: string;
+  /** Grace period override; hard evictions use 1 (eviction_manager.go immediateEvictionGracePeriodSeconds); floored at 2 by killContainer. */
+  gracePeriodSeconds?: number;
+  /** Condition added to the Pod; default DisruptionTarget=True, reason TerminationByKubelet, the message. */
+  condition?: ConditionValue;
+  /** Annotations on the Evicted event (offending_containers …). */
+  eventAnnotations?: Record<string, string>;
+}
+
+type Action =
+  | { kind: 'bind' }
+  | { kind: 'sync' }
+  | { kind: 'resume'; token: number }
+  | { kind: 'exit'; name: string; instanceId: string | null; exitCode: number; reason?: string; message?: string; endedBy: Instance['endedBy'] }
+  | { kind: 'probe'; name: string; type: ProbeType }
+  | { kind: 'event'; type: 'Normal' | 'Warning'; reason: string; message: string; fieldPath?: string }
+  | { kind: 'delete'; graceSeconds?: number }
+  | { kind: 'evict'; options: EvictionOptions };
+
+interface Wait {
+  untilMs: number;
+  until?: () => boolean;
+}
+type Task<T = void> = Generator<Wait, T, void>;
+
+interface StartResult {
+  ok: boolean;
+  reason?: string;
+  message?: string;
+}
+
+/**
+ * The kubelet for one Pod.
+ *
+ * @example
+ *   const k = new PodKubelet(pod, { behavior: () => crashAfter(5_000, 1) });
+ *   k.advanceTo(120_000);
+ *   k.writes.at(-1)?.pod.status?.containerStatuses?.[0].state // { waiting: { reason: 'CrashLoopBackOff', ... } }
+ *   k.killContainer('app', 130_000, { exitCode: 137, reason: 'OOMKilled' });
+ */
+export class PodKubelet {
+  /** Virtual milliseconds since the start (the Pod's creation). */
+  now = 0;
+  readonly epochMs: number;
+  readonly records: ContainerRecord[];
+  readonly recorder: EventRecorder;
+  readonly writes: StatusWrite[] = [];
+  readonly trace: TraceStep[] = [];
+  readonly nodeName: string;
+  readonly hostIP: string;
+  readonly podIP: string;
+  /** Set once the Pod is terminal or deleted and nothing more will happen to it. */
+  finished = false;
+  /** When the Pod object disappeared from the API (after graceful deletion). */
+  deletedAtMs: number | undefined;
+  /** When the Pod reached a terminal phase, if it did. */
+  terminalAtMs: number | undefined;
+  traceTruncated = false;
+
+  private meta: ObjectMeta;
+  private spec: PodSpec;
+  private status: PodStatus;
+  private lastWriteKey = '';
+  private readonly queue = new ActionQueue<Action>();
+  private readonly crashBackoff = new Backoff(CONTAINER_BACKOFF.initialMs, CONTAINER_BACKOFF.maxMs);
+  private readonly imageBackoff = new Backoff(IMAGE_BACKOFF.initialMs, IMAGE_BACKOFF.maxMs);
+  private readonly images = new Set<string>();
+  private readonly queuedSyncs = new Set<number>();
+  private readonly onceKeys = new Set<string>();
+  private worker: Task | undefined;
+  private waiting: { token: number; until?: () => boolean } | undefined;
+  private waitToken = 0;
+  private syncPending = false;
+  private terminating = false;
+  private sandboxReady = false;
+  private podIPAssigned = false;
+  private startTimeMs: number | undefined;
+  private forcedFailure: { reason: string; message: string } | undefined;
+  private otherConditions: ConditionValue[] = [];
+  private readonly options: Required<Pick<PodKubeletOptions, 'sandboxMs' | 'maxTraceSteps'>> & PodKubeletOptions;
+
+  constructor(pod: Pod, options: PodKubeletOptions = {}) {
+    this.options = { sandboxMs: 1000, maxTraceSteps: 2000, ...options };
+    this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
+    const namespace = pod.metadata.namespace ?? 'default';
+    const uid = pod.metadata.uid ?? fakeUid(`${namespace}/${pod.metadata.name}`);
+    this.meta = { ...pod.metadata, namespace, uid, creationTimestamp: this.iso(0) };
+    delete this.meta.deletionTimestamp;
+    delete this.meta.deletionGracePeriodSeconds;
+    this.spec = pod.spec;
+    this.nodeName = pod.spec.nodeName || options.nodeName || 'node-a';
+    this.hostIP = options.hostIP ?? '192.168.49.2';
+    this.podIP = options.podIP ?? `10.244.1.${2 + (hashName(pod.metadata.name) % 250)}`;
+    this.recorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName);
+    const behaviorOf = options.behavior ?? (() => defaultBehavior());
+    this.records = allContainers(pod.spec).map(({ container, kind, index }) => {
+      const behavior = behaviorOf(container, kind);
+      if (behavior.image.present && container.image) this.images.add(container.image);
+      return { container, kind, index, instances: [], workers: {}, behavior, pullAttempts: 0 };
+    });
+    this.status = { phase: 'Pending' };
+    if (options.qosClass) this.status.qosClass = options.qosClass;
+    this.write('created');
+    this.step(0, `Pod ${namespace}/${this.meta.name} created (phase Pending)`, {
+      source: 'pkg/registry/core/pod/strategy.go',
+    });
+    if (pod.spec.nodeName) {
+      this.step(0, `spec.nodeName is already ${pod.spec.nodeName}: no scheduler involved; the kubelet picks the Pod up`, {
+        source: 'pkg/kubelet/config/apiserver.go',
+      });
+      this.requestSync(0);
+    } else {
+      this.queue.push(options.scheduleAfterMs ?? 0, { kind: 'bind' });
+    }
+  }
+
+  // ── Public API ────────────────────────────────────────────────────────────
+
+  /** The Pod as the API shows it now (metadata, spec, the status last written). */
+  currentPod(): Pod {
+    return { apiVersion: 'v1', kind: 'Pod', metadata: this.meta, spec: this.spec, status: this.status };
+  }
+
+  /** The Pod as the API showed it at `atMs` (the last write at or before then). */
+  podAt(atMs: number): Pod | undefined {
+    let lo = 0;
+    let hi = this.writes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.writes[mid].atMs <= atMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : this.writes[lo - 1].pod;
+  }
+
+  /** core/v1 Events for this Pod as they stood at `atMs` (default: now). */
+  eventsAt(atMs: number = this.now): ReturnType<EventRecorder['eventsAt']> {
+    return this.recorder.eventsAt(atMs);
+  }
+
+  /** The earliest pending action, or undefined when nothing more can happen. */
+  nextActionAt(): number | undefined {
+    return this.queue.peek()?.atMs;
+  }
+
+  /** Processes every action up to and including `atMs`; `now` becomes `atMs`. */
+  advanceTo(atMs: number, maxActions = Number.POSITIVE_INFINITY): void {
+    let n = 0;
+    for (let top = this.queue.peek(); top && top.atMs <= atMs && n < maxActions; top = this.queue.peek()) {
+      const node = this.queue.pop();
+      if (!node) break;
+      n++;
+      this.now = node.atMs;
+      this.handle(node.item);
+      this.checkWaiter();
+    }
+    if (atMs > this.now && n < maxActions) this.now = atMs;
+  }
+
+  /** Containers running right now. */
+  running(): RunningContainer[] {
+    const out: RunningContainer[] = [];
+    for (const r of this.records) {
+      const l = latestInstance(r);
+      if (l?.state === 'running') {
+        out.push({ name: r.container.name, kind: r.kind, instanceId: l.id, attempt: l.attempt, startedAtMs: l.startedAtMs });
+      }
+    }
+    return out;
+  }
+
+  /** The runtime record of one container (all its instances). */
+  record(name: string): ContainerRecord | undefined {
+    return this.records.find((r) => r.container.name === name);
+  }
+
+  /**
+   * The runtime reports that the container running as `name` at `atMs` died
+   * (for example the kernel OOM-killed it: exit 137, reason OOMKilled). The
+   * kubelet notices, and restarts it or not as restartPolicy and the back-off say.
+   */
+  killContainer(name: string, atMs: number, exit: InjectedExit = {}): void {
+    this.assertNotPast(atMs);
+    this.queue.push(atMs, {
+      kind: 'exit',
+      name,
+      instanceId: null,
+      exitCode: exit.exitCode ?? 137,
+      reason: exit.reason ?? 'OOMKilled',
+      message: exit.message,
+      endedBy: 'injected',
+    });
+  }
+
+  /** `kubectl delete pod` at `atMs` (gracePeriodSeconds like --grace-period; default the Pod's). */
+  deletePod(atMs: number, options: { gracePeriodSeconds?: number } = {}): void {
+    this.assertNotPast(atMs);
+    this.queue.push(atMs, { kind: 'delete', graceSeconds: options.gracePeriodSeconds });
+  }
+
+  /** The kubelet's eviction manager evicts the Pod at `atMs` (node-pressure eviction). */
+  evictPod(atMs: number, options: EvictionOptions): void {
+    this.assertNotPast(atMs);
+    this.queue.push(atMs, { kind: 'evict', options });
+  }
+
+  // ── Event loop ────────────────────────────────────────────────────────────
+
+  private assertNotPast(atMs: number): void {
+    if (atMs < this.now) throw new Error(`cannot schedule at ${atMs} ms: the clock is already at ${this.now} ms`);
+  }
+
+  private handle(a: Action): void {
+    switch (a.kind) {
+      case 'bind':
+        return this.bind();
+      case 'sync':
+        this.queuedSyncs.delete(this.now);
+        return this.startSync();
+      case 'resume':
+        if (this.waiting?.token === a.token) {
+          this.waiting = undefined;
+          this.drive();
+        }
+        return;
+      case 'exit':
+        return this.exit(a);
+      case 'probe':
+        return this.probe(a.name, a.type);
+      case 'event':
+        this.recorder.record(this.now, a.type, a.reason, a.message, a.fieldPath);
+        return;
+      case 'delete':
+        return this.delete(a.graceSeconds);
+      case 'evict':
+        return this.evict(a.options);
+    }
+  }
+
+  private checkWaiter(): void {
+    if (this.waiting?.until?.()) {
+      this.waiting = undefined;
+      this.drive();
+    }
+  }
+
+  private requestSync(atMs: number = this.now): void {
+    if (this.finished || this.terminating) return;
+    if (this.worker && atMs <= this.now) {
+      this.syncPending = true;
+      return;
+    }
+    if (this.queuedSyncs.has(atMs)) return;
+    this.queuedSyncs.add(atMs);
+    this.queue.push(atMs, { kind: 'sync' });
+  }
+
+  private startSync(): void {
+    if (this.finished || this.terminating) return;
+    if (this.worker) {
+      this.syncPending = true;
+      return;
+    }
+    this.worker = this.syncPod();
+    this.drive();
+  }
+
+  private drive(): void {
+    while (this.worker) {
+      const r = this.worker.next();
+      if (r.done) {
+        this.worker = undefined;
+        this.waiting = undefined;
+        if (this.syncPending) {
+          this.syncPending = false;
+          this.requestSync(this.now);
+        }
+        return;
+      }
+      const w = r.value;
+      if (w.until?.() || w.untilMs <= this.now) continue;
+      const token = ++this.waitToken;
+      this.waiting = { token, until: w.until };
+      this.queue.push(w.untilMs, { kind: 'resume', token });
+      return;
+    }
+  }
+
+  // ── Scheduling and admission ──────────────────────────────────────────────
+
+  private bind(): void {
+    this.spec = { ...this.spec, nodeName: this.nodeName };
+    this.status = {
+      ...this.status,
+      conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.iso(this.now) }],
+    };
+    this.recorder.scheduled(this.now);
+    this.write('scheduled');
+    this.step(this.now, `Scheduled to ${this.nodeName}: the binding sets spec.nodeName and PodScheduled=True`, {
+      source: 'pkg/scheduler/schedule_one.go',
+      level: 'decision',
+    });
+    this.requestSync(this.now);
+  }
+
+  // ── SyncPod ───────────────────────────────────────────────────────────────
+
+  private *syncPod(): Task {
+    if (this.startTimeMs === undefined) {
+      this.startTimeMs = this.now;
+      this.addProbeWorkers();
+      this.step(this.now, `The kubelet on ${this.nodeName} admits the Pod and starts syncing it (status.startTime)`, {
+        source: 'pkg/kubelet/kubelet.go SyncPod',
+      });
+    }
+    const status = this.generate(false);
+    this.commit(status, 'sync');
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') {
+      yield* this.terminate('terminal');
+      return;
+    }
+
+    const pod = this.currentPod();
+    const actions = computePodActions(pod, this.records, this.sandboxReady);
+    for (const note of actions.notes) this.stepOnce(note, note, { source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions' });
+
+    if (actions.createSandbox) {
+      yield { untilMs: this.now + this.options.sandboxMs };
+      this.sandboxReady = true;
+      this.podIPAssigned = true;
+      this.step(
+        this.now,
+        `Sandbox ready: the pause container holds the Pod's network namespace; CNI gave it IP ${this.podIP} (PodReadyToStartContainers=True)`,
+        { source: 'pkg/kubelet/kuberuntime/kuberuntime_sandbox.go createPodSandbox', level: 'decision' },
+      );
+    }
+
+    if (actions.killPod) {
+      yield* this.killAll();
+      this.stopSandbox();
+      this.requestSyncAfter();
+      return;
+    }
+
+    // doBackOff reads the newest exited instance as the runtime reported it when the sync began.
+    const exitedBefore = new Map<string, Instance | undefined>();
+    for (const r of this.records) exitedBefore.set(r.container.name, latestExited(r));
+
+    for (const k of actions.containersToKill) yield* this.killOne(k);
+
+    const results = new Map<ContainerRecord, StartResult>();
+    let started = false;
+    let failed = false;
+    const initRecords = this.records.filter((r) => r.kind !== 'regular');
+    let abort = false;
+    for (const idx of actions.initContainersToStart) {
+      const rec = initRecords[idx];
+      const res = yield* this.startContainer(rec, exitedBefore.get(rec.container.name));
+      results.set(rec, res);
+      if (res.ok) started = true;
+      else {
+        failed = true;
+        if (rec.kind !== 'sidecar') {
+          abort = true;
+          break;
+        }
+      }
+    }
+    if (!abort) {
+      const regular = this.records.filter((r) => r.kind === 'regular');
+      for (const idx of actions.containersToStart) {
+        const rec = regular[idx];
+        const res = yield* this.startContainer(rec, exitedBefore.get(rec.container.name));
+        results.set(rec, res);
+        if (res.ok) started = true;
+        else failed = true;
+      }
+    }
+    // kubelet reasonCache.Update: keep each start error, forget it on success.
+    for (const [rec, res] of results) {
+      rec.startError = res.ok ? undefined : { reason: res.reason ?? 'Error', message: res.message ?? '' };
+    }
+    if (started) this.requestSyncAfter();
+    if (failed) this.requestSync(this.now + SYNC_ERROR_BACKOFF_MS);
+  }
+
+  /** PLEG will see what this sync changed: sync again once the worker is free. */
+  private requestSyncAfter(): void {
+    this.syncPending = true;
+  }
+
+  private *startContainer(rec: ContainerRecord, exited: Instance | undefined): Task<StartResult> {
+    const name = rec.container.name;
+    const fieldPath = containerFieldPath(this.currentPod(), name);
+    if (exited) {
+      if (this.crashBackoff.isInBackOffSince(name, exited.finishedAtMs ?? 0, this.now)) {
+        const backoff = this.crashBackoff.get(name);
+        this.recorder.record(
+          this.now,
+          'Warning',
+          EventReason.BackOff,
+          `Back-off restarting failed container ${name} in pod ${this.podRef()}`,
+          fieldPath,
+        );
+        const until = (exited.finishedAtMs ?? 0) + backoff;
+        this.stepOnce(
+          `backoff:${exited.id}`,
+          `${name}: back-off is ${goDuration(backoff)} since it finished at ${fmtS(exited.finishedAtMs ?? 0)}, so no restart before ${fmtS(until)}: CrashLoopBackOff`,
+          { source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff', subject: name, level: 'decision' },
+        );
+        return {
+          ok: false,
+          reason: CrashLoopBackOff,
+          message: `back-off ${goDuration(backoff)} restarting failed container=${name} pod=${this.podRef()}`,
+        };
+      }
+      this.crashBackoff.next(name, exited.finishedAtMs ?? 0, this.now);
+    }
+
+    const image = yield* this.ensureImage(rec, fieldPath);
+    if (!image.ok) {
+      this.recorder.record(this.now, 'Warning', EventReason.Failed, `Error: ${image.reason}`, fieldPath);
+      return image;
+    }
+
+    const prev = latestInstance(rec);
+    const attempt = prev ? prev.attempt + 1 : 0;
+    const inst: Instance = {
+      id: fakeContainerId(this.meta.uid ?? '', name, attempt),
+      name,
+      attempt,
+      startedAtMs: this.now,
+      state: 'running',
+    };
+    rec.instances.push(inst);
+    this.recorder.record(this.now, 'Normal', EventReason.Created, `Created container: ${name}`, fieldPath);
+    this.recorder.record(this.now, 'Normal', EventReason.Started, `Started container ${name}`, fieldPath);
+    const run = rec.behavior.run(attempt, this.now);
+    this.step(
+      this.now,
+      attempt === 0
+        ? `Started ${kindWord(rec.kind)} ${name}`
+        : `Restarted ${name} (restartCount ${attempt})${exited ? `, ${goDuration(this.now - (exited.finishedAtMs ?? 0))} after it exited` : ''}`,
+      { source: 'pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer', subject: name, level: 'decision' },
+    );
+    if (run.exitAfterMs !== undefined) {
+      this.queue.push(this.now + run.exitAfterMs, {
+        kind: 'exit',
+        name,
+        instanceId: inst.id,
+        exitCode: run.exitCode,
+        reason: run.reason,
+        message: run.message,
+        endedBy: 'exit',
+      });
+      inst.plannedExit = {
+        atMs: this.now + run.exitAfterMs,
+        exitCode: run.exitCode,
+        reason: run.reason,
+        message: run.message,
+      };
+    }
+    return { ok: true };
+  }
+
+  private *ensureImage(rec: ContainerRecord, fieldPath: string): Task<StartResult> {
+    const image = rec.container.image ?? '';
+    const policy = rec.container.imagePullPolicy ?? defaultPullPolicy(image);
+    const present = this.images.has(image);
+    const name = rec.container.name;
+    if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
+      if (present) {
+        this.recorder.record(this.now, 'Normal', EventReason.Pulled, `Container image "${image}" already present on machine`, fieldPath);
+        return { ok: true };
+      }
+      const message = `Container image "${image}" is not present with pull policy of Never`;
+      this.recorder.record(this.now, 'Warning', EventReason.ErrImageNeverPull, message, fieldPath);
+      this.step(this.now, `${name}: image ${image} is not on the node and imagePullPolicy is Never: ErrImageNeverPull`, {
+        source: 'pkg/kubelet/images/image_manager.go EnsureImageExists',
+        subject: name,
+        level: 'warning',
+      });
+      return { ok: false, reason: ErrImageNeverPull, message };
+    }
+    const key = `${this.meta.uid}_${image}`;
+    if (this.imageBackoff.isInBackOffSinceUpdate(key, this.now)) {
+      const message = `Back-off pulling image "${image}"`;
+      this.recorder.record(this.now, 'Normal', EventReason.BackOff, message, fieldPath);
+      this.step(this.now, `${name}: still in image pull back-off (${goDuration(this.imageBackoff.get(key))}): ImagePullBackOff`, {
+        source: 'pkg/kubelet/images/image_manager.go EnsureImageExists',
+        subject: name,
+        level: 'decision',
+      });
+      return { ok: false, reason: ImagePullBackOff, message };
+    }
+    this.recorder.record(this.now, 'Normal', EventReason.Pulling, `Pulling image "${image}"`, fieldPath);
+    rec.pullAttempts++;
+    const fails = rec.pullAttempts <= rec.behavior.image.failures;
+    const pullStart = this.now;
+    yield { untilMs: this.now + rec.behavior.image.pullMs };
+    if (fails) {
+      const error = rec.behavior.image.error || defaultPullError(image);
+      this.recorder.record(this.now, 'Warning', EventReason.Failed, `Failed to pull image "${image}": ${error}`, fieldPath);
+      this.imageBackoff.next(key, this.now);
+      this.step(
+        this.now,
+        `${name}: pulling ${image} failed: ErrImagePull; the next pull waits ${goDuration(this.imageBackoff.get(key))}`,
+        { source: 'pkg/kubelet/images/image_manager.go EnsureImageExists', subject: name, level: 'warning' },
+      );
+      return { ok: false, reason: ErrImagePull, message: error };
+    }
+    const d = goDuration(Math.trunc(this.now - pullStart));
+    this.recorder.record(
+      this.now,
+      'Normal',
+      EventReason.Pulled,
+      `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${rec.behavior.image.sizeBytes} bytes.`,
+      fieldPath,
+    );
+    this.images.add(image);
+    return { ok: true };
+  }
+
+  // ── Stopping containers ───────────────────────────────────────────────────
+
+  private stopPlanFor(rec: ContainerRecord, inst: Instance, graceSeconds: number, turnAtMs?: number): StopPlan {
+    const planned = inst.plannedExit;
+    return planStop({
+      nowMs: this.now,
+      graceSeconds,
+      preStopMs: rec.container.lifecycle?.preStop ? rec.behavior.preStopMs : undefined,
+      turnAtMs,
+      sigterm: rec.behavior.sigterm,
+      naturalExit: planned && planned.atMs >= this.now ? planned : undefined,
+    });
+  }
+
+  /** Schedules the exit a stop plan leads to, and the preStop failure event. */
+  private applyStopPlan(rec: ContainerRecord, inst: Instance, plan: StopPlan, fieldPath: string): void {
+    const name = rec.container.name;
+    if (plan.preStopEndMs !== undefined && rec.behavior.preStopFails) {
+      this.queue.push(plan.preStopEndMs, {
+        kind: 'event',
+        type: 'Warning',
+        reason: EventReason.FailedPreStopHook,
+        message: 'PreStopHook failed',
+        fieldPath,
+      });
+    }
+    if (!plan.exitedByItself) {
+      this.queue.push(plan.exitAtMs, {
+        kind: 'exit',
+        name,
+        instanceId: inst.id,
+        exitCode: plan.exitCode,
+        reason: plan.reason,
+        message: plan.message,
+        endedBy: 'killed',
+      });
+    }
+    const parts: string[] = [];
+    if (plan.preStopEndMs !== undefined) parts.push(`preStop runs until ${fmtS(plan.preStopEndMs)}`);
+    parts.push(`SIGTERM at ${fmtS(plan.sigtermAtMs)} with ${plan.timeoutSeconds}s to exit`);
+    if (plan.exitedByItself) parts.push(`it exits by itself at ${fmtS(plan.exitAtMs)}`);
+    else if (plan.sigkill) parts.push(`it does not exit in time: SIGKILL at ${fmtS(plan.exitAtMs)} → exit code 137`);
+    else parts.push(`it exits with code ${plan.exitCode} at ${fmtS(plan.exitAtMs)}`);
+    this.step(this.now, `Stopping ${name}: ${parts.join('; ')}`, {
+      source: 'pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer',
+      subject: name,
+      level: 'decision',
+    });
+  }
+
+  private *killOne(k: ContainerToKill): Task {
+    const rec = this.record(k.name);
+    const inst = rec && latestInstance(rec);
+    if (!rec || !inst || inst.state !== 'running') return;
+    const fieldPath = containerFieldPath(this.currentPod(), k.name);
+    this.recorder.record(this.now, 'Normal', EventReason.Killing, k.message, fieldPath);
+    const grace = terminationGracePeriodSeconds(this.currentPod(), rec.container, k.reason);
+    const plan = this.stopPlanFor(rec, inst, grace);
+    this.applyStopPlan(rec, inst, plan, fieldPath);
+    yield { untilMs: plan.exitAtMs, until: () => inst.state === 'exited' };
+  }
+
+  /** killPodWithSyncResult: stop every running container in parallel, sidecars after the rest. */
+  private *killAll(graceOverride?: number): Task {
+    const pod = this.currentPod();
+    const running = this.records
+      .map((rec) => ({ rec, inst: latestInstance(rec) }))
+      .filter((x): x is { rec: ContainerRecord; inst: Instance } => x.inst?.state === 'running');
+    if (running.length === 0) return;
+    const graceFor = (rec: ContainerRecord) => graceOverride ?? terminationGracePeriodSeconds(pod, rec.container, '');
+    let lastExit = this.now;
+    for (const { rec } of running) {
+      this.recorder.record(this.now, 'Normal', EventReason.Killing, `Stopping container ${rec.container.name}`, containerFieldPath(pod, rec.container.name));
+    }
+    for (const { rec, inst } of running.filter((x) => x.rec.kind !== 'sidecar')) {
+      const plan = this.stopPlanFor(rec, inst, graceFor(rec));
+      this.applyStopPlan(rec, inst, plan, containerFieldPath(pod, rec.container.name));
+      lastExit = Math.max(lastExit, plan.exitAtMs);
+    }
+    // Sidecars stop in reverse order of definition, after the regular containers (termination ordering).
+    const sidecars = running.filter((x) => x.rec.kind === 'sidecar').sort((a, b) => b.rec.index - a.rec.index);
+    let turn = lastExit;
+    for (const { rec, inst } of sidecars) {
+      const plan = this.stopPlanFor(rec, inst, graceFor(rec), turn);
+      this.applyStopPlan(rec, inst, plan, containerFieldPath(pod, rec.container.name));
+      turn = Math.max(turn, plan.exitAtMs);
+      lastExit = Math.max(lastExit, plan.exitAtMs);
+    }
+    const all = running.map((x) => x.inst);
+    yield { untilMs: lastExit, until: () => all.every((i) => i.state === 'exited') };
+  }
+
+  private stopSandbox(): void {
+    if (!this.sandboxReady) return;
+    this.sandboxReady = false;
+    this.step(this.now, 'Sandbox stopped: no container of the Pod runs any more (PodReadyToStartContainers=False)', {
+      source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go killPodWithSyncResult',
+    });
+  }
+
+  // ── Termination (deletion, eviction, completion) ──────────────────────────
+
+  /** SyncTerminatingPod then SyncTerminatedPod. */
+  private *terminate(cause: 'terminal' | 'deleted' | 'evicted', graceOverride?: number): Task {
+    this.terminating = true;
+    for (const r of this.records) r.startError = undefined;
+    this.commit(this.generate(false), cause === 'terminal' ? 'sync' : cause);
+    yield* this.killAll(graceOverride);
+    this.stopSandbox();
+    const final = this.generate(true);
+    terminatePodStatus(this.currentPod(), final);
+    this.commit(final, 'terminated');
+    if (this.terminalAtMs === undefined) this.terminalAtMs = this.now;
+    this.step(this.now, `Phase ${final.phase}: the Pod will not run again`, {
+      source: 'pkg/kubelet/kubelet_pods.go getPhase (podIsTerminal)',
+      level: 'decision',
+    });
+    if (this.meta.deletionTimestamp && this.deletedAtMs === undefined) {
+      this.deletedAtMs = this.now;
+      this.write('deleted', true);
+      this.step(this.now, 'Every container has stopped: the kubelet deletes the Pod object (grace period 0); it is gone from the API', {
+        source: 'pkg/kubelet/status/status_manager.go syncPod (canBeDeleted)',
+        level: 'decision',
+      });
+    }
+    this.finished = true;
+  }
+
+  private abortWorker(): void {
+    if (this.worker) this.worker.return(undefined);
+    this.worker = undefined;
+    this.waiting = undefined;
+    this.syncPending = false;
+  }
+
+  private delete(graceSeconds?: number): void {
+    if (this.deletedAtMs !== undefined || this.meta.deletionTimestamp) return;
+    const terminal = this.status.phase === 'Succeeded' || this.status.phase === 'Failed';
+    const unbound = !this.spec.nodeName;
+    let grace = graceSeconds ?? this.spec.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
+    // pkg/registry/core/pod/strategy.go CheckGracefulDelete: unscheduled or terminal Pods are deleted at once.
+    if (terminal || unbound) grace = 0;
+    this.meta = { ...this.meta, deletionTimestamp: this.iso(this.now + grace * 1000), deletionGracePeriodSeconds: grace };
+    this.write('deletion');
+    this.step(
+      this.now,
+      grace === 0
+        ? 'kubectl delete: the Pod is deleted at once (grace period 0)'
+        : `kubectl delete: deletionTimestamp set to now + ${grace}s (deletionGracePeriodSeconds ${grace}); STATUS shows Terminating`,
+      { source: 'pkg/registry/core/pod/strategy.go CheckGracefulDelete', level: 'decision' },
+    );
+    if (grace === 0) {
+      // The object is gone at once; the kubelet still stops whatever runs.
+      this.deletedAtMs = this.now;
+      this.write('deleted', true);
+      if (terminal || unbound || this.finished) {
+        this.abortWorker();
+        this.finished = true;
+        return;
+      }
+    }
+    this.abortWorker();
+    this.worker = this.terminate('deleted');
+    this.drive();
+  }
+
+  private evict(options: EvictionOptions): void {
+    if (this.finished || this.terminating) return;
+    const reason = options.reason ?? 'Evicted';
+    this.forcedFailure = { reason, message: options.message };
+    this.otherConditions = [
+      options.condition ?? { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: options.message },
+    ];
+    this.recorder.record(this.now, 'Warning', EventReason.Evicted, options.message);
+    this.step(this.now, `Evicted by the kubelet: ${options.message}`, {
+      source: 'pkg/kubelet/eviction/eviction_manager.go evictPod',
+      level: 'warning',
+    });
+    this.abortWorker();
+    this.worker = this.terminate('evicted', options.gracePeriodSeconds ?? 1);
+    this.drive();
+  }
+
+  // ── Runtime events ────────────────────────────────────────────────────────
+
+  private exit(a: Extract<Action, { kind: 'exit' }>): void {
+    const rec = this.record(a.name);
+    const inst = rec && latestInstance(rec);
+    if (!rec || !inst || inst.state !== 'running') return;
+    if (a.instanceId !== null && inst.id !== a.instanceId) return;
+    inst.state = 'exited';
+    inst.finishedAtMs = this.now;
+    inst.exitCode = a.exitCode;
+    inst.reason = a.reason;
+    inst.message = a.message;
+    inst.endedBy = a.endedBy;
+    const reason = runtimeExitReason(a.exitCode, a.reason);
+    const how = a.endedBy === 'injected' ? ' (killed from outside the kubelet)' : a.endedBy === 'killed' ? ' (stopped by the kubelet)' : '';
+    this.step(this.now, `${a.name} exited with code ${a.exitCode} (${reason})${how}`, {
+      source: 'containerd pkg/cri/server/helpers.go (exit reason)',
+      subject: a.name,
+      level: a.exitCode === 0 ? 'info' : 'warning',
+    });
+    this.requestSync(this.now);
+  }
+
+  private addProbeWorkers(): void {
+    for (const rec of this.records) {
+      if (rec.kind === 'init') continue;
+      const c = rec.container;
+      const probes: [ProbeType, typeof c.livenessProbe][] = [
+        ['startup', c.startupProbe],
+        ['liveness', c.livenessProbe],
+        ['readiness', c.readinessProbe],
+      ];
+      for (const [type, spec] of probes) {
+        if (!spec) continue;
+        const worker = new ProbeWorker(type, withProbeDefaults(spec), this.now);
+        rec.workers[type] = worker;
+        this.queue.push(this.now, { kind: 'probe', name: c.name, type });
+      }
+    }
+  }
+
+  private probe(name: string, type: ProbeType): void {
+    const rec = this.record(name);
+    const worker = rec?.workers[type];
+    if (!rec || !worker || worker.stopped) return;
+    const latest = latestInstance(rec);
+    const outcome = worker.tick(
+      this.now,
+      {
+        containerId: latest?.id,
+        running: latest?.state === 'running',
+        terminated: latest?.state === 'exited',
+        startedAtMs: latest?.startedAtMs,
+        started: isStarted(rec, latest),
+        deleting: !!this.meta.deletionTimestamp,
+        podTerminal: this.status.phase === 'Succeeded' || this.status.phase === 'Failed',
+        restartPolicy: restartPolicyOf(this.spec),
+      },
+      () => rec.behavior.probe(type, this.now, this.now - (latest?.startedAtMs ?? this.now), latest?.attempt ?? 0),
+    );
+    if (outcome.unhealthy) {
+      this.recorder.record(this.now, 'Warning', EventReason.Unhealthy, outcome.unhealthy, containerFieldPath(this.currentPod(), name));
+    }
+    if (outcome.changed && outcome.probed) {
+      const spec = worker.spec;
+      const word = type === 'readiness' ? (outcome.changed === 'Success' ? 'ready' : 'not ready') : outcome.changed;
+      const threshold = outcome.changed === 'Success' ? `successThreshold ${spec.successThreshold}` : `failureThreshold ${spec.failureThreshold}`;
+      this.step(this.now, `${name}: ${type} probe result ${outcome.changed} (${threshold}, every ${spec.periodSeconds}s) → ${word}`, {
+        source: 'pkg/kubelet/prober/worker.go doProbe',
+        subject: name,
+        level: 'decision',
+      });
+    }
+    if (outcome.changed && (type !== 'liveness' || outcome.changed === 'Failure')) this.requestSync(this.now);
+    if (!outcome.stop) this.queue.push(worker.nextTickMs, { kind: 'probe', name, type });
+  }
+
+  // ── Status ────────────────────────────────────────────────────────────────
+
+  private generate(podIsTerminal: boolean): PodStatus {
+    const status = generatePodStatus({
+      pod: this.currentPod(),
+      records: this.records,
+      epochMs: this.epochMs,
+      nowMs: this.epochMs + this.now,
+      old: this.status,
+      podIsTerminal,
+      podHasInitialized: this.records.some((r) => r.kind === 'regular' && r.instances.length > 0),
+      sandboxReady: this.sandboxReady,
+      podIP: this.podIPAssigned ? this.podIP : undefined,
+      hostIP: this.hostIP,
+      startTimeMs: this.startTimeMs === undefined ? undefined : this.epochMs + this.startTimeMs,
+      qosClass: this.options.qosClass,
+      forcedFailure: this.forcedFailure,
+      otherConditions: this.otherConditions,
+    });
+    return status;
+  }
+
+  /** The status manager: write if anything changed. */
+  private commit(status: PodStatus, cause: string): void {
+    const before = this.status.phase;
+    this.status = status;
+    if (this.write(cause) && before !== status.phase) {
+      this.step(this.now, `Phase ${before} → ${status.phase}`, {
+        source: 'pkg/kubelet/kubelet_pods.go getPhase',
+        level: 'decision',
+      });
+    }
+  }
+
+  private write(cause: string, force = false): boolean {
+    if (this.deletedAtMs !== undefined && cause !== 'deleted') return false;
+    const key = JSON.stringify([this.meta.deletionTimestamp ?? null, this.spec.nodeName ?? null, this.status]);
+    if (!force && key === this.lastWriteKey) return false;
+    this.lastWriteKey = key;
+    this.writes.push({ atMs: this.now, pod: this.currentPod(), cause });
+    return true;
+  }
+
+  // ── Helpers ───────────────────────────────────────────────────────────────
+
+  private iso(ms: number): string {
+    return rfc3339(this.epochMs + ms);
+  }
+
+  /** format.Pod: name_namespace(uid). */
+  private podRef(): string {
+    return `${this.meta.name}_${this.meta.namespace}(${this.meta.uid})`;
+  }
+
+  /** A trace step that is recorded once per key (a decision repeated on every re-sync is shown once). */
+  private stepOnce(key: string, title: string, extra: Omit<TraceStep, 'title' | 'at'> = {}): void {
+    const k = `${key}\u0000${this.records.map((r) => latestInstance(r)?.id ?? '').join(',')}`;
+    if (this.onceKeys.has(k)) return;
+    this.onceKeys.add(k);
+    this.step(this.now, title, extra);
+  }
+
+  private step(atMs: number, title: string, extra: Omit<TraceStep, 'title' | 'at'> = {}): void {
+    if (this.trace.length >= this.options.maxTraceSteps) {
+      if (!this.traceTruncated) {
+        this.traceTruncated = true;
+        this.trace.push({
+          title: `Trace truncated after ${this.options.maxTraceSteps} steps (the timeline and events continue)`,
+          at: atMs,
+          level: 'warning',
+        });
+      }
+      return;
+    }
+    this.trace.push({ title, at: atMs, ...extra });
+  }
+}
+
+/**
+ * status_manager.go TerminatePod: at the end of the Pod's life a container that is
+ * not Terminated is reported as Terminated, reason ContainerStatusUnknown, exit 137,
+ * and a Pending or Running phase becomes Failed.
+ */
+export function terminatePodStatus(pod: Pod, status: PodStatus): void {
+  const hasInit = (pod.spec.initContainers ?? []).length > 0;
+  const initialized = status.conditions?.find((c) => c.type === 'Initialized')?.status === 'True';
+  if (!hasInit || initialized) {
+    for (const s of status.containerStatuses ?? []) {
+      if (s.state.terminated) continue;
+      s.state = {
+        terminated: {
+          exitCode: 137,
+          reason: ContainerStatusUnknown,
+          message: 'The container could not be located when the pod was terminated',
+          startedAt: null,
+          finishedAt: null,
+        },
+      };
+      s.ready = false;
+    }
+  }
+  if (status.phase === 'Pending' || status.phase === 'Running') status.phase = 'Failed';
+}
+
+/**
+ * SetDefaults_Container: Always for ":latest" or no tag, IfNotPresent otherwise.
+ *
+ * @example defaultPullPolicy('nginx') // "Always";  defaultPullPolicy('nginx:1.27') // "IfNotPresent"
+ */
+export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSlash = image.lastIndexOf('/');
+  const lastColon = image.lastIndexOf(':');
+  const tag = lastColon > lastSlash ? image.slice(lastColon + 1) : '';
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+/** containerd's error for a tag that does not exist. */
+export function defaultPullError(image: string): string {
+  const ref = normalizedImage(image);
+  return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+}
+
+function kindWord(kind: ContainerRecord['kind']): string {
+  return kind === 'init' ? 'init container' : kind === 'sidecar' ? 'sidecar (restartable init container)' : 'container';
+}
+
+function fmtS(ms: number): string {
+  return `${Math.round(ms) / 1000}s`;
+}
+
+function hashName(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
+  return h;
+}
