@@ -3,9 +3,11 @@
 // from its engine.ts. To add one: one import line and one entry below.
 
 import type { Engine } from './shared/engine.ts';
+import { engine as resourcesOom } from './resources-oom/engine.ts';
+import { engine as oomDiagnose } from './resources-oom/diagnose-engine.ts';
 
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
-  ([] as Engine[]).map((engine) => [engine.id, engine]),
+  ([resourcesOom, oomDiagnose] as Engine[]).map((engine) => [engine.id, engine]),
 );
 
 export function getEngine(id: string): Engine | undefined {

@@ -1,0 +1,210 @@
+// Diagnose mode: read a real Pod (`kubectl get pod -o yaml`, status included) and
+// optionally its Events, say what happened and which fixes apply, and print the
+// `kubectl describe pod` view.
+//
+// The two memory failures look different in the API and are told apart here:
+//   - OOMKilled: the container crossed its own memory limit; the kernel killed it
+//     inside its cgroup. status.containerStatuses[].(lastState|state).terminated.reason
+//     is OOMKilled, exit code 137, and the kubelet restarts it per restartPolicy.
+//   - Evicted: the node ran short and the kubelet evicted the whole Pod.
+//     status.phase Failed, status.reason Evicted, status.message from eviction/helpers.go.
+
+import { Quantity, formatBinarySI } from '../shared/quantity.ts';
+import { getPodQOS } from '../kubelet/qos.ts';
+import type { QOSClass } from '../kubelet/qos.ts';
+import { describePod } from '../kubectl/describe-pod.ts';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type DiagnosisKind = 'OOMKilled' | 'Evicted' | 'CrashLoopBackOff' | 'KilledNotOOM' | 'Unschedulable' | 'Error' | 'Healthy';
+
+export interface ContainerDiagnosis {
+  name: string;
+  kind: 'init' | 'sidecar' | 'regular';
+  request: string;
+  limit: string;
+  restarts: number;
+  state: string;
+  stateReason: string | null;
+  lastReason: string | null;
+  lastExitCode: number | null;
+  oomKilled: boolean;
+}
+
+export interface Fix {
+  id: 'raise-limit' | 'fix-leak' | 'set-requests' | 'set-limits' | 'vpa' | 'guaranteed' | 'priority' | 'node-capacity' | 'read-logs' | 'probe' | 'smaller-requests';
+  title: string;
+  detail: string;
+}
+
+export interface Diagnosis {
+  pod: string;
+  namespace: string;
+  phase: string;
+  qosClass: QOSClass;
+  kind: DiagnosisKind;
+  /** The container the diagnosis is about, if one is to blame. */
+  container: string | null;
+  summary: string;
+  evidence: string[];
+  /** For an eviction: the numbers quoted in the message. */
+  eviction: { threshold: string | null; available: string | null; containers: { name: string; usage: string; request: string }[] } | null;
+  containers: ContainerDiagnosis[];
+  fixes: Fix[];
+  /** Next commands to run, in order. */
+  steps: string[];
+  describe: string;
+  /** The moment the describe view is computed at: the latest timestamp in the input. */
+  asOf: string;
+}
+
+const FIXES: Record<Fix['id'], Omit<Fix, 'id'>> = {
+  'raise-limit': { title: 'Raise the memory limit', detail: 'If the usage is legitimate (bigger data, more traffic), give the container a limit above its real peak plus headroom. The limit is what the kernel enforces.' },
+  'fix-leak': { title: 'Find and fix the leak', detail: 'Memory that only grows until the kill is a leak or an unbounded cache. Read `kubectl logs <pod> -c <container> --previous`, profile the process, bound caches and queues; for the JVM set -Xmx or -XX:MaxRAMPercentage below the limit.' },
+  'set-requests': { title: 'Set memory requests to the real usage', detail: 'Under node pressure the kubelet evicts Pods whose usage is above their request first. A request close to the real working set keeps the Pod out of the front of the queue and lets the scheduler place it where the memory exists.' },
+  'set-limits': { title: 'Set a memory limit', detail: 'Without a limit, a runaway process grows until the node itself runs short: then the node-level OOM killer or an eviction picks a victim, possibly another Pod.' },
+  vpa: { title: 'Let the Vertical Pod Autoscaler recommend', detail: 'VPA (an add-on) watches actual usage and recommends or applies requests and limits; run it in "Off"/recommendation mode first and read `kubectl describe vpa`.' },
+  guaranteed: { title: 'Make the Pod Guaranteed', detail: 'requests = limits for cpu and memory in every container gives oom_score_adj -997 and usage never above request, so it is the last candidate for both the OOM killer and eviction.' },
+  priority: { title: 'Give important Pods a higher priority', detail: 'Among Pods above their requests, the kubelet evicts lower spec.priority first (PriorityClass).' },
+  'node-capacity': { title: 'Give the node headroom', detail: 'Reserve memory for the system (systemReserved/kubeReserved), keep the sum of limits close to allocatable, or add nodes: eviction starts when memory.available drops under the threshold (default 100Mi).' },
+  'read-logs': { title: 'Read the previous container\'s logs', detail: '`kubectl logs <pod> -c <container> --previous` shows the output of the run that died; the current container is a fresh start.' },
+  probe: { title: 'Check the liveness probe and the grace period', detail: 'Exit code 137 without OOMKilled means SIGKILL from outside the cgroup OOM killer: a failed liveness probe, or a process that did not stop within terminationGracePeriodSeconds.' },
+  'smaller-requests': { title: 'Request less, or add capacity', detail: 'The scheduler places Pods by their requests against the node\'s allocatable; a request no node can fit stays Pending.' },
+};
+
+function fixes(...ids: Fix['id'][]): Fix[] {
+  return ids.map((id) => ({ id, ...FIXES[id] }));
+}
+
+function qty(v: unknown): string {
+  const q = Quantity.tryParse(v);
+  return q ? q.toString() : 'none';
+}
+
+function latestTime(pod: Obj, events: readonly Obj[]): number {
+  let max = Number.NEGATIVE_INFINITY;
+  const visit = (v: unknown, key: string) => {
+    if (typeof v === 'string' && /(Time|Timestamp|At|time)$/.test(key)) {
+      const ms = Date.parse(v);
+      if (!Number.isNaN(ms) && ms > max) max = ms;
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) visit(x, k);
+    }
+  };
+  visit(pod, '');
+  for (const e of events) visit(e, '');
+  return Number.isFinite(max) ? max : 0;
+}
+
+/**
+ * Diagnoses a Pod from its YAML (with status) and optional Events.
+ *
+ * @example
+ *   diagnosePod(podWithOOMKilledLastState).kind      // 'OOMKilled'
+ *   diagnosePod(evictedPod).eviction?.available      // '91244Ki'
+ */
+export function diagnosePod(pod: Obj, events: readonly Obj[] = []): Diagnosis {
+  const spec = pod.spec ?? {};
+  const status = pod.status ?? {};
+  const name = pod.metadata?.name ?? '';
+  const namespace = pod.metadata?.namespace ?? 'default';
+  const qosClass = getPodQOS(pod);
+  const statuses = new Map<string, Obj>();
+  for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) statuses.set(s.name, s);
+  const containers: ContainerDiagnosis[] = [
+    ...(spec.initContainers ?? []).map((c: Obj) => ({ c, kind: c.restartPolicy === 'Always' ? 'sidecar' : 'init' })),
+    ...(spec.containers ?? []).map((c: Obj) => ({ c, kind: 'regular' })),
+  ].map(({ c, kind }: { c: Obj; kind: ContainerDiagnosis['kind'] }) => {
+    const s = statuses.get(c.name) ?? {};
+    const stateName = s.state?.running ? 'Running' : s.state?.terminated ? 'Terminated' : 'Waiting';
+    const stateReason = s.state?.waiting?.reason ?? s.state?.terminated?.reason ?? null;
+    const last = s.state?.terminated ?? s.lastState?.terminated ?? null;
+    return {
+      name: c.name, kind, request: qty(c.resources?.requests?.memory), limit: qty(c.resources?.limits?.memory), restarts: s.restartCount ?? 0,
+      state: stateName, stateReason, lastReason: last?.reason ?? null, lastExitCode: typeof last?.exitCode === 'number' ? last.exitCode : null,
+      oomKilled: s.state?.terminated?.reason === 'OOMKilled' || s.lastState?.terminated?.reason === 'OOMKilled',
+    };
+  });
+  const asOfMs = latestTime(pod, events);
+  const base = { pod: name, namespace, phase: status.phase ?? 'Unknown', qosClass, containers, describe: describePod(pod, events, asOfMs), asOf: new Date(asOfMs).toISOString().replace('.000Z', 'Z') };
+  const evidence: string[] = [];
+  const steps = [`kubectl get pod ${name} -n ${namespace}`, `kubectl describe pod ${name} -n ${namespace}`];
+
+  if (status.reason === 'Evicted') {
+    const msg = String(status.message ?? '');
+    const threshold = /Threshold quantity: ([^,]+), available: ([^.]+)\./.exec(msg);
+    const offenders = [...msg.matchAll(/Container (\S+) was using (\S+), request is (\S+), has larger consumption of memory/g)].map((m) => ({ name: m[1], usage: m[2], request: m[3] }));
+    evidence.push(`status.phase ${status.phase}, status.reason Evicted`, `status.message: ${msg.trim()}`);
+    for (const e of events.filter((x) => x.reason === 'Evicted')) evidence.push(`event ${e.type} Evicted from ${e.source?.component ?? e.reportingController ?? 'kubelet'}`);
+    const memory = /low on resource: memory/.test(msg);
+    return {
+      ...base, kind: 'Evicted', container: offenders[0]?.name ?? null,
+      summary: memory
+        ? `The kubelet evicted the Pod because the node ran low on memory${threshold ? ` (memory.available ${threshold[2]} under the threshold ${threshold[1]})` : ''}. ${offenders.length > 0 ? `Container ${offenders.map((o) => `${o.name} used ${o.usage} against a request of ${o.request}`).join('; ')}, which put the Pod ahead in the eviction order.` : 'No container was above its request.'} This is node-pressure eviction, not the OOM killer: the whole Pod is Failed and is not restarted (a controller creates a replacement).`
+        : `The kubelet evicted the Pod: ${msg.trim()}`,
+      evidence,
+      eviction: { threshold: threshold?.[1] ?? null, available: threshold?.[2] ?? null, containers: offenders },
+      fixes: memory ? fixes('set-requests', 'guaranteed', 'priority', 'node-capacity', 'vpa') : fixes('node-capacity'),
+      steps: [...steps, `kubectl get events -n ${namespace} --field-selector involvedObject.name=${name}`, 'kubectl describe node <node>   # Conditions: MemoryPressure; Taints', 'kubectl top pod --containers'],
+    };
+  }
+
+  const oom = containers.find((c) => c.oomKilled);
+  if (oom) {
+    evidence.push(`container ${oom.name}: last termination reason OOMKilled, exit code ${oom.lastExitCode ?? 137}`, `restartCount ${oom.restarts}`);
+    if (oom.stateReason === 'CrashLoopBackOff') evidence.push('state Waiting, reason CrashLoopBackOff: the kubelet is waiting out the restart back-off');
+    const noLimit = oom.limit === 'none';
+    return {
+      ...base, kind: 'OOMKilled', container: oom.name,
+      summary: noLimit
+        ? `Container ${oom.name} was OOM-killed without a memory limit of its own: the node (or the Pods' cgroup) ran out of memory and the kernel's OOM killer chose it (QoS ${qosClass}). Exit code 137 = 128 + SIGKILL.`
+        : `Container ${oom.name} used more than its memory limit of ${oom.limit} (request ${oom.request}), so the kernel's OOM killer killed it inside its cgroup: reason OOMKilled, exit code 137 (128 + SIGKILL). The kubelet did not kill it; it restarts it per restartPolicy ${spec.restartPolicy ?? 'Always'}${oom.restarts > 0 ? ` (${oom.restarts} restarts so far)` : ''}. QoS class ${qosClass}.`,
+      evidence, eviction: null,
+      fixes: noLimit ? fixes('set-limits', 'set-requests', 'fix-leak', 'vpa', 'node-capacity') : fixes('raise-limit', 'fix-leak', 'read-logs', 'vpa', 'guaranteed'),
+      steps: [...steps, `kubectl logs ${name} -n ${namespace} -c ${oom.name} --previous`, `kubectl top pod ${name} -n ${namespace} --containers`, `kubectl get events -n ${namespace} --field-selector involvedObject.name=${name}`],
+    };
+  }
+
+  const killed = containers.find((c) => c.lastExitCode === 137);
+  if (killed) {
+    evidence.push(`container ${killed.name}: exit code 137 with reason ${killed.lastReason ?? 'none'}, not OOMKilled`);
+    for (const e of events.filter((x) => x.reason === 'Unhealthy' || x.reason === 'Killing')) evidence.push(`event ${e.reason}: ${String(e.message).trim()}`);
+    return {
+      ...base, kind: 'KilledNotOOM', container: killed.name,
+      summary: `Container ${killed.name} got SIGKILL (exit code 137) but not from the memory cgroup: the reason is ${killed.lastReason ?? 'empty'}, not OOMKilled. Look at liveness probe failures and the termination grace period.`,
+      evidence, eviction: null, fixes: fixes('probe', 'read-logs'),
+      steps: [...steps, `kubectl logs ${name} -n ${namespace} -c ${killed.name} --previous`],
+    };
+  }
+
+  const crash = containers.find((c) => c.stateReason === 'CrashLoopBackOff' || (c.lastExitCode !== null && c.lastExitCode !== 0));
+  if (crash) {
+    evidence.push(`container ${crash.name}: ${crash.stateReason ?? crash.state}, last exit code ${crash.lastExitCode ?? 'unknown'} (${crash.lastReason ?? 'no reason'})`);
+    return {
+      ...base, kind: crash.stateReason === 'CrashLoopBackOff' ? 'CrashLoopBackOff' : 'Error', container: crash.name,
+      summary: `Container ${crash.name} keeps exiting with code ${crash.lastExitCode ?? 'unknown'} (${crash.lastReason ?? 'no reason'}): the application fails on its own; memory is not the cause.`,
+      evidence, eviction: null, fixes: fixes('read-logs'),
+      steps: [...steps, `kubectl logs ${name} -n ${namespace} -c ${crash.name} --previous`],
+    };
+  }
+
+  const unschedulable = (status.conditions ?? []).find((c: Obj) => c.type === 'PodScheduled' && c.status === 'False');
+  if (status.phase === 'Pending' && unschedulable) {
+    evidence.push(`condition PodScheduled False, reason ${unschedulable.reason ?? ''}: ${unschedulable.message ?? ''}`);
+    return {
+      ...base, kind: 'Unschedulable', container: null,
+      summary: `The Pod is Pending: the scheduler found no node with enough allocatable resources for its requests (${unschedulable.message ?? 'no message'}). Requests, not usage, decide placement.`,
+      evidence, eviction: null, fixes: fixes('smaller-requests', 'vpa'),
+      steps: [...steps, 'kubectl describe nodes   # Allocated resources'],
+    };
+  }
+
+  return {
+    ...base, kind: 'Healthy', container: null,
+    summary: `No OOM kill, eviction or crash is recorded in this Pod's status (phase ${status.phase ?? 'unknown'}, QoS ${qosClass}).`,
+    evidence, eviction: null, fixes: [], steps: [...steps, `kubectl top pod ${name} -n ${namespace} --containers`],
+  };
+}
+
+/** Bytes helper for views. */
+export const formatBytes = formatBinarySI;
