@@ -177,7 +177,7 @@ export function diagnosePod(pod: Obj, events: readonly Obj[] = []): Diagnosis {
     };
   }
 
-  const crash = containers.find((c) => c.stateReason === 'CrashLoopBackOff' || (c.lastExitCode !== null && c.lastExitCode !== 0));
+  const crash = containers.find((c) => c.stateReason === 'CrashLoopBackOff' || (c.state !== 'Running' && c.lastExitCode !== null && c.lastExitCode !== 0));
   if (crash) {
     evidence.push(`container ${crash.name}: ${crash.stateReason ?? crash.state}, last exit code ${crash.lastExitCode ?? 'unknown'} (${crash.lastReason ?? 'no reason'})`);
     return {

@@ -359,7 +359,7 @@ export function readResourcesInput(objects: readonly KubeObject[], maxVirtualTim
     ...readScenario(scenario, pods),
   };
   if (input.durationMs > maxVirtualTimeMs) {
-    throw new LimitExceededError(`spec.duration: at most ${maxVirtualTimeMs / 3_600_000}h of virtual time per run`, { object: scenario, path: ['spec', 'duration'] });
+    throw new LimitExceededError(`at most ${maxVirtualTimeMs / 3_600_000}h of virtual time per run`, { object: scenario, path: ['spec', 'duration'] });
   }
   return input;
 }
