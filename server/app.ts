@@ -107,6 +107,8 @@ export function createApp({ config, db, content, engines, pool, views, now = () 
       limit: config.runsPerMinutePerAddress,
       standardHeaders: false,
       legacyHeaders: false,
+      // X-Forwarded-For is ignored on purpose unless TRUST_PROXY says a proxy sets it.
+      validate: { xForwardedForHeader: false },
       handler: limitHandler(`too many simulation runs from this address: at most ${config.runsPerMinutePerAddress} a minute`),
     }),
   ];

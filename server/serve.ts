@@ -1,0 +1,46 @@
+// Listens with the request timeouts of Config and shuts down cleanly:
+// SIGTERM/SIGINT stop accepting connections, in-flight requests finish, the
+// pool and the database close, and the process exits (forced after 10 s).
+
+import { createServer, type Server } from 'node:http';
+import type { Config } from './config.ts';
+import type { Site } from './boot.ts';
+
+export function serve(site: Site, config: Config, onListening?: (port: number) => void): Server {
+  // Node checks request and header timeouts every connectionsCheckingInterval
+  // (30 s by default); check every second so a slow client is cut off on time.
+  const server = createServer(
+    {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(config.headersTimeoutMs, config.requestTimeoutMs),
+      connectionsCheckingInterval: 1_000,
+      keepAliveTimeout: 5_000,
+    },
+    site.app,
+  );
+
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    onListening?.(typeof address === 'object' && address ? address.port : config.port);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight requests, then exiting`);
+    const force = setTimeout(() => {
+      console.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await site.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  return server;
+}

@@ -1,0 +1,186 @@
+// Hostile input through the HTTP API: every case is a clear 4xx, never a 500,
+// never a hang. (Issue #7, "Input".)
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import request from 'supertest';
+import { startTestSite } from '../support/site.ts';
+import type { Site } from '../../server/boot.ts';
+
+let site: Site;
+before(async () => {
+  site = await startTestSite({ config: { workers: 2 } });
+});
+after(() => site.close());
+
+const run = (input: string) => request(site.app).post('/api/simulations/inventory/run').send({ input });
+const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n`;
+
+describe('YAML the way kube-apiserver refuses it', () => {
+  const cases: { name: string; input: string; message: RegExp; line?: number }[] = [
+    {
+      name: 'more than 100 documents',
+      input: Array.from({ length: 101 }, (_, i) => pod(`p${i}`)).join('---\n'),
+      message: /too many YAML documents: the limit is 100/,
+      line: 501,
+    },
+    {
+      name: 'nesting deeper than 64 levels',
+      input: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: deep\nspec: ${'['.repeat(70)}${']'.repeat(70)}\n`,
+      message: /nesting is deeper than 64 levels/,
+      line: 5,
+    },
+    {
+      name: 'an alias bomb (billion laughs, CVE-2019-11253 style)',
+      input: [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: lol}',
+        'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+        'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+        'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+        'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+      ].join('\n'),
+      message: /more than 16 YAML aliases/,
+    },
+    {
+      name: 'a duplicate key',
+      input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n',
+      message: /duplicate key "name"/,
+      line: 5,
+    },
+    {
+      name: 'a custom tag (!!js/function)',
+      input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: !!js/function "function () { return 1 }"\n',
+      message: /custom tags are not allowed/,
+      line: 4,
+    },
+    {
+      name: 'a document that is a list, not a mapping',
+      input: `${pod('a')}---\n- just\n- a list\n`,
+      message: /document 2 is a list, not a mapping/,
+      line: 6,
+    },
+    {
+      name: 'a document that is a plain string',
+      input: 'hello world\n',
+      message: /document 1 is 'hello world', not a mapping/,
+      line: 1,
+    },
+    {
+      name: 'a document without kind',
+      input: 'apiVersion: v1\nmetadata:\n  name: a\n',
+      message: /^kind: Required value/,
+    },
+    {
+      name: 'a key that is a mapping',
+      input: 'apiVersion: v1\nkind: Pod\n? {a: 1}\n: b\n',
+      message: /mapping key must be a plain value/,
+    },
+    {
+      name: 'a number JSON cannot carry',
+      input: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nx: .inf\n',
+      message: /not a number JSON can represent/,
+      line: 4,
+    },
+  ];
+  for (const c of cases) {
+    it(`answers ${c.name} with 400, a clear message and the line`, async () => {
+      const res = await run(c.input);
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.equal(res.body.ok, false);
+      assert.match(res.body.error.message, c.message);
+      if (c.line !== undefined) assert.equal(res.body.error.line, c.line);
+    });
+  }
+});
+
+describe('request bodies', () => {
+  it('counts the 256 KiB limit after decompression: a gzip bomb is 413', async () => {
+    const body = Buffer.from(JSON.stringify({ input: `# ${'A'.repeat(4 * 1024 * 1024)}\n${pod('x')}` }));
+    const gz = gzipSync(body);
+    assert.ok(gz.length < 64 * 1024, 'the compressed body is small');
+    const res = await request(site.app)
+      .post('/api/simulations/inventory/run')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize((x: unknown) => x as string)
+      .send(gz);
+    assert.equal(res.status, 413);
+  });
+
+  it('accepts a small gzip body', async () => {
+    const gz = gzipSync(Buffer.from(JSON.stringify({ input: pod('zipped') })));
+    const res = await request(site.app)
+      .post('/api/simulations/inventory/run')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize((x: unknown) => x as string)
+      .send(gz);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.result.objects[0].name, 'zipped');
+  });
+
+  it('refuses an unknown content encoding with 415', async () => {
+    const res = await request(site.app)
+      .post('/api/simulations/inventory/run')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'br-nope')
+      .send('{}');
+    assert.equal(res.status, 415);
+  });
+});
+
+describe('prototype keys are plain data', () => {
+  it('a scenario full of __proto__, constructor and prototype keys pollutes nothing', async () => {
+    const input = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  __proto__: {polluted: yes}\n  constructor: {prototype: {polluted: yes}}\n  labels: {__proto__: x}\n`;
+    const res = await run(input).expect(200);
+    assert.equal(res.body.result.objects[0].name, 'p');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('a JSON body with __proto__ does not reach any prototype', async () => {
+    const res = await request(site.app)
+      .post('/api/simulations/inventory/run')
+      .set('Content-Type', 'application/json')
+      .send('{"input": "apiVersion: v1\\nkind: Pod\\nmetadata: {name: j}\\n", "__proto__": {"polluted": true}}')
+      .expect(200);
+    assert.equal(res.body.ok, true);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+});
+
+describe('escaping what learners wrote', () => {
+  it('an error message quoting learner input is escaped in the HTML', async () => {
+    const agent = request.agent(site.app);
+    const input = 'apiVersion: v1\nkind: Pod\nmetadata: "<img src=x onerror=alert(1)>"\n';
+    const res = await agent.post('/api/lessons/architecture/cells/two-pods/run').send({ input }).expect(400);
+    assert.ok(!res.body.html.includes('<img src=x'));
+    const page = await agent.get('/lessons/architecture').expect(200);
+    assert.ok(!page.text.includes('<img src=x'));
+    assert.match(page.text, /&lt;img src&#x3D;x onerror&#x3D;alert\(1\)&gt;/);
+  });
+
+  it('a quiz answer with markup is shown escaped', async () => {
+    const agent = request.agent(site.app);
+    const res = await agent.post('/api/quizzes/architecture/reason/answers').send({ answer: '<b onmouseover=alert(1)>x</b>' }).expect(200);
+    assert.ok(!res.body.html.includes('<b onmouseover'));
+    const page = await agent.get('/lessons/architecture').expect(200);
+    assert.ok(!page.text.includes('<b onmouseover'));
+  });
+});
+
+describe('stored verbatim', () => {
+  it("stores answers like '); DROP TABLE attempts;-- and emoji exactly as typed", async () => {
+    const agent = request.agent(site.app);
+    const answers = ["'); DROP TABLE attempts;--", 'OOMKilled 🤯 内存', 'Robert"); DELETE FROM learners; --'];
+    for (const answer of answers) await agent.post('/api/quizzes/architecture/reason/answers').send({ answer }).expect(200);
+    const file = JSON.parse((await agent.get('/api/progress/export').expect(200)).text);
+    assert.deepEqual(file.attempts.map((a: { answer: string }) => a.answer), answers);
+    const count = site.db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number };
+    assert.ok(count.n >= 3);
+  });
+});
