@@ -47,6 +47,7 @@ export function loadContent({ contentDir, engines, rootDir = process.cwd() }: Lo
       if (!existsSync(file)) continue;
       lessons.set(lang, parseLesson({ file, shownFile: relative(rootDir, file) || file, slug, number, lang, engines }));
     }
+    if (lessons.size === 0) continue; // a chapter folder being started: no lesson yet
     if (!lessons.has('en')) throw new ContentError(shown, 0, 'every chapter needs en.md');
     const en = lessons.get('en')!;
     for (const [lang, lesson] of lessons) {
