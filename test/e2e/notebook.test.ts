@@ -1,0 +1,166 @@
+// The notebook in a real browser (Debian Chromium, loopback only): edit a
+// scenario, run it, see the new output; answer quizzes right and wrong;
+// reload and find everything again; the same with JavaScript disabled; dark
+// mode, keyboard and a phone-sized screen.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestSite } from '../support/site.ts';
+import type { Site } from '../../server/boot.ts';
+import { browserSkipReason, launchBrowser, listen } from './browser.ts';
+
+const skip = browserSkipReason();
+
+describe('the notebook in Chromium', { skip }, () => {
+  let site: Site;
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+
+  before(async () => {
+    site = await startTestSite({ config: { workers: 2 } });
+    ({ server, url } = await listen(site));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    await site?.close();
+  });
+
+  /** A fresh browser profile (a new learner) that fails the test on any console error or CSP violation. */
+  async function open(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
+    const context: BrowserContext = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport });
+    const page: Page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    return { context, page, errors };
+  }
+
+  const SCENARIO = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: edited-in-the-browser\n';
+
+  it('runs an edited scenario in place, with Run and with Ctrl+Enter, and keeps it after a reload', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    await cell.locator('textarea').fill(SCENARIO);
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.locator('.sim-output').getByText('edited-in-the-browser').first().waitFor();
+    assert.equal(page.url(), `${url}/lessons/architecture`, 'no navigation: the output was swapped in place');
+    assert.match((await cell.locator('.cell-state').textContent()) ?? '', /your edited version/);
+
+    await cell.locator('textarea').fill(SCENARIO.replace('edited-in-the-browser', 'ran-with-ctrl-enter'));
+    await cell.locator('textarea').press('Control+Enter');
+    await cell.locator('.sim-output').getByText('ran-with-ctrl-enter').first().waitFor();
+
+    await page.reload();
+    assert.match(await cell.locator('textarea').inputValue(), /ran-with-ctrl-enter/);
+    await cell.locator('.sim-output').getByText('ran-with-ctrl-enter').first().waitFor();
+
+    await cell.getByRole('button', { name: /Reset/ }).click();
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#cell-two-pods textarea')!.value.includes('web-0'));
+    await cell.locator('.sim-output').getByText('web-1').first().waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('shows a YAML error under the cell with its line, without losing the edit', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    await cell.locator('textarea').fill('apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {}\n');
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.locator('.sim-error').waitFor();
+    assert.match((await cell.locator('.sim-error').textContent()) ?? '', /line 3, column 1[\s\S]*metadata\.name: Required value/);
+    await page.reload();
+    assert.match(await cell.locator('textarea').inputValue(), /labels: \{\}/);
+    // The run answered 400 (bad input), which Chromium logs; nothing else may fail.
+    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
+    await context.close();
+  });
+
+  it('grades a quiz wrong then right in place, and the progress page remembers', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const quiz = page.locator('#cell-second-namespace');
+    await quiz.getByLabel('default').check();
+    await quiz.getByRole('button', { name: 'Check answer' }).click();
+    await quiz.locator('.quiz-feedback.is-wrong').waitFor();
+    assert.match((await quiz.locator('.quiz-feedback').textContent()) ?? '', /Only objects without a namespace default/);
+    await quiz.getByLabel('shop').check();
+    await quiz.getByRole('button', { name: 'Check answer' }).click();
+    await quiz.locator('.quiz-feedback.is-right').waitFor();
+
+    const number = page.locator('#cell-how-many');
+    await number.locator('input[name="answer"]').fill('2');
+    await number.locator('input[name="answer"]').press('Enter');
+    await number.locator('.quiz-feedback.is-right').waitFor();
+
+    await page.reload();
+    await quiz.locator('.quiz-feedback.is-right').waitFor();
+    await page.goto(`${url}/progress`);
+    assert.match((await page.locator('.progress-table').textContent()) ?? '', /2\/7/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('works with JavaScript disabled: Run and Check answer post the form and the page shows the result', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    await cell.locator('textarea').fill(SCENARIO.replace('edited-in-the-browser', 'no-js-run'));
+    await Promise.all([page.waitForURL(/#cell-two-pods$/), cell.getByRole('button', { name: /Run/ }).click()]);
+    await cell.locator('.sim-output').getByText('no-js-run').first().waitFor();
+
+    const quiz = page.locator('#cell-port');
+    await quiz.getByLabel('8080').check();
+    await Promise.all([page.waitForURL(/#cell-port$/), quiz.getByRole('button', { name: 'Check answer' }).click()]);
+    await quiz.locator('.quiz-feedback.is-wrong').waitFor();
+    assert.match((await quiz.locator('.quiz-feedback').textContent()) ?? '', /That was the insecure port/);
+
+    await page.reload();
+    assert.match(await cell.locator('textarea').inputValue(), /no-js-run/);
+    await quiz.locator('.quiz-feedback.is-wrong').waitFor();
+    await context.close();
+  });
+
+  it('switches to dark mode and remembers it, with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { context, page } = await open({ javaScriptEnabled });
+      await page.goto(`${url}/`);
+      await page.getByRole('button', { name: 'Dark' }).click();
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await page.reload();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(bg, 'rgb(15, 18, 22)');
+      await context.close();
+    }
+  });
+
+  it('moves between cells with j and k', async () => {
+    const { context, page } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cell-two-pods');
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cell-how-many');
+    await page.keyboard.press('k');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cell-two-pods');
+    await context.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const { context, page } = await open({ viewport: { width: 375, height: 740 } });
+    for (const path of ['/', '/lessons/architecture', '/progress']) {
+      await page.goto(`${url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+    }
+    await context.close();
+  });
+});
