@@ -1,0 +1,206 @@
+// Patch metadata as data: the Go struct tags strategic merge patch reads
+// (`patchStrategy`, `patchMergeKey`) and the markers server-side apply reads
+// (`+listType`, `+listMapKey`, `+mapType`, `+structType`), in the form
+//
+//   { root: 'Deployment', types: { Deployment: { spec: { type: 'DeploymentSpec' } },
+//     DeploymentSpec: { strategy: { type: 'DeploymentStrategy', patchStrategy: 'retainKeys' } }, ... } }
+//
+// and the lookups apimachinery does on them
+// (staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/meta.go,
+// PatchMetaFromStruct; third_party/forked/golang/json/fields.go,
+// LookupPatchMetadataForStruct).
+//
+// Built-in schemas are "open": a field that is not listed behaves like an
+// untagged Go field (maps merge key by key, lists are replaced). Upstream would
+// instead fail with "unable to find api field" for a JSON key the Go struct
+// does not have; `strict: true` (used by the upstream test struct) does that.
+
+import { SmpError } from '../strategic-merge/errors.ts';
+
+export type PatchStrategy = 'merge' | 'replace' | 'retainKeys' | 'merge,retainKeys';
+
+export interface FieldMeta {
+  /** Go type: 'string', 'int32', '[]Container', '*PodTemplateSpec', 'map[string]string', 'RawExtension', ... */
+  type: string;
+  patchStrategy?: PatchStrategy;
+  patchMergeKey?: string;
+  /** Server-side apply: `+listType` (default: 'map' when patchStrategy is merge with a key, else 'atomic'). */
+  listType?: 'atomic' | 'set' | 'map';
+  /** Server-side apply: `+listMapKey` markers (default: [patchMergeKey]). */
+  listMapKeys?: string[];
+  /** Server-side apply: `+mapType=atomic` on a map field. */
+  mapType?: 'atomic' | 'granular';
+}
+
+export interface PatchSchema {
+  /** The type of the top-level object. */
+  root: string;
+  types: Record<string, Record<string, FieldMeta>>;
+  /** Unknown JSON fields are errors, as with a Go struct (the upstream test struct). */
+  strict?: boolean;
+  /** Types marked `+structType=atomic` (server-side apply treats them as one value). */
+  atomicStructs?: string[];
+}
+
+/** The patch metadata of one field, as upstream's PatchMeta. */
+export interface PatchMeta {
+  strategies: string[];
+  mergeKey: string;
+  field?: FieldMeta;
+}
+
+const NO_META: PatchMeta = { strategies: [], mergeKey: '' };
+
+const SCALARS = new Set([
+  'string', 'bool', 'int', 'int32', 'int64', 'uint32', 'float32', 'float64', 'byte',
+  'Quantity', 'IntOrString', 'Time', 'MicroTime', 'Duration',
+]);
+
+type Kind = 'struct' | 'map' | 'slice' | 'ptr' | 'scalar' | 'open' | 'interface';
+
+/**
+ * A position in a schema: "the type of the value at this point of the object".
+ * Mirrors upstream's LookupPatchMeta interface.
+ *
+ * @example
+ *   const node = SchemaNode.root(schemaFor('apps/v1', 'Deployment')!);
+ *   const [containers, meta] = node.lookupStruct('spec')[0].lookupStruct('template')[0]
+ *     .lookupStruct('spec')[0].lookupSlice('containers');
+ *   meta.mergeKey // "name"
+ */
+export class SchemaNode {
+  private constructor(
+    readonly schema: PatchSchema | null,
+    /** The Go type expression, '' for open. */
+    readonly type: string,
+  ) {}
+
+  static root(schema: PatchSchema): SchemaNode {
+    return new SchemaNode(schema, schema.root);
+  }
+
+  /** A schema that knows nothing: every map merges, every list is replaced. */
+  static open(): SchemaNode {
+    return new SchemaNode(null, '');
+  }
+
+  get kind(): Kind {
+    return kindOf(this.schema, this.type);
+  }
+
+  /** reflect Kind().String() of the type, as upstream's Name(). */
+  name(): string {
+    const kind = this.kind;
+    if (kind === 'scalar') return this.type === 'Quantity' || this.type === 'IntOrString' || this.type === 'Time' ? 'struct' : this.type;
+    if (kind === 'open') return 'struct';
+    return kind;
+  }
+
+  isOpen(): boolean {
+    return this.kind === 'open';
+  }
+
+  /** Go type name of a struct ("MergeItem"), for error messages. */
+  typeName(): string {
+    return this.type.replace(/^\*/, '');
+  }
+
+  fieldsOf(): Record<string, FieldMeta> | undefined {
+    const t = this.type.replace(/^\*/, '');
+    return this.schema?.types[t];
+  }
+
+  isAtomicStruct(): boolean {
+    return !!this.schema?.atomicStructs?.includes(this.type.replace(/^\*/, ''));
+  }
+
+  /** LookupPatchMetadataForStruct: the type of field `key` and its patch tags. */
+  lookupStruct(key: string): [SchemaNode, PatchMeta] {
+    if (this.kind === 'open') return [this, NO_META];
+    let t = this.type;
+    if (t.startsWith('*')) t = t.slice(1);
+    const kind = kindOf(this.schema, t);
+    if (kind === 'map') return [new SchemaNode(this.schema, mapElem(t)), NO_META];
+    if (kind === 'interface') return [new SchemaNode(this.schema, 'interface{}'), NO_META];
+    if (kind !== 'struct') {
+      throw new SmpError(`merging an object in json but data type is not map or struct, instead is: ${kindName(this.schema, t)}`);
+    }
+    const fields = this.schema!.types[t];
+    let field = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+    if (!field) {
+      // encoding/json (and the forked lookup) fall back to a case-insensitive match.
+      const folded = Object.keys(fields).find((name) => name.toLowerCase() === key.toLowerCase());
+      if (folded !== undefined) field = fields[folded];
+    }
+    if (!field) {
+      if (!this.schema!.strict) return [SchemaNode.open(), NO_META];
+      throw new SmpError(`unable to find api field in struct ${t} for the json field ${JSON.stringify(key)}`);
+    }
+    return [
+      new SchemaNode(this.schema, field.type),
+      { strategies: (field.patchStrategy ?? '').split(','), mergeKey: field.patchMergeKey ?? '', field },
+    ];
+  }
+
+  /** LookupPatchMetadataForSlice: the element type of list field `key` and its patch tags. */
+  lookupSlice(key: string): [SchemaNode, PatchMeta] {
+    const [sub, meta] = this.lookupStruct(key);
+    if (sub.kind === 'open' || sub.kind === 'interface') return [sub, meta];
+    let t = sub.type;
+    if (t.startsWith('[]')) {
+      const elem = t.slice(2);
+      if (elem.startsWith('[]')) throw new SmpError('unexpected slice of slice');
+      return [new SchemaNode(this.schema, elem), meta];
+    }
+    if (t.startsWith('*')) {
+      t = t.slice(1);
+      if (t.startsWith('[]')) t = t.slice(2);
+      return [new SchemaNode(this.schema, t), meta];
+    }
+    throw new SmpError(`expected slice or array type, but got: ${this.name()}`);
+  }
+}
+
+function mapElem(t: string): string {
+  // map[string]X
+  return t.slice(t.indexOf(']') + 1);
+}
+
+function kindOf(schema: PatchSchema | null, type: string): Kind {
+  if (!schema || type === '') return 'open';
+  if (type.startsWith('[]')) return 'slice';
+  if (type.startsWith('*')) return 'ptr';
+  if (type.startsWith('map[')) return 'map';
+  if (type === 'interface{}') return 'interface';
+  if (SCALARS.has(type)) return 'scalar';
+  if (Object.prototype.hasOwnProperty.call(schema.types, type)) return 'struct';
+  throw new Error(`patch schema: unknown type ${type}`);
+}
+
+function kindName(schema: PatchSchema | null, type: string): string {
+  const kind = kindOf(schema, type);
+  if (kind === 'scalar') return type === 'Quantity' || type === 'IntOrString' || type === 'Time' ? 'struct' : type;
+  return kind;
+}
+
+/** Checks that every type a schema mentions exists (used by the schema tests). */
+export function validateSchema(schema: PatchSchema): string[] {
+  const problems: string[] = [];
+  const check = (type: string, where: string) => {
+    let t = type;
+    while (t.startsWith('[]') || t.startsWith('*')) t = t.startsWith('[]') ? t.slice(2) : t.slice(1);
+    if (t.startsWith('map[')) t = mapElem(t);
+    if (t === '' || t === 'interface{}' || SCALARS.has(t) || Object.prototype.hasOwnProperty.call(schema.types, t)) return;
+    problems.push(`${where}: unknown type ${type}`);
+  };
+  check(schema.root, 'root');
+  for (const [typeName, fields] of Object.entries(schema.types)) {
+    for (const [field, meta] of Object.entries(fields)) {
+      check(meta.type, `${typeName}.${field}`);
+      if (meta.patchStrategy?.includes('merge') && meta.patchMergeKey === undefined && !/^\[\](string|int|int32|int64)$/.test(meta.type)) {
+        problems.push(`${typeName}.${field}: merge strategy on a list of objects needs a patchMergeKey`);
+      }
+    }
+  }
+  return problems;
+}

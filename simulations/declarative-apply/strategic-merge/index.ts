@@ -1,0 +1,106 @@
+// The public strategic merge patch functions, as
+// staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go exposes them
+// (CreateTwoWayMergePatch, CreateThreeWayMergePatch, StrategicMergePatch).
+// Inputs are never modified; every function works on copies.
+
+import { clone, isMap } from '../go/values.ts';
+import type { JsonObject, JsonValue } from '../go/values.ts';
+import { goYamlMarshal } from '../go/yaml.ts';
+import { SchemaNode } from '../patch-meta/schema.ts';
+import type { PatchSchema } from '../patch-meta/schema.ts';
+import { diffMaps } from './diff.ts';
+import { mergeMap } from './merge.ts';
+import { mergingMapsHaveConflicts } from './conflicts.ts';
+import { ConflictError, SmpError } from './errors.ts';
+
+export { ConflictError, SmpError };
+
+type SchemaLike = PatchSchema | SchemaNode;
+
+function node(schema: SchemaLike): SchemaNode {
+  return schema instanceof SchemaNode ? schema : SchemaNode.root(schema);
+}
+
+function asMap(value: JsonValue | null | undefined, what: string): JsonObject {
+  if (value === null || value === undefined) return {};
+  if (!isMap(value)) throw new SmpError(`invalid JSON document: ${what} must be an object`);
+  return clone(value);
+}
+
+/**
+ * StrategicMergePatch: applies `patch` to `original` the way the API server
+ * does for `Content-Type: application/strategic-merge-patch+json`.
+ *
+ * @example
+ *   strategicMergePatch(
+ *     { spec: { containers: [{ name: 'app', image: 'nginx:1.26' }, { name: 'log', image: 'busybox' }] } },
+ *     { spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } },
+ *     schemaFor('v1', 'Pod')!)
+ *   // → both containers kept, app's image is nginx:1.27 (containers merge by name)
+ */
+export function strategicMergePatch(original: JsonValue | null, patch: JsonValue | null, schema: SchemaLike): JsonObject {
+  return mergeMap(asMap(original, 'original'), asMap(patch, 'patch'), node(schema), {
+    mergeParallelList: true,
+    ignoreUnmatchedNulls: true,
+  });
+}
+
+/**
+ * CreateTwoWayMergePatch: the patch that turns `original` into `modified`.
+ *
+ * @example
+ *   createTwoWayMergePatch({ metadata: { labels: { a: '1', b: '2' } } },
+ *                          { metadata: { labels: { a: '1' } } }, schemaFor('v1', 'Pod')!)
+ *   // → { metadata: { labels: { b: null } } }
+ */
+export function createTwoWayMergePatch(original: JsonValue | null, modified: JsonValue | null, schema: SchemaLike): JsonObject {
+  return diffMaps(asMap(original, 'original'), asMap(modified, 'modified'), node(schema), { setElementOrder: true });
+}
+
+export interface ThreeWayOptions {
+  /** kubectl apply's --overwrite (default true): when false, conflicting live changes throw ConflictError. */
+  overwrite?: boolean;
+}
+
+/**
+ * CreateThreeWayMergePatch: what `kubectl apply` sends. Additions and changes
+ * are computed against the live object (`current`), deletions only against
+ * the last-applied configuration (`original`):
+ *
+ *   delta     = diffMaps(current,  modified, ignore deletions)
+ *   deletions = diffMaps(original, modified, ignore changes and additions)
+ *   patch     = mergeMap(deletions, delta)
+ *
+ * Throws ConflictError when `overwrite` is false and the patch changes a field
+ * that was also changed between `original` and `current`.
+ *
+ * @example
+ *   createThreeWayMergePatch(
+ *     { spec: { replicas: 3 } },              // last applied
+ *     { spec: {} },                            // new file: replicas removed
+ *     { spec: { replicas: 5 } },               // live (an HPA scaled it)
+ *     schemaFor('apps/v1', 'Deployment')!)
+ *   // → { spec: { replicas: null } }
+ */
+export function createThreeWayMergePatch(
+  original: JsonValue | null,
+  modified: JsonValue | null,
+  current: JsonValue | null,
+  schema: SchemaLike,
+  options: ThreeWayOptions = {},
+): JsonObject {
+  const root = node(schema);
+  const originalMap = asMap(original, 'original');
+  const modifiedMap = asMap(modified, 'modified');
+  const currentMap = asMap(current, 'current');
+  const deltaMap = diffMaps(currentMap, modifiedMap, root, { ignoreDeletions: true, setElementOrder: true });
+  const deletionsMap = diffMaps(originalMap, modifiedMap, root, { setElementOrder: true, ignoreChangesAndAdditions: true });
+  const patchMap = mergeMap(deletionsMap, deltaMap, root, { mergeParallelList: false, ignoreUnmatchedNulls: false });
+  if (options.overwrite === false) {
+    const changedMap = diffMaps(originalMap, currentMap, root, {});
+    if (mergingMapsHaveConflicts(patchMap, changedMap, root)) {
+      throw new ConflictError(patchMap, changedMap, goYamlMarshal(patchMap), goYamlMarshal(changedMap));
+    }
+  }
+  return patchMap;
+}
