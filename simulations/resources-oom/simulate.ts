@@ -28,6 +28,7 @@ import {
 } from '../kubelet/eviction.ts';
 import type { MemoryStatsEntry, Threshold } from '../kubelet/eviction.ts';
 import { describePod } from '../kubectl/describe-pod.ts';
+import { printPod } from '../kubectl/get-pods.ts';
 import { readResourcesInput } from './schema.ts';
 import type { ResourcesInput } from './schema.ts';
 import { admitPod, fitReasons, initialQuotaState } from './admission.ts';
@@ -81,6 +82,8 @@ export interface PodResult {
   restarts: number;
   containers: ContainerResult[];
   describe: string | null;
+  /** The `kubectl get pods` row at the end (NAME READY STATUS RESTARTS AGE), from the API server's printer. */
+  getPods: { ready: string; status: string; restarts: string; age: string } | null;
   object: Obj;
   events: Event[];
 }
@@ -511,7 +514,7 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
       podResults.push({
         name: raw.metadata.name, namespace: raw.metadata.namespace ?? 'default', qosClass: computePodQOS(raw), priority: raw.spec.priority ?? 0,
         requestBytes: podRequestBytes(raw), admitted: false, admissionMessage: a.message, scheduled: false, schedulingMessage: null,
-        phase: 'Rejected', reason: 'Forbidden', message: a.message, evictedAt: null, restarts: 0, containers: [], describe: null, object: raw, events: [],
+        phase: 'Rejected', reason: 'Forbidden', message: a.message, evictedAt: null, restarts: 0, containers: [], describe: null, getPods: null, object: raw, events: [],
       });
     }
   }
@@ -597,6 +600,11 @@ function podResult(p: PState, input: ResourcesInput, end: number, epoch: number)
     phase: status.phase ?? 'Pending', reason: status.reason ?? null, message: status.message ?? null,
     evictedAt: p.evicting ? p.evicting.at / 1000 : null,
     restarts: p.containers.reduce((s, c) => s + c.restarts, 0),
-    containers, describe: describePod(object, events, epoch + end), object, events,
+    containers, describe: describePod(object, events, epoch + end), getPods: getPodsRow(object, epoch + end), object, events,
   };
+}
+
+function getPodsRow(pod: Obj, now: number): PodResult['getPods'] {
+  const row = printPod(pod, now);
+  return { ready: row.ready, status: row.status, restarts: row.restarts, age: row.age };
 }

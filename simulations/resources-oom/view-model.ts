@@ -5,6 +5,7 @@
 import { formatBinarySI } from '../shared/quantity.ts';
 import type { SimulationOutput } from '../shared/engine.ts';
 import type { ContainerResult, MemoryResult } from './simulate.ts';
+import { formatTable } from '../kubectl/get-pods.ts';
 
 const W = 600;
 const H = 140;
@@ -33,6 +34,8 @@ export interface ResourcesView {
   rows: (ContainerResult & { qosClass: string; phase: string; exitCodeText: string })[];
   ranking: MemoryResult['evictions'][number] | null;
   describes: { pod: string; text: string }[];
+  /** `kubectl get pods` at the end of the run. */
+  getPods: string;
 }
 
 function scaleX(t: number, duration: number): number {
@@ -97,5 +100,9 @@ export function buildView(output: SimulationOutput<MemoryResult>): ResourcesView
     })),
     ranking: r.evictions[0] ?? null,
     describes: r.pods.filter((p) => p.describe).map((p) => ({ pod: p.name, text: p.describe as string })),
+    getPods: formatTable([
+      ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+      ...r.pods.filter((p) => p.getPods).map((p) => [p.name, p.getPods!.ready, p.getPods!.status, p.getPods!.restarts, p.getPods!.age]),
+    ]),
   };
 }

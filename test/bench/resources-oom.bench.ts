@@ -20,10 +20,10 @@ function scenario(): KubeObject[] {
       : kind === 1 ? { requests: { memory: '256Mi' }, limits: { memory: '640Mi' } }
       : kind === 2 ? {}
       : { requests: { memory: '128Mi' } };
-    objects.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod-${i}` }, spec: { priority: i % 3, containers: [{ name: 'app', image: 'app:1', resources }] } });
+    objects.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod-${i}` }, spec: { priority: i % 3, containers: [{ name: 'app', image: 'app:1', resources }] } } as unknown as KubeObject);
     usage.push({ pod: `pod-${i}`, container: 'app', usage: patterns[i % patterns.length] });
   }
-  objects.push({ apiVersion: 'kube-notebook.dev/v1alpha1', kind: 'MemoryScenario', metadata: { name: 'bench' }, spec: { duration: '1h', systemUsage: '2Gi', containers: usage } } as KubeObject);
+  objects.push({ apiVersion: 'kube-notebook.dev/v1alpha1', kind: 'MemoryScenario', metadata: { name: 'bench' }, spec: { duration: '1h', systemUsage: '2Gi', containers: usage } } as unknown as KubeObject);
   return objects;
 }
 
