@@ -1,0 +1,146 @@
+// A Node with the Pods bound to it and running totals, like framework.NodeInfo.
+// The sums are updated incrementally on every bind so filters and scores read
+// plain numbers. src: pkg/scheduler/framework/types.go (NodeInfo, AddPod, RemovePod, update).
+
+import { ValidationError } from '../shared/errors.ts';
+import type { JsonObject } from '../shared/yaml.ts';
+import type { Labels } from './labels.ts';
+import { DEFAULT_MAX_PODS } from './names.ts';
+import type { HostPort, PodInfo, TaintEffect } from './pod-info.ts';
+import { TAINT_EFFECTS } from './pod-info.ts';
+import { isObject, labelsAt, listAt, objectAt, required, stringAt, unsupported, intAt } from './read-helpers.ts';
+import { readResourceList, toSchedulerUnits } from './resources.ts';
+import type { ReadMode } from './selector-read.ts';
+
+export interface Taint {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: TaintEffect;
+}
+
+export class NodeInfo {
+  readonly pods: PodInfo[] = [];
+  reqCpu = 0;
+  reqMemory = 0;
+  reqEphemeral = 0;
+  reqScalars: Record<string, number> = Object.create(null) as Record<string, number>;
+  nonZeroCpu = 0;
+  nonZeroMemory = 0;
+  readonly usedPorts: HostPort[] = [];
+  /** Pods with any pod (anti-)affinity (NodeInfo.PodsWithAffinity). */
+  podsWithAffinity = 0;
+  /** Pods with required anti-affinity terms (NodeInfo.PodsWithRequiredAntiAffinity). */
+  readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
+
+  constructor(
+    readonly raw: JsonObject,
+    readonly name: string,
+    readonly labels: Labels,
+    readonly taints: readonly Taint[],
+    readonly unschedulable: boolean,
+    readonly allocCpu: number,
+    readonly allocMemory: number,
+    readonly allocEphemeral: number,
+    readonly allocPods: number,
+    readonly allocScalars: Readonly<Record<string, number>>,
+    /** Normalized image name → size in bytes (status.images). */
+    readonly images: ReadonlyMap<string, number>,
+    /** Position in the input: the order nodes are listed and walked. */
+    readonly index: number,
+  ) {
+    this.noScheduleTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+    this.preferNoScheduleTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
+  }
+
+  /** Taints that filter (NoSchedule, NoExecute). */
+  readonly noScheduleTaints: readonly Taint[];
+  readonly preferNoScheduleTaints: readonly Taint[];
+
+  addPod(pod: PodInfo): void {
+    this.pods.push(pod);
+    this.apply(pod, 1);
+  }
+
+  removePod(pod: PodInfo): boolean {
+    const i = this.pods.indexOf(pod);
+    if (i < 0) return false;
+    this.pods.splice(i, 1);
+    this.apply(pod, -1);
+    return true;
+  }
+
+  private apply(pod: PodInfo, sign: 1 | -1): void {
+    this.reqCpu += sign * pod.cpu;
+    this.reqMemory += sign * pod.memory;
+    this.reqEphemeral += sign * pod.ephemeral;
+    if (pod.scalars) for (const k in pod.scalars) this.reqScalars[k] = (this.reqScalars[k] ?? 0) + sign * pod.scalars[k];
+    this.nonZeroCpu += sign * pod.nonZeroCpu;
+    this.nonZeroMemory += sign * pod.nonZeroMemory;
+    if (pod.hasAffinity) this.podsWithAffinity += sign;
+    if (pod.requiredAntiAffinityTerms.length > 0) {
+      if (sign > 0) this.podsWithRequiredAntiAffinity.push(pod);
+      else this.podsWithRequiredAntiAffinity.splice(this.podsWithRequiredAntiAffinity.indexOf(pod), 1);
+    }
+    if (pod.hostPorts.length > 0) {
+      if (sign > 0) this.usedPorts.push(...pod.hostPorts);
+      else for (const p of pod.hostPorts) this.usedPorts.splice(this.usedPorts.indexOf(p), 1);
+    }
+  }
+}
+
+/**
+ * Reads a Node manifest. Allocatable comes from status.allocatable (or
+ * status.capacity when a hand-written manifest gives only that);
+ * `pods` defaults to the kubelet's 110.
+ *
+ * @example
+ *   readNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' },
+ *     status: { allocatable: { cpu: '2', memory: '4Gi' } } }, 0, { strict: true }).allocCpu // 2000
+ */
+export function readNode(obj: JsonObject, index: number, mode: ReadMode): NodeInfo {
+  const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
+  const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
+  if (name === '' && mode.strict) throw required(obj, ['metadata', 'name'], 'name or generateName is required');
+  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], mode.strict);
+  const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
+  const taints: Taint[] = listAt(spec.taints, obj, ['spec', 'taints']).map((t, i) => {
+    const path = ['spec', 'taints', i];
+    if (!isObject(t)) throw new ValidationError('Invalid value: must be a mapping', { object: obj, path });
+    const key = stringAt(t.key, obj, [...path, 'key']) ?? '';
+    if (key === '' && mode.strict) throw required(obj, [...path, 'key']);
+    const effect = stringAt(t.effect, obj, [...path, 'effect']) ?? '';
+    if (!(TAINT_EFFECTS as readonly string[]).includes(effect)) {
+      if (effect === '') throw required(obj, [...path, 'effect']);
+      throw unsupported(effect, TAINT_EFFECTS, obj, [...path, 'effect']);
+    }
+    return { key, value: stringAt(t.value, obj, [...path, 'value']) ?? '', effect: effect as TaintEffect };
+  });
+  const status = objectAt(obj.status, obj, ['status']) ?? {};
+  const source = status.allocatable !== undefined ? 'allocatable' : 'capacity';
+  const list = readResourceList(status[source], obj, ['status', source]);
+  let cpu = 0;
+  let memory = 0;
+  let ephemeral = 0;
+  let pods = DEFAULT_MAX_PODS;
+  const scalars: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const [resource, nano] of list) {
+    const units = toSchedulerUnits(resource, nano);
+    if (resource === 'cpu') cpu = units;
+    else if (resource === 'memory') memory = units;
+    else if (resource === 'ephemeral-storage') ephemeral = units;
+    else if (resource === 'pods') pods = units;
+    else scalars[resource] = units;
+  }
+  const images = new Map<string, number>();
+  listAt(status.images, obj, ['status', 'images']).forEach((img, i) => {
+    if (!isObject(img)) return;
+    const size = intAt(img.sizeBytes, obj, ['status', 'images', i, 'sizeBytes']) ?? 0;
+    listAt(img.names, obj, ['status', 'images', i, 'names']).forEach((n, j) => {
+      const imageName = stringAt(n, obj, ['status', 'images', i, 'names', j]);
+      // The scheduler cache keys image states by the names exactly as the kubelet reports them.
+      if (imageName) images.set(imageName, size);
+    });
+  });
+  const unschedulable = spec.unschedulable === true;
+  return new NodeInfo(obj, name, labels, taints, unschedulable, cpu, memory, ephemeral, pods, scalars, images, index);
+}

@@ -1,0 +1,434 @@
+// A Pod, read once and compiled into what the plugins need (like framework.PodInfo).
+// src: pkg/scheduler/framework/types.go (NewPodInfo, AffinityTerm, getNamespacesFromPodAffinityTerm),
+//      staging/src/k8s.io/api/core/v1/types.go for field names.
+
+import { ValidationError } from '../shared/errors.ts';
+import type { JsonObject, JsonValue } from '../shared/yaml.ts';
+import { NodeSelector, Selector } from './labels.ts';
+import type { Labels, Requirement } from './labels.ts';
+import { DEFAULT_NAMESPACE, DEFAULT_SCHEDULER_NAME } from './names.ts';
+import { aggregateRequests } from './pod-requests.ts';
+import { readPodResources } from './pod-resources.ts';
+import { toSchedulerUnits } from './resources.ts';
+import type { NanoList } from './resources.ts';
+import {
+  deterministicUid,
+  intAt,
+  isObject,
+  labelsAt,
+  listAt,
+  objectAt,
+  required,
+  stringAt,
+  unsupported,
+} from './read-helpers.ts';
+import { readLabelSelector, readNodeSelector, readNodeSelectorTerm } from './selector-read.ts';
+import type { ReadMode } from './selector-read.ts';
+
+
+export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+export const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+export interface Toleration {
+  readonly key: string;
+  readonly operator: 'Exists' | 'Equal';
+  readonly value: string;
+  /** '' tolerates every effect. */
+  readonly effect: '' | TaintEffect;
+  readonly tolerationSeconds?: number;
+}
+
+export interface HostPort {
+  readonly ip: string;
+  readonly protocol: string;
+  readonly port: number;
+}
+
+/** A parsed PodAffinityTerm. */
+export interface AffinityTerm {
+  readonly selector: Selector;
+  readonly namespaces: ReadonlySet<string>;
+  /** Nothing when the term has no namespaceSelector. */
+  readonly namespaceSelector: Selector;
+  readonly topologyKey: string;
+}
+
+export interface WeightedAffinityTerm extends AffinityTerm {
+  readonly weight: number;
+}
+
+export interface SpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: string;
+  readonly whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  readonly selector: Selector;
+  readonly matchLabelKeys: readonly string[];
+  readonly minDomains: number | null;
+  readonly nodeAffinityPolicy: 'Honor' | 'Ignore';
+  readonly nodeTaintsPolicy: 'Honor' | 'Ignore';
+}
+
+export interface OwnerRef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
+export interface PreferredNodeTerm {
+  readonly weight: number;
+  readonly term: NodeSelector;
+}
+
+/** Everything the scheduler reads from one Pod, parsed once. */
+export interface PodInfo {
+  readonly raw: JsonObject;
+  readonly name: string;
+  readonly namespace: string;
+  /** metadata.uid as given ('' when absent: see podUid). */
+  readonly uid: string;
+  readonly labels: Labels;
+  priority: number;
+  readonly preemptionPolicy: 'PreemptLowerPriority' | 'Never';
+  readonly priorityClassName: string;
+  readonly schedulerName: string;
+  /** spec.nodeName as written: set for running Pods. */
+  readonly specNodeName: string;
+  nominatedNodeName: string;
+  readonly gated: boolean;
+  readonly deleting: boolean;
+  /** Requests in scheduler units (cpu in millicores), without non-zero defaults. */
+  readonly cpu: number;
+  readonly memory: number;
+  readonly ephemeral: number;
+  readonly scalars: Readonly<Record<string, number>> | null;
+  /** The Pod requests nothing at all (fit.go skips the resource checks). */
+  readonly requestsNothing: boolean;
+  /** Non-zero requests for scoring: containers without a cpu/memory request count 100m/200Mi. */
+  readonly nonZeroCpu: number;
+  readonly nonZeroMemory: number;
+  readonly hostPorts: readonly HostPort[];
+  readonly tolerations: readonly Toleration[];
+  readonly nodeSelector: Labels | null;
+  /** Null when the Pod has no requiredDuringScheduling node affinity. */
+  readonly requiredNodeAffinity: NodeSelector | null;
+  /** Raw terms, kept for NodeAffinity's PreFilterResult (matchFields metadata.name In). */
+  readonly requiredNodeAffinityTerms: readonly JsonObject[] | null;
+  readonly preferredNodeAffinity: readonly PreferredNodeTerm[] | null;
+  readonly requiredAffinityTerms: readonly AffinityTerm[];
+  readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
+  readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
+  readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
+  /** A selector in an affinity term did not parse (lenient mode only). */
+  readonly affinityParseError: string | null;
+  /** Has any pod affinity or anti-affinity (NodeInfo.PodsWithAffinity). */
+  readonly hasAffinity: boolean;
+  readonly spreadConstraints: readonly SpreadConstraint[];
+  /** Container images, init containers first, normalized with `:latest`. */
+  readonly images: readonly string[];
+  readonly ownerRef: OwnerRef | null;
+  /** Position in the input: PrioritySort's tie-break (the queue timestamp). */
+  readonly arrival: number;
+  /** The node the Pod is bound to in the simulation ('' while pending). */
+  node: string;
+}
+
+export interface PodReadContext extends ReadMode {
+  /** Resolves spec.priorityClassName → value and preemptionPolicy (admission plugin Priority). */
+  priorityOf?: (pod: JsonObject, className: string, path: (string | number)[]) => { value: number; preemptionPolicy?: string } | undefined;
+  arrival: number;
+}
+
+/** The Pod's UID: metadata.uid, or a deterministic stand-in for the API server's random one. */
+export function podUid(pod: PodInfo): string {
+  return pod.uid || deterministicUid(`${pod.namespace}/${pod.name}`);
+}
+
+/** imagelocality.go normalizedImageName: a reference without tag or digest gets ":latest". */
+export function normalizedImageName(name: string): string {
+  if (name.lastIndexOf(':') <= name.lastIndexOf('/') && !name.includes('@')) return `${name}:latest`;
+  return name;
+}
+
+function nanoToUnits(list: NanoList): { cpu: number; memory: number; ephemeral: number; scalars: Record<string, number> | null } {
+  let scalars: Record<string, number> | null = null;
+  let cpu = 0;
+  let memory = 0;
+  let ephemeral = 0;
+  for (const [name, nano] of list) {
+    const units = toSchedulerUnits(name, nano);
+    if (name === 'cpu') cpu = units;
+    else if (name === 'memory') memory = units;
+    else if (name === 'ephemeral-storage') ephemeral = units;
+    else if (name !== 'pods') {
+      scalars ??= Object.create(null) as Record<string, number>;
+      scalars[name] = units;
+    }
+  }
+  return { cpu, memory, ephemeral, scalars };
+}
+
+function readTolerations(raw: JsonValue | undefined, pod: JsonObject, mode: ReadMode): Toleration[] {
+  return listAt(raw, pod, ['spec', 'tolerations']).map((t, i) => {
+    const path = ['spec', 'tolerations', i];
+    if (!isObject(t)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
+    const key = stringAt(t.key, pod, [...path, 'key']) ?? '';
+    const op = stringAt(t.operator, pod, [...path, 'operator']) ?? '';
+    if (op !== '' && op !== 'Exists' && op !== 'Equal') throw unsupported(op, ['Equal', 'Exists'], pod, [...path, 'operator']);
+    const value = stringAt(t.value, pod, [...path, 'value']) ?? '';
+    const effect = stringAt(t.effect, pod, [...path, 'effect']) ?? '';
+    if (effect !== '' && !(TAINT_EFFECTS as readonly string[]).includes(effect)) throw unsupported(effect, TAINT_EFFECTS, pod, [...path, 'effect']);
+    if (mode.strict) {
+      // pkg/apis/core/validation validateTolerations
+      if (key === '' && op !== 'Exists') {
+        throw new ValidationError('Invalid value: "' + op + '": operator must be Exists when `key` is empty, which means "match all values and all keys"', { object: pod, path: [...path, 'operator'] });
+      }
+      if (op === 'Exists' && value !== '') {
+        throw new ValidationError(`Invalid value: "${value}": value must be empty when \`operator\` is 'Exists'`, { object: pod, path: [...path, 'value'] });
+      }
+    }
+    const seconds = intAt(t.tolerationSeconds, pod, [...path, 'tolerationSeconds']);
+    return { key, operator: op === 'Exists' ? 'Exists' : 'Equal', value, effect: effect as Toleration['effect'], ...(seconds === undefined ? {} : { tolerationSeconds: seconds }) };
+  });
+}
+
+function readHostPorts(pod: JsonObject): HostPort[] {
+  const spec = objectAt(pod.spec, pod, ['spec']) ?? {};
+  const out: HostPort[] = [];
+  // nodeports/node_ports.go getContainerPorts (v1.33): regular containers only.
+  listAt(spec.containers, pod, ['spec', 'containers']).forEach((c, ci) => {
+    if (!isObject(c)) return;
+    listAt(c.ports, pod, ['spec', 'containers', ci, 'ports']).forEach((p, pi) => {
+      if (!isObject(p)) return;
+      const port = intAt(p.hostPort, pod, ['spec', 'containers', ci, 'ports', pi, 'hostPort']) ?? 0;
+      if (port <= 0) return;
+      out.push({
+        port,
+        protocol: stringAt(p.protocol, pod, ['spec', 'containers', ci, 'ports', pi, 'protocol']) || 'TCP',
+        ip: stringAt(p.hostIP, pod, ['spec', 'containers', ci, 'ports', pi, 'hostIP']) || '0.0.0.0',
+      });
+    });
+  });
+  return out;
+}
+
+/** framework.newAffinityTerm + getNamespacesFromPodAffinityTerm. */
+function readAffinityTerm(raw: JsonValue, pod: JsonObject, namespace: string, path: (string | number)[], mode: ReadMode): AffinityTerm {
+  if (!isObject(raw)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
+  const topologyKey = stringAt(raw.topologyKey, pod, [...path, 'topologyKey']) ?? '';
+  if (mode.strict && topologyKey === '') throw required(pod, [...path, 'topologyKey'], 'can not be empty');
+  const selector = readLabelSelector(raw.labelSelector, pod, [...path, 'labelSelector'], mode);
+  const listed = listAt(raw.namespaces, pod, [...path, 'namespaces']).map((n, i) => stringAt(n, pod, [...path, 'namespaces', i]) ?? '');
+  const hasNsSelector = raw.namespaceSelector !== undefined && raw.namespaceSelector !== null;
+  const namespaces = new Set<string>(listed.length === 0 && !hasNsSelector ? [namespace] : listed);
+  const namespaceSelector = readLabelSelector(raw.namespaceSelector, pod, [...path, 'namespaceSelector'], mode);
+  const mergedSelector = mergeMatchLabelKeys(raw, selector, pod, path);
+  return { selector: mergedSelector, namespaces, namespaceSelector, topologyKey };
+}
+
+/**
+ * matchLabelKeys / mismatchLabelKeys of a pod (anti-)affinity term: in v1.33 the API server
+ * merges them into labelSelector when the Pod is created (KEP-3633, MatchLabelKeysInPodAffinity beta).
+ */
+function mergeMatchLabelKeys(raw: JsonObject, selector: Selector, pod: JsonObject, path: (string | number)[]): Selector {
+  const labels = isObject(pod.metadata) && isObject(pod.metadata.labels) ? (pod.metadata.labels as Record<string, JsonValue>) : {};
+  const extra: Requirement[] = [];
+  for (const [field, operator] of [['matchLabelKeys', 'In'], ['mismatchLabelKeys', 'NotIn']] as const) {
+    listAt(raw[field], pod, [...path, field]).forEach((k, i) => {
+      const key = stringAt(k, pod, [...path, field, i]) ?? '';
+      const value = labels[key];
+      if (typeof value === 'string') extra.push({ key, operator, values: [value] });
+    });
+  }
+  return extra.length === 0 || selector.isNothing ? selector : selector.add(extra);
+}
+
+function readWeighted(raw: JsonValue, pod: JsonObject, namespace: string, path: (string | number)[], mode: ReadMode): WeightedAffinityTerm {
+  if (!isObject(raw)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
+  const weight = intAt(raw.weight, pod, [...path, 'weight']) ?? 0;
+  if (mode.strict && (weight < 1 || weight > 100)) {
+    throw new ValidationError(`Invalid value: ${weight}: must be in the range 1-100`, { object: pod, path: [...path, 'weight'] });
+  }
+  return { ...readAffinityTerm(raw.podAffinityTerm ?? null, pod, namespace, [...path, 'podAffinityTerm'], mode), weight };
+}
+
+function readSpread(raw: JsonValue | undefined, pod: JsonObject, mode: ReadMode): SpreadConstraint[] {
+  return listAt(raw, pod, ['spec', 'topologySpreadConstraints']).map((c, i) => {
+    const path = ['spec', 'topologySpreadConstraints', i];
+    if (!isObject(c)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
+    const maxSkew = intAt(c.maxSkew, pod, [...path, 'maxSkew']);
+    if (maxSkew === undefined) throw required(pod, [...path, 'maxSkew']);
+    if (maxSkew <= 0) throw new ValidationError(`Invalid value: ${maxSkew}: must be greater than zero`, { object: pod, path: [...path, 'maxSkew'] });
+    const topologyKey = stringAt(c.topologyKey, pod, [...path, 'topologyKey']) ?? '';
+    if (topologyKey === '') throw required(pod, [...path, 'topologyKey'], 'can not be empty');
+    const when = stringAt(c.whenUnsatisfiable, pod, [...path, 'whenUnsatisfiable']) ?? '';
+    if (when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') throw unsupported(when, ['DoNotSchedule', 'ScheduleAnyway'], pod, [...path, 'whenUnsatisfiable']);
+    const minDomains = intAt(c.minDomains, pod, [...path, 'minDomains']) ?? null;
+    if (minDomains !== null) {
+      if (minDomains <= 0) throw new ValidationError(`Invalid value: ${minDomains}: must be greater than 0`, { object: pod, path: [...path, 'minDomains'] });
+      if (when !== 'DoNotSchedule') {
+        throw new ValidationError(`Invalid value: ${minDomains}: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${when}`, { object: pod, path: [...path, 'minDomains'] });
+      }
+    }
+    const policy = (field: 'nodeAffinityPolicy' | 'nodeTaintsPolicy', dflt: 'Honor' | 'Ignore'): 'Honor' | 'Ignore' => {
+      const v = stringAt(c[field], pod, [...path, field]);
+      if (v === undefined) return dflt;
+      if (v !== 'Honor' && v !== 'Ignore') throw unsupported(v, ['Honor', 'Ignore'], pod, [...path, field]);
+      return v;
+    };
+    return {
+      maxSkew,
+      topologyKey,
+      whenUnsatisfiable: when,
+      selector: readLabelSelector(c.labelSelector, pod, [...path, 'labelSelector'], mode),
+      matchLabelKeys: listAt(c.matchLabelKeys, pod, [...path, 'matchLabelKeys']).map((k, j) => stringAt(k, pod, [...path, 'matchLabelKeys', j]) ?? ''),
+      minDomains,
+      nodeAffinityPolicy: policy('nodeAffinityPolicy', 'Honor'),
+      nodeTaintsPolicy: policy('nodeTaintsPolicy', 'Ignore'),
+    };
+  });
+}
+
+function readImages(pod: JsonObject, mode: ReadMode): string[] {
+  const spec = objectAt(pod.spec, pod, ['spec']) ?? {};
+  const images: string[] = [];
+  for (const field of ['initContainers', 'containers'] as const) {
+    listAt(spec[field], pod, ['spec', field]).forEach((c, i) => {
+      if (!isObject(c)) return;
+      const name = stringAt(c.name, pod, ['spec', field, i, 'name']);
+      if (mode.strict && !name) throw required(pod, ['spec', field, i, 'name']);
+      const image = stringAt(c.image, pod, ['spec', field, i, 'image']);
+      if (mode.strict && !image) throw required(pod, ['spec', field, i, 'image']);
+      if (image) images.push(normalizedImageName(image));
+    });
+  }
+  return images;
+}
+
+/**
+ * Reads and compiles a Pod manifest.
+ *
+ * @example
+ *   const pod = readPod(obj, { strict: true, arrival: 0 });
+ *   pod.cpu        // 250 (millicores requested)
+ *   pod.nonZeroCpu // 250, or 100 when no container asks for cpu
+ */
+export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
+  const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
+  const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
+  if (name === '') throw required(obj, ['metadata', 'name'], 'name or generateName is required');
+  const namespace = stringAt(meta.namespace, obj, ['metadata', 'namespace']) || DEFAULT_NAMESPACE;
+  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], ctx.strict);
+  const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
+  if (ctx.strict && listAt(spec.containers, obj, ['spec', 'containers']).length === 0) {
+    throw required(obj, ['spec', 'containers']);
+  }
+  const images = readImages(obj, ctx);
+
+  const resources = readPodResources(obj);
+  const plain = nanoToUnits(aggregateRequests(resources));
+  const nonZero = nanoToUnits(aggregateRequests(resources, { nonZero: true }));
+  const requestsNothing = plain.cpu === 0 && plain.memory === 0 && plain.ephemeral === 0 && plain.scalars === null;
+
+  const priorityClassName = stringAt(spec.priorityClassName, obj, ['spec', 'priorityClassName']) ?? '';
+  let priority = intAt(spec.priority, obj, ['spec', 'priority']);
+  let preemptionPolicy = stringAt(spec.preemptionPolicy, obj, ['spec', 'preemptionPolicy']);
+  if (preemptionPolicy !== undefined && preemptionPolicy !== 'Never' && preemptionPolicy !== 'PreemptLowerPriority') {
+    throw unsupported(preemptionPolicy, ['Never', 'PreemptLowerPriority'], obj, ['spec', 'preemptionPolicy']);
+  }
+  const resolved = ctx.priorityOf?.(obj, priorityClassName, ['spec', 'priorityClassName']);
+  if (resolved) {
+    priority ??= resolved.value;
+    preemptionPolicy ??= resolved.preemptionPolicy;
+  }
+
+  const affinity = objectAt(spec.affinity, obj, ['spec', 'affinity']);
+  const nodeAff = objectAt(affinity?.nodeAffinity, obj, ['spec', 'affinity', 'nodeAffinity']);
+  const reqNodePath = ['spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'];
+  const requiredNodeRaw = nodeAff?.requiredDuringSchedulingIgnoredDuringExecution;
+  const requiredNodeAffinity =
+    requiredNodeRaw === undefined || requiredNodeRaw === null ? null : readNodeSelector(requiredNodeRaw, obj, reqNodePath, ctx);
+  const requiredNodeAffinityTerms =
+    requiredNodeAffinity === null
+      ? null
+      : (listAt(objectAt(requiredNodeRaw, obj, reqNodePath)?.nodeSelectorTerms, obj, [...reqNodePath, 'nodeSelectorTerms']).filter(isObject) as JsonObject[]);
+  const prefPath = ['spec', 'affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution'];
+  const preferredRaw = nodeAff?.preferredDuringSchedulingIgnoredDuringExecution;
+  const preferredNodeAffinity =
+    preferredRaw === undefined || preferredRaw === null
+      ? null
+      : listAt(preferredRaw, obj, prefPath).map((p, i) => {
+          if (!isObject(p)) throw new ValidationError('Invalid value: must be a mapping', { object: obj, path: [...prefPath, i] });
+          const weight = intAt(p.weight, obj, [...prefPath, i, 'weight']) ?? 0;
+          if (ctx.strict && (weight < 1 || weight > 100)) {
+            throw new ValidationError(`Invalid value: ${weight}: must be in the range 1-100`, { object: obj, path: [...prefPath, i, 'weight'] });
+          }
+          const term = readNodeSelectorTerm(p.preference, obj, [...prefPath, i, 'preference'], ctx);
+          return { weight, term: new NodeSelector(term ? [term] : []) };
+        });
+
+  const podAff = objectAt(affinity?.podAffinity, obj, ['spec', 'affinity', 'podAffinity']);
+  const podAnti = objectAt(affinity?.podAntiAffinity, obj, ['spec', 'affinity', 'podAntiAffinity']);
+  const reqTerms = (src: JsonObject | undefined, field: string) =>
+    listAt(src?.requiredDuringSchedulingIgnoredDuringExecution, obj, ['spec', 'affinity', field, 'requiredDuringSchedulingIgnoredDuringExecution']).map((t, i) =>
+      readAffinityTerm(t, obj, namespace, ['spec', 'affinity', field, 'requiredDuringSchedulingIgnoredDuringExecution', i], ctx),
+    );
+  const prefTerms = (src: JsonObject | undefined, field: string) =>
+    listAt(src?.preferredDuringSchedulingIgnoredDuringExecution, obj, ['spec', 'affinity', field, 'preferredDuringSchedulingIgnoredDuringExecution']).map((t, i) =>
+      readWeighted(t, obj, namespace, ['spec', 'affinity', field, 'preferredDuringSchedulingIgnoredDuringExecution', i], ctx),
+    );
+  const requiredAffinityTerms = reqTerms(podAff, 'podAffinity');
+  const requiredAntiAffinityTerms = reqTerms(podAnti, 'podAntiAffinity');
+  const preferredAffinityTerms = prefTerms(podAff, 'podAffinity');
+  const preferredAntiAffinityTerms = prefTerms(podAnti, 'podAntiAffinity');
+  const allTerms = [...requiredAffinityTerms, ...requiredAntiAffinityTerms, ...preferredAffinityTerms, ...preferredAntiAffinityTerms];
+  const affinityParseError = allTerms.map((t) => t.selector.error ?? t.namespaceSelector.error).find((e) => e) ?? null;
+
+  const status = objectAt(obj.status, obj, ['status']);
+  const owners = listAt(meta.ownerReferences, obj, ['metadata', 'ownerReferences']).filter(isObject);
+  const controller = owners.find((o) => o.controller === true);
+  const gates = listAt(spec.schedulingGates, obj, ['spec', 'schedulingGates']);
+  const nodeSelectorRaw = objectAt(spec.nodeSelector, obj, ['spec', 'nodeSelector']);
+  const specNodeName = stringAt(spec.nodeName, obj, ['spec', 'nodeName']) ?? '';
+
+  return {
+    raw: obj,
+    name,
+    namespace,
+    uid: stringAt(meta.uid, obj, ['metadata', 'uid']) ?? '',
+    labels,
+    priority: priority ?? 0,
+    preemptionPolicy: preemptionPolicy === 'Never' ? 'Never' : 'PreemptLowerPriority',
+    priorityClassName,
+    schedulerName: stringAt(spec.schedulerName, obj, ['spec', 'schedulerName']) || DEFAULT_SCHEDULER_NAME,
+    specNodeName,
+    nominatedNodeName: stringAt(status?.nominatedNodeName, obj, ['status', 'nominatedNodeName']) ?? '',
+    gated: gates.length > 0,
+    deleting: meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null,
+    cpu: plain.cpu,
+    memory: plain.memory,
+    ephemeral: plain.ephemeral,
+    scalars: plain.scalars,
+    requestsNothing,
+    nonZeroCpu: nonZero.cpu,
+    nonZeroMemory: nonZero.memory,
+    hostPorts: readHostPorts(obj),
+    tolerations: readTolerations(spec.tolerations, obj, ctx),
+    nodeSelector: nodeSelectorRaw ? labelsAt(nodeSelectorRaw, obj, ['spec', 'nodeSelector'], false) : null,
+    requiredNodeAffinity,
+    requiredNodeAffinityTerms,
+    preferredNodeAffinity,
+    requiredAffinityTerms,
+    requiredAntiAffinityTerms,
+    preferredAffinityTerms,
+    preferredAntiAffinityTerms,
+    affinityParseError,
+    hasAffinity: allTerms.length > 0,
+    spreadConstraints: readSpread(spec.topologySpreadConstraints, obj, ctx),
+    images,
+    ownerRef: controller
+      ? { apiVersion: String(controller.apiVersion ?? ''), kind: String(controller.kind ?? ''), name: String(controller.name ?? '') }
+      : null,
+    arrival: ctx.arrival,
+    node: specNodeName,
+  };
+}

@@ -1,0 +1,156 @@
+// Reads LabelSelectors and NodeSelectors from manifests.
+// Strict mode validates like the API server (pkg/apis/core/validation ValidateNodeSelectorRequirement,
+// apimachinery/pkg/apis/meta/v1/validation ValidateLabelSelector); lenient mode (used by the
+// plugin-level functions, which take objects the way upstream unit tests build them) keeps a term
+// that does not parse and lets it match nothing, as the scheduler does.
+// An operator that does not exist is rejected in both modes.
+
+import { ValidationError } from '../shared/errors.ts';
+import type { FieldPath } from '../shared/errors.ts';
+import type { JsonObject, JsonValue } from '../shared/yaml.ts';
+import {
+  LABEL_SELECTOR_OPERATORS,
+  NODE_SELECTOR_OPERATORS,
+  NodeSelector,
+  Selector,
+  labelValueError,
+  qualifiedNameError,
+  requirementError,
+} from './labels.ts';
+import type { CompiledNodeSelectorTerm, Operator, Requirement } from './labels.ts';
+import { isObject, listAt, objectAt, stringAt, unsupported } from './read-helpers.ts';
+
+export interface ReadMode {
+  /** Validate as the API server would (the engine and `schedule`); false for plugin-level calls. */
+  strict: boolean;
+}
+
+function readValues(raw: JsonValue | undefined, root: object, path: FieldPath): string[] {
+  return listAt(raw, root, path).map((v, i) => stringAt(v, root, [...path, i]) ?? '');
+}
+
+/**
+ * metav1.LabelSelectorAsSelector: a missing selector matches nothing, `{}` matches everything.
+ *
+ * @example
+ *   readLabelSelector({ matchLabels: { app: 'web' } }, pod, ['spec', 'affinity', ...], { strict: true }).toString() // 'app=web'
+ */
+export function readLabelSelector(raw: JsonValue | undefined, root: object, path: FieldPath, mode: ReadMode): Selector {
+  if (raw === undefined || raw === null) return Selector.NOTHING;
+  const sel = objectAt(raw, root, path) as JsonObject;
+  const requirements: Requirement[] = [];
+  const matchLabels = objectAt(sel.matchLabels, root, [...path, 'matchLabels']);
+  let error: string | null = null;
+  if (matchLabels) {
+    for (const key of Object.keys(matchLabels).sort()) {
+      const value = stringAt(matchLabels[key], root, [...path, 'matchLabels', key]) ?? '';
+      const problem = qualifiedNameError(key) ?? labelValueError(value);
+      if (problem) {
+        if (mode.strict) throw new ValidationError(`Invalid value: "${problem === qualifiedNameError(key) ? key : value}": ${problem}`, { object: root, path: [...path, 'matchLabels', key] });
+        error ??= `Invalid value: "${value}": ${problem}`;
+      }
+      requirements.push({ key, operator: 'In', values: [value] });
+    }
+  }
+  listAt(sel.matchExpressions, root, [...path, 'matchExpressions']).forEach((item, i) => {
+    const p = [...path, 'matchExpressions', i];
+    if (!isObject(item)) throw new ValidationError('Invalid value: must be a mapping', { object: root, path: p });
+    const key = stringAt(item.key, root, [...p, 'key']) ?? '';
+    const operator = item.operator;
+    if (typeof operator !== 'string' || !(LABEL_SELECTOR_OPERATORS as readonly string[]).includes(operator)) {
+      throw unsupported(operator ?? '', LABEL_SELECTOR_OPERATORS, root, [...p, 'operator']);
+    }
+    const values = readValues(item.values, root, [...p, 'values']);
+    if (mode.strict) strictRequirementCheck(key, operator as Operator, values, root, p, 'label');
+    const problem = requirementError(key, operator as Operator, values);
+    if (problem) error ??= values.length === 1 && labelValueError(values[0]) ? `Invalid value: "${values[0]}"` : problem;
+    requirements.push({ key, operator: operator as Operator, values });
+  });
+  if (error) return Selector.invalid(error);
+  return Selector.of(requirements);
+}
+
+function strictRequirementCheck(key: string, op: Operator, values: string[], root: object, p: FieldPath, kind: 'label' | 'node'): void {
+  const keyError = qualifiedNameError(key);
+  if (keyError) throw new ValidationError(`Invalid value: "${key}": ${keyError}`, { object: root, path: [...p, 'key'] });
+  switch (op) {
+    case 'In':
+    case 'NotIn':
+      if (values.length === 0) throw new ValidationError("Required value: must be specified when `operator` is 'In' or 'NotIn'", { object: root, path: [...p, 'values'] });
+      break;
+    case 'Exists':
+    case 'DoesNotExist':
+      if (values.length > 0) throw new ValidationError("Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'", { object: root, path: [...p, 'values'] });
+      break;
+    case 'Gt':
+    case 'Lt':
+      if (values.length !== 1) throw new ValidationError("Required value: must be specified single value when `operator` is 'Lt' or 'Gt'", { object: root, path: [...p, 'values'] });
+      break;
+  }
+  if (kind === 'label') {
+    values.forEach((v, i) => {
+      const e = labelValueError(v);
+      if (e) throw new ValidationError(`Invalid value: "${v}": ${e}`, { object: root, path: [...p, 'values', i] });
+    });
+  }
+}
+
+/** Reads one NodeSelectorTerm (matchExpressions over labels, matchFields over metadata.name). */
+export function readNodeSelectorTerm(raw: JsonValue | undefined, root: object, path: FieldPath, mode: ReadMode): CompiledNodeSelectorTerm | null {
+  const term = objectAt(raw, root, path);
+  const exprs = listAt(term?.matchExpressions, root, [...path, 'matchExpressions']);
+  const fields = listAt(term?.matchFields, root, [...path, 'matchFields']);
+  // nodeaffinity.go: "nil or empty term selects no objects"
+  if (exprs.length === 0 && fields.length === 0) return null;
+  let invalid = false;
+  const labels: Requirement[] = [];
+  exprs.forEach((item, i) => {
+    const p = [...path, 'matchExpressions', i];
+    if (!isObject(item)) throw new ValidationError('Invalid value: must be a mapping', { object: root, path: p });
+    const key = stringAt(item.key, root, [...p, 'key']) ?? '';
+    const operator = item.operator;
+    if (typeof operator !== 'string' || !(NODE_SELECTOR_OPERATORS as readonly string[]).includes(operator)) {
+      throw unsupported(operator ?? '', NODE_SELECTOR_OPERATORS, root, [...p, 'operator']);
+    }
+    const values = readValues(item.values, root, [...p, 'values']);
+    if (mode.strict) strictRequirementCheck(key, operator as Operator, values, root, p, 'node');
+    if (requirementError(key, operator as Operator, values)) invalid = true;
+    labels.push({ key, operator: operator as Operator, values });
+  });
+  const fieldReqs: { key: string; operator: 'In' | 'NotIn'; value: string }[] = [];
+  fields.forEach((item, i) => {
+    const p = [...path, 'matchFields', i];
+    if (!isObject(item)) throw new ValidationError('Invalid value: must be a mapping', { object: root, path: p });
+    const key = stringAt(item.key, root, [...p, 'key']) ?? '';
+    const operator = item.operator;
+    if (typeof operator !== 'string' || !(NODE_SELECTOR_OPERATORS as readonly string[]).includes(operator)) {
+      throw unsupported(operator ?? '', NODE_SELECTOR_OPERATORS, root, [...p, 'operator']);
+    }
+    const values = readValues(item.values, root, [...p, 'values']);
+    if (mode.strict) {
+      if (key !== 'metadata.name') throw unsupported(key, ['metadata.name'], root, [...p, 'key']);
+      if (operator !== 'In' && operator !== 'NotIn') throw unsupported(operator, ['In', 'NotIn'], root, [...p, 'operator']);
+      if (values.length !== 1) throw new ValidationError("Required value: must be only one value when `operator` is 'In' or 'NotIn' for node field selector", { object: root, path: [...p, 'values'] });
+    }
+    if ((operator !== 'In' && operator !== 'NotIn') || values.length !== 1) {
+      invalid = true;
+      return;
+    }
+    fieldReqs.push({ key, operator, value: values[0] });
+  });
+  return { labels, fields: fieldReqs, invalid };
+}
+
+/** Reads a NodeSelector (`nodeSelectorTerms`, ORed). */
+export function readNodeSelector(raw: JsonValue | undefined, root: object, path: FieldPath, mode: ReadMode): NodeSelector {
+  const sel = objectAt(raw, root, path);
+  const terms: CompiledNodeSelectorTerm[] = [];
+  listAt(sel?.nodeSelectorTerms, root, [...path, 'nodeSelectorTerms']).forEach((t, i) => {
+    const term = readNodeSelectorTerm(t, root, [...path, 'nodeSelectorTerms', i], mode);
+    if (term) terms.push(term);
+  });
+  if (mode.strict && sel && listAt(sel.nodeSelectorTerms, root, [...path, 'nodeSelectorTerms']).length === 0) {
+    throw new ValidationError('Required value: must have at least one node selector term', { object: root, path: [...path, 'nodeSelectorTerms'] });
+  }
+  return new NodeSelector(terms);
+}
