@@ -12,3 +12,6 @@ export { rankMemoryPressure } from './kubelet/eviction.ts';
 export { describePod } from './kubectl/describe-pod.ts';
 export { diagnosePod } from './resources-oom/diagnose.ts';
 export { simulateMemory } from './resources-oom/simulate.ts';
+export { getPhase } from './kubelet/pod-phase.ts';
+export { printPod } from './kubectl/get-pods.ts';
+export { simulatePod } from './pod-lifecycle/simulate.ts';

@@ -28,6 +28,7 @@ export type { ContainerBehavior, RunOutcome, SigtermBehavior, ImageBehavior } fr
 export {
   PodKubelet,
   SYNC_ERROR_BACKOFF_MS,
+  defaultPodIP,
   defaultPullPolicy,
   defaultPullError,
   terminatePodStatus,

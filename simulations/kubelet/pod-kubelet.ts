@@ -194,7 +194,7 @@ export class PodKubelet {
     this.spec = pod.spec;
     this.nodeName = pod.spec.nodeName || options.nodeName || 'node-a';
     this.hostIP = options.hostIP ?? '192.168.49.2';
-    this.podIP = options.podIP ?? `10.244.1.${2 + (hashName(pod.metadata.name) % 250)}`;
+    this.podIP = options.podIP ?? defaultPodIP(pod.metadata.name);
     this.recorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName);
     const behaviorOf = options.behavior ?? (() => defaultBehavior());
     this.records = allContainers(pod.spec).map(({ container, kind, index }) => {
@@ -250,7 +250,7 @@ export class PodKubelet {
   /** Processes every action up to and including `atMs`; `now` becomes `atMs`. */
   advanceTo(atMs: number, maxActions = Number.POSITIVE_INFINITY): void {
     let n = 0;
-    for (let top = this.queue.peek(); top && top.atMs <= atMs && n < maxActions; top = this.queue.peek()) {
+    for (let top = this.queue.peek(); top && top.atMs <= atMs && n < maxActions && !this.finished; top = this.queue.peek()) {
       const node = this.queue.pop();
       if (!node) break;
       n++;
@@ -382,10 +382,12 @@ export class PodKubelet {
         return;
       }
       const w = r.value;
-      if (w.until?.() || w.untilMs <= this.now) continue;
+      if (w.until ? w.until() : w.untilMs <= this.now) continue;
+      // A conditional wait always goes through the queue, so that actions already
+      // due at this instant (the exit it waits for) run first.
       const token = ++this.waitToken;
       this.waiting = { token, until: w.until };
-      this.queue.push(w.untilMs, { kind: 'resume', token });
+      this.queue.push(Math.max(w.untilMs, this.now), { kind: 'resume', token });
       return;
     }
   }
@@ -432,6 +434,8 @@ export class PodKubelet {
       yield { untilMs: this.now + this.options.sandboxMs };
       this.sandboxReady = true;
       this.podIPAssigned = true;
+      // PLEG sees the new sandbox: another sync follows this one.
+      this.requestSyncAfter();
       this.step(
         this.now,
         `Sandbox ready: the pause container holds the Pod's network namespace; CNI gave it IP ${this.podIP} (PodReadyToStartContainers=True)`,
@@ -1014,6 +1018,11 @@ function kindWord(kind: ContainerRecord['kind']): string {
 
 function fmtS(ms: number): string {
   return `${Math.round(ms) / 1000}s`;
+}
+
+/** The IP the simulated CNI gives a Pod when the scenario does not choose one: 10.244.1.2–251, from the name. */
+export function defaultPodIP(podName: string): string {
+  return `10.244.1.${2 + (hashName(podName) % 250)}`;
 }
 
 function hashName(name: string): number {
