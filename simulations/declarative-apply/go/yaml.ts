@@ -62,6 +62,16 @@ class Writer {
     this.column = 0;
   }
 
+  /** write_break: "\n" is a line break; other breaks (U+2028, ...) are copied and reset the column. */
+  writeBreak(c: string): void {
+    if (c === '\n') {
+      this.putBreak();
+    } else {
+      this.out += c;
+      this.column = 0;
+    }
+  }
+
   writeIndent(indent: number): void {
     const want = Math.max(indent, 0);
     if (!this.indention || this.column > want || (this.column === want && !this.whitespace)) this.putBreak();
@@ -171,7 +181,7 @@ class Writer {
         spaces = true;
       } else if (isBreak(c)) {
         if (!breaks && c === '\n') this.putBreak();
-        this.putBreak();
+        this.writeBreak(c);
         this.indention = true;
         breaks = true;
       } else {
@@ -223,7 +233,7 @@ class Writer {
     let breaks = true;
     for (const c of value) {
       if (isBreak(c)) {
-        this.putBreak();
+        this.writeBreak(c);
         this.indention = true;
         breaks = true;
       } else {
@@ -283,14 +293,13 @@ function isBreak(c: string): boolean {
   return c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
 }
 
+/** go-yaml v2's is_printable: note that NEL (U+0085), the BOM and everything beyond the BMP are not. */
 function isPrintable(code: number): boolean {
   return (
     code === 0x0a ||
     (code >= 0x20 && code <= 0x7e) ||
-    code === 0x85 ||
     (code >= 0xa0 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
+    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
   );
 }
 
@@ -458,11 +467,42 @@ function isGoInt(s: string): boolean {
   return n < 2n ** 64n;
 }
 
-/** strconv.ParseFloat(s, 64) succeeds (decimal, hex floats, inf/nan names). */
-function isGoFloat(s: string): boolean {
+/** strconv.ParseFloat(s, 64) succeeds (decimal, hex floats, inf/nan names, digit-separating underscores). */
+function isGoFloat(text: string): boolean {
+  if (text.includes('_') && !underscoreOK(text)) return false;
+  const s = text.replace(/_/g, '');
   if (/^[+-]?(inf|infinity|nan)$/i.test(s)) return true;
   if (/^[+-]?0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?[0-9]+$/.test(s)) return true;
   return /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s);
+}
+
+/** strconv's underscoreOK: underscores only between digits (or after a base prefix). */
+function underscoreOK(text: string): boolean {
+  let s = text;
+  let saw = '^';
+  let i = 0;
+  if (s.startsWith('-') || s.startsWith('+')) s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0' && 'box'.includes(s[1].toLowerCase())) {
+    i = 2;
+    saw = '0';
+    hex = s[1].toLowerCase() === 'x';
+  }
+  for (; i < s.length; i++) {
+    const c = s[i];
+    if ((c >= '0' && c <= '9') || (hex && /[a-f]/i.test(c))) {
+      saw = '0';
+      continue;
+    }
+    if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
+  }
+  return saw !== '_';
 }
 
 function isBase60Float(s: string): boolean {
