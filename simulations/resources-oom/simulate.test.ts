@@ -6,12 +6,14 @@ import { fixture, node, objects, pod, scenario } from './test-helpers.ts';
 const MI = 2 ** 20;
 
 test('a leak that crosses its limit is OOM-killed by the kernel at the first second its demand exceeds the limit, and restarts with the 0, 10, 20 s back-off', () => {
-  // demand(t) = 100Mi + 1Mi/s × t; at t = 156 s it equals the 256Mi limit (not over),
-  // at 157 s it is 257Mi > 256Mi → kill. Each run lasts 157 s; restarts wait 0, 10, 20 s
-  // (pkg/kubelet/kubelet.go initial 10 s back-off, doubling).
+  // The container starts at 1 s (the kubelet library creates the sandbox in 1 s).
+  // demand = 100Mi + 1Mi/s × (t − start); 156 s after the start it equals the 256Mi limit
+  // (not over), 157 s after it is 257Mi > 256Mi → kill at 158 s. Each run lasts 157 s;
+  // restarts wait 0, 10, 20 s (pkg/kubelet/kubelet.go initial 10 s back-off, doubling):
+  // 158, 158 + 157 = 315, 315 + 10 + 157 = 482.
   const { result } = simulateMemory(objects(fixture('leak-and-pressure.yaml')));
   const app = result.containers.find((c) => c.name === 'app')!;
-  assert.deepEqual(app.oomKills.slice(0, 3).map((k) => k.at), [157, 314, 481]);
+  assert.deepEqual(app.oomKills.slice(0, 3).map((k) => k.at), [158, 315, 482]);
   assert.equal(app.exitCode, 137);
   assert.equal(app.reason, 'OOMKilled');
   const pods = result.pods.find((p) => p.name === 'leaky')!;
@@ -81,7 +83,8 @@ test('restartPolicy Never leaves an OOM-killed container terminated (exit 137) a
     scenario({ duration: '5m', containers: [{ pod: 'once', container: 'c', usage: { pattern: 'step', before: '64Mi', after: '200Mi', at: '1m' } }] }),
   ]);
   const c = result.containers[0];
-  assert.deepEqual(c.oomKills.map((k) => k.at), [60]);
+  // started at 1 s, steps over the limit 1 min later
+  assert.deepEqual(c.oomKills.map((k) => k.at), [61]);
   assert.equal(c.restarts, 0);
   assert.equal(result.pods[0].phase, 'Failed');
 });
@@ -99,10 +102,10 @@ test('when Pods outgrow the node before the kubelet acts, the kernel OOM killer 
       ],
     }),
   ]);
-  // At 3 s the Pods want 600 + 550 = 1150Mi of 1024Mi. mm/oom_kill.c oom_badness (in Mi):
+  // 3 s after they start (at 1 s), so at 4 s, the Pods want 600 + 550 = 1150Mi of 1024Mi. mm/oom_kill.c oom_badness (in Mi):
   //   burst: 600 + 903 × 1024 / 1000 ≈ 1524.7   (adj 903 = 1000 − 1000 × 100 / 1024)
   //   best:  550 + 1000 × 1024 / 1000 = 1574     → the BestEffort container dies.
-  assert.deepEqual(result.oomKills[0], { at: 3, pod: 'best', container: 'e', scope: 'node', oomScoreAdj: 1000 });
+  assert.deepEqual(result.oomKills[0], { at: 4, pod: 'best', container: 'e', scope: 'node', oomScoreAdj: 1000 });
 });
 
 test('a soft threshold evicts only after its grace period', () => {
@@ -114,9 +117,10 @@ test('a soft threshold evicts only after its grace period', () => {
     node('2Gi'), kubelet as never, pod('hog', [{ name: 'h' }]),
     scenario({ duration: '2m', containers: [{ pod: 'hog', container: 'h', usage: { pattern: 'steady', level: '1700Mi' } }] }),
   ]);
-  // available = 2048 − 1700 = 348Mi: under the soft 500Mi, above the hard 100Mi. First observed at 0 s, grace 30 s.
-  assert.equal(result.evictions[0].at, 30);
+  // available = 2048 − 1700 = 348Mi: under the soft 500Mi, above the hard 100Mi. The container runs
+  // from 1 s, so the 10 s check first observes it; grace 30 s → eviction at 40 s.
+  assert.equal(result.evictions[0].at, 40);
   assert.match(result.evictions[0].threshold, /soft/);
-  assert.equal(result.node.memoryPressure[1].at, 0);
+  assert.equal(result.node.memoryPressure[1].at, 10);
   assert.ok(348 * MI > 100 * MI);
 });

@@ -4,26 +4,27 @@
 // 10 s monitoring interval), and the kernel's node-level OOM killer when Pods
 // outgrow the memory left for them before the kubelet acts.
 //
-// Restart decisions reuse the kubelet library: Backoff (client-go flowcontrol
-// with the kubelet's 10 s / 300 s), getPhase, the Pod conditions and the event
-// recorder (simulations/kubelet/). QoS, oom_score_adj and eviction ranking live in
+// Each admitted Pod is run by the kubelet library's PodKubelet (simulations/kubelet/):
+// starts, restarts with the CrashLoopBackOff back-off, status, conditions, events
+// and eviction are its job. This file only models memory: it tells the kubelet
+// when the kernel killed a container (killContainer) and when the eviction
+// manager evicts a Pod (evictPod). QoS, oom_score_adj and eviction ranking live in
 // simulations/kubelet/{qos,oom-score-adj,eviction}.ts.
 
 import { formatBinarySI } from '../shared/quantity.ts';
 import type { TraceStep } from '../shared/engine.ts';
 import type { KubeObject } from '../shared/yaml.ts';
-import { Backoff, CONTAINER_BACKOFF } from '../kubelet/backoff.ts';
-import { EventRecorder } from '../kubelet/events.ts';
-import { getPhase } from '../kubelet/pod-phase.ts';
-import { kubeletConditions, stampConditions } from '../kubelet/conditions.ts';
-import type { ConditionValue } from '../kubelet/conditions.ts';
+import { PodKubelet } from '../kubelet/pod-kubelet.ts';
+import { defaultBehavior } from '../kubelet/behavior.ts';
+import type { ContainerBehavior } from '../kubelet/behavior.ts';
+import type { RunningContainer } from '../kubelet/pod-kubelet.ts';
 import { DEFAULT_EPOCH_MS, rfc3339 } from '../kubelet/time.ts';
-import type { ContainerStatus, Event, Pod, PodCondition } from '../kubelet/types.ts';
+import type { Event, Pod } from '../kubelet/types.ts';
 import { computePodQOS } from '../kubelet/qos.ts';
 import type { QOSClass } from '../kubelet/qos.ts';
 import { getContainerOOMScoreAdjust, isCriticalPod } from '../kubelet/oom-score-adj.ts';
 import {
-  EVICTED_REASON, EVICTION_MONITORING_PERIOD_MS, IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS, MEMORY_PRESSURE,
+  EVICTION_MONITORING_PERIOD_MS, IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS, MEMORY_PRESSURE,
   evictionMessage, formatThreshold, podRequestBytes, rankMemoryPressure, thresholdMet,
 } from '../kubelet/eviction.ts';
 import type { MemoryStatsEntry, Threshold } from '../kubelet/eviction.ts';
@@ -129,22 +130,18 @@ export interface MemoryResult {
   truncated?: { reason: string; limit: number };
 }
 
+/** One container as the memory model tracks it; the kubelet library runs its lifecycle. */
 interface CState {
   name: string;
   kind: 'regular' | 'sidecar' | 'init';
-  image: string;
   behaviour: UsageBehaviour;
   requestBytes: number;
   limitBytes: number | null;
   oomScoreAdj: number;
-  running: boolean;
-  done: boolean;
+  /** The instance id and start time the working set belongs to. */
+  instanceId: string | null;
   startedAt: number;
   workingSet: number;
-  restarts: number;
-  exitedAt: number;
-  last: { exitCode: number; reason: string; startedAt: number; finishedAt: number } | null;
-  waiting: string | null;
   oomKills: { at: number; scope: 'container' | 'node' }[];
   peak: number;
   samples: number[];
@@ -160,19 +157,14 @@ interface PState {
   scheduled: boolean;
   schedulingMessage: string | null;
   containers: CState[];
-  recorder: EventRecorder;
-  backoff: Backoff;
-  evicting: { at: number; killAt: number; message: string } | null;
-  terminal: boolean;
-  conditions: PodCondition[];
-  otherConditions: ConditionValue[];
-  extraEvents: Event[];
+  /** The kubelet for this Pod (simulations/kubelet/pod-kubelet.ts); null while Pending. */
+  kubelet: PodKubelet | null;
+  evicting: { at: number; message: string } | null;
   index: number;
-  /** Wall-clock origin of the virtual clock (events carry absolute times). */
-  epoch: number;
+  /** kubelet.running() as of the last action the kubelet processed (refreshed only when it acts). */
+  running: RunningContainer[];
+  dirty: boolean;
 }
-
-const restartAllowed = (policy: string, exitCode: number) => policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
 
 /**
  * Runs the memory simulation over Kubernetes objects (Node, Pods, optional
@@ -185,6 +177,12 @@ const restartAllowed = (policy: string, exitCode: number) => policy === 'Always'
 export function simulateMemory(objects: readonly KubeObject[], options: { maxVirtualTimeMs?: number; epochMs?: number } = {}): { result: MemoryResult; trace: TraceStep[] } {
   const input = readResourcesInput(objects, options.maxVirtualTimeMs);
   return runSimulation(input, options.epochMs ?? DEFAULT_EPOCH_MS);
+}
+
+// Init containers finish at once; everything else runs until the kernel or the kubelet stops it.
+function behaviourFor(_container: unknown, kind: 'init' | 'sidecar' | 'regular'): ContainerBehavior {
+  const base = defaultBehavior();
+  return kind === 'init' ? { ...base, run: () => ({ exitAfterMs: 0, exitCode: 0 }) } : base;
 }
 
 function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: MemoryResult['admission'], epoch: number): PState[] {
@@ -202,14 +200,11 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
     const pod = outcome.pod;
     const name = pod.metadata.name;
     pod.metadata.uid ??= `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
-    pod.metadata.creationTimestamp ??= rfc3339(DEFAULT_EPOCH_MS);
     const qos = computePodQOS(pod);
-    pod.status = { qosClass: qos };
     const reasons = fitReasons(pod, input.node, bound);
     const scheduled = reasons.length === 0;
     let schedulingMessage: string | null = null;
     if (scheduled) {
-      pod.spec.nodeName = input.node.name;
       bound.push(pod);
     } else {
       const hasLower = bound.some((p) => (p.spec.priority ?? 0) < (pod.spec.priority ?? 0));
@@ -219,7 +214,7 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       schedulingMessage = `0/1 nodes are available: ${reasons.map((r) => `1 ${r}`).join(', ')}. ${suffix}`;
       trace.push({ title: `Pod ${name} stays Pending: ${schedulingMessage}`, detail: 'The scheduler sums the *requests* of the Pods already on the node against its allocatable memory; usage does not matter here.', subject: `pod/${name}`, source: 'pkg/scheduler/framework/plugins/noderesources/fit.go', level: 'warning', at: 0 });
     }
-    const policyBehaviour = (cName: string, requestBytes: number): UsageBehaviour =>
+    const behaviourOf = (cName: string, requestBytes: number): UsageBehaviour =>
       input.usage.find((u) => u.pod === name && u.namespace === pod.metadata.namespace && u.container === cName)?.behaviour ?? { pattern: 'steady', level: requestBytes };
     const containers: CState[] = [];
     const add = (c: Obj, kind: CState['kind']) => {
@@ -227,93 +222,48 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       const limitRaw = c.resources?.limits?.memory;
       const limitBytes = limitRaw === undefined ? null : podRequestBytes({ spec: { containers: [{ resources: { requests: { memory: limitRaw } } }] } });
       containers.push({
-        name: c.name, kind, image: c.image ?? '', behaviour: policyBehaviour(c.name, requestBytes), requestBytes, limitBytes,
+        name: c.name, kind, behaviour: behaviourOf(c.name, requestBytes), requestBytes, limitBytes,
         oomScoreAdj: getContainerOOMScoreAdjust(pod, c.name, input.node.capacityBytes),
-        running: false, done: kind === 'init', startedAt: 0, workingSet: 0, restarts: 0, exitedAt: 0,
-        last: kind === 'init' ? { exitCode: 0, reason: 'Completed', startedAt: 0, finishedAt: 0 } : null,
-        waiting: null, oomKills: [], peak: 0, samples: [],
+        instanceId: null, startedAt: 0, workingSet: 0, oomKills: [], peak: 0, samples: [],
       });
     };
     for (const c of pod.spec.initContainers ?? []) add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init');
     for (const c of pod.spec.containers) add(c, 'regular');
-    const recorder = new EventRecorder({ name, namespace: pod.metadata.namespace, uid: pod.metadata.uid }, input.node.name);
+    const podIP = `10.244.0.${(index % 250) + 2}`;
+    const kubelet = scheduled
+      ? new PodKubelet(pod as Pod, { nodeName: input.node.name, hostIP: '10.0.0.10', podIP, epochMs: epoch, qosClass: qos, behavior: behaviourFor })
+      : null;
     states.push({
       pod, name, namespace: pod.metadata.namespace, qos, priority: pod.spec.priority ?? 0, requestBytes: podRequestBytes(pod), scheduled, schedulingMessage,
-      containers, recorder, backoff: new Backoff(CONTAINER_BACKOFF.initialMs, CONTAINER_BACKOFF.maxMs), evicting: null, terminal: false,
-      conditions: [], otherConditions: [], extraEvents: [], index, epoch,
+      containers, kubelet, evicting: null, index, running: [], dirty: true,
     });
   });
   return states;
 }
 
-function startContainer(p: PState, c: CState, t: number): void {
-  c.running = true;
-  c.startedAt = t;
-  c.waiting = null;
-  const field = `spec.${c.kind === 'regular' ? 'containers' : 'initContainers'}{${c.name}}`;
-  p.recorder.record(p.epoch + t, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, field);
-  p.recorder.record(p.epoch + t, 'Normal', 'Created', `Created container: ${c.name}`, field);
-  p.recorder.record(p.epoch + t, 'Normal', 'Started', `Started container ${c.name}`, field);
-}
-
-function stopContainer(c: CState, t: number, exitCode: number, reason: string): void {
-  c.running = false;
-  c.last = { exitCode, reason, startedAt: c.startedAt, finishedAt: t };
-  c.exitedAt = t;
-  c.workingSet = 0;
-}
-
-function containerStatus(p: PState, c: CState, epoch: number): ContainerStatus {
-  const at = (ms: number) => rfc3339(epoch + ms);
-  const id = (n: number) => `containerd://${p.name}-${c.name}-${n}`;
-  const terminated = c.last ? { exitCode: c.last.exitCode, reason: c.last.reason, startedAt: at(c.last.startedAt), finishedAt: at(c.last.finishedAt), containerID: id(c.restarts - (c.running ? 1 : 0)) } : undefined;
-  let state: ContainerStatus['state'];
-  let lastState: ContainerStatus['lastState'] = {};
-  if (c.running) {
-    state = { running: { startedAt: at(c.startedAt) } };
-    if (terminated) lastState = { terminated };
-  } else if (c.waiting) {
-    state = { waiting: { reason: c.waiting } };
-    if (terminated) lastState = { terminated };
-  } else if (terminated) {
-    state = { terminated };
-  } else {
-    state = { waiting: { reason: 'ContainerCreating' } };
+/** Catches the Pod's kubelet up to `t`, then reads which containers run (and since when) and their demand. */
+function advance(p: PState, t: number): void {
+  const kubelet = p.kubelet!;
+  const next = kubelet.nextActionAt();
+  if (next !== undefined && next <= t) {
+    kubelet.advanceTo(t);
+    p.dirty = true;
   }
-  return {
-    name: c.name, state, lastState, ready: c.running || (c.kind === 'init' && c.done), restartCount: c.restarts,
-    image: c.image, imageID: '', containerID: c.running || c.last ? id(c.restarts) : undefined, started: c.running,
-  };
-}
-
-/** The Pod object as the API would show it at virtual time `t`. */
-function podObject(p: PState, input: ResourcesInput, t: number, epoch: number): Obj {
-  const pod = JSON.parse(JSON.stringify(p.pod)) as Obj;
-  if (!p.scheduled) {
-    pod.status = {
-      phase: 'Pending', qosClass: p.qos,
-      conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(epoch), reason: 'Unschedulable', message: p.schedulingMessage }],
-    };
-    return pod;
+  if (p.dirty) {
+    p.running = kubelet.running();
+    p.dirty = false;
   }
-  const init = p.containers.filter((c) => c.kind !== 'regular').map((c) => containerStatus(p, c, epoch));
-  const regular = p.containers.filter((c) => c.kind === 'regular').map((c) => containerStatus(p, c, epoch));
-  const podIP = `10.244.0.${(p.index % 250) + 2}`;
-  const status: Obj = { hostIP: '10.0.0.10', hostIPs: [{ ip: '10.0.0.10' }], podIP, podIPs: [{ ip: podIP }], startTime: rfc3339(epoch), qosClass: p.qos, containerStatuses: regular };
-  if (init.length > 0) status.initContainerStatuses = init;
-  pod.status = status;
-  let phase = getPhase(pod as Pod);
-  if (p.terminal && p.evicting) {
-    phase = 'Failed';
-    status.reason = EVICTED_REASON;
-    status.message = p.evicting.message;
+  for (const c of p.containers) {
+    const r = p.running.find((x) => x.name === c.name);
+    if (!r) {
+      c.instanceId = null;
+      c.workingSet = 0;
+      continue;
+    }
+    c.instanceId = r.instanceId;
+    c.startedAt = r.startedAtMs;
+    c.workingSet = demandAt(c.behaviour, t - r.startedAtMs);
   }
-  status.phase = phase;
-  const next = kubeletConditions(pod as Pod, [...init, ...regular], phase, !p.terminal, p.otherConditions);
-  p.conditions = stampConditions(next, p.conditions.length ? p.conditions : undefined, rfc3339(epoch + t));
-  status.conditions = p.conditions;
-  void input;
-  return pod;
 }
 
 function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryResult; trace: TraceStep[] } {
@@ -339,88 +289,63 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   let peakUsage = -1;
   let wouldPick: MemoryResult['oomKillerWouldPick'] = null;
   const sec = (ms: number) => ms / 1000;
-  const active = () => pods.filter((p) => p.scheduled && !p.terminal);
+  const live = pods.filter((p) => p.kubelet);
 
-  for (const p of pods) {
-    if (!p.scheduled) continue;
-    p.recorder.scheduled(p.epoch);
-    for (const c of p.containers) if (c.kind !== 'init') startContainer(p, c, 0);
-  }
+  const kill = (p: PState, c: CState, t: number, scope: 'container' | 'node') => {
+    p.kubelet!.killContainer(c.name, t, { exitCode: 137, reason: 'OOMKilled' });
+    c.oomKills.push({ at: sec(t), scope });
+    oomKills.push({ at: sec(t), pod: p.name, container: c.name, scope, oomScoreAdj: c.oomScoreAdj });
+    c.workingSet = 0;
+    c.instanceId = null;
+    // The kubelet sees the exit when its clock reaches t; until then this instance no longer counts.
+    p.running = p.running.filter((r) => r.name !== c.name);
+  };
 
   for (let t = 0; t <= duration; t += STEP_MS) {
-    // 1. Each container's demand against its own limit: the memory cgroup's OOM killer.
-    for (const p of pods) {
-      if (!p.scheduled || p.terminal) continue;
-      const policy = p.pod.spec.restartPolicy;
+    // 1. The kubelet of each Pod catches up to t (starts, restarts after the back-off, evictions).
+    //    Then each running container's demand against its own limit: the memory cgroup's OOM killer.
+    for (const p of live) {
+      advance(p, t);
       for (const c of p.containers) {
-        if (c.running) {
-          const demand = demandAt(c.behaviour, t - c.startedAt);
-          if (c.limitBytes !== null && demand > c.limitBytes) {
-            stopContainer(c, t, 137, 'OOMKilled');
-            c.oomKills.push({ at: sec(t), scope: 'container' });
-            oomKills.push({ at: sec(t), pod: p.name, container: c.name, scope: 'container', oomScoreAdj: c.oomScoreAdj });
-            trace.push({
-              at: t, subject: `pod/${p.name}/${c.name}`, level: 'decision',
-              title: `The kernel OOM-kills ${p.name}/${c.name}: it needs ${formatBinarySI(demand)}, over its limit of ${formatBinarySI(c.limitBytes)} (OOMKilled, exit code 137)`,
-              detail: 'The limit is the memory cgroup\'s memory.max. The kernel kills inside the cgroup; the kubelet only sees the exit and records reason OOMKilled.',
-              source: 'kernel memcg OOM; containerd pkg/cri/server/helpers.go oomExitReason',
-            });
-          } else {
-            c.workingSet = demand;
-            if (demand > c.peak) c.peak = demand;
-          }
-        }
-        if (!c.running && !c.done && c.last) {
-          // 2. The kubelet's restart decision with the CrashLoopBackOff back-off.
-          if (!restartAllowed(policy, c.last.exitCode)) {
-            c.done = true;
-            continue;
-          }
-          const key = `${p.name}_${p.namespace}/${c.name}`;
-          if (p.backoff.isInBackOffSince(key, c.exitedAt, t)) {
-            if (c.waiting !== 'CrashLoopBackOff') {
-              c.waiting = 'CrashLoopBackOff';
-              p.recorder.record(p.epoch + t, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${p.name}_${p.namespace}(${p.pod.metadata.uid})`, `spec.containers{${c.name}}`);
-            }
-          } else {
-            p.backoff.next(key, c.exitedAt, t);
-            c.restarts++;
-            startContainer(p, c, t);
-            c.workingSet = demandAt(c.behaviour, 0);
-            trace.push({ at: t, subject: `pod/${p.name}/${c.name}`, title: `The kubelet restarts ${p.name}/${c.name} (restart ${c.restarts}; next back-off ${goDuration(p.backoff.get(key))})`, source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff' });
-          }
+        if (c.instanceId !== null && c.limitBytes !== null && c.workingSet > c.limitBytes) {
+          trace.push({
+            at: t, subject: `pod/${p.name}/${c.name}`, level: 'decision',
+            title: `The kernel OOM-kills ${p.name}/${c.name}: it needs ${formatBinarySI(c.workingSet)}, over its limit of ${formatBinarySI(c.limitBytes)} (OOMKilled, exit code 137)`,
+            detail: 'The limit is the memory cgroup\'s memory.max. The kernel kills inside the cgroup; the kubelet only sees the exit, records reason OOMKilled and restarts the container per restartPolicy.',
+            source: 'kernel memcg OOM; containerd pkg/cri/server/helpers.go oomExitReason',
+          });
+          kill(p, c, t, 'container');
+        } else if (c.workingSet > c.peak) {
+          c.peak = c.workingSet;
         }
       }
     }
 
-    // 3. The node's own memory: kernel OOM when Pods outgrow their cgroup (capacity − reserved) or the node runs out.
+    // 2. The node's own memory: kernel OOM when Pods outgrow their cgroup (capacity − reserved) or the node runs out.
     let podsUsage = 0;
-    for (const p of pods) for (const c of p.containers) if (c.running) podsUsage += c.workingSet;
+    for (const p of live) for (const c of p.containers) podsUsage += c.workingSet;
     for (let guard = 0; guard < 1000 && (podsUsage > podsLimit || podsUsage + input.systemUsageBytes > capacity); guard++) {
       const total = podsUsage > podsLimit ? podsLimit : capacity;
-      const victim = pickOomVictim(pods, total);
+      const victim = pickOomVictim(live, total);
       if (!victim) break;
-      const { p, c } = victim;
-      podsUsage -= c.workingSet;
-      stopContainer(c, t, 137, 'OOMKilled');
-      c.oomKills.push({ at: sec(t), scope: 'node' });
-      oomKills.push({ at: sec(t), pod: p.name, container: c.name, scope: 'node', oomScoreAdj: c.oomScoreAdj });
+      podsUsage -= victim.c.workingSet;
       trace.push({
-        at: t, subject: `pod/${p.name}/${c.name}`, level: 'warning',
-        title: `Memory ran out before the kubelet could evict: the kernel OOM killer picks ${p.name}/${c.name} (oom_score_adj ${c.oomScoreAdj}, the highest oom_score)`,
+        at: t, subject: `pod/${victim.p.name}/${victim.c.name}`, level: 'warning',
+        title: `Memory ran out before the kubelet could evict: the kernel OOM killer picks ${victim.p.name}/${victim.c.name} (oom_score_adj ${victim.c.oomScoreAdj}, the highest oom_score)`,
         source: 'kernel mm/oom_kill.c oom_badness; pkg/kubelet/qos/policy.go',
       });
+      kill(victim.p, victim.c, t, 'node');
     }
     const nodeUsage = podsUsage + input.systemUsageBytes;
     const available = capacity - nodeUsage;
     if (available < minAvailable) minAvailable = available;
     if (nodeUsage > peakUsage) {
       peakUsage = nodeUsage;
-      const v = pickOomVictim(pods, capacity);
+      const v = pickOomVictim(live, capacity);
       wouldPick = v ? { at: sec(t), pod: v.p.name, container: v.c.name, oomScoreAdj: v.c.oomScoreAdj, oomScore: v.score } : null;
     }
 
-    // 4. The eviction manager, every 10 s.
+    // 3. The eviction manager, every 10 s (eviction_manager.go synchronize).
     if (t % EVICTION_MONITORING_PERIOD_MS === 0) {
       const met = input.eviction.thresholds.filter((th) => thresholdMet(th.value, available, capacity));
       for (const th of [...firstObserved.keys()]) if (!met.includes(th)) firstObserved.delete(th);
@@ -445,11 +370,12 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
       if (graceMet.length > 0) {
         const th = graceMet[0];
         nodeEvents.push({ at: sec(t), type: 'Warning', reason: 'EvictionThresholdMet', message: 'Attempting to reclaim memory' });
-        const candidates = active().filter((p) => !p.evicting);
+        // Active Pods: admitted to the node and not terminal; a Pod already being evicted is skipped.
+        const candidates = live.filter((p) => !p.evicting && !isTerminal(p));
         const entries: MemoryStatsEntry<Obj>[] = candidates.map((p) => ({
           pod: p.pod,
-          memoryWorkingSet: p.containers.reduce((s, c) => s + (c.running ? c.workingSet : 0), 0),
-          containers: p.containers.filter((c) => c.kind === 'regular').map((c) => ({ name: c.name, workingSet: c.running ? c.workingSet : 0 })),
+          memoryWorkingSet: p.containers.reduce((s, c) => s + c.workingSet, 0),
+          containers: p.containers.filter((c) => c.kind === 'regular').map((c) => ({ name: c.name, workingSet: c.workingSet })),
         }));
         const ranked = rankMemoryPressure(entries);
         const victimEntry = ranked.find((e) => !isCriticalPod(e.pod));
@@ -461,10 +387,10 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
           const podGrace = p.pod.spec.terminationGracePeriodSeconds ?? 30;
           const maxGrace = input.eviction.maxPodGracePeriodSeconds;
           const grace = hard ? IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS : maxGrace > 0 ? Math.min(maxGrace, podGrace) : podGrace;
-          p.evicting = { at: t, killAt: t + grace * 1000, message };
-          p.otherConditions = [{ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message }];
-          p.recorder.record(p.epoch + t, 'Warning', 'Evicted', message);
-          for (const c of p.containers) if (c.running) p.recorder.record(p.epoch + t, 'Normal', 'Killing', `Stopping container ${c.name}`, `spec.containers{${c.name}}`);
+          p.evicting = { at: t, message };
+          p.kubelet!.evictPod(t, { message, gracePeriodSeconds: grace });
+          p.kubelet!.advanceTo(t);
+          p.dirty = true;
           evictions.push({
             at: sec(t), pod: p.name, message, threshold: `${th.signal}<${quantity}${hard ? '' : ` (soft, grace ${goDuration(th.gracePeriodMs)})`}`, gracePeriodSeconds: grace,
             ranking: ranked.map((e) => {
@@ -488,26 +414,22 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
       }
     }
 
-    // 5. Evictions whose grace period ran out: the containers are stopped, the Pod is Failed.
-    for (const p of pods) {
-      if (p.evicting && !p.terminal && t >= p.evicting.killAt) {
-        for (const c of p.containers) if (c.running) stopContainer(c, t, 137, 'Error');
-        for (const c of p.containers) { c.done = true; c.waiting = null; }
-        p.terminal = true;
-      }
-    }
-
-    // 6. Samples for the charts.
+    // 4. Samples for the charts.
     if (t % sampleEvery === 0) {
       sampleTimes.push(sec(t));
       availableSamples.push(available);
-      for (const p of pods) for (const c of p.containers) c.samples.push(c.running ? c.workingSet : 0);
+      for (const p of pods) for (const c of p.containers) c.samples.push(c.workingSet);
     }
   }
 
   const end = duration - (duration % STEP_MS);
+  for (const p of live) {
+    p.kubelet!.advanceTo(end);
+    for (const step of p.kubelet!.trace) trace.push({ ...step, subject: step.subject ?? `pod/${p.name}` });
+  }
+  trace.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
   const evictionOrder = evictions.map((e) => e.pod);
-  const podResults: PodResult[] = pods.map((p) => podResult(p, input, end, epoch));
+  const podResults: PodResult[] = pods.map((p) => podResult(p, end, epoch));
   for (const raw of input.pods) {
     if (!pods.some((p) => p.name === raw.metadata.name)) {
       const a = admission.find((x) => x.pod === raw.metadata.name)!;
@@ -553,13 +475,18 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   return { result, trace };
 }
 
+function isTerminal(p: PState): boolean {
+  const phase = p.kubelet?.currentPod().status?.phase;
+  return phase === 'Failed' || phase === 'Succeeded';
+}
+
 /** The kernel's oom_badness: usage plus oom_score_adj scaled to the memory in play; the highest loses. */
 function pickOomVictim(pods: PState[], totalBytes: number): { p: PState; c: CState; score: number } | null {
   let best: { p: PState; c: CState; score: number; points: number } | null = null;
   for (const p of pods) {
     for (const c of p.containers) {
       // oom_score_adj -1000 means "never kill" (OOM_SCORE_ADJ_MIN).
-      if (!c.running || c.oomScoreAdj === -1000) continue;
+      if (c.instanceId === null || c.oomScoreAdj === -1000) continue;
       const points = c.workingSet + (c.oomScoreAdj * totalBytes) / 1000;
       if (!best || points > best.points) {
         const score = Math.max(0, Math.min(2000, Math.round((points * 1000) / totalBytes)));
@@ -570,36 +497,53 @@ function pickOomVictim(pods: PState[], totalBytes: number): { p: PState; c: CSta
   return best && { p: best.p, c: best.c, score: best.score };
 }
 
-function podResult(p: PState, input: ResourcesInput, end: number, epoch: number): PodResult {
-  const object = podObject(p, input, end, epoch);
-  const events: Event[] = [...p.recorder.eventsAt(epoch + end), ...p.extraEvents];
-  if (!p.scheduled) {
-    events.push({
+function podResult(p: PState, end: number, epoch: number): PodResult {
+  let object: Obj;
+  let events: Event[];
+  if (p.kubelet) {
+    object = p.kubelet.currentPod() as Obj;
+    events = p.kubelet.eventsAt(end);
+  } else {
+    object = JSON.parse(JSON.stringify(p.pod)) as Obj;
+    object.metadata.creationTimestamp = rfc3339(epoch);
+    object.status = {
+      phase: 'Pending', qosClass: p.qos,
+      conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(epoch), reason: 'Unschedulable', message: p.schedulingMessage }],
+    };
+    events = [{
       apiVersion: 'v1', kind: 'Event', metadata: { name: `${p.name}.failedscheduling`, namespace: p.namespace },
       involvedObject: { apiVersion: 'v1', kind: 'Pod', name: p.name, namespace: p.namespace, uid: p.pod.metadata.uid },
       reason: 'FailedScheduling', message: p.schedulingMessage ?? '', type: 'Warning', firstTimestamp: null, lastTimestamp: null,
       eventTime: new Date(epoch).toISOString().replace('Z', '000Z'), source: {}, reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler',
-    });
+    }];
   }
-  const containers: ContainerResult[] = p.containers.map((c) => ({
-    pod: p.name, name: c.name, kind: c.kind, requestBytes: c.requestBytes, limitBytes: c.limitBytes,
-    request: formatBinarySI(c.requestBytes), limit: c.limitBytes === null ? 'none' : formatBinarySI(c.limitBytes),
-    behaviour: describeBehaviour(c.behaviour, formatBinarySI, goDuration),
-    oomScoreAdj: c.oomScoreAdj, restarts: c.restarts,
-    exitCode: c.last && c.kind !== 'init' ? c.last.exitCode : c.kind === 'init' ? 0 : null,
-    reason: c.last ? c.last.reason : null,
-    oomKills: c.oomKills,
-    state: !p.scheduled ? 'Waiting' : c.running ? 'Running' : c.waiting ? 'Waiting' : c.last ? 'Terminated' : 'Waiting',
-    stateReason: !p.scheduled ? 'Pending' : c.running ? null : c.waiting ?? c.last?.reason ?? null,
-    peakBytes: c.peak, samples: c.samples,
-  }));
-  const status = object.status ?? {};
+  const status: Obj = object.status ?? {};
+  const statuses: Obj[] = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
+  const containers: ContainerResult[] = p.containers.map((c) => {
+    const st = statuses.find((s) => s.name === c.name);
+    const instances = p.kubelet?.record(c.name)?.instances ?? [];
+    const last = [...instances].reverse().find((i) => i.state === 'exited');
+    const stateName = !st ? 'Waiting' : st.state?.running ? 'Running' : st.state?.terminated ? 'Terminated' : 'Waiting';
+    return {
+      pod: p.name, name: c.name, kind: c.kind, requestBytes: c.requestBytes, limitBytes: c.limitBytes,
+      request: formatBinarySI(c.requestBytes), limit: c.limitBytes === null ? 'none' : formatBinarySI(c.limitBytes),
+      behaviour: describeBehaviour(c.behaviour, formatBinarySI, goDuration),
+      oomScoreAdj: c.oomScoreAdj,
+      restarts: st?.restartCount ?? 0,
+      exitCode: last?.exitCode ?? null,
+      reason: last?.reason ?? null,
+      oomKills: c.oomKills,
+      state: stateName,
+      stateReason: !p.scheduled ? 'Pending' : (st?.state?.waiting?.reason ?? st?.state?.terminated?.reason ?? null),
+      peakBytes: c.peak, samples: c.samples,
+    };
+  });
   return {
     name: p.name, namespace: p.namespace, qosClass: p.qos, priority: p.priority, requestBytes: p.requestBytes,
     admitted: true, admissionMessage: null, scheduled: p.scheduled, schedulingMessage: p.schedulingMessage,
     phase: status.phase ?? 'Pending', reason: status.reason ?? null, message: status.message ?? null,
     evictedAt: p.evicting ? p.evicting.at / 1000 : null,
-    restarts: p.containers.reduce((s, c) => s + c.restarts, 0),
+    restarts: containers.reduce((s, c) => s + c.restarts, 0),
     containers, describe: describePod(object, events, epoch + end), getPods: getPodsRow(object, epoch + end), object, events,
   };
 }

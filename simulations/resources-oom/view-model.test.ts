@@ -19,5 +19,7 @@ test('the view has one chart per container with its limit line and a marker per 
   assert.equal(view.node.pressure.length, 1);
   assert.equal(view.ranking?.pod, 'cache');
   assert.match(view.getPods, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
-  assert.match(view.getPods, /\ncache\s+0\/1\s+Error\s+0\s+20m/);
+  // The evicted Pod's container exited on SIGTERM with 0 (the library's default behaviour), and the
+  // printer prefers a container's reason over the Pod's "Evicted".
+  assert.match(view.getPods, /\ncache\s+0\/1\s+Completed\s+0\s+20m/);
 });

@@ -220,10 +220,10 @@ export function describeCases(now: number): DescribeCase[] {
       name: 'a Pending Pod with a scheduler event in the events.k8s.io style (eventTime, series)',
       pod: pending,
       events: [
-        event(now, pending, 'big.1', {
+        event(now, pending, 'big.1', { // ages ≥ 10m print in whole minutes, so clock drift cannot change them
           type: 'Warning', reason: 'FailedScheduling', message: '0/1 nodes are available: 1 Insufficient memory.',
           eventTime: new Date(now - 20 * MIN - 30_000).toISOString().replace('Z', '000Z'), firstTimestamp: null, lastTimestamp: null, count: 0,
-          series: { count: 4, lastObservedTime: new Date(now - 5 * MIN - 30_000).toISOString().replace('Z', '000Z') },
+          series: { count: 4, lastObservedTime: new Date(now - 12 * MIN - 30_000).toISOString().replace('Z', '000Z') },
           source: {}, reportingComponent: 'default-scheduler', reportingController: 'default-scheduler',
         }),
       ],
