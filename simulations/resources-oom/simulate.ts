@@ -262,8 +262,35 @@ function advance(p: PState, t: number): void {
     }
     c.instanceId = r.instanceId;
     c.startedAt = r.startedAtMs;
-    c.workingSet = demandAt(c.behaviour, t - r.startedAtMs);
+    c.workingSet = pages(demandAt(c.behaviour, t - r.startedAtMs));
   }
+}
+
+/** Memory is charged in 4 KiB pages, which is why real eviction messages read "225800Ki". */
+function pages(bytes: number): number {
+  return Math.floor(bytes / 4096) * 4096;
+}
+
+/**
+ * Adapter: the kubelet library's EventRecorder stamps events with virtual
+ * milliseconds (1970-based) while its Pod timestamps add epochMs. Shift event
+ * times that fall before the epoch so that describe's ages line up; harmless once
+ * the library stamps absolute times.
+ */
+function eventsAtEpoch(events: Event[], epoch: number): Event[] {
+  const shift = (v: string | null | undefined): string | null | undefined => {
+    if (!v) return v;
+    const ms = Date.parse(v);
+    if (Number.isNaN(ms) || ms >= epoch) return v;
+    return v.includes('.') ? new Date(ms + epoch).toISOString().replace('Z', '000Z') : rfc3339(ms + epoch);
+  };
+  return events.map((e) => ({
+    ...e,
+    metadata: { ...e.metadata, creationTimestamp: shift(e.metadata.creationTimestamp) ?? undefined },
+    firstTimestamp: shift(e.firstTimestamp) ?? null,
+    lastTimestamp: shift(e.lastTimestamp) ?? null,
+    ...(e.eventTime ? { eventTime: shift(e.eventTime) ?? null } : {}),
+  }));
 }
 
 function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryResult; trace: TraceStep[] } {
@@ -502,7 +529,7 @@ function podResult(p: PState, end: number, epoch: number): PodResult {
   let events: Event[];
   if (p.kubelet) {
     object = p.kubelet.currentPod() as Obj;
-    events = p.kubelet.eventsAt(end);
+    events = eventsAtEpoch(p.kubelet.eventsAt(end), epoch);
   } else {
     object = JSON.parse(JSON.stringify(p.pod)) as Obj;
     object.metadata.creationTimestamp = rfc3339(epoch);
