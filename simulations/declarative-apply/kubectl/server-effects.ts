@@ -1,0 +1,28 @@
+// What the API server adds on an update that the patch itself does not: for
+// kinds whose registry strategy tracks it, metadata.generation goes up by one
+// when the spec changed (e.g. pkg/registry/apps/deployment/strategy.go,
+// PrepareForUpdate: "Any changes to the spec increment the generation number").
+// resourceVersion, managedFields timestamps and defaults are not simulated.
+
+import { clone, deepEqual, isMap } from '../go/values.ts';
+import type { JsonObject } from '../go/values.ts';
+
+const GENERATION_KINDS = new Set([
+  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob',
+  'Ingress', 'NetworkPolicy', 'PodDisruptionBudget',
+]);
+
+/**
+ * @example bumpGeneration('Deployment', { metadata: { generation: 2 }, spec: { replicas: 1 } }, { metadata: { generation: 2 }, spec: { replicas: 3 } })
+ *   // → { metadata: { generation: 3 }, spec: { replicas: 3 } }
+ */
+export function bumpGeneration(kind: string, before: JsonObject, after: JsonObject): JsonObject {
+  if (!GENERATION_KINDS.has(kind)) return after;
+  const metadata = isMap(after.metadata) ? after.metadata : undefined;
+  const beforeMeta = isMap(before.metadata) ? before.metadata : undefined;
+  if (!metadata || !beforeMeta || typeof beforeMeta.generation !== 'number') return after;
+  if (deepEqual(before.spec, after.spec)) return after;
+  const out = clone(after);
+  (out.metadata as JsonObject).generation = beforeMeta.generation + 1;
+  return out;
+}
