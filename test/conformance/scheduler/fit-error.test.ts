@@ -14,7 +14,15 @@ const f1 = 'Node(s) failed Filter plugin FalseFilter-1';
 const f2 = 'Node(s) failed Filter plugin FalseFilter-2';
 const post = 'Error running PostFilter plugin FailedPostFilter';
 
-const cases = [
+interface Case {
+  name: string;
+  numAllNodes: number;
+  preFilterMsg?: string;
+  postFilterMsg?: string;
+  nodeToStatus: Record<string, { code: string; reasons: string[] }>;
+  want: string;
+}
+const cases: Case[] = [
   { name: 'nodes failed Prefilter plugin', numAllNodes: 3, preFilterMsg: pre, nodeToStatus: { node1: st(pre), node2: st(pre), node3: st(pre) }, want: '0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter.' },
   { name: 'nodes failed Prefilter plugin and the preemption also failed', numAllNodes: 3, preFilterMsg: pre, postFilterMsg: post, nodeToStatus: { node1: st(pre), node2: st(pre), node3: st(pre) }, want: '0/3 nodes are available: Node(s) failed PreFilter plugin FalsePreFilter. Error running PostFilter plugin FailedPostFilter' },
   { name: 'nodes failed one Filter plugin with an empty PostFilterMsg', numAllNodes: 3, nodeToStatus: { node1: st(f1), node2: st(f1), node3: st(f1) }, want: '0/3 nodes are available: 3 Node(s) failed Filter plugin FalseFilter-1.' },
