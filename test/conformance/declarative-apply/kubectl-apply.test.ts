@@ -38,7 +38,7 @@ function serverPatch(current: JsonObject, body: string, contentType: string): Js
 }
 
 const onPatch = ({ request, current, body }: PatchContext) =>
-  current ? serverPatch(current, typeof body === 'string' ? body : JSON.stringify(body), request.contentType) : { status: 404, body: {} };
+  current ? serverPatch(current as JsonObject, typeof body === 'string' ? body : JSON.stringify(body), request.contentType) : { status: 404, body: {} };
 
 const normaliseDiff = (text: string) =>
   text
@@ -61,7 +61,7 @@ describe('client-side kubectl apply against kubectl 1.32 (stub API server)', () 
           const created = await stub.runKubectl(['apply', '-f', 'first.yaml', '--validate=false']);
           assert.equal(created.code, 0, created.stderr);
         }
-        const live = stub.get(...ref) ?? null;
+        const live = (stub.get(...ref) as JsonObject | undefined) ?? null;
         if (live && scenario.drift) {
           scenario.drift(live);
           stub.seed(live);
