@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './db/open.ts';
 import { loadContent } from './content/load.ts';
 import type { ContentIndex } from './content/model.ts';
 import { SimulationPool, DEFAULT_ENGINE_MODULES } from './sim-runtime/pool.ts';
+import { bundleWorker } from './sim-runtime/bundle.ts';
 import { createViews, type Views } from './views/render.ts';
 import { createApp } from './app.ts';
 import type { Engine } from '../simulations/shared/engine.ts';
@@ -29,6 +30,8 @@ export interface BootOptions {
 
 export interface Site {
   app: ReturnType<typeof createApp>;
+  /** Resolves when every simulation worker has started. */
+  ready: Promise<void>;
   db: Db;
   pool: SimulationPool;
   content: ContentIndex;
@@ -39,6 +42,8 @@ export interface Site {
 export async function bootSite(options: BootOptions): Promise<Site> {
   const { config } = options;
   const engines = options.engines ?? registryEngines;
+  // esbuild bundles the worker in its own process while this thread loads the content.
+  const workerUrl = bundleWorker(options.engineModules ?? DEFAULT_ENGINE_MODULES);
   const content = loadContent({
     contentDir: options.contentDir ?? fileURLToPath(new URL('../content/', import.meta.url)),
     engines,
@@ -53,12 +58,13 @@ export async function bootSite(options: BootOptions): Promise<Site> {
     size: config.workers,
     deadlineMs: config.simDeadlineMs,
     heapMb: config.simHeapMb,
-    engineModules: options.engineModules ?? DEFAULT_ENGINE_MODULES,
+    workerUrl: await workerUrl,
   });
-  await pool.ready();
+  // Pages are served at once; simulation runs wait in the pool's queue until the workers are up.
   const app = createApp({ config, db, content, engines, pool, views, now: options.now });
   return {
     app,
+    ready: pool.ready(),
     db,
     pool,
     content,

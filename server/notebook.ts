@@ -33,7 +33,12 @@ export interface AnswerResult {
   answer: unknown;
 }
 
+/** A lesson visit is written at most once a minute per learner and lesson. */
+const VISIT_THROTTLE_MS = 60_000;
+
 export class Notebook {
+  private readonly recentVisits = new Map<string, number>();
+
   constructor(private readonly deps: NotebookDeps) {}
 
   get content(): ContentIndex {
@@ -135,7 +140,17 @@ export class Notebook {
     return this.deps.store.latestAttempts(learnerId);
   }
 
+  /**
+   * Remembers the lesson a learner opened, for "continue where you left off".
+   * Throttled in memory so reading a lesson is not a database write every time.
+   */
   recordVisit(learnerId: string, slug: string): void {
+    const key = `${learnerId}/${slug}`;
+    const now = this.deps.now().getTime();
+    const last = this.recentVisits.get(key);
+    if (last !== undefined && now - last < VISIT_THROTTLE_MS) return;
+    if (this.recentVisits.size >= 10_000) this.recentVisits.clear();
+    this.recentVisits.set(key, now);
     this.deps.store.recordVisit(learnerId, slug, this.stamp());
   }
 

@@ -14,7 +14,7 @@ import type { Views } from '../views/render.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
-import { publicQuiz, simCellModel } from '../views/view-models.ts';
+import { publicQuiz, simOutputModel } from '../views/view-models.ts';
 import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 
@@ -75,16 +75,15 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
   router.post('/lessons/:slug/cells/:cellId/run', ...runLimiters, async (req, res) => {
     const slug = String(req.params.slug);
     const { cell, input, outcome } = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
-    const state = { cellId: cell.id, input, output: outcome, runCount: 1, updatedAt: '' };
-    const model = simCellModel(cell, notebook.engine(cell.engine), state, outcome, views.hasPartial);
-    const html = views.partial('sim-output', { ...res.locals, ...model.output, cellId: cell.id });
-    sendRun(res, outcome, { html, edited: model.edited });
+    const output = simOutputModel(notebook.engine(cell.engine), cell.id, input, outcome, views.hasPartial);
+    const html = views.partial('sim-output', { ...res.locals, ...output });
+    sendRun(res, outcome, { html, edited: input !== cell.input });
   });
 
   router.post('/lessons/:slug/cells/:cellId/reset', (req, res) => {
     const cell = notebook.resetCell(req.learnerId, String(req.params.slug), String(req.params.cellId));
-    const model = simCellModel(cell, notebook.engine(cell.engine), undefined, undefined, views.hasPartial);
-    res.json({ ok: true, input: cell.input, html: views.partial('sim-output', { ...res.locals, ...model.output, cellId: cell.id }) });
+    const output = simOutputModel(notebook.engine(cell.engine), cell.id, cell.input, cell.defaultOutput, views.hasPartial);
+    res.json({ ok: true, input: cell.input, html: views.partial('sim-output', { ...res.locals, ...output }) });
   });
 
   router.post('/quizzes/:slug/:cellId/answers', (req, res) => {

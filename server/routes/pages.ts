@@ -11,7 +11,8 @@ import { HttpError } from '../http/errors.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
-import { lessonProgress, quizCellModel, simCellModel } from '../views/view-models.ts';
+import { lessonProgress, quizCellModel, simCellModel, simOutputModel } from '../views/view-models.ts';
+import type { RunOutcome } from '../sim-runtime/execute.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 
 export interface PageDeps {
@@ -32,6 +33,9 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
 export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, bodyLimitBytes }: PageDeps): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyLimitBytes, files: 1, fields: 4 } });
+
+  // The default output of a sim cell is the same for every learner: render it once per language.
+  const defaultOutputs = new Map<string, string>();
 
   const render = (res: Response, page: string, model: Record<string, unknown>) => {
     res.type('html').send(views.page(page, { ...res.locals, ...model }));
@@ -68,7 +72,21 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     const attempts = notebook.latestAttempts(req.learnerId);
     const cells = lesson.cells.map((cell) => {
       if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, html: cell.html };
-      if (cell.kind === 'sim') return simCellModel(cell, notebook.engine(cell.engine), states.get(cell.id), outcomes.get(cell.id), views.hasPartial);
+      if (cell.kind === 'sim') {
+        const state = states.get(cell.id);
+        const engine = notebook.engine(cell.engine);
+        const renderOutput = (input: string, outcome: RunOutcome) =>
+          views.partial('sim-output', { lang, ...simOutputModel(engine, cell.id, input, outcome, views.hasPartial) });
+        let outputHtml: string;
+        if (state) {
+          outputHtml = renderOutput(state.input, outcomes.get(cell.id) ?? cell.defaultOutput);
+        } else {
+          const key = `${slug}/${cell.id}/${lang}`;
+          outputHtml = defaultOutputs.get(key) ?? renderOutput(cell.input, cell.defaultOutput);
+          defaultOutputs.set(key, outputHtml);
+        }
+        return { ...simCellModel(cell, state), outputHtml };
+      }
       return quizCellModel(cell, attempts.get(`${slug}/${cell.id}`));
     });
     const chapters = notebook.content.chapters;
@@ -77,7 +95,8 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       const c = chapters[i];
       return c ? { slug: c.slug, title: lessonFor(c, lang).title, number: c.number } : undefined;
     };
-    notebook.recordVisit(req.learnerId, slug);
+    // A browser without our cookie yet is a first visit: nothing to continue from, no write.
+    if (!req.newLearner) notebook.recordVisit(req.learnerId, slug);
     const runCounts = new Map([...states.values()].filter((s) => s.runCount > 0).map((s) => [`${slug}/${s.cellId}`, s.runCount]));
     render(res, 'lesson', {
       title: lesson.title,

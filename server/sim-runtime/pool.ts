@@ -13,8 +13,8 @@ export interface PoolOptions {
   size: number;
   deadlineMs: number;
   heapMb: number;
-  /** Module URLs exporting `engines` (a Map or list) or `engine`. */
-  engineModules: string[];
+  /** The bundled worker (bundle.ts). */
+  workerUrl: URL;
   /** Requests waiting for a worker beyond this many are refused with 503. */
   maxQueue?: number;
   /** A request that waited this long for a worker is refused with 503. */
@@ -33,8 +33,6 @@ interface Slot {
   ready: boolean;
   job?: Job & { id: number; timer: NodeJS.Timeout };
 }
-
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
 export const DEFAULT_ENGINE_MODULES = [new URL('../../simulations/registry.ts', import.meta.url).href];
 
@@ -111,8 +109,7 @@ export class SimulationPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(ENTRY, {
-      workerData: { engineModules: this.options.engineModules },
+    const worker = new Worker(this.options.workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
       stdout: false,
       stderr: false,

@@ -1,10 +1,11 @@
-// A simulation worker thread: loads the engines once, then runs one request at
-// a time. The pool enforces the deadline and heap cap from outside, by
-// terminating this thread, so an engine that loops forever cannot hurt the server.
+// A simulation worker thread: runs one request at a time. The pool enforces
+// the deadline and heap cap from outside, by terminating this thread, so an
+// engine that loops forever cannot hurt the server. bundle.ts builds this file
+// together with the engines into the worker's entry.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Engine } from '../../simulations/shared/engine.ts';
-import { executeSimulation } from './execute.ts';
+import { executeSimulation, type RunOutcome } from './execute.ts';
 
 export interface WorkerRequest {
   id: number;
@@ -13,27 +14,28 @@ export interface WorkerRequest {
   detail: boolean;
 }
 
-export type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; outcome: ReturnType<typeof executeSimulation> };
+export type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; outcome: RunOutcome };
 
-const { engineModules } = workerData as { engineModules: string[] };
+/** What an engine module exports: the registry's `engines`, or one `engine`. */
+export interface EngineModule {
+  engines?: ReadonlyMap<string, Engine> | Engine[];
+  engine?: Engine;
+}
 
-async function loadEngines(): Promise<Map<string, Engine>> {
+export function startWorker(modules: EngineModule[]): void {
   const engines = new Map<string, Engine>();
-  for (const url of engineModules) {
-    const mod = (await import(url)) as { engines?: ReadonlyMap<string, Engine> | Engine[]; engine?: Engine };
+  for (const mod of modules) {
     const list = mod.engines ? [...mod.engines.values()] : mod.engine ? [mod.engine] : [];
     for (const engine of list) engines.set(engine.id, engine);
   }
-  return engines;
+  const port = parentPort;
+  if (!port) throw new Error('startWorker runs in a worker thread');
+  port.on('message', (request: WorkerRequest) => {
+    const engine = engines.get(request.engine);
+    const outcome: RunOutcome = engine
+      ? executeSimulation(engine, request.input, { detail: request.detail })
+      : { ok: false, error: { message: `unknown simulation "${request.engine}"` }, status: 400, kind: 'invalid' };
+    port.postMessage({ type: 'done', id: request.id, outcome } satisfies WorkerMessage);
+  });
+  port.postMessage({ type: 'ready' } satisfies WorkerMessage);
 }
-
-const engines = await loadEngines();
-const port = parentPort!;
-port.on('message', (request: WorkerRequest) => {
-  const engine = engines.get(request.engine);
-  const outcome = engine
-    ? executeSimulation(engine, request.input, { detail: request.detail })
-    : ({ ok: false, error: { message: `unknown simulation "${request.engine}"` }, status: 400, kind: 'invalid' } as const);
-  port.postMessage({ type: 'done', id: request.id, outcome } satisfies WorkerMessage);
-});
-port.postMessage({ type: 'ready' } satisfies WorkerMessage);

@@ -120,18 +120,11 @@ export interface SimCellModel {
   rows: number;
   edited: boolean;
   runCount: number;
-  output: SimOutputModel;
 }
 
-export function simCellModel(
-  cell: SimCell,
-  engine: Engine | undefined,
-  state: CellState | undefined,
-  outcome: RunOutcome | undefined,
-  hasPartial: PartialCheck,
-): SimCellModel {
+/** The editor part of a sim cell; its output is rendered separately (and cached for defaults). */
+export function simCellModel(cell: SimCell, state: CellState | undefined): SimCellModel {
   const input = state?.input ?? cell.input;
-  const shown = outcome ?? cell.defaultOutput;
   return {
     kind: 'sim',
     id: cell.id,
@@ -142,7 +135,6 @@ export function simCellModel(
     rows: Math.min(40, Math.max(8, input.split('\n').length + 1)),
     edited: state !== undefined && state.input !== cell.input,
     runCount: state?.runCount ?? 0,
-    output: simOutputModel(engine, cell.id, input, shown, hasPartial),
   };
 }
 

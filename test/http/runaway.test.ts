@@ -3,7 +3,6 @@
 // next request succeeds. The event loop stays responsive meanwhile.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import request from 'supertest';
 import { startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
@@ -30,11 +29,17 @@ describe('the simulation pool', () => {
   });
 
   it('stops an engine that allocates without end at the heap cap with 422, and serves the next request', async () => {
-    const res = await request(site.app).post('/api/simulations/hog/run').send({ input: POD });
-    assert.equal(res.status, 422, JSON.stringify(res.body));
-    assert.match(res.body.error.message, /used more than 48 MB and was stopped/);
-    assert.ok(site.pool.stats.memory >= 1);
-    await request(site.app).post('/api/simulations/inventory/run').send({ input: POD }).expect(200);
+    // A generous deadline, so it is the heap cap that stops the run.
+    const roomy = await startTestSite({ config: { workers: 1, simDeadlineMs: 10_000, simHeapMb: 48 } });
+    try {
+      const res = await request(roomy.app).post('/api/simulations/hog/run').send({ input: POD });
+      assert.equal(res.status, 422, JSON.stringify(res.body));
+      assert.match(res.body.error.message, /used more than 48 MB and was stopped/);
+      assert.equal(roomy.pool.stats.memory, 1);
+      await request(roomy.app).post('/api/simulations/inventory/run').send({ input: POD }).expect(200);
+    } finally {
+      await roomy.close();
+    }
   });
 
   it('answers an engine bug with 500 and no internals, and serves the next request', async () => {
@@ -43,15 +48,28 @@ describe('the simulation pool', () => {
     await request(site.app).post('/api/simulations/inventory/run').send({ input: POD }).expect(200);
   });
 
-  it('keeps the event loop responsive (p99 delay under 100 ms) while runaway runs fill every worker', async () => {
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
-    histogram.enable();
-    const runs = Array.from({ length: 6 }, () => request(site.app).post('/api/simulations/runaway/run').send({ input: SPIN }));
-    const pages = Array.from({ length: 20 }, () => request(site.app).get('/api/lessons').expect(200));
-    await Promise.all([...runs, ...pages]);
-    histogram.disable();
-    const p99 = histogram.percentile(99) / 1e6;
-    assert.ok(p99 < 100, `event loop p99 delay ${p99.toFixed(1)} ms`);
+  it('keeps serving pages while runaway runs occupy every worker', async () => {
+    // The event loop only passes messages to workers, so pages are answered while
+    // every worker spins. (The p99 event-loop delay at full load is measured in
+    // `npm run bench`, where timing belongs.)
+    let firstRunDone = Infinity;
+    const runs = Array.from({ length: 4 }, () =>
+      request(site.app)
+        .post('/api/simulations/runaway/run')
+        .send({ input: SPIN })
+        .then((res) => {
+          firstRunDone = Math.min(firstRunDone, performance.now());
+          assert.equal(res.status, 422);
+        }),
+    );
+    await new Promise((r) => setTimeout(r, 50)); // let the runs reach the workers
+    const pagesDone: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await request(site.app).get('/api/lessons').expect(200);
+      pagesDone.push(performance.now());
+    }
+    await Promise.all(runs);
+    assert.ok(Math.max(...pagesDone) < firstRunDone, 'pages were answered while the runs were still spinning');
   });
 
   it('keeps a learner’s edit, with the deadline error, when the run of their cell is stopped', async () => {

@@ -62,7 +62,11 @@ export const hog: Engine = {
   view: 'hog/result',
   run() {
     const keep: number[][] = [];
-    for (;;) keep.push(new Array(1_000_000).fill(keep.length));
+    // Many mid-sized arrays, the way a runaway engine would grow: V8 then reaches
+    // the worker's heap limit through the near-heap-limit path, which Node turns
+    // into ERR_WORKER_OUT_OF_MEMORY. (One single allocation far beyond the cap can
+    // instead abort the whole process: engines bound their own sizes for that reason.)
+    for (;;) keep.push(new Array(1_000_000).fill(keep.length + 0.5));
   },
 };
 

@@ -1,0 +1,215 @@
+// Platform benchmarks (issue #2) and bounded loopback load (issue #7), against
+// the real server started as `npm start` would, in its own process.
+//
+// - lesson page req/s vs a raw node:http server sending the same bytes (ratio ≥ 0.15)
+// - simulation API p50/p99 for every default scenario (p99 < 50 ms)
+// - cold start to first 200 (< 2 s), RSS after warm-up (< 200 MB)
+// - load: lesson pages at 50 connections (no errors, p99 < 250 ms), simulation runs at
+//   8 connections (no 5xx), quiz answers at 20 connections (no SQLITE_BUSY), and a mixed
+//   soak (2 minutes; BENCH_SOAK_SECONDS to change) whose RSS grows less than 50 MB.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { loadContent } from '../../server/content/load.ts';
+import { engines } from '../../simulations/registry.ts';
+import type { BenchResult } from './run.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Child {
+  proc: ChildProcess;
+  port: number;
+  output: () => string;
+  startedMs: number;
+}
+
+async function startMain(env: Record<string, string>): Promise<Child> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  proc.stdout!.on('data', (d) => (output += d));
+  proc.stderr!.on('data', (d) => (output += d));
+  const port = Number(env.PORT);
+  // Poll until the first 200, like a user opening the page right after `npm start`.
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { proc, port, output: () => output, startedMs: performance.now() - started };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.on('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function cannon(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export async function bench(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'kn-bench-'));
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const content = loadContent({ contentDir: join(ROOT, 'content'), engines, rootDir: ROOT });
+  const lesson = content.chapters[0]?.lessons.get('en');
+  if (!lesson) return [{ name: 'platform', value: 'no lessons in content/ yet' }];
+
+  const main = await startMain({ PORT: String(port), DATA_DIR: dataDir, RUNS_PER_MINUTE: '100000000', RUNS_PER_MINUTE_PER_ADDRESS: '100000000' });
+  const base = `http://127.0.0.1:${port}`;
+  results.push({ name: 'cold start to first 200 (fresh database)', value: `${fmt(main.startedMs, 0)} ms`, target: '< 2,000 ms', met: main.startedMs < 2000 });
+
+  try {
+    // Lesson page vs raw node:http with the same bytes, in one run.
+    const lessonPath = `/lessons/${lesson.slug}`;
+    const page = await (await fetch(`${base}${lessonPath}`)).text();
+    const bytesFile = join(dataDir, 'page.html');
+    writeFileSync(bytesFile, page);
+    const rawPort = port + 1;
+    const raw = spawn(
+      process.execPath,
+      ['-e', `const b=require('fs').readFileSync(${JSON.stringify(bytesFile)});require('http').createServer((q,s)=>{s.setHeader('Content-Type','text/html; charset=utf-8');s.end(b)}).listen(${rawPort},'127.0.0.1')`],
+      { stdio: 'ignore' },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const site = await cannon({ url: `${base}${lessonPath}`, connections: 10, duration: 5 });
+    const rawResult = await cannon({ url: `http://127.0.0.1:${rawPort}/`, connections: 10, duration: 5 });
+    raw.kill();
+    const ratio = site.requests.average / rawResult.requests.average;
+    results.push({
+      name: `lesson page ${lessonPath} req/s vs raw node:http sending the same ${fmt(page.length / 1024)} KiB`,
+      value: `${fmt(site.requests.average, 0)} vs ${fmt(rawResult.requests.average, 0)} req/s, ratio ${ratio.toFixed(2)}`,
+      target: 'ratio ≥ 0.15',
+      met: ratio >= 0.15,
+    });
+
+    // Simulation API latency for every default scenario.
+    const notes: string[] = [];
+    let worstP99 = 0;
+    for (const chapter of content.chapters) {
+      const l = chapter.lessons.get('en')!;
+      for (const cell of l.cells) {
+        if (cell.kind !== 'sim') continue;
+        const times: number[] = [];
+        for (let i = 0; i < 40; i++) {
+          const t0 = performance.now();
+          const res = await fetch(`${base}/api/simulations/${cell.engine}/run`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ input: cell.input }),
+          });
+          await res.arrayBuffer();
+          if (i >= 5) times.push(performance.now() - t0); // first runs warm the workers
+        }
+        times.sort((a, b) => a - b);
+        const p99 = percentile(times, 99);
+        worstP99 = Math.max(worstP99, p99);
+        notes.push(`${l.slug}/${cell.id} (${cell.engine}): p50 ${fmt(percentile(times, 50))} ms, p99 ${fmt(p99)} ms`);
+      }
+    }
+    results.push({ name: 'simulation API, every default scenario', value: `worst p99 ${fmt(worstP99)} ms`, target: 'p99 < 50 ms', met: worstP99 < 50, notes });
+
+    const warmRss = rssMb(main.proc.pid!);
+    results.push({ name: 'server RSS after warm-up (main process, workers included)', value: `${fmt(warmRss)} MB`, target: '< 200 MB', met: warmRss < 200 });
+
+    // Load (issue #7): lesson pages at 50 connections.
+    const pages = await cannon({ url: `${base}${lessonPath}`, connections: 50, duration: 8 });
+    results.push({
+      name: 'load: lesson pages, 50 connections, 8 s',
+      value: `${fmt(pages.requests.average, 0)} req/s, p99 ${pages.latency.p99} ms, errors ${pages.errors}, non-2xx ${pages.non2xx}`,
+      target: 'no errors, p99 < 250 ms',
+      met: pages.errors === 0 && pages.non2xx === 0 && pages.latency.p99 < 250,
+    });
+
+    const firstSim = content.chapters.flatMap((c) => c.lessons.get('en')!.cells).find((c) => c.kind === 'sim');
+    if (firstSim && firstSim.kind === 'sim') {
+      const sims = await cannon({
+        url: `${base}/api/simulations/${firstSim.engine}/run`,
+        connections: 8,
+        duration: 8,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: firstSim.input }),
+      });
+      const fiveXx = (sims as unknown as { '5xx': number })['5xx'] ?? 0;
+      results.push({
+        name: `load: simulation runs (${firstSim.engine}), 8 connections, 8 s`,
+        value: `${fmt(sims.requests.average, 0)} runs/s, p99 ${sims.latency.p99} ms, 5xx ${fiveXx}, errors ${sims.errors}`,
+        target: 'no 5xx',
+        met: fiveXx === 0 && sims.errors === 0,
+      });
+    }
+
+    const firstQuiz = content.chapters.flatMap((c) => c.lessons.get('en')!.cells.map((cell) => ({ slug: c.slug, cell }))).find((x) => x.cell.kind === 'quiz');
+    if (firstQuiz && firstQuiz.cell.kind === 'quiz') {
+      const key = firstQuiz.cell.key;
+      const answer = key.kind === 'choice' ? (key.multiple ? [0] : 0) : key.kind === 'number' ? 1 : 'x';
+      const quizzes = await cannon({
+        url: `${base}/api/quizzes/${firstQuiz.slug}/${firstQuiz.cell.id}/answers`,
+        connections: 20,
+        duration: 8,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answer }),
+      });
+      const busy = /SQLITE_BUSY|database is locked/.test(main.output());
+      results.push({
+        name: 'load: quiz answers, 20 connections, 8 s',
+        value: `${fmt(quizzes.requests.average, 0)} answers/s, p99 ${quizzes.latency.p99} ms, non-2xx ${quizzes.non2xx}, SQLITE_BUSY ${busy ? 'seen' : 'none'}`,
+        target: 'no SQLITE_BUSY',
+        met: !busy && quizzes.non2xx === 0,
+      });
+    }
+
+    // Mixed soak.
+    const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 120);
+    const before = rssMb(main.proc.pid!);
+    const requests: autocannon.Request[] = [{ method: 'GET', path: lessonPath }, { method: 'GET', path: '/' }, { method: 'GET', path: '/api/lessons' }];
+    if (firstSim && firstSim.kind === 'sim') {
+      requests.push({ method: 'POST', path: `/api/simulations/${firstSim.engine}/run`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: firstSim.input }) });
+    }
+    const soak = await cannon({ url: base, connections: 16, duration: seconds, requests });
+    const afterRss = rssMb(main.proc.pid!);
+    results.push({
+      name: `soak: mixed pages, API and simulations, 16 connections, ${seconds} s`,
+      value: `RSS ${fmt(before)} → ${fmt(afterRss)} MB (+${fmt(afterRss - before)} MB), ${fmt(soak.requests.average, 0)} req/s, errors ${soak.errors}`,
+      target: 'RSS grows < 50 MB',
+      met: afterRss - before < 50,
+    });
+  } finally {
+    await stop(main.proc);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
