@@ -22,7 +22,8 @@ export function executeSimulation(engine: Engine, input: string, options: Execut
   const started = performance.now();
   const ctx: RunContext = { budget: DEFAULT_BUDGET, detail: options.detail ?? true };
   try {
-    const manifests = parseManifests(input, { ...DEFAULT_YAML_LIMITS, ...engine.yamlLimits });
+    // The same limits for every engine (issue #7): many objects go in a `kind: List`.
+    const manifests = parseManifests(input, DEFAULT_YAML_LIMITS);
     const { result, trace } = engine.run(manifests, ctx);
     return { ok: true, result, trace, durationMs: performance.now() - started };
   } catch (error) {

@@ -1,5 +1,6 @@
 // The resources-oom engine: memory over time, OOM kills, eviction, admission.
 import type { Engine } from '../shared/engine.ts';
+import { flattenLists } from '../shared/yaml.ts';
 import { simulateMemory } from './simulate.ts';
 import type { MemoryResult } from './simulate.ts';
 import { buildView } from './view-model.ts';
@@ -10,10 +11,10 @@ export const engine: Engine<MemoryResult, ResourcesView> = {
   title: 'Memory, OOM kills and eviction',
   summary: 'Containers’ memory on a virtual clock against their limits (kernel OOM killer) and the node’s eviction thresholds (kubelet), with QoS, oom_score_adj, LimitRange and ResourceQuota.',
   view: 'resources-oom/result',
-  // 100 Pods plus a Node, a KubeletConfiguration and a scenario exceed the default 100 documents.
-  yamlLimits: { maxDocuments: 520 },
   run(manifests, ctx) {
-    const { result, trace } = simulateMemory(manifests.map((m) => m.object), { maxVirtualTimeMs: ctx.budget.maxVirtualTimeMs });
+    // Many Pods fit in one `kind: List` document (the shared limit is 100 documents).
+    const objects = flattenLists(manifests).map((m) => m.object);
+    const { result, trace } = simulateMemory(objects, { maxVirtualTimeMs: ctx.budget.maxVirtualTimeMs });
     // The full Pod objects and Events stay out of the JSON result (describe already shows them).
     for (const p of result.pods) (p as { object?: unknown }).object = undefined;
     return { result, trace: ctx.detail ? trace : [] };

@@ -67,7 +67,6 @@ export const engine: Engine<ScheduleResult, SchedulerView> = {
   title: 'kube-scheduler',
   summary: 'Filter and score plugins over real Node and Pod manifests, with the events kube-scheduler writes.',
   view: 'scheduler/result',
-  yamlLimits: { maxDocuments: 400 },
   run(manifests, ctx) {
     const { input, ignored } = inputFromManifests(manifests);
     const read = readInput(input, { strict: true });

@@ -5,7 +5,7 @@
 // it in a worker thread with a deadline; the same data is rendered by the
 // engine's handlebars partial and returned by the JSON API.
 
-import type { Manifest, YamlLimits } from './yaml.ts';
+import type { Manifest } from './yaml.ts';
 
 /** One step of the "why" trace: what happened and which upstream rule says so. */
 export interface TraceStep {
@@ -71,8 +71,6 @@ export interface Engine<TResult = unknown, TView = unknown> {
   readonly summary: string;
   /** The handlebars partial that renders `{ output, view }`: "<folder>/<file>" under simulations/<folder>/views/. */
   readonly view: string;
-  /** Overrides of the YAML reader's limits for this engine, if any. */
-  readonly yamlLimits?: Partial<YamlLimits>;
   /**
    * Validates the manifests and simulates. Throws ValidationError (with
    * `object` and `path`, so the runtime can find the line) for bad input;
