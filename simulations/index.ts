@@ -15,3 +15,4 @@ export { simulateMemory } from './resources-oom/simulate.ts';
 export { getPhase } from './kubelet/pod-phase.ts';
 export { printPod } from './kubectl/get-pods.ts';
 export { simulatePod } from './pod-lifecycle/simulate.ts';
+export { runFilterPlugin, runScorePlugin, fitErrorMessage, podRequests, schedule } from './scheduler/public-api.ts';
