@@ -13,6 +13,8 @@ describe('YAML 1.1 scalars, as go-yaml v2 resolves them for kubectl', () => {
     ['012', 10], ['0x1F', 31], ['1e3', 1000], ['1.5', 1.5], ['-7', -7],
     ['~', null], ['null', null], ['', null],
     ['2024-01-01', '2024-01-01'], ['"012"', '012'], ["'yes'", 'yes'], ['500m', '500m'], ['1Gi', '1Gi'],
+    // go-yaml: strconv.ParseFloat(".") fails, so these stay strings (managedFields uses the key ".")
+    ['.', '.'], ['._', '._'],
   ];
   for (const [text, expected] of cases) {
     it(`reads \`v: ${text}\` as ${JSON.stringify(expected)}`, () => {
@@ -23,6 +25,7 @@ describe('YAML 1.1 scalars, as go-yaml v2 resolves them for kubectl', () => {
   it('turns keys into strings the way the YAML-to-JSON conversion does', () => {
     assert.deepEqual(value('1: a\ntrue: b\nnull: c\n'), { 1: 'a', true: 'b', null: 'c' });
     assert.deepEqual(value('on: push\n'), { true: 'push' });
+    assert.deepEqual(value('.: {}\n'), { '.': {} });
   });
 
   it('treats `true` and `on` as the same key, so both in one mapping is a duplicate', () => {

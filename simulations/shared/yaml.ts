@@ -230,6 +230,7 @@ class Converter {
     if (isScalar(keyNode)) {
       const value = (keyNode as Scalar).value;
       if (value === null) return 'null';
+      if (isFalseNaN(keyNode as Scalar)) return (keyNode as Scalar).source ?? '.';
       if (typeof value === 'string') return value;
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
       return (keyNode as Scalar).source ?? String(value);
@@ -246,6 +247,7 @@ class Converter {
     if (value === null || value === undefined) return null;
     if (typeof value === 'string' || typeof value === 'boolean') return value;
     if (typeof value === 'number') {
+      if (isFalseNaN(node)) return node.source ?? '.';
       if (!Number.isFinite(value)) {
         throw this.fail(`${node.source} is not a number JSON can represent`, node, 'yaml');
       }
@@ -275,6 +277,15 @@ class Converter {
       code,
     });
   }
+}
+
+/**
+ * The yaml package's YAML 1.1 float pattern also matches "." and "._" and reads
+ * them as NaN; go-yaml v2 keeps them as strings (strconv.ParseFloat fails), as
+ * in the managedFields key `.: {}`. Only .nan/.NaN/.NAN are really NaN.
+ */
+function isFalseNaN(node: Scalar): boolean {
+  return typeof node.value === 'number' && Number.isNaN(node.value) && !/^[-+]?\.(nan|NaN|NAN)$/.test(node.source ?? '');
 }
 
 /** Sets a property as plain data, even for `__proto__`, without touching prototypes. */
