@@ -26,6 +26,7 @@ import { getModifiedConfiguration, lastAppliedText, pruneNulls } from './last-ap
 import { apiPath, diffFileName, objectName, printName, resourceFor } from './resources.ts';
 import type { ResourceInfo } from './resources.ts';
 import { bumpGeneration } from './server-effects.ts';
+import { recordUpdate } from '../server-side/apply.ts';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH';
@@ -76,6 +77,8 @@ export interface ClientSideOptions {
   overwrite: boolean;
   /** The file name kubectl reports in errors. */
   fileName: string;
+  /** managedFields timestamps (the virtual clock). */
+  now: string;
 }
 
 const FIELD_MANAGER = 'kubectl-client-side-apply';
@@ -199,7 +202,8 @@ export function clientSideApply(config: JsonObject, live: JsonObject | null, opt
       diffMerged,
     };
   }
-  const after = applyPatch(patch);
+  // The PATCH is an Update for the field manager: kubectl-client-side-apply takes what it changed.
+  const after = recordUpdate(live, applyPatch(patch), { manager: FIELD_MANAGER, operation: 'Update', apiVersion, time: options.now }, node);
   return {
     ...base,
     outcome: 'configured',

@@ -67,7 +67,7 @@ describe('client-side kubectl apply against kubectl 1.32 (stub API server)', () 
           stub.seed(live);
         }
 
-        const ours = clientSideApply(config, live, { namespace: 'default', overwrite: true, fileName: 'second.yaml' });
+        const ours = clientSideApply(config, live, { namespace: 'default', overwrite: true, fileName: 'second.yaml', now: '2025-01-01T00:00:00Z' });
 
         // kubectl diff first (it must see the live object before the apply).
         writeFileSync(join(stub.dir, 'second.yaml'), scenario.second);
