@@ -4,7 +4,8 @@
 
 import { performance } from 'node:perf_hooks';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
-import { parseManifests, attachPosition, DEFAULT_YAML_LIMITS } from '../../simulations/shared/yaml.ts';
+import { parseManifests, attachPosition, flattenLists, DEFAULT_YAML_LIMITS } from '../../simulations/shared/yaml.ts';
+import { checkKubeTypes } from '../../simulations/shared/kube-types.ts';
 import { DEFAULT_BUDGET, type Engine, type RunContext, type TraceStep } from '../../simulations/shared/engine.ts';
 
 /** The outcome of a run, as stored per learner and (minus `durationMs`) as the API answers it. */
@@ -24,6 +25,8 @@ export function executeSimulation(engine: Engine, input: string, options: Execut
   try {
     // The same limits for every engine (issue #7): many objects go in a `kind: List`.
     const manifests = parseManifests(input, DEFAULT_YAML_LIMITS);
+    // Built-in kinds are type-checked as the API server decodes them, before any engine reads them.
+    for (const manifest of flattenLists(manifests)) checkKubeTypes(manifest.object);
     const { result, trace } = engine.run(manifests, ctx);
     return { ok: true, result, trace, durationMs: performance.now() - started };
   } catch (error) {
