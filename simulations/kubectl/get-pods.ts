@@ -30,6 +30,10 @@ export interface PodRow {
   node?: string;
   nominatedNode?: string;
   readinessGates?: string;
+  /** The newest lastState.terminated.finishedAt that RESTARTS counts from (Unix ms), if any. */
+  lastRestartAt?: number;
+  /** metadata.creationTimestamp (Unix ms), if set. */
+  createdAt?: number;
   /** TableRowConditions: Completed=True for Succeeded and Failed Pods (kubectl hides such rows without -a on old versions). */
   conditions?: { type: 'Completed'; status: 'True'; reason: 'Succeeded' | 'Failed'; message: string }[];
 }
@@ -41,9 +45,18 @@ function ms(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return value;
-  const parsed = Date.parse(String(value));
+  const text = String(value);
+  let parsed = parsedTimes.get(text);
+  if (parsed === undefined) {
+    parsed = Date.parse(text);
+    if (parsedTimes.size > 50_000) parsedTimes.clear();
+    parsedTimes.set(text, parsed);
+  }
   return Number.isNaN(parsed) ? undefined : parsed;
 }
+
+// Timelines print the same timestamps many times.
+const parsedTimes = new Map<string, number>();
 
 /** printers.go translateTimestampSince: "<unknown>" for a zero time, else HumanDuration(now − t). */
 export function translateTimestampSince(timestamp: unknown, now: Instant): string {
@@ -193,6 +206,9 @@ export function printPod(pod: Obj, now: Instant, options: PrintPodOptions = {}):
     restartsStr = `${restarts} (${translateTimestampSince(lastRestartDate, now)} ago)`;
   }
 
+  if (lastRestartDate !== undefined) row.lastRestartAt = lastRestartDate;
+  const created = ms(metadata.creationTimestamp);
+  if (created !== undefined) row.createdAt = created;
   row.ready = `${readyContainers}/${totalContainers}`;
   row.status = reason;
   row.restarts = restartsStr;
@@ -216,6 +232,30 @@ export function printPod(pod: Obj, now: Instant, options: PrintPodOptions = {}):
     }
     row.readinessGates = readinessGates;
   }
+  return row;
+}
+
+const rowCache = new WeakMap<object, PodRow>();
+
+/**
+ * printPod for a Pod object that is printed at many moments (a timeline): the
+ * time-independent cells are computed once per object, AGE and RESTARTS at `now`.
+ * Same output as printPod.
+ */
+export function podRowAt(pod: Obj, now: Instant, options: PrintPodOptions = {}): PodRow {
+  if (options.wide) return printPod(pod, now, options);
+  let base = rowCache.get(pod);
+  if (!base) {
+    base = printPod(pod, 0);
+    rowCache.set(pod, base);
+  }
+  const nowMs = ms(now) ?? 0;
+  const row: PodRow = { ...base };
+  row.age = base.createdAt === undefined ? '<unknown>' : humanDuration(nowMs - base.createdAt);
+  row.restarts =
+    base.restartCount !== 0 && base.lastRestartAt !== undefined
+      ? `${base.restartCount} (${humanDuration(nowMs - base.lastRestartAt)} ago)`
+      : String(base.restartCount);
   return row;
 }
 

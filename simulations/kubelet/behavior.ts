@@ -38,6 +38,11 @@ export interface ContainerBehavior {
   run(attempt: number, startedAtMs: number): RunOutcome;
   /** The container's answer to a probe at `atMs`, `sinceStartMs` after this instance started. */
   probe(type: ProbeType, atMs: number, sinceStartMs: number, attempt: number): ProbeAnswer;
+  /**
+   * Optional: the first time after `atMs` at which `probe` may answer differently
+   * (Infinity: never). Lets the kubelet skip probe ticks that cannot change anything.
+   */
+  probeChangesAt?(type: ProbeType, atMs: number, sinceStartMs: number, attempt: number): number;
   image: ImageBehavior;
   /** Duration of the preStop hook when one is declared in the spec (ignored otherwise). */
   preStopMs: number;
@@ -51,6 +56,7 @@ export function defaultBehavior(): ContainerBehavior {
   return {
     run: () => ({ exitCode: 0 }),
     probe: () => ({ result: 'success', output: '' }),
+    probeChangesAt: () => Number.POSITIVE_INFINITY,
     image: { present: true, pullMs: 0, sizeBytes: 0, failures: 0, error: '' },
     preStopMs: 0,
     preStopFails: false,

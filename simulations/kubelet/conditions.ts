@@ -43,13 +43,17 @@ export function containersReadyCondition(pod: Pod, statuses: readonly ContainerS
   if (statuses === null) return { type: ContainersReady, status: 'False', reason: UnknownContainerStatuses };
   const unknown: string[] = [];
   const unready: string[] = [];
-  const check = (name: string) => {
-    const s = getContainerStatus(statuses, name);
-    if (!s) unknown.push(name);
-    else if (!s.ready) unready.push(name);
-  };
-  for (const c of pod.spec.initContainers ?? []) if (isRestartableInitContainer(c)) check(c.name);
-  for (const c of pod.spec.containers) check(c.name);
+  for (const c of pod.spec.initContainers ?? []) {
+    if (!isRestartableInitContainer(c)) continue;
+    const s = getContainerStatus(statuses, c.name);
+    if (!s) unknown.push(c.name);
+    else if (!s.ready) unready.push(c.name);
+  }
+  for (const c of pod.spec.containers) {
+    const s = getContainerStatus(statuses, c.name);
+    if (!s) unknown.push(c.name);
+    else if (!s.ready) unready.push(c.name);
+  }
 
   if (phase === 'Succeeded' && unknown.length === 0) return { type: ContainersReady, status: 'False', reason: PodCompleted };
   if (phase === 'Failed') return { type: ContainersReady, status: 'False', reason: PodFailedReason };
@@ -164,7 +168,13 @@ export function stampConditions(
   now: string,
 ): PodCondition[] {
   return next.map((c) => {
-    const prev = old?.find((o) => o.type === c.type);
+    let prev: PodCondition | undefined;
+    for (const o of old ?? []) {
+      if (o.type === c.type) {
+        prev = o;
+        break;
+      }
+    }
     const lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : now;
     const out: PodCondition = { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime };
     if (c.reason) out.reason = c.reason;

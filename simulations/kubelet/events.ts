@@ -63,6 +63,12 @@ export class EventRecorder {
     return this.add(atMs, 'Normal', 'Scheduled', message, undefined, 'default-scheduler');
   }
 
+  /** Another occurrence of an event already tracked (a repeated sync replays its events this way). */
+  repeat(tracked: TrackedEvent, atMs: number): void {
+    this.seq++;
+    tracked.occurrences.push(atMs);
+  }
+
   /** Total occurrences recorded (the engine's event cap counts these). */
   get occurrenceCount(): number {
     return this.seq;

@@ -2,19 +2,22 @@
 // (UIDs, container IDs, image digests). They look like the real thing but are
 // derived from a seed string, so the same scenario always prints the same IDs.
 
-/** 64 hex characters derived from `seed` (FNV-1a, re-seeded per 8-character block). */
+/** 64 hex characters derived from `seed` (FNV-1a of the seed, then a xorshift stream). */
 export function fakeHex(seed: string, length = 64): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) {
+    h ^= seed.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  let x = h || 0x9e3779b9;
   let out = '';
-  let block = 0;
   while (out.length < length) {
-    let h = 0x811c9dc5 ^ block;
-    const s = `${seed}#${block}`;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    out += h.toString(16).padStart(8, '0');
-    block++;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out += x.toString(16).padStart(8, '0');
   }
   return out.slice(0, length);
 }
@@ -36,8 +39,16 @@ export function fakeContainerId(podUid: string, name: string, attempt: number): 
  * @example fakeImageId('nginx:1.27') // "docker.io/library/nginx@sha256:…"
  */
 export function fakeImageId(image: string): string {
-  return `${repositoryOf(image)}@sha256:${fakeHex(`image:${image}`)}`;
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    id = `${repositoryOf(image)}@sha256:${fakeHex(`image:${image}`)}`;
+    if (imageIds.size > 10_000) imageIds.clear();
+    imageIds.set(image, id);
+  }
+  return id;
 }
+
+const imageIds = new Map<string, string>();
 
 /** docker.io/library/<name> for a short name, the repository part otherwise (tag and digest dropped). */
 export function repositoryOf(image: string): string {

@@ -27,6 +27,7 @@ import { defaultBehavior } from './behavior.ts';
 import type { ConditionValue } from './conditions.ts';
 import { allContainers, containerFieldPath, restartPolicyOf } from './containers.ts';
 import { EventRecorder } from './events.ts';
+import type { TrackedEvent } from './events.ts';
 import { generatePodStatus, isStarted } from './generate-status.ts';
 import { fakeContainerId, fakeUid, normalizedImage } from './ids.ts';
 import {
@@ -116,7 +117,7 @@ type Action =
   | { kind: 'sync' }
   | { kind: 'resume'; token: number }
   | { kind: 'exit'; name: string; instanceId: string | null; exitCode: number; reason?: string; message?: string; endedBy: Instance['endedBy'] }
-  | { kind: 'probe'; name: string; type: ProbeType }
+  | { kind: 'probe'; name: string; type: ProbeType; token: number }
   | { kind: 'event'; type: 'Normal' | 'Warning'; reason: string; message: string; fieldPath?: string }
   | { kind: 'delete'; graceSeconds?: number }
   | { kind: 'evict'; options: EvictionOptions };
@@ -131,6 +132,8 @@ interface StartResult {
   ok: boolean;
   reason?: string;
   message?: string;
+  /** For back-off errors: when the back-off ends (the same sync would repeat until then). */
+  retryAtMs?: number;
 }
 
 /**
@@ -164,13 +167,23 @@ export class PodKubelet {
   private meta: ObjectMeta;
   private spec: PodSpec;
   private status: PodStatus;
-  private lastWriteKey = '';
   private readonly queue = new ActionQueue<Action>();
   private readonly crashBackoff = new Backoff(CONTAINER_BACKOFF.initialMs, CONTAINER_BACKOFF.maxMs);
   private readonly imageBackoff = new Backoff(IMAGE_BACKOFF.initialMs, IMAGE_BACKOFF.maxMs);
   private readonly images = new Set<string>();
+  private readonly imageBackoffUpdatedAt = new Map<string, number>();
   private readonly queuedSyncs = new Set<number>();
   private readonly onceKeys = new Set<string>();
+  /** Bumped whenever anything the status is computed from changes; a sync with nothing new writes nothing. */
+  private version = 0;
+  private generatedVersion = -1;
+  /** Events recorded by the sync in progress (for replaying a sync that will repeat itself). */
+  private syncEvents: TrackedEvent[] | undefined;
+  /**
+   * A sync that only hit back-off errors repeats itself exactly (same events, same retry)
+   * until the earliest back-off expires or something changes: replayed without recomputing.
+   */
+  private repeatingSync: { version: number; untilMs: number; events: NonNullable<PodKubelet['syncEvents']> } | undefined;
   private worker: Task | undefined;
   private waiting: { token: number; until?: () => boolean } | undefined;
   private waitToken = 0;
@@ -330,7 +343,7 @@ export class PodKubelet {
       case 'exit':
         return this.exit(a);
       case 'probe':
-        return this.probe(a.name, a.type);
+        return this.probe(a.name, a.type, a.token);
       case 'event':
         this.recorder.record(this.now, a.type, a.reason, a.message, a.fieldPath);
         return;
@@ -363,6 +376,12 @@ export class PodKubelet {
     if (this.finished || this.terminating) return;
     if (this.worker) {
       this.syncPending = true;
+      return;
+    }
+    const repeat = this.repeatingSync;
+    if (repeat && repeat.version === this.version && this.generatedVersion === this.version && this.now < repeat.untilMs) {
+      for (const e of repeat.events) this.recorder.repeat(e, this.now);
+      this.requestSync(this.now + SYNC_ERROR_BACKOFF_MS);
       return;
     }
     this.worker = this.syncPod();
@@ -412,6 +431,8 @@ export class PodKubelet {
   // ── SyncPod ───────────────────────────────────────────────────────────────
 
   private *syncPod(): Task {
+    this.repeatingSync = undefined;
+    this.syncEvents = [];
     if (this.startTimeMs === undefined) {
       this.startTimeMs = this.now;
       this.addProbeWorkers();
@@ -419,8 +440,12 @@ export class PodKubelet {
         source: 'pkg/kubelet/kubelet.go SyncPod',
       });
     }
-    const status = this.generate(false);
-    this.commit(status, 'sync');
+    let status = this.status;
+    if (this.generatedVersion !== this.version) {
+      status = this.generate(false);
+      this.generatedVersion = this.version;
+      this.commit(status, 'sync');
+    }
     if (status.phase === 'Succeeded' || status.phase === 'Failed') {
       yield* this.terminate('terminal');
       return;
@@ -434,6 +459,7 @@ export class PodKubelet {
       yield { untilMs: this.now + this.options.sandboxMs };
       this.sandboxReady = true;
       this.podIPAssigned = true;
+      this.version++;
       // PLEG sees the new sandbox: another sync follows this one.
       this.requestSyncAfter();
       this.step(
@@ -486,10 +512,33 @@ export class PodKubelet {
     }
     // kubelet reasonCache.Update: keep each start error, forget it on success.
     for (const [rec, res] of results) {
-      rec.startError = res.ok ? undefined : { reason: res.reason ?? 'Error', message: res.message ?? '' };
+      const next = res.ok ? undefined : { reason: res.reason ?? 'Error', message: res.message ?? '' };
+      if (next?.reason !== rec.startError?.reason || next?.message !== rec.startError?.message) this.version++;
+      rec.startError = next;
     }
     if (started) this.requestSyncAfter();
     if (failed) this.requestSync(this.now + SYNC_ERROR_BACKOFF_MS);
+    const retries = [...results.values()];
+    if (
+      !started &&
+      !actions.createSandbox &&
+      actions.containersToKill.length === 0 &&
+      retries.length > 0 &&
+      retries.every((r) => !r.ok && r.retryAtMs !== undefined && r.retryAtMs > this.now)
+    ) {
+      this.repeatingSync = {
+        version: this.version,
+        untilMs: Math.min(...retries.map((r) => r.retryAtMs as number)),
+        events: this.syncEvents ?? [],
+      };
+    }
+    this.syncEvents = undefined;
+  }
+
+  /** Records an event, remembering it as part of the sync in progress. */
+  private event(type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
+    const tracked = this.recorder.record(this.now, type, reason, message, fieldPath);
+    this.syncEvents?.push(tracked);
   }
 
   /** PLEG will see what this sync changed: sync again once the worker is free. */
@@ -503,8 +552,7 @@ export class PodKubelet {
     if (exited) {
       if (this.crashBackoff.isInBackOffSince(name, exited.finishedAtMs ?? 0, this.now)) {
         const backoff = this.crashBackoff.get(name);
-        this.recorder.record(
-          this.now,
+        this.event(
           'Warning',
           EventReason.BackOff,
           `Back-off restarting failed container ${name} in pod ${this.podRef()}`,
@@ -520,6 +568,7 @@ export class PodKubelet {
           ok: false,
           reason: CrashLoopBackOff,
           message: `back-off ${goDuration(backoff)} restarting failed container=${name} pod=${this.podRef()}`,
+          retryAtMs: until,
         };
       }
       this.crashBackoff.next(name, exited.finishedAtMs ?? 0, this.now);
@@ -527,7 +576,7 @@ export class PodKubelet {
 
     const image = yield* this.ensureImage(rec, fieldPath);
     if (!image.ok) {
-      this.recorder.record(this.now, 'Warning', EventReason.Failed, `Error: ${image.reason}`, fieldPath);
+      this.event('Warning', EventReason.Failed, `Error: ${image.reason}`, fieldPath);
       return image;
     }
 
@@ -541,8 +590,10 @@ export class PodKubelet {
       state: 'running',
     };
     rec.instances.push(inst);
-    this.recorder.record(this.now, 'Normal', EventReason.Created, `Created container: ${name}`, fieldPath);
-    this.recorder.record(this.now, 'Normal', EventReason.Started, `Started container ${name}`, fieldPath);
+    this.version++;
+    this.realignProbes(rec);
+    this.event('Normal', EventReason.Created, `Created container: ${name}`, fieldPath);
+    this.event('Normal', EventReason.Started, `Started container ${name}`, fieldPath);
     const run = rec.behavior.run(attempt, this.now);
     this.step(
       this.now,
@@ -578,11 +629,11 @@ export class PodKubelet {
     const name = rec.container.name;
     if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
       if (present) {
-        this.recorder.record(this.now, 'Normal', EventReason.Pulled, `Container image "${image}" already present on machine`, fieldPath);
+        this.event('Normal', EventReason.Pulled, `Container image "${image}" already present on machine`, fieldPath);
         return { ok: true };
       }
       const message = `Container image "${image}" is not present with pull policy of Never`;
-      this.recorder.record(this.now, 'Warning', EventReason.ErrImageNeverPull, message, fieldPath);
+      this.event('Warning', EventReason.ErrImageNeverPull, message, fieldPath);
       this.step(this.now, `${name}: image ${image} is not on the node and imagePullPolicy is Never: ErrImageNeverPull`, {
         source: 'pkg/kubelet/images/image_manager.go EnsureImageExists',
         subject: name,
@@ -593,23 +644,24 @@ export class PodKubelet {
     const key = `${this.meta.uid}_${image}`;
     if (this.imageBackoff.isInBackOffSinceUpdate(key, this.now)) {
       const message = `Back-off pulling image "${image}"`;
-      this.recorder.record(this.now, 'Normal', EventReason.BackOff, message, fieldPath);
+      this.event('Normal', EventReason.BackOff, message, fieldPath);
       this.step(this.now, `${name}: still in image pull back-off (${goDuration(this.imageBackoff.get(key))}): ImagePullBackOff`, {
         source: 'pkg/kubelet/images/image_manager.go EnsureImageExists',
         subject: name,
         level: 'decision',
       });
-      return { ok: false, reason: ImagePullBackOff, message };
+      return { ok: false, reason: ImagePullBackOff, message, retryAtMs: this.imageBackoff.expiresAt(key, this.imageBackoffUpdatedAt.get(key) ?? this.now) };
     }
-    this.recorder.record(this.now, 'Normal', EventReason.Pulling, `Pulling image "${image}"`, fieldPath);
+    this.event('Normal', EventReason.Pulling, `Pulling image "${image}"`, fieldPath);
     rec.pullAttempts++;
     const fails = rec.pullAttempts <= rec.behavior.image.failures;
     const pullStart = this.now;
     yield { untilMs: this.now + rec.behavior.image.pullMs };
     if (fails) {
       const error = rec.behavior.image.error || defaultPullError(image);
-      this.recorder.record(this.now, 'Warning', EventReason.Failed, `Failed to pull image "${image}": ${error}`, fieldPath);
+      this.event('Warning', EventReason.Failed, `Failed to pull image "${image}": ${error}`, fieldPath);
       this.imageBackoff.next(key, this.now);
+      this.imageBackoffUpdatedAt.set(key, this.now);
       this.step(
         this.now,
         `${name}: pulling ${image} failed: ErrImagePull; the next pull waits ${goDuration(this.imageBackoff.get(key))}`,
@@ -618,8 +670,7 @@ export class PodKubelet {
       return { ok: false, reason: ErrImagePull, message: error };
     }
     const d = goDuration(Math.trunc(this.now - pullStart));
-    this.recorder.record(
-      this.now,
+    this.event(
       'Normal',
       EventReason.Pulled,
       `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${rec.behavior.image.sizeBytes} bytes.`,
@@ -724,6 +775,7 @@ export class PodKubelet {
   private stopSandbox(): void {
     if (!this.sandboxReady) return;
     this.sandboxReady = false;
+    this.version++;
     this.step(this.now, 'Sandbox stopped: no container of the Pod runs any more (PodReadyToStartContainers=False)', {
       source: 'pkg/kubelet/kuberuntime/kuberuntime_manager.go killPodWithSyncResult',
     });
@@ -773,6 +825,7 @@ export class PodKubelet {
     if (terminal || unbound) grace = 0;
     this.meta = { ...this.meta, deletionTimestamp: this.iso(this.now + grace * 1000), deletionGracePeriodSeconds: grace };
     this.write('deletion');
+    for (const rec of this.records) this.realignProbes(rec);
     this.step(
       this.now,
       grace === 0
@@ -820,6 +873,8 @@ export class PodKubelet {
     if (!rec || !inst || inst.state !== 'running') return;
     if (a.instanceId !== null && inst.id !== a.instanceId) return;
     inst.state = 'exited';
+    this.version++;
+    this.realignProbes(rec);
     inst.finishedAtMs = this.now;
     inst.exitCode = a.exitCode;
     inst.reason = a.reason;
@@ -848,15 +903,15 @@ export class PodKubelet {
         if (!spec) continue;
         const worker = new ProbeWorker(type, withProbeDefaults(spec), this.now);
         rec.workers[type] = worker;
-        this.queue.push(this.now, { kind: 'probe', name: c.name, type });
+        this.queue.push(this.now, { kind: 'probe', name: c.name, type, token: worker.tickToken });
       }
     }
   }
 
-  private probe(name: string, type: ProbeType): void {
+  private probe(name: string, type: ProbeType, token: number): void {
     const rec = this.record(name);
     const worker = rec?.workers[type];
-    if (!rec || !worker || worker.stopped) return;
+    if (!rec || !worker || worker.stopped || worker.tickToken !== token) return;
     const latest = latestInstance(rec);
     const outcome = worker.tick(
       this.now,
@@ -875,6 +930,7 @@ export class PodKubelet {
     if (outcome.unhealthy) {
       this.recorder.record(this.now, 'Warning', EventReason.Unhealthy, outcome.unhealthy, containerFieldPath(this.currentPod(), name));
     }
+    if (outcome.changed) this.version++;
     if (outcome.changed && outcome.probed) {
       const spec = worker.spec;
       const word = type === 'readiness' ? (outcome.changed === 'Success' ? 'ready' : 'not ready') : outcome.changed;
@@ -886,7 +942,33 @@ export class PodKubelet {
       });
     }
     if (outcome.changed && (type !== 'liveness' || outcome.changed === 'Failure')) this.requestSync(this.now);
-    if (!outcome.stop) this.queue.push(worker.nextTickMs, { kind: 'probe', name, type });
+    if (outcome.stop) return;
+    // Skip ticks that cannot change anything: the worker is steady and the container
+    // answers the same until its behaviour says otherwise (a start, exit or deletion
+    // brings the ticks back with realignProbes).
+    let next = worker.nextTickMs;
+    if (worker.steady && latest?.state === 'running' && worker.containerId === latest.id && !this.meta.deletionTimestamp) {
+      const changesAt = worker.holding
+        ? Number.POSITIVE_INFINITY
+        : (rec.behavior.probeChangesAt?.(type, this.now, this.now - latest.startedAtMs, latest.attempt) ?? this.now);
+      if (changesAt === Number.POSITIVE_INFINITY) next = Number.POSITIVE_INFINITY;
+      else if (changesAt > next) next = worker.tickAfter(changesAt - 1);
+    }
+    worker.nextTickMs = next;
+    if (next !== Number.POSITIVE_INFINITY) this.queue.push(next, { kind: 'probe', name, type, token: worker.tickToken });
+  }
+
+  /** A container started, exited or the Pod is being deleted: probe ticks resume on their grid. */
+  private realignProbes(rec: ContainerRecord): void {
+    for (const type of ['startup', 'liveness', 'readiness'] as const) {
+      const worker = rec.workers[type];
+      if (!worker || worker.stopped) continue;
+      const next = worker.tickAfter(this.now);
+      if (worker.nextTickMs <= next) continue;
+      worker.tickToken++;
+      worker.nextTickMs = next;
+      this.queue.push(next, { kind: 'probe', name: rec.container.name, type, token: worker.tickToken });
+    }
   }
 
   // ── Status ────────────────────────────────────────────────────────────────
@@ -925,9 +1007,8 @@ export class PodKubelet {
 
   private write(cause: string, force = false): boolean {
     if (this.deletedAtMs !== undefined && cause !== 'deleted') return false;
-    const key = JSON.stringify([this.meta.deletionTimestamp ?? null, this.spec.nodeName ?? null, this.status]);
-    if (!force && key === this.lastWriteKey) return false;
-    this.lastWriteKey = key;
+    const last = this.writes[this.writes.length - 1]?.pod;
+    if (!force && last && last.metadata === this.meta && last.spec === this.spec && deepEqual(last.status, this.status)) return false;
     this.writes.push({ atMs: this.now, pod: this.currentPod(), cause });
     return true;
   }
@@ -945,10 +1026,16 @@ export class PodKubelet {
 
   /** A trace step that is recorded once per key (a decision repeated on every re-sync is shown once). */
   private stepOnce(key: string, title: string, extra: Omit<TraceStep, 'title' | 'at'> = {}): void {
-    const k = `${key}\u0000${this.records.map((r) => latestInstance(r)?.id ?? '').join(',')}`;
+    const k = `${key}\u0000${this.instanceCount()}`;
     if (this.onceKeys.has(k)) return;
     this.onceKeys.add(k);
     this.step(this.now, title, extra);
+  }
+
+  private instanceCount(): number {
+    let n = 0;
+    for (const r of this.records) n += r.instances.length;
+    return n;
   }
 
   private step(atMs: number, title: string, extra: Omit<TraceStep, 'title' | 'at'> = {}): void {
@@ -965,6 +1052,25 @@ export class PodKubelet {
     }
     this.trace.push({ title, at: atMs, ...extra });
   }
+}
+
+/** Structural equality of plain JSON data (the status manager skips identical updates). */
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 /**

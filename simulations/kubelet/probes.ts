@@ -94,6 +94,8 @@ export class ProbeWorker {
   result: ProbeResult | undefined;
   private onHold = false;
   private lastResult: 'success' | 'failure' | undefined;
+  /** Bumped when the scheduled tick is replaced (the kubelet skips ticks that cannot change anything). */
+  tickToken = 0;
   private resultRun = 0;
   stopped = false;
   /** The next tick, on a grid that starts when the worker was created (the pod's first sync). */
@@ -109,6 +111,24 @@ export class ProbeWorker {
 
   get periodMs(): number {
     return this.spec.periodSeconds * 1000;
+  }
+
+  /**
+   * Nothing a tick could do would change anything while the container keeps answering
+   * the same: the worker is on hold, or the result is Success and the container answered success.
+   */
+  get steady(): boolean {
+    return this.onHold || (this.result === 'Success' && this.lastResult === 'success');
+  }
+
+  get holding(): boolean {
+    return this.onHold;
+  }
+
+  /** The first tick of this worker's grid (createdAt + k × period) strictly after `ms`. */
+  tickAfter(ms: number): number {
+    const k = Math.floor((ms - this.createdAtMs) / this.periodMs) + 1;
+    return this.createdAtMs + Math.max(k, 0) * this.periodMs;
   }
 
   /** Runs doProbe at `nowMs` and advances to the next tick. */

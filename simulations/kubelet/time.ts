@@ -11,9 +11,18 @@ export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
  * @example rfc3339(Date.UTC(2025, 0, 1, 0, 0, 5, 900)) // "2025-01-01T00:00:05Z"
  */
 export function rfc3339(ms: number): string {
-  const whole = Math.floor(ms / 1000) * 1000;
-  return new Date(whole).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  let text = cache.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (cache.size > 50_000) cache.clear();
+    cache.set(second, text);
+  }
+  return text;
 }
+
+// Simulations format the same few thousand seconds over and over.
+const cache = new Map<number, string>();
 
 /** Parses an API timestamp (RFC 3339) or passes milliseconds through; null when absent or invalid. */
 export function toMs(value: string | number | Date | null | undefined): number | null {

@@ -118,6 +118,14 @@ export function buildBehaviors(
         if (!phase || phase.result === 'success') return { result: 'success', output: '' };
         return { result: 'failure', output: phase.output ?? defaultProbeOutput(p.spec, container, podIP) };
       },
+      probeChangesAt: (type, atMs, sinceStartMs) => {
+        const phases = probes[type].phases;
+        if (!phases) return Number.POSITIVE_INFINITY;
+        const position = clock === 'pod' ? atMs : sinceStartMs;
+        const boundary = phases.find((p) => p.fromSeconds * 1000 > position);
+        if (!boundary) return Number.POSITIVE_INFINITY;
+        return atMs + (boundary.fromSeconds * 1000 - position);
+      },
       image: {
         present: b?.image?.present ?? true,
         pullMs: Math.round((b?.image?.pullSeconds ?? DEFAULT_PULL_SECONDS) * 1000),

@@ -5,7 +5,7 @@ import type { RunBudget, TraceStep } from '../shared/engine.ts';
 import { DEFAULT_BUDGET } from '../shared/engine.ts';
 import { LimitExceededError } from '../shared/errors.ts';
 import { parseManifests } from '../shared/yaml.ts';
-import { printPod, podColumns, podRowCells, formatTable } from '../kubectl/get-pods.ts';
+import { podRowAt, podColumns, podRowCells, formatTable } from '../kubectl/get-pods.ts';
 import { PodKubelet, defaultPodIP } from '../kubelet/pod-kubelet.ts';
 import type { StatusWrite } from '../kubelet/pod-kubelet.ts';
 import { getPodQOS } from '../kubelet/qos.ts';
@@ -39,7 +39,7 @@ export interface PodLifecycleOutput {
 
 const s = (ms: number) => Math.round(ms) / 1000;
 
-/** Grid steps for statusAt, smallest first: the first that gives at most 120 samples is used. */
+/** Grid steps for statusAt, smallest first: the first that gives at most 60 samples is used. */
 const GRID_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
 function containerViews(pod: Pod): ContainerView[] {
@@ -66,6 +66,9 @@ function containerViews(pod: Pod): ContainerView[] {
   return out;
 }
 
+/** What a snapshot takes from a Pod object whatever the moment (computed once per written object). */
+const staticParts = new WeakMap<Pod, { conditions: Record<string, string>; containers: ContainerView[] }>();
+
 function snapshotOf(pod: Pod | undefined, atMs: number, epochMs: number, deleted: boolean): Snapshot {
   if (!pod || deleted) {
     return {
@@ -73,9 +76,15 @@ function snapshotOf(pod: Pod | undefined, atMs: number, epochMs: number, deleted
       containers: [], conditions: {}, terminating: false,
     };
   }
-  const row = printPod(pod, epochMs + atMs);
-  const conditions: Record<string, string> = {};
-  for (const c of pod.status?.conditions ?? []) conditions[c.type] = c.status;
+  const row = podRowAt(pod, epochMs + atMs);
+  let fixed = staticParts.get(pod);
+  if (!fixed) {
+    const conditions: Record<string, string> = {};
+    for (const c of pod.status?.conditions ?? []) conditions[c.type] = c.status;
+    fixed = { conditions, containers: containerViews(pod) };
+    staticParts.set(pod, fixed);
+  }
+  const { conditions } = fixed;
   return {
     t: s(atMs),
     exists: true,
@@ -85,7 +94,7 @@ function snapshotOf(pod: Pod | undefined, atMs: number, epochMs: number, deleted
     restarts: row.restarts,
     restartCount: row.restartCount,
     age: row.age,
-    containers: containerViews(pod),
+    containers: fixed.containers,
     conditions,
     terminating: !!pod.metadata.deletionTimestamp,
   };
@@ -182,7 +191,7 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
   // Timeline and watch lines: one entry per write.
   const timeline: TimelineEntry[] = writes.map((w) => ({ ...snapshotOf(w.pod, w.atMs, epoch, false), cause: w.cause }));
   const columns = podColumns(false);
-  const rows = writes.map((w) => ({ t: s(w.atMs), cells: podRowCells(printPod(w.pod, epoch + w.atMs)) }));
+  const rows = writes.map((w) => ({ t: s(w.atMs), cells: podRowCells(podRowAt(w.pod, epoch + w.atMs)) }));
   const lines = formatTable([columns, ...rows.map((r) => r.cells)]).split('\n');
 
   // Phases and condition changes.
@@ -202,7 +211,7 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
 
   // Snapshots on a grid plus the moments the scenario asked for.
   const span = s(endMs);
-  const step = GRID_STEPS.find((g) => span / g <= 120) ?? 3600;
+  const step = GRID_STEPS.find((g) => span / g <= 60) ?? 3600;
   const times = new Set<number>();
   for (let t = 0; t <= span; t += step) times.add(t);
   for (const t of behavior.observeAtSeconds) if (t <= span) times.add(t);
