@@ -110,7 +110,7 @@ export class SimulationPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.options.workerUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 8 },
       stdout: false,
       stderr: false,
     });
