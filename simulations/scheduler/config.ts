@@ -180,7 +180,7 @@ function mergePluginSet(defaults: readonly PluginRef[], custom: PluginSet): Plug
 function expandPoint(point: ExtensionPoint, multiPoint: readonly PluginRef[], custom: PluginSet, root: object, path: (string | number)[]): PluginRef[] {
   const enabled = custom.enabled;
   const disabled = new Set(custom.disabled);
-  if (disabled.has('*')) return [...enabled];
+  if (disabled.has('*')) return enabled.map((p) => (point === 'score' ? { name: p.name, weight: p.weight || 1 } : p));
   const enabledNames = new Set(enabled.map((p) => p.name));
   const overrides = new Set<string>();
   const fromMulti: PluginRef[] = [];
