@@ -16,3 +16,4 @@ export { getPhase } from './kubelet/pod-phase.ts';
 export { printPod } from './kubectl/get-pods.ts';
 export { simulatePod } from './pod-lifecycle/simulate.ts';
 export { runFilterPlugin, runScorePlugin, fitErrorMessage, podRequests, schedule } from './scheduler/public-api.ts';
+export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, ConflictError, schemaFor, kubectlApply } from './declarative-apply/api.ts';

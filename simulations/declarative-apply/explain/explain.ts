@@ -124,6 +124,9 @@ function entry(input: ExplainInput, action: ChangeAction, segs: Segment[], befor
     case 'added':
       return { ...base, reason: inFile ? 'New in your file, so it is added.' : 'Added by the server.', rule };
     case 'changed':
+      if (path === 'metadata.generation') {
+        return { ...base, reason: 'The API server adds 1 to metadata.generation whenever the spec changes; controllers compare it with status.observedGeneration.', rule: 'pkg/registry/apps/deployment/strategy.go PrepareForUpdate' };
+      }
       return {
         ...base,
         reason: inFile
