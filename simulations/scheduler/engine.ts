@@ -21,6 +21,7 @@ export function inputFromManifests(manifests: readonly Manifest[]): { input: Sch
   const services: JsonObject[] = [];
   const priorityClasses: JsonObject[] = [];
   const workloads: JsonObject[] = [];
+  const podSources: JsonObject[] = [];
   const ignored: string[] = [];
   let config: JsonObject | null = null;
   for (const { object } of flattenLists(manifests)) {
@@ -30,6 +31,7 @@ export function inputFromManifests(manifests: readonly Manifest[]): { input: Sch
         break;
       case 'Pod':
         pods.push(object);
+        podSources.push(object);
         break;
       case 'Namespace':
         namespaces.push(object);
@@ -44,6 +46,7 @@ export function inputFromManifests(manifests: readonly Manifest[]): { input: Sch
       case 'ReplicaSet':
       case 'StatefulSet':
         workloads.push(object);
+        podSources.push(object);
         break;
       case 'KubeSchedulerConfiguration':
         if (config) throw new ValidationError('only one KubeSchedulerConfiguration may be given', { object, path: ['kind'] });
@@ -59,7 +62,7 @@ export function inputFromManifests(manifests: readonly Manifest[]): { input: Sch
         ignored.push(object.kind);
     }
   }
-  return { input: { nodes, pods, namespaces, services, priorityClasses, workloads, config }, ignored };
+  return { input: { nodes, pods, namespaces, services, priorityClasses, workloads, podSources, config }, ignored };
 }
 
 export const engine: Engine<ScheduleResult, SchedulerView> = {

@@ -46,6 +46,17 @@ export interface SchedulerInput {
   readonly warnings?: readonly TraceStep[];
 }
 
+/**
+ * QueueingHints for "a Pod was bound": PodTopologySpread and InterPodAffinity (its pod-affinity
+ * rule) may be satisfied by a new Pod; resources, ports, taints and anti-affinity cannot.
+ * src: podtopologyspread/plugin.go, interpodaffinity/plugin.go (isSchedulableAfterPodChange)
+ */
+function helpedByBind(status: Status | null): boolean {
+  if (!status || !status.plugin) return false;
+  if (status.plugin === 'PodTopologySpread') return true;
+  return status.plugin === 'InterPodAffinity' && status.reasons.includes("node(s) didn't match pod affinity rules");
+}
+
 function truncateMessage(message: string): string {
   return message.length <= NOTE_LENGTH_LIMIT ? message : `${message.slice(0, NOTE_LENGTH_LIMIT - 4)} ...`;
 }
@@ -131,12 +142,13 @@ class Run {
       detail: queue.map((p) => `${p.namespace}/${p.name} (priority ${p.priority})`).join(', '),
       source: 'pkg/scheduler/framework/plugins/queuesort/priority_sort.go',
     });
-    // Upstream moves an unschedulable Pod back to the active queue when a cluster event
-    // (here: another Pod bound or evicted) happens after it failed; a Pod that failed
-    // after the last change would fail the same way, so it waits.
+    // Upstream moves an unschedulable Pod back to the active queue when a cluster event happens
+    // that its rejecting plugins say may help (QueueingHints): another Pod being bound can only
+    // help a Pod rejected for pod affinity or topology spread; a Pod being deleted (a preemption
+    // victim) can help any. A Pod whose cluster has not changed that way would fail the same way.
     let round = 0;
     let pendingNow = queue;
-    const failedAt = new Map<PodInfo, number>();
+    const failedAt = new Map<PodInfo, { binds: number; evictions: number; onBind: boolean }>();
     while (pendingNow.length > 0) {
       this.now = round * 1000;
       const failed: PodInfo[] = [];
@@ -149,21 +161,27 @@ class Run {
         if (out === 'stopped') return;
         if (out !== 'bound') {
           failed.push(pod);
-          failedAt.set(pod, this.changes);
+          failedAt.set(pod, { binds: this.binds, evictions: this.evictions, onBind: this.lastFailureHelpedByBind });
         }
       }
-      const retry = failed.filter((p) => (failedAt.get(p) ?? 0) < this.changes);
+      const retry = failed.filter((p) => {
+        const f = failedAt.get(p)!;
+        return f.evictions < this.evictions || (f.onBind && f.binds < this.binds);
+      });
       if (retry.length === 0) break;
       round++;
-      this.step({ title: `Retry round ${round}: Pods were bound or evicted after ${retry.length} Pod(s) failed, so they are tried again`, source: 'pkg/scheduler/backend/queue/scheduling_queue.go' });
+      this.step({ title: `Retry round ${round}: cluster events since they failed may help ${retry.length} Pod(s), so they are tried again`, source: 'pkg/scheduler/backend/queue/scheduling_queue.go' });
       pendingNow = retry;
     }
     this.rounds = round + 1;
   }
 
   rounds = 1;
-  /** Bumped on every bind and eviction: the cluster events that requeue unschedulable Pods. */
-  changes = 0;
+  /** Counts of the cluster events that requeue unschedulable Pods: Pods bound, Pods evicted. */
+  binds = 0;
+  evictions = 0;
+  /** Whether the last failed attempt was rejected by a plugin that a new Pod on a node can satisfy. */
+  lastFailureHelpedByBind = false;
 
   /** One scheduling cycle for one Pod (scheduleOne → schedulePod). */
   private attempt(pod: PodInfo): AttemptOutcome {
@@ -265,6 +283,7 @@ class Run {
       }
       const nodeToStatus = new Map<string, Status>();
       for (const [n, s] of failedMap) nodeToStatus.set(n.name, s);
+      this.lastFailureHelpedByBind = [...failedMap.values(), absent].some(helpedByBind);
       const message = fitErrorMessage(all.length, { nodeToStatus, absentNodesStatus: absent, preFilterMsg, postFilterMsg });
       res.message = message;
       res.node = null;
@@ -326,7 +345,7 @@ class Run {
       }
     }
     cluster.bind(pod, chosen);
-    this.changes++;
+    this.binds++;
     pod.nominatedNodeName = '';
     res.node = chosen.name;
     res.message = null;
@@ -395,7 +414,7 @@ class Run {
   /** A preemption victim is deleted: off its node, with the Preempted event. */
   private evict(victim: PodInfo, preemptor: PodInfo, node: NodeInfo): void {
     this.input.cluster.unbind(victim);
-    this.changes++;
+    this.evictions++;
     this.preempted.push({ name: victim.name, namespace: victim.namespace, node: node.name, by: `${preemptor.namespace}/${preemptor.name}` });
     const vr = this.results.get(victim);
     if (vr) {

@@ -32,6 +32,12 @@ export interface ScheduleInput {
   priorityClasses?: readonly JsonObject[];
   /** Deployments, ReplicaSets and StatefulSets: expanded into Pods. */
   workloads?: readonly JsonObject[];
+  /**
+   * Optional: the Pods and workloads together in the order they were written. The queue's
+   * arrival order (PrioritySort's tie-break) then follows the document instead of
+   * "Pods first, then workloads".
+   */
+  podSources?: readonly JsonObject[];
   config?: JsonObject | null;
 }
 
@@ -147,10 +153,14 @@ export function readInput(input: ScheduleInput, mode: ReadMode): ReadInput {
     nodes.push(node);
   });
 
-  const podObjects: { pod: JsonObject; owner: JsonObject | null }[] = input.pods.map((pod) => ({ pod, owner: null }));
+  const podObjects: { pod: JsonObject; owner: JsonObject | null }[] = [];
   const selectors: WorkloadSelector[] = [];
-  for (const w of workloads) {
-    const expansion = expandWorkload(w);
+  for (const obj of input.podSources ?? [...input.pods, ...workloads]) {
+    if (obj.kind !== 'Deployment' && obj.kind !== 'ReplicaSet' && obj.kind !== 'StatefulSet') {
+      podObjects.push({ pod: obj, owner: null });
+      continue;
+    }
+    const expansion = expandWorkload(obj);
     podObjects.push(...expansion.pods);
     selectors.push(...expansion.selectors);
   }
