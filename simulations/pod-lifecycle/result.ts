@@ -109,6 +109,8 @@ export interface PodLifecycleResult {
   containers: ContainerResult[];
   restarts: RestartView[];
   phases: { t: number; phase: string }[];
+  /** When the Ready condition first became True (s), or null if it never did. */
+  firstReadyAt: number | null;
   timeline: TimelineEntry[];
   /** Snapshots on a regular grid, at `observeAtSeconds`, and at the end. */
   statusAt: Snapshot[];

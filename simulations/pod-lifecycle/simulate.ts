@@ -325,6 +325,7 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
     containers,
     restarts,
     phases,
+    firstReadyAt: conditions.find((c) => c.type === 'Ready' && c.status === 'True')?.t ?? null,
     timeline,
     statusAt,
     conditions,

@@ -272,7 +272,7 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
 
   return {
     width: WIDTH,
-    height: axisY + 6,
+    height: axisY + 16,
     left: LEFT,
     plotRight,
     bands,
