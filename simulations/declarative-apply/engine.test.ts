@@ -64,12 +64,15 @@ describe('results a quiz can read', () => {
     assert.deepEqual(result.changedFields, ['spec.template.spec.containers[name=app].image']);
   });
 
-  test('replicas in last-applied and gone from the file are deleted', () => {
+  test('replicas in last-applied and gone from the file: kubectl sends null, the API server defaults it to 1', () => {
     const la = '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"name":"web","namespace":"default"},"spec":{"replicas":3,"template":{"spec":{"containers":[{"image":"nginx:1.26","name":"app"}]}}}}';
-    const { result } = run(`${liveDeployment(lastApplied(la))}---\n${file()}`);
-    assert.deepEqual(result.deletedFields, ['spec.replicas']);
-    assert.equal((result.live.spec as JsonObject).replicas, undefined);
-    assert.equal(((result.patch!.spec as JsonObject).replicas), null);
+    const { result, trace } = run(`${liveDeployment(lastApplied(la))}---\n${file()}`);
+    assert.equal((result.patch!.spec as JsonObject).replicas, null);
+    assert.equal((result.live.spec as JsonObject).replicas, 1);
+    const entry = result.explanation.find((e) => e.path === 'spec.replicas')!;
+    assert.equal(entry.action, 'changed');
+    assert.match(entry.reason, /default back: 1/);
+    assert.ok(trace.some((t) => t.title === 'the API server defaults spec.replicas to 1'));
   });
 
   test('without a last-applied annotation kubectl warns and deletes nothing', () => {
@@ -170,10 +173,10 @@ describe('view model', () => {
     const view = engine.viewModel!(output);
     const [obj] = view.objects;
     assert.deepEqual(obj.columns.map((c) => c.title), ['last-applied', 'live (before)', 'your file']);
-    assert.ok(obj.columns[0].lines.some((l) => l.cls === 'da-deleted' && l.text.includes('replicas: 3')));
+    assert.ok(obj.columns[1].lines.some((l) => l.cls === 'da-changed' && l.text.includes('replicas: 5')));
     assert.ok(obj.columns[2].lines.some((l) => l.cls === 'da-changed' && l.text.includes('nginx:1.27')));
     assert.ok(obj.patchJson!.includes('"replicas": null'));
     assert.ok(view.diff.some((d) => d.cls === 'da-diff-add' && d.text.includes('nginx:1.27')));
-    assert.ok(obj.explanation.some((e) => e.action === 'deleted' && e.path === 'spec.replicas'));
+    assert.ok(obj.explanation.some((e) => e.action === 'changed' && e.path === 'spec.replicas'));
   });
 });

@@ -19,6 +19,7 @@ import { serverSideApply } from './server-side/apply.ts';
 import { kubectlDiff } from './kubectl/diff.ts';
 import { apiPath, printName, resourceFor } from './kubectl/resources.ts';
 import { identity } from './schema.ts';
+import { applyDefaults } from './kubectl/server-effects.ts';
 import { LAST_APPLIED } from './kubectl/last-applied.ts';
 import type { ApplyInput, Mode } from './schema.ts';
 
@@ -120,8 +121,10 @@ export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult
         if (error instanceof SmpError) throw new ValidationError(error.message, { object: source, path: [] });
         throw error;
       }
+      if (applied.outcome !== 'failed' && applied.outcome !== 'unchanged') defaultReplicas(applied, trace);
       if (applied.outcome !== 'failed') cluster.set(key, applied.after);
-      diffInputs.push({ file: applied.diffFile, kind: applied.kind, live, merged: applied.diffMerged ?? live });
+      const merged = applied.diffMerged ? applyDefaults(applied.kind, applied.diffMerged)[0] : live;
+      diffInputs.push({ file: applied.diffFile, kind: applied.kind, live, merged });
       for (const w of applied.warnings) stderr += `${w}\n`;
       if (applied.outcome === 'failed') {
         errors.push(applied.error ?? 'error');
@@ -163,6 +166,38 @@ export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult
     },
     trace,
   };
+}
+
+/** The API server defaults spec.replicas to 1 after the write; the explanation says so. */
+function defaultReplicas(applied: ObjectApply, trace: TraceStep[]): void {
+  const [after, paths] = applyDefaults(applied.kind, applied.after);
+  if (paths.length === 0) return;
+  applied.after = after;
+  const schema = schemaFor(applied.apiVersion, applied.kind);
+  const node = schema ? SchemaNode.root(schema) : SchemaNode.open();
+  const explanation = explainApply({
+    before: applied.before,
+    after,
+    modified: applied.modified,
+    lastApplied: applied.lastApplied,
+    schema: node,
+    mode: applied.patchType === 'apply' ? 'server-side' : 'client-side',
+  });
+  for (const e of explanation) {
+    if (!paths.includes(e.path)) continue;
+    e.rule = 'pkg/apis/apps/v1/defaults.go SetDefaults_Deployment';
+    e.reason =
+      e.action === 'added'
+        ? 'Not in your file: the API server fills in its default, 1.'
+        : 'Gone from your file but in last-applied, so kubectl sent replicas: null; the API server then put its default back: 1.';
+  }
+  applied.explanation = explanation;
+  trace.push({
+    title: 'the API server defaults spec.replicas to 1',
+    subject: applied.printName,
+    source: 'pkg/apis/apps/v1/defaults.go SetDefaults_Deployment',
+    level: 'info',
+  });
 }
 
 function fieldsBy(explanation: FieldChange[], ...actions: FieldChange['action'][]): string[] {

@@ -26,3 +26,20 @@ export function bumpGeneration(kind: string, before: JsonObject, after: JsonObje
   (out.metadata as JsonObject).generation = beforeMeta.generation + 1;
   return out;
 }
+
+const REPLICA_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
+
+/**
+ * The one API server default the simulation applies, because it changes what
+ * a learner sees after an apply: `spec.replicas` absent → 1
+ * (pkg/apis/apps/v1/defaults.go SetDefaults_Deployment and friends). Returns
+ * the defaulted object and the paths that were filled in.
+ *
+ * @example applyDefaults('Deployment', { spec: {} }) // → [{ spec: { replicas: 1 } }, ['spec.replicas']]
+ */
+export function applyDefaults(kind: string, obj: JsonObject): [JsonObject, string[]] {
+  if (!REPLICA_KINDS.has(kind) || !isMap(obj.spec) || obj.spec.replicas !== undefined) return [obj, []];
+  const out = clone(obj);
+  (out.spec as JsonObject).replicas = 1;
+  return [out, ['spec.replicas']];
+}
