@@ -47,9 +47,14 @@ export class EventRecorder {
   readonly all: TrackedEvent[] = [];
   private seq = 0;
 
+  /**
+   * `epochMs`: Unix milliseconds of virtual time 0. Occurrence times passed to
+   * `record` are virtual (relative to it); the Events carry absolute timestamps.
+   */
   constructor(
     readonly subject: EventSubject,
     readonly nodeName: string,
+    readonly epochMs = 0,
   ) {}
 
   /** A kubelet event; aggregated with an identical earlier one. Returns the tracked event. */
@@ -90,7 +95,7 @@ export class EventRecorder {
       return existing;
     }
     // record.makeEvent: fmt.Sprintf("%v.%x", ref.Name, t.UnixNano()); a sequence number keeps names unique.
-    const nanos = BigInt(Math.round(atMs)) * 1_000_000n + BigInt(this.seq);
+    const nanos = BigInt(Math.round(this.epochMs + atMs)) * 1_000_000n + BigInt(this.seq);
     const tracked: TrackedEvent = {
       type,
       reason,
@@ -123,8 +128,8 @@ export class EventRecorder {
 
   /** The API object for a tracked event after its first `seen` occurrences. */
   toEvent(e: TrackedEvent, seen = e.occurrences.length): Event {
-    const first = e.occurrences[0];
-    const last = e.occurrences[seen - 1];
+    const first = this.epochMs + e.occurrences[0];
+    const last = this.epochMs + e.occurrences[seen - 1];
     const involvedObject: Event['involvedObject'] = {
       apiVersion: 'v1',
       kind: 'Pod',

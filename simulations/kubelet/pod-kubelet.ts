@@ -208,7 +208,7 @@ export class PodKubelet {
     this.nodeName = pod.spec.nodeName || options.nodeName || 'node-a';
     this.hostIP = options.hostIP ?? '192.168.49.2';
     this.podIP = options.podIP ?? defaultPodIP(pod.metadata.name);
-    this.recorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName);
+    this.recorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName, this.epochMs);
     const behaviorOf = options.behavior ?? (() => defaultBehavior());
     this.records = allContainers(pod.spec).map(({ container, kind, index }) => {
       const behavior = behaviorOf(container, kind);
