@@ -290,3 +290,34 @@ export function formatTable(lines: readonly (readonly string[])[]): string {
     .map((cells) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i] - [...cell].length))).join(''))
     .join('\n');
 }
+
+/**
+ * `kubectl get -w` output: the header and the initial list are laid out together,
+ * then each watch event is printed on its own, its columns at least as wide as
+ * every line printed before it (kubectl 1.32 keeps the widest width seen so far;
+ * checked against the real kubectl in test/conformance/pod-lifecycle/get-pods-table.test.ts).
+ *
+ * @example formatWatch(['NAME', 'STATUS'], [['web', 'Pending']], [['web', 'ContainerCreating'], ['web', 'Running']])
+ */
+export function formatWatch(
+  header: readonly string[],
+  initial: readonly (readonly string[])[],
+  events: readonly (readonly string[])[],
+): string[] {
+  const widths: number[] = [];
+  const out: string[] = [];
+  const flush = (lines: readonly (readonly string[])[]) => {
+    for (const cells of lines) {
+      cells.forEach((cell, i) => {
+        if (i === cells.length - 1) return;
+        widths[i] = Math.max(widths[i] ?? 0, 6, [...cell].length + 3);
+      });
+    }
+    for (const cells of lines) {
+      out.push(cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i] - [...cell].length))).join(''));
+    }
+  };
+  flush([header, ...initial]);
+  for (const e of events) flush([e]);
+  return out;
+}

@@ -5,7 +5,7 @@ import type { RunBudget, TraceStep } from '../shared/engine.ts';
 import { DEFAULT_BUDGET } from '../shared/engine.ts';
 import { LimitExceededError } from '../shared/errors.ts';
 import { parseManifests } from '../shared/yaml.ts';
-import { podRowAt, podColumns, podRowCells, formatTable } from '../kubectl/get-pods.ts';
+import { podRowAt, podColumns, podRowCells, formatWatch } from '../kubectl/get-pods.ts';
 import { PodKubelet, defaultPodIP } from '../kubelet/pod-kubelet.ts';
 import type { StatusWrite } from '../kubelet/pod-kubelet.ts';
 import { getPodQOS } from '../kubelet/qos.ts';
@@ -192,7 +192,8 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
   const timeline: TimelineEntry[] = writes.map((w) => ({ ...snapshotOf(w.pod, w.atMs, epoch, false), cause: w.cause }));
   const columns = podColumns(false);
   const rows = writes.map((w) => ({ t: s(w.atMs), cells: podRowCells(podRowAt(w.pod, epoch + w.atMs)) }));
-  const lines = formatTable([columns, ...rows.map((r) => r.cells)]).split('\n');
+  // `kubectl apply … && kubectl get pods -w`: the first write is the initial list, the rest are watch events.
+  const lines = formatWatch(columns, rows.slice(0, 1).map((r) => r.cells), rows.slice(1).map((r) => r.cells));
 
   // Phases and condition changes.
   const phases: { t: number; phase: string }[] = [];

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
-import { formatTable, podColumns, podRowCells, printPod } from '../../../simulations/kubectl/get-pods.ts';
+import { formatTable, formatWatch, podColumns, podRowCells, printPod } from '../../../simulations/kubectl/get-pods.ts';
 import { simulatePod } from '../../../simulations/pod-lifecycle/simulate.ts';
 import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable } from '../../support/kubectl-stub.ts';
 
@@ -44,6 +44,20 @@ function table() {
   };
 }
 
+/** For `get -w`: the initial list holds the first row; the watch then sends one event per later row and closes. */
+let watchRows: unknown[][] = [];
+
+const tableOf = (rows: unknown[][]) => ({
+  kind: 'Table',
+  apiVersion: 'meta.k8s.io/v1',
+  metadata: { resourceVersion: '1' },
+  columnDefinitions: COLUMNS.map((name, i) => ({ name, type: i === 3 ? 'integer' : 'string', format: i === 0 ? 'name' : '', description: '', priority: i >= 5 ? 1 : 0 })),
+  rows: rows.map((cells) => ({
+    cells,
+    object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: cells[0], namespace: 'default', resourceVersion: '1' } },
+  })),
+});
+
 async function kubectlGet(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -54,9 +68,15 @@ async function kubectlGet(args: string[]): Promise<{ code: number | null; stdout
     if (url.pathname === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1' }] });
     if (url.pathname === '/apis') return send(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
     if (url.pathname === '/api/v1') {
-      return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [{ name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list'], shortNames: ['po'] }] });
+      return send(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [{ name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list', 'watch'], shortNames: ['po'] }] });
     }
-    if (url.pathname === '/api/v1/namespaces/default/pods') return send(200, table());
+    if (url.pathname === '/api/v1/namespaces/default/pods' && url.searchParams.get('watch')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      for (const cells of watchRows.slice(1)) res.write(`${JSON.stringify({ type: 'MODIFIED', object: tableOf([cells]) })}\n`);
+      setTimeout(() => res.end(), 200);
+      return;
+    }
+    if (url.pathname === '/api/v1/namespaces/default/pods') return send(200, watchRows.length > 0 ? tableOf(watchRows.slice(0, 1)) : table());
     return send(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,3 +105,17 @@ for (const wide of [false, true]) {
     assert.equal(run.stdout, `${formatTable([podColumns(wide), ...rows])}\n`);
   });
 }
+
+test('[kubectl 1.32 get pods -w] prints the watch of a crash loop exactly as formatWatch does (widths only ever grow)', async (t) => {
+  if (!kubectlAvailable()) return t.skip(KUBECTL_MISSING);
+  const { result } = simulatePod(fixture('liveness.yaml'));
+  watchRows = result.watch.rows.map((r) => [...r.cells, '<none>', '<none>', '<none>', '<none>']);
+  try {
+    const run = await kubectlGet(['get', 'pods', '-w']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, `${result.watch.lines.join('\n')}\n`);
+    assert.deepEqual(result.watch.lines, formatWatch(podColumns(false), result.watch.rows.slice(0, 1).map((r) => r.cells), result.watch.rows.slice(1).map((r) => r.cells)));
+  } finally {
+    watchRows = [];
+  }
+});
