@@ -68,12 +68,14 @@ export async function bench(): Promise<BenchResult[]> {
     let restarts = 0;
     let writes = 0;
     const start = performance.now();
+    const cpu = process.cpuUsage();
     for (const input of inputs) {
       const { result } = simulatePod(input, { maxSnapshots: 0 });
       restarts += result.restarts.length;
       writes += result.timeline.length;
     }
-    return { ms: performance.now() - start, restarts, writes };
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, restarts, writes };
   };
   const cold = run();
   const warm = run();
@@ -83,7 +85,8 @@ export async function bench(): Promise<BenchResult[]> {
     target: '< 1000 ms',
     met: warm.ms < 1000,
     notes: [
-      `first pass (cold JIT): ${cold.ms.toFixed(0)} ms`,
+      `CPU time of that pass: ${warm.cpuMs.toFixed(0)} ms (the wall time includes waiting for a CPU on a loaded machine)`,
+      `first pass (cold JIT): ${cold.ms.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU`,
       `${warm.restarts} restarts and ${warm.writes} status writes in total`,
       `reading the 1,000 YAML inputs (parse + validation) took a further ${(t3 - t2).toFixed(0)} ms`,
       `machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures are wall times)`,
