@@ -74,6 +74,8 @@ export interface DeclarativeApplyResult {
   /** `kubectl diff` output for the whole file (before the apply). */
   diff: string;
   diffExitCode: number;
+  /** What `kubectl diff` prints on stderr instead, when the dry run itself fails (a server-side apply conflict). */
+  diffError: string | null;
   /** What `kubectl apply` prints. */
   stdout: string;
   stderr: string;
@@ -139,6 +141,8 @@ export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult
   // kubectl prints the errors after processing every object.
   for (const e of errors) stderr += e.endsWith('\n') ? e : `${e}\n`;
   const diff = options.mode === 'patch' ? { text: '', exitCode: 0 as const } : kubectlDiff(diffInputs);
+  // kubectl diff --server-side sends the same apply with dryRun=All: a conflict fails it the same way.
+  const diffError = options.mode === 'server-side' ? (objects.find((o) => o.outcome === 'failed')?.error ?? null) : null;
   const first = objects[0];
   return {
     result: {
@@ -158,7 +162,8 @@ export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult
       newLastApplied: first.newLastApplied,
       explanation: first.explanation,
       diff: diff.text,
-      diffExitCode: diff.exitCode,
+      diffExitCode: diffError ? 1 : diff.exitCode,
+      diffError,
       stdout,
       stderr,
       exitCode,

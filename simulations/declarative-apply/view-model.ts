@@ -58,6 +58,8 @@ export interface ObjectView {
   explanation: ExplanationRow[];
   counts: string;
   managers: { manager: string; operation: string; fields: string[] }[];
+  managersTitle: string;
+  conflicts: { manager: string; path: string }[];
   afterLines: YamlLine[];
 }
 
@@ -69,6 +71,7 @@ export interface DeclarativeApplyView {
   diff: DiffLine[];
   diffCommand: string;
   noDiff: boolean;
+  diffError: string | null;
   objects: ObjectView[];
 }
 
@@ -94,7 +97,8 @@ export function buildView(output: SimulationOutput<DeclarativeApplyResult>): Dec
     failed: r.exitCode !== 0,
     diff: r.diff.split('\n').filter((l, i, all) => !(l === '' && i === all.length - 1)).map(diffLine),
     diffCommand: `$ kubectl diff${flag} -f config.yaml`,
-    noDiff: r.diff === '',
+    noDiff: r.diff === '' && !r.diffError,
+    diffError: r.diffError,
     objects: r.objects.map((o) => objectView(o, r.mode)),
   };
 }
@@ -149,6 +153,8 @@ function objectView(o: ObjectResult, mode: DeclarativeApplyResult['mode']): Obje
     explanation: o.explanation.map(row),
     counts: counts || 'nothing moves',
     managers: managersOf(o.after),
+    managersTitle: o.outcome === 'failed' ? 'Field managers (unchanged: the apply was refused)' : 'Field managers after the apply',
+    conflicts: o.conflicts,
     afterLines: yamlLines(withoutNoise(o.after) ?? {}, node, () => undefined),
   };
 }

@@ -188,7 +188,7 @@ function patchReason(action: ChangeAction): string {
 function keptReason(path: string): string {
   const who = /^spec\.replicas$/.test(path)
     ? ' (for example a HorizontalPodAutoscaler or `kubectl scale` set it)'
-    : /containers\[name=/.test(path)
+    : /containers\[name=[^\]]+\]$/.test(path)
       ? ' (for example a sidecar injected by a mutating admission webhook)'
       : /^metadata\.labels/.test(path)
         ? ' (for example added with `kubectl label`)'
