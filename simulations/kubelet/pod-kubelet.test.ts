@@ -258,3 +258,33 @@ test('skipping steady probe ticks never changes the outcome: same writes and eve
   };
   assert.equal(run(true), run(false));
 });
+
+test('a Pod with scheduling gates is never bound: PodScheduled=False, reason SchedulingGated, STATUS SchedulingGated', () => {
+  const k = new PodKubelet(pod({ schedulingGates: [{ name: 'example.com/quota' }], containers: [{ name: 'app', image: 'nginx:1.27' }] }), {
+    behavior: behaving({}),
+  });
+  k.advanceTo(60 * S);
+  const p = k.currentPod();
+  assert.equal(p.spec.nodeName, undefined);
+  assert.deepEqual(
+    p.status?.conditions?.map((c) => [c.type, c.status, c.reason]),
+    [['PodScheduled', 'False', 'SchedulingGated']],
+  );
+  assert.equal(statusAt(k, 60), 'SchedulingGated');
+  assert.deepEqual(starts(k, 'app'), []);
+});
+
+test('a hostNetwork Pod reports the node IP as its Pod IP', () => {
+  const k = new PodKubelet(pod({ hostNetwork: true, containers: [{ name: 'app', image: 'nginx:1.27' }] }), { behavior: behaving({}), hostIP: '10.0.0.7' });
+  k.advanceTo(5 * S);
+  assert.equal(k.currentPod().status?.podIP, '10.0.0.7');
+});
+
+test('every condition change is in the trace with the rule that set it', () => {
+  const k = new PodKubelet(pod({ containers: [{ name: 'app', image: 'nginx:1.27' }] }), { behavior: behaving({}) });
+  k.advanceTo(5 * S);
+  const titles = k.trace.map((t) => t.title);
+  assert.ok(titles.includes('Condition PodReadyToStartContainers=True'));
+  assert.ok(titles.includes('Condition Ready=True'));
+  assert.ok(titles.some((t) => t.startsWith('Condition ContainersReady=False (ContainersNotReady: containers with unready status: [app])')));
+});

@@ -207,7 +207,8 @@ export class PodKubelet {
     this.spec = pod.spec;
     this.nodeName = pod.spec.nodeName || options.nodeName || 'node-a';
     this.hostIP = options.hostIP ?? '192.168.49.2';
-    this.podIP = options.podIP ?? defaultPodIP(pod.metadata.name);
+    // A hostNetwork Pod uses the node's network namespace and IP.
+    this.podIP = pod.spec.hostNetwork ? this.hostIP : (options.podIP ?? defaultPodIP(pod.metadata.name));
     this.recorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName, this.epochMs);
     const behaviorOf = options.behavior ?? (() => defaultBehavior());
     this.records = allContainers(pod.spec).map(({ container, kind, index }) => {
@@ -221,7 +222,28 @@ export class PodKubelet {
     this.step(0, `Pod ${namespace}/${this.meta.name} created (phase Pending)`, {
       source: 'pkg/registry/core/pod/strategy.go',
     });
-    if (pod.spec.nodeName) {
+    const gates = (pod.spec.schedulingGates as { name: string }[] | undefined) ?? [];
+    if (!pod.spec.nodeName && gates.length > 0) {
+      // pkg/scheduler: a Pod with scheduling gates is not scheduled until they are all removed.
+      this.status = {
+        ...this.status,
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'SchedulingGated',
+            message: 'Scheduling is blocked due to non-empty scheduling gates',
+            lastProbeTime: null,
+            lastTransitionTime: this.iso(0),
+          },
+        ],
+      };
+      this.write('scheduling-gated');
+      this.step(0, `spec.schedulingGates (${gates.map((g) => g.name).join(', ')}) hold the Pod: the scheduler does not bind it`, {
+        source: 'pkg/scheduler/framework/plugins/schedulinggates/scheduling_gates.go',
+        level: 'decision',
+      });
+    } else if (pod.spec.nodeName) {
       this.step(0, `spec.nodeName is already ${pod.spec.nodeName}: no scheduler involved; the kubelet picks the Pod up`, {
         source: 'pkg/kubelet/config/apiserver.go',
       });
@@ -995,12 +1017,22 @@ export class PodKubelet {
 
   /** The status manager: write if anything changed. */
   private commit(status: PodStatus, cause: string): void {
-    const before = this.status.phase;
+    const previous = this.status;
     this.status = status;
-    if (this.write(cause) && before !== status.phase) {
-      this.step(this.now, `Phase ${before} → ${status.phase}`, {
+    if (!this.write(cause)) return;
+    if (previous.phase !== status.phase) {
+      this.step(this.now, `Phase ${previous.phase} → ${status.phase}`, {
         source: 'pkg/kubelet/kubelet_pods.go getPhase',
         level: 'decision',
+      });
+    }
+    for (const c of status.conditions ?? []) {
+      const old = previous.conditions?.find((o) => o.type === c.type);
+      if (old?.status === c.status) continue;
+      const why = c.reason ? ` (${c.reason}${c.message ? `: ${c.message}` : ''})` : '';
+      this.step(this.now, `Condition ${c.type}=${c.status}${why}`, {
+        source: c.type === 'DisruptionTarget' ? 'pkg/kubelet/eviction/eviction_manager.go' : 'pkg/kubelet/status/generate.go',
+        subject: c.type,
       });
     }
   }

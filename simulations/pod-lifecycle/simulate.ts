@@ -316,7 +316,7 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
       name: pod.metadata.name,
       namespace: pod.metadata.namespace ?? 'default',
       node: kubelet.nodeName,
-      ip,
+      ip: kubelet.podIP,
       restartPolicy: pod.spec.restartPolicy ?? 'Always',
       terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds ?? 30,
       qosClass,
