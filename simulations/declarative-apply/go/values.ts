@@ -82,13 +82,19 @@ export function goEquals(a: JsonValue | undefined, b: JsonValue | undefined): bo
 
 /** A deep copy (structuredClone would drop `__proto__` own properties). */
 export function clone<T extends JsonValue | undefined>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => clone(v)) as T;
-  if (isMap(value as JsonValue)) {
-    const out: JsonObject = {};
-    for (const key of Object.keys(value as JsonObject)) set(out, key, clone((value as JsonObject)[key]));
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<JsonValue>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = clone(value[i]);
     return out as T;
   }
-  return value;
+  const src = value as JsonObject;
+  const out: JsonObject = {};
+  for (const key of Object.keys(src)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') set(out, key, clone(src[key]));
+    else out[key] = clone(src[key]);
+  }
+  return out as T;
 }
 
 /** fmt.Sprintf("%v", v) for decoded JSON, used by upstream to sort and to print errors. */

@@ -68,7 +68,27 @@ type Kind = 'struct' | 'map' | 'slice' | 'ptr' | 'scalar' | 'open' | 'interface'
  *     .lookupStruct('spec')[0].lookupSlice('containers');
  *   meta.mergeKey // "name"
  */
+/** Lower-cased field names per struct, for the case-insensitive fallback (built once per struct). */
+const foldedFields = new WeakMap<Record<string, FieldMeta>, Map<string, string>>();
+
+function folded(fields: Record<string, FieldMeta>): Map<string, string> {
+  let m = foldedFields.get(fields);
+  if (!m) {
+    m = new Map();
+    for (const name of Object.keys(fields)) if (!m.has(name.toLowerCase())) m.set(name.toLowerCase(), name);
+    foldedFields.set(fields, m);
+  }
+  return m;
+}
+
+/** One node per (schema, type): lookups are cached on it. */
+const nodes = new WeakMap<PatchSchema, Map<string, SchemaNode>>();
+
 export class SchemaNode {
+  private cachedKind: Kind | undefined;
+  private readonly structCache = new Map<string, [SchemaNode, PatchMeta] | SmpError>();
+  private readonly sliceCache = new Map<string, [SchemaNode, PatchMeta] | SmpError>();
+
   private constructor(
     readonly schema: PatchSchema | null,
     /** The Go type expression, '' for open. */
@@ -76,16 +96,34 @@ export class SchemaNode {
   ) {}
 
   static root(schema: PatchSchema): SchemaNode {
-    return new SchemaNode(schema, schema.root);
+    return SchemaNode.of(schema, schema.root);
+  }
+
+  private static of(schema: PatchSchema | null, type: string): SchemaNode {
+    if (!schema || type === '') return SchemaNode.openNode;
+    let byType = nodes.get(schema);
+    if (!byType) {
+      byType = new Map();
+      nodes.set(schema, byType);
+    }
+    let node = byType.get(type);
+    if (!node) {
+      node = new SchemaNode(schema, type);
+      byType.set(type, node);
+    }
+    return node;
   }
 
   /** A schema that knows nothing: every map merges, every list is replaced. */
+  private static readonly openNode = new SchemaNode(null, '');
+
   static open(): SchemaNode {
-    return new SchemaNode(null, '');
+    return SchemaNode.openNode;
   }
 
   get kind(): Kind {
-    return kindOf(this.schema, this.type);
+    this.cachedKind ??= kindOf(this.schema, this.type);
+    return this.cachedKind;
   }
 
   /** reflect Kind().String() of the type, as upstream's Name(). */
@@ -117,11 +155,26 @@ export class SchemaNode {
   /** LookupPatchMetadataForStruct: the type of field `key` and its patch tags. */
   lookupStruct(key: string): [SchemaNode, PatchMeta] {
     if (this.kind === 'open') return [this, NO_META];
+    let cached = this.structCache.get(key);
+    if (cached === undefined) {
+      try {
+        cached = this.lookupStructUncached(key);
+      } catch (error) {
+        if (!(error instanceof SmpError)) throw error;
+        cached = error;
+      }
+      this.structCache.set(key, cached);
+    }
+    if (cached instanceof SmpError) throw cached;
+    return cached;
+  }
+
+  private lookupStructUncached(key: string): [SchemaNode, PatchMeta] {
     let t = this.type;
     if (t.startsWith('*')) t = t.slice(1);
     const kind = kindOf(this.schema, t);
-    if (kind === 'map') return [new SchemaNode(this.schema, mapElem(t)), NO_META];
-    if (kind === 'interface') return [new SchemaNode(this.schema, 'interface{}'), NO_META];
+    if (kind === 'map') return [SchemaNode.of(this.schema, mapElem(t)), NO_META];
+    if (kind === 'interface') return [SchemaNode.of(this.schema, 'interface{}'), NO_META];
     if (kind !== 'struct') {
       throw new SmpError(`merging an object in json but data type is not map or struct, instead is: ${kindName(this.schema, t)}`);
     }
@@ -129,33 +182,48 @@ export class SchemaNode {
     let field = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     if (!field) {
       // encoding/json (and the forked lookup) fall back to a case-insensitive match.
-      const folded = Object.keys(fields).find((name) => name.toLowerCase() === key.toLowerCase());
-      if (folded !== undefined) field = fields[folded];
+      const match = folded(fields).get(key.toLowerCase());
+      if (match !== undefined) field = fields[match];
     }
     if (!field) {
       if (!this.schema!.strict) return [SchemaNode.open(), NO_META];
       throw new SmpError(`unable to find api field in struct ${t} for the json field ${JSON.stringify(key)}`);
     }
     return [
-      new SchemaNode(this.schema, field.type),
+      SchemaNode.of(this.schema, field.type),
       { strategies: (field.patchStrategy ?? '').split(','), mergeKey: field.patchMergeKey ?? '', field },
     ];
   }
 
   /** LookupPatchMetadataForSlice: the element type of list field `key` and its patch tags. */
   lookupSlice(key: string): [SchemaNode, PatchMeta] {
+    let cached = this.sliceCache.get(key);
+    if (cached === undefined) {
+      try {
+        cached = this.lookupSliceUncached(key);
+      } catch (error) {
+        if (!(error instanceof SmpError)) throw error;
+        cached = error;
+      }
+      this.sliceCache.set(key, cached);
+    }
+    if (cached instanceof SmpError) throw cached;
+    return cached;
+  }
+
+  private lookupSliceUncached(key: string): [SchemaNode, PatchMeta] {
     const [sub, meta] = this.lookupStruct(key);
     if (sub.kind === 'open' || sub.kind === 'interface') return [sub, meta];
     let t = sub.type;
     if (t.startsWith('[]')) {
       const elem = t.slice(2);
       if (elem.startsWith('[]')) throw new SmpError('unexpected slice of slice');
-      return [new SchemaNode(this.schema, elem), meta];
+      return [SchemaNode.of(this.schema, elem), meta];
     }
     if (t.startsWith('*')) {
       t = t.slice(1);
       if (t.startsWith('[]')) t = t.slice(2);
-      return [new SchemaNode(this.schema, t), meta];
+      return [SchemaNode.of(this.schema, t), meta];
     }
     throw new SmpError(`expected slice or array type, but got: ${this.name()}`);
   }

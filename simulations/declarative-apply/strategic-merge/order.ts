@@ -67,7 +67,8 @@ export function normalizeSliceOrder(toSort: JsonValue[], order: JsonValue[], mer
     validateMergeKeyInLists(mergeKey, items, order);
     [items, toDelete] = extractToDeleteItems(items);
   }
-  sliceStable(items, (list, i, j) => {
+  // One element (or none) is already sorted; skipping saves the closure allocations in the hot path.
+  if (items.length > 1) sliceStable(items, (list, i, j) => {
     const ii = indexOf(order, list[i], mergeKey, kind);
     if (ii >= 0) {
       const ij = indexOf(order, list[j], mergeKey, kind);
@@ -75,7 +76,7 @@ export function normalizeSliceOrder(toSort: JsonValue[], order: JsonValue[], mer
     }
     return true;
   });
-  return [...items, ...toDelete];
+  return toDelete.length === 0 ? items : [...items, ...toDelete];
 }
 
 /** mergeSortedSlice: interleaves server-only items (left) with patch items (right) by live order. */
