@@ -98,3 +98,25 @@ describe('client-side kubectl apply against kubectl 1.32 (stub API server)', () 
     });
   }
 });
+
+test('kubectl apply --overwrite=false: the conflict error, text for text', async (t) => {
+  if (!kubectlAvailable()) return t.skip(KUBECTL_MISSING);
+  const live = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default', labels: { tier: 'web', other: 'x' } },
+    spec: { replicas: 5, template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.26' }] } } },
+  };
+  const file = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  annotations:\n    note: "a & b <c>"\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n';
+  const stub = await startKubectlStub({ objects: [live] });
+  try {
+    writeFileSync(join(stub.dir, 'web.yaml'), file);
+    const real = await stub.runKubectl(['apply', '-f', 'web.yaml', '--overwrite=false', '--validate=false']);
+    const ours = clientSideApply(one(file), live as JsonObject, { namespace: 'default', overwrite: false, fileName: 'web.yaml', now: '2025-01-01T00:00:00Z' });
+    assert.equal(real.code, 1);
+    assert.equal(ours.outcome, 'failed');
+    assert.equal(`${ours.warnings.join('\n')}\n${ours.error}`, real.stderr);
+  } finally {
+    await stub.close();
+  }
+});
