@@ -25,14 +25,9 @@ export type { PodActions } from './pod-actions.ts';
 export { planStop, terminationGracePeriodSeconds, MINIMUM_GRACE_PERIOD_SECONDS } from './termination.ts';
 export { defaultBehavior } from './behavior.ts';
 export type { ContainerBehavior, RunOutcome, SigtermBehavior, ImageBehavior } from './behavior.ts';
-export {
-  PodKubelet,
-  SYNC_ERROR_BACKOFF_MS,
-  defaultPodIP,
-  defaultPullPolicy,
-  defaultPullError,
-  terminatePodStatus,
-} from './pod-kubelet.ts';
+export { PodKubelet, SYNC_ERROR_BACKOFF_MS, defaultPodIP } from './pod-kubelet.ts';
+export { ImageManager, defaultPullPolicy, defaultPullError } from './images.ts';
+export { terminatePodStatus } from './terminal-status.ts';
 export type { PodKubeletOptions, StatusWrite, RunningContainer, InjectedExit, EvictionOptions } from './pod-kubelet.ts';
 export { isRestartableInitContainer, getContainerStatus, containerFieldPath, allContainers } from './containers.ts';
 export { DEFAULT_EPOCH_MS, rfc3339, toMs } from './time.ts';

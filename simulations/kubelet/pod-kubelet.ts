@@ -21,7 +21,7 @@
 
 import type { TraceStep } from '../shared/engine.ts';
 import { goDuration } from '../shared/duration.ts';
-import { Backoff, CONTAINER_BACKOFF, IMAGE_BACKOFF } from './backoff.ts';
+import { Backoff, CONTAINER_BACKOFF } from './backoff.ts';
 import type { ContainerBehavior } from './behavior.ts';
 import { defaultBehavior } from './behavior.ts';
 import type { ConditionValue } from './conditions.ts';
@@ -29,15 +29,11 @@ import { allContainers, containerFieldPath, restartPolicyOf } from './containers
 import { EventRecorder } from './events.ts';
 import type { TrackedEvent } from './events.ts';
 import { generatePodStatus, isStarted } from './generate-status.ts';
-import { fakeContainerId, fakeUid, normalizedImage } from './ids.ts';
-import {
-  ContainerStatusUnknown,
-  CrashLoopBackOff,
-  ErrImageNeverPull,
-  ErrImagePull,
-  EventReason,
-  ImagePullBackOff,
-} from './names.ts';
+import { fakeContainerId, fakeUid } from './ids.ts';
+import { ImageManager } from './images.ts';
+import type { ImageContext, StartResult, Task } from './images.ts';
+import { deepEqual, terminatePodStatus } from './terminal-status.ts';
+import { CrashLoopBackOff, EventReason } from './names.ts';
 import { computePodActions } from './pod-actions.ts';
 import type { ContainerToKill } from './pod-actions.ts';
 import { ProbeWorker, withProbeDefaults } from './probes.ts';
@@ -122,19 +118,7 @@ type Action =
   | { kind: 'delete'; graceSeconds?: number }
   | { kind: 'evict'; options: EvictionOptions };
 
-interface Wait {
-  untilMs: number;
-  until?: () => boolean;
-}
-type Task<T = void> = Generator<Wait, T, void>;
 
-interface StartResult {
-  ok: boolean;
-  reason?: string;
-  message?: string;
-  /** For back-off errors: when the back-off ends (the same sync would repeat until then). */
-  retryAtMs?: number;
-}
 
 /**
  * The kubelet for one Pod.
@@ -169,9 +153,8 @@ export class PodKubelet {
   private status: PodStatus;
   private readonly queue = new ActionQueue<Action>();
   private readonly crashBackoff = new Backoff(CONTAINER_BACKOFF.initialMs, CONTAINER_BACKOFF.maxMs);
-  private readonly imageBackoff = new Backoff(IMAGE_BACKOFF.initialMs, IMAGE_BACKOFF.maxMs);
-  private readonly images = new Set<string>();
-  private readonly imageBackoffUpdatedAt = new Map<string, number>();
+  private readonly imageManager: ImageManager;
+  private readonly imageContext: ImageContext;
   private readonly queuedSyncs = new Set<number>();
   private readonly onceKeys = new Set<string>();
   /** Bumped whenever anything the status is computed from changes; a sync with nothing new writes nothing. */
@@ -211,9 +194,15 @@ export class PodKubelet {
     this.podIP = pod.spec.hostNetwork ? this.hostIP : (options.podIP ?? defaultPodIP(pod.metadata.name));
     this.recorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName, this.epochMs);
     const behaviorOf = options.behavior ?? (() => defaultBehavior());
+    this.imageManager = new ImageManager(uid);
+    this.imageContext = {
+      now: () => this.now,
+      event: (type, reason, message, fieldPath) => this.event(type, reason, message, fieldPath),
+      step: (title, extra) => this.step(this.now, title, extra),
+    };
     this.records = allContainers(pod.spec).map(({ container, kind, index }) => {
       const behavior = behaviorOf(container, kind);
-      if (behavior.image.present && container.image) this.images.add(container.image);
+      if (behavior.image.present && container.image) this.imageManager.images.add(container.image);
       return { container, kind, index, instances: [], workers: {}, behavior, pullAttempts: 0 };
     });
     this.status = { phase: 'Pending' };
@@ -596,7 +585,7 @@ export class PodKubelet {
       this.crashBackoff.next(name, exited.finishedAtMs ?? 0, this.now);
     }
 
-    const image = yield* this.ensureImage(rec, fieldPath);
+    const image = yield* this.imageManager.ensure(rec, fieldPath, this.imageContext);
     if (!image.ok) {
       this.event('Warning', EventReason.Failed, `Error: ${image.reason}`, fieldPath);
       return image;
@@ -641,64 +630,6 @@ export class PodKubelet {
         message: run.message,
       };
     }
-    return { ok: true };
-  }
-
-  private *ensureImage(rec: ContainerRecord, fieldPath: string): Task<StartResult> {
-    const image = rec.container.image ?? '';
-    const policy = rec.container.imagePullPolicy ?? defaultPullPolicy(image);
-    const present = this.images.has(image);
-    const name = rec.container.name;
-    if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
-      if (present) {
-        this.event('Normal', EventReason.Pulled, `Container image "${image}" already present on machine`, fieldPath);
-        return { ok: true };
-      }
-      const message = `Container image "${image}" is not present with pull policy of Never`;
-      this.event('Warning', EventReason.ErrImageNeverPull, message, fieldPath);
-      this.step(this.now, `${name}: image ${image} is not on the node and imagePullPolicy is Never: ErrImageNeverPull`, {
-        source: 'pkg/kubelet/images/image_manager.go EnsureImageExists',
-        subject: name,
-        level: 'warning',
-      });
-      return { ok: false, reason: ErrImageNeverPull, message };
-    }
-    const key = `${this.meta.uid}_${image}`;
-    if (this.imageBackoff.isInBackOffSinceUpdate(key, this.now)) {
-      const message = `Back-off pulling image "${image}"`;
-      this.event('Normal', EventReason.BackOff, message, fieldPath);
-      this.step(this.now, `${name}: still in image pull back-off (${goDuration(this.imageBackoff.get(key))}): ImagePullBackOff`, {
-        source: 'pkg/kubelet/images/image_manager.go EnsureImageExists',
-        subject: name,
-        level: 'decision',
-      });
-      return { ok: false, reason: ImagePullBackOff, message, retryAtMs: this.imageBackoff.expiresAt(key, this.imageBackoffUpdatedAt.get(key) ?? this.now) };
-    }
-    this.event('Normal', EventReason.Pulling, `Pulling image "${image}"`, fieldPath);
-    rec.pullAttempts++;
-    const fails = rec.pullAttempts <= rec.behavior.image.failures;
-    const pullStart = this.now;
-    yield { untilMs: this.now + rec.behavior.image.pullMs };
-    if (fails) {
-      const error = rec.behavior.image.error || defaultPullError(image);
-      this.event('Warning', EventReason.Failed, `Failed to pull image "${image}": ${error}`, fieldPath);
-      this.imageBackoff.next(key, this.now);
-      this.imageBackoffUpdatedAt.set(key, this.now);
-      this.step(
-        this.now,
-        `${name}: pulling ${image} failed: ErrImagePull; the next pull waits ${goDuration(this.imageBackoff.get(key))}`,
-        { source: 'pkg/kubelet/images/image_manager.go EnsureImageExists', subject: name, level: 'warning' },
-      );
-      return { ok: false, reason: ErrImagePull, message: error };
-    }
-    const d = goDuration(Math.trunc(this.now - pullStart));
-    this.event(
-      'Normal',
-      EventReason.Pulled,
-      `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${rec.behavior.image.sizeBytes} bytes.`,
-      fieldPath,
-    );
-    this.images.add(image);
     return { ok: true };
   }
 
@@ -1084,70 +1015,6 @@ export class PodKubelet {
     }
     this.trace.push({ title, at: atMs, ...extra });
   }
-}
-
-/** Structural equality of plain JSON data (the status manager skips identical updates). */
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}
-
-/**
- * status_manager.go TerminatePod: at the end of the Pod's life a container that is
- * not Terminated is reported as Terminated, reason ContainerStatusUnknown, exit 137,
- * and a Pending or Running phase becomes Failed.
- */
-export function terminatePodStatus(pod: Pod, status: PodStatus): void {
-  const hasInit = (pod.spec.initContainers ?? []).length > 0;
-  const initialized = status.conditions?.find((c) => c.type === 'Initialized')?.status === 'True';
-  if (!hasInit || initialized) {
-    for (const s of status.containerStatuses ?? []) {
-      if (s.state.terminated) continue;
-      s.state = {
-        terminated: {
-          exitCode: 137,
-          reason: ContainerStatusUnknown,
-          message: 'The container could not be located when the pod was terminated',
-          startedAt: null,
-          finishedAt: null,
-        },
-      };
-      s.ready = false;
-    }
-  }
-  if (status.phase === 'Pending' || status.phase === 'Running') status.phase = 'Failed';
-}
-
-/**
- * SetDefaults_Container: Always for ":latest" or no tag, IfNotPresent otherwise.
- *
- * @example defaultPullPolicy('nginx') // "Always";  defaultPullPolicy('nginx:1.27') // "IfNotPresent"
- */
-export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  if (image.includes('@')) return 'IfNotPresent';
-  const lastSlash = image.lastIndexOf('/');
-  const lastColon = image.lastIndexOf(':');
-  const tag = lastColon > lastSlash ? image.slice(lastColon + 1) : '';
-  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
-}
-
-/** containerd's error for a tag that does not exist. */
-export function defaultPullError(image: string): string {
-  const ref = normalizedImage(image);
-  return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
 }
 
 function kindWord(kind: ContainerRecord['kind']): string {
