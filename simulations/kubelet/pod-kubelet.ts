@@ -884,15 +884,21 @@ export class PodKubelet {
       this.recorder.record(this.now, 'Warning', EventReason.Unhealthy, outcome.unhealthy, containerFieldPath(this.currentPod(), name));
     }
     if (outcome.changed) this.version++;
-    if (outcome.changed && outcome.probed) {
+    if (outcome.changed && outcome.changedBy === 'threshold') {
       const spec = worker.spec;
-      const word = type === 'readiness' ? (outcome.changed === 'Success' ? 'ready' : 'not ready') : outcome.changed;
-      const threshold = outcome.changed === 'Success' ? `successThreshold ${spec.successThreshold}` : `failureThreshold ${spec.failureThreshold}`;
-      this.step(this.now, `${name}: ${type} probe result ${outcome.changed} (${threshold}, every ${spec.periodSeconds}s) → ${word}`, {
-        source: 'pkg/kubelet/prober/worker.go doProbe',
-        subject: name,
-        level: 'decision',
-      });
+      const n = outcome.changed === 'Success' ? spec.successThreshold : spec.failureThreshold;
+      const what = outcome.changed === 'Success' ? 'success' : 'failure';
+      const effect =
+        type === 'readiness'
+          ? outcome.changed === 'Success' ? 'ready' : 'not ready'
+          : type === 'liveness'
+            ? outcome.changed === 'Success' ? 'alive' : 'the kubelet will kill it'
+            : outcome.changed === 'Success' ? 'started: liveness and readiness probes may run' : 'the kubelet will kill it';
+      this.step(
+        this.now,
+        `${name}: ${type} probe ${what}${n > 1 ? ` ${n} times in a row` : ''} (${outcome.changed === 'Success' ? 'successThreshold' : 'failureThreshold'} ${n}, every ${spec.periodSeconds}s): ${effect}`,
+        { source: 'pkg/kubelet/prober/worker.go doProbe', subject: name, level: 'decision' },
+      );
     }
     if (outcome.changed && (type !== 'liveness' || outcome.changed === 'Failure')) this.requestSync(this.now);
     if (outcome.stop) return;

@@ -73,6 +73,12 @@ export interface ProbeTickOutcome {
   unhealthy?: string;
   /** The result the results manager now holds, when it changed. */
   changed?: ProbeResult;
+  /**
+   * Why it changed: `initial` (a new container gets the probe type's initial value),
+   * `threshold` (failureThreshold/successThreshold consecutive results), `not-running`
+   * (a stopped container fails), `deleting` (liveness and startup succeed on deletion).
+   */
+  changedBy?: 'initial' | 'threshold' | 'not-running' | 'deleting';
   /** The worker stops for good. */
   stop: boolean;
 }
@@ -149,28 +155,38 @@ export class ProbeWorker {
     if (t.podTerminal) return { probed: false, stop: true };
     if (!t.containerId) return { probed: false, stop: false };
     let changed: ProbeResult | undefined;
+    let changedBy: ProbeTickOutcome['changedBy'];
     if (this.containerId !== t.containerId) {
       this.containerId = t.containerId;
       this.result = undefined;
       changed = this.set(initialProbeResult(this.type));
+      changedBy = 'initial';
       this.onHold = false;
     }
-    if (this.onHold) return { probed: false, changed, stop: false };
+    if (this.onHold) return { probed: false, changed, changedBy, stop: false };
     if (!t.running) {
-      changed = this.set('Failure') ?? changed;
-      return { probed: false, changed, stop: !(!t.terminated || t.restartPolicy !== 'Never') };
+      const failed = this.set('Failure');
+      if (failed) {
+        changed = failed;
+        changedBy = 'not-running';
+      }
+      return { probed: false, changed, changedBy, stop: !(!t.terminated || t.restartPolicy !== 'Never') };
     }
     if (t.deleting && (this.type === 'liveness' || this.type === 'startup')) {
-      changed = this.set('Success') ?? changed;
-      return { probed: false, changed, stop: true };
+      const succeeded = this.set('Success');
+      if (succeeded) {
+        changed = succeeded;
+        changedBy = 'deleting';
+      }
+      return { probed: false, changed, changedBy, stop: true };
     }
     if (t.startedAtMs !== undefined && Math.trunc((nowMs - t.startedAtMs) / 1000) < this.spec.initialDelaySeconds) {
-      return { probed: false, changed, stop: false };
+      return { probed: false, changed, changedBy, stop: false };
     }
     if (t.started) {
-      if (this.type === 'startup') return { probed: false, changed, stop: false };
+      if (this.type === 'startup') return { probed: false, changed, changedBy, stop: false };
     } else if (this.type !== 'startup') {
-      return { probed: false, changed, stop: false };
+      return { probed: false, changed, changedBy, stop: false };
     }
 
     const a = answer();
@@ -184,13 +200,17 @@ export class ProbeWorker {
       (a.result === 'failure' && this.resultRun < this.spec.failureThreshold) ||
       (a.result === 'success' && this.resultRun < this.spec.successThreshold)
     ) {
-      return { probed: true, unhealthy, changed, stop: false };
+      return { probed: true, unhealthy, changed, changedBy, stop: false };
     }
-    changed = this.set(a.result === 'success' ? 'Success' : 'Failure') ?? changed;
+    const settled = this.set(a.result === 'success' ? 'Success' : 'Failure');
+    if (settled) {
+      changed = settled;
+      changedBy = 'threshold';
+    }
     if ((this.type === 'liveness' && a.result === 'failure') || this.type === 'startup') {
       this.onHold = true;
       this.resultRun = 0;
     }
-    return { probed: true, unhealthy, changed, stop: false };
+    return { probed: true, unhealthy, changed, changedBy, stop: false };
   }
 }
