@@ -6,10 +6,8 @@ export { parseManifests } from './shared/yaml.ts';
 export { ValidationError, LimitExceededError, NotFoundError, formatFieldPath } from './shared/errors.ts';
 export { goDuration, humanDuration, shortHumanDuration } from './shared/duration.ts';
 export { engines, getEngine } from './registry.ts';
-export { getPodQOS } from './kubelet/qos.ts';
-export { getContainerOOMScoreAdjust } from './kubelet/oom-score-adj.ts';
-export { rankMemoryPressure } from './kubelet/eviction.ts';
-export { describePod } from './kubectl/describe-pod.ts';
+// Chapter 4's helpers, read through its decoder so any JSON gets a result or a ValidationError.
+export { getPodQOS, getContainerOOMScoreAdjust, rankMemoryPressure, describePod } from './resources-oom/public-api.ts';
 export { diagnosePod } from './resources-oom/diagnose.ts';
 export { simulateMemory } from './resources-oom/simulate.ts';
 export { getPhase } from './kubelet/pod-phase.ts';

@@ -21,3 +21,22 @@ test('a line with a single cell ends a tabwriter column block (Go text/tabwriter
   assert.match(out, /\nContainers:\n  c:\n    Image:        busybox\n/);
   assert.ok(out.endsWith('Events:           <none>\n'));
 });
+
+test('a resourceFieldRef names requests.<resource> or limits.<resource>: "requests.constructor" is an error kubectl prints as "", never a prototype property', () => {
+  const pod = {
+    metadata: { name: 'a', namespace: 'default' },
+    spec: { containers: [{ name: 'c', image: 'busybox', env: [
+      { name: 'ODD', valueFrom: { resourceFieldRef: { resource: 'requests.constructor' } } },
+      { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'requests.memory', divisor: '0' } } },
+    ], resources: { requests: { memory: '64Mi' } } }] },
+  };
+  const out = describePod(pod, [], 0);
+  assert.match(out, /\n {6}ODD: +\(requests\.constructor\)\n/);
+  // ExtractContainerResourceValue: a zero divisor means 1 → bytes.
+  assert.match(out, /\n {6}MEM: +67108864 \(requests\.memory\)\n/);
+});
+
+test('absent string fields print as Go’s zero value "" (never "undefined")', () => {
+  const out = describePod({ metadata: { name: 'a' }, spec: { containers: [{ env: [{ value: 'x' }], volumeMounts: [{ readOnly: true }] }] }, status: { podIPs: [{}] } }, [], 0);
+  assert.ok(!out.includes('undefined'), out);
+});

@@ -125,6 +125,16 @@ class PrefixWriter {
 
 // ---------------------------------------------------------------------------
 
+/** A string field as Go prints it: absent is the zero value "". */
+function str(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** map[key] for a key the map itself holds. */
+function own(map: unknown, key: string): unknown {
+  return map !== null && typeof map === 'object' && Object.prototype.hasOwnProperty.call(map, key) ? (map as Record<string, unknown>)[key] : undefined;
+}
+
 function sortedKeys(map: Obj | null | undefined): string[] {
   return Object.keys(map ?? {}).sort(byteOrder);
 }
@@ -253,7 +263,7 @@ function describeStatus(stateName: string, state: Obj | null | undefined, w: Pre
 /** EnvValueRetriever for the common downward-API field paths. */
 function fieldPathValue(pod: Obj, path: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (m) return String(pod.metadata?.[m[1]]?.[m[2]] ?? '');
+  if (m) return str(own(pod.metadata?.[m[1]], m[2]));
   const simple: Record<string, unknown> = {
     'metadata.name': pod.metadata?.name,
     'metadata.namespace': pod.metadata?.namespace,
@@ -266,13 +276,19 @@ function fieldPathValue(pod: Obj, path: string): string {
   return String(simple[path] ?? '');
 }
 
-/** resourcehelper.ExtractContainerResourceValue for cpu/memory with a divisor (rounded up). */
+/**
+ * resourcehelper.ExtractContainerResourceValue (rounded up by the divisor): requests.<r> or limits.<r>
+ * for cpu, memory, ephemeral-storage and hugepages-*; anything else is an error, which describe prints as "".
+ */
 function resourceFieldValue(ref: Obj, container: Obj): string {
-  const [kind, name] = String(ref.resource ?? '').split('.');
-  const raw = container.resources?.[kind]?.[name];
-  const divisor = Quantity.tryParse(ref.divisor ?? (name === 'cpu' ? '1' : '1')) ?? Quantity.parse('1');
-  if (raw === undefined || raw === null) return '0';
-  const value = Quantity.parse(raw);
+  const m = /^(requests|limits)\.(cpu|memory|ephemeral-storage|hugepages-.+)$/.exec(String(ref.resource ?? ''));
+  if (!m) return '';
+  const [, kind, name] = m;
+  // An unset (zero) divisor means 1.
+  const given = Quantity.tryParse(ref.divisor);
+  const divisor = given && !given.isZero() ? given : Quantity.parse('1');
+  const value = Quantity.tryParse(own(container.resources?.[kind], name));
+  if (!value) return '0';
   if (name === 'cpu') return String(Math.ceil(value.milliValue() / divisor.milliValue()));
   return String(Math.ceil(value.value() / divisor.value()));
 }
@@ -282,21 +298,21 @@ function describeContainerEnvVars(container: Obj, pod: Obj, w: PrefixWriter): vo
   w.write(2, `Environment:${env.length === 0 ? '\t<none>' : ''}\n`);
   for (const e of env) {
     if (!e.valueFrom) {
-      String(e.value ?? '').split('\n').forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
+      String(e.value ?? '').split('\n').forEach((s, i) => w.write(3, i === 0 ? `${str(e.name)}:\t${s}\n` : `\t${s}\n`));
       continue;
     }
     const from = e.valueFrom;
     if (from.fieldRef) {
-      w.write(3, `${e.name}:\t${fieldPathValue(pod, from.fieldRef.fieldPath)} (${from.fieldRef.apiVersion ?? ''}:${from.fieldRef.fieldPath})\n`);
+      w.write(3, `${str(e.name)}:\t${fieldPathValue(pod, str(from.fieldRef.fieldPath))} (${str(from.fieldRef.apiVersion)}:${str(from.fieldRef.fieldPath)})\n`);
     } else if (from.resourceFieldRef) {
       let value = resourceFieldValue(from.resourceFieldRef, container);
       const r = from.resourceFieldRef.resource;
       if (value === '0' && (r === 'limits.cpu' || r === 'limits.memory')) value = 'node allocatable';
-      w.write(3, `${e.name}:\t${value} (${r})\n`);
+      w.write(3, `${str(e.name)}:\t${value} (${str(r)})\n`);
     } else if (from.secretKeyRef) {
-      w.write(3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name}'>\tOptional: ${from.secretKeyRef.optional === true}\n`);
+      w.write(3, `${str(e.name)}:\t<set to the key '${str(from.secretKeyRef.key)}' in secret '${str(from.secretKeyRef.name)}'>\tOptional: ${from.secretKeyRef.optional === true}\n`);
     } else if (from.configMapKeyRef) {
-      w.write(3, `${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name}'>\tOptional: ${from.configMapKeyRef.optional === true}\n`);
+      w.write(3, `${str(e.name)}:\t<set to the key '${str(from.configMapKeyRef.key)}' of config map '${str(from.configMapKeyRef.name)}'>\tOptional: ${from.configMapKeyRef.optional === true}\n`);
     }
   }
 }
@@ -318,7 +334,7 @@ function describeContainers(label: string, containers: Obj[], statuses: Obj[] | 
   w.write(0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
   for (const container of containers) {
     const status = byName.get(container.name);
-    w.write(1, `${container.name}:\n`);
+    w.write(1, `${str(container.name)}:\n`);
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(2, `Image:\t${container.image ?? ''}\n`);
     if (status) w.write(2, `Image ID:\t${status.imageID ?? ''}\n`);
@@ -357,12 +373,12 @@ function describeContainers(label: string, containers: Obj[], statuses: Obj[] | 
     for (const m of mounts) {
       const flags = [m.readOnly ? 'ro' : 'rw'];
       if (m.subPath) flags.push(`path=${JSON.stringify(m.subPath)}`);
-      w.write(3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
+      w.write(3, `${str(m.mountPath)} from ${str(m.name)} (${flags.join(',')})\n`);
     }
     const devices: Obj[] = [...(container.volumeDevices ?? [])].sort((a, b) => byteOrder(String(a.devicePath), String(b.devicePath)));
     if (devices.length > 0) {
       w.write(2, `Devices:${mounts.length === 0 ? '\t<none>' : ''}\n`);
-      for (const d of devices) w.write(3, `${d.devicePath} from ${d.name}\n`);
+      for (const d of devices) w.write(3, `${str(d.devicePath)} from ${str(d.name)}\n`);
     }
   }
 }
@@ -375,9 +391,9 @@ function describeVolumes(volumes: Obj[] | undefined, w: PrefixWriter): void {
   if (!volumes || volumes.length === 0) return w.write(0, 'Volumes:\t<none>\n');
   w.write(0, 'Volumes:\n');
   for (const v of volumes) {
-    w.write(1, `${v.name}:\n`);
+    w.write(1, `${str(v.name)}:\n`);
     if (v.hostPath) {
-      w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
+      w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${str(v.hostPath.path)}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
     } else if (v.emptyDir) {
       const size = Quantity.tryParse(v.emptyDir.sizeLimit);
       const sizeLimit = size && size.sign() > 0 ? size.toString() : '<unset>';
@@ -387,7 +403,7 @@ function describeVolumes(volumes: Obj[] | undefined, w: PrefixWriter): void {
     } else if (v.configMap) {
       w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name ?? ''}\n    Optional:\t${v.configMap.optional === true}\n`);
     } else if (v.persistentVolumeClaim) {
-      w.write(2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
+      w.write(2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${str(v.persistentVolumeClaim.claimName)}\n    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
     } else if (v.projected) {
       w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
       for (const s of v.projected.sources ?? []) {
@@ -410,7 +426,7 @@ function describeTopologySpreadConstraints(tscs: Obj[] | undefined, w: PrefixWri
   w.write(0, 'Topology Spread Constraints:\t');
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(0, '\t');
-    let text = `${t.topologyKey}:${t.whenUnsatisfiable} when max skew ${t.maxSkew} is exceeded`;
+    let text = `${str(t.topologyKey)}:${str(t.whenUnsatisfiable)} when max skew ${t.maxSkew ?? 0} is exceeded`;
     if (t.labelSelector) text += ` for selector ${formatLabelSelector(t.labelSelector)}`;
     w.write(0, `${text}\n`);
   });
@@ -500,10 +516,10 @@ export function describePod(pod: Obj, events: readonly Obj[] | null | undefined,
   if (ips.length === 0) w.write(0, 'IPs:\t<none>\n');
   else {
     w.write(0, 'IPs:\n');
-    for (const ip of ips) w.write(1, `IP:\t${ip.ip}\n`);
+    for (const ip of ips) w.write(1, `IP:\t${str(ip.ip)}\n`);
   }
   const controller = (meta.ownerReferences ?? []).find((r: Obj) => r.controller === true);
-  if (controller) w.write(0, `Controlled By:\t${controller.kind}/${controller.name}\n`);
+  if (controller) w.write(0, `Controlled By:\t${str(controller.kind)}/${str(controller.name)}\n`);
   if (status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
   if (spec.resources) {
     w.write(0, 'Resources:\n');
@@ -517,13 +533,13 @@ export function describePod(pod: Obj, events: readonly Obj[] | null | undefined,
     w.write(0, 'Readiness Gates:\n  Type\tStatus\n');
     for (const g of gates) {
       const c = (status.conditions ?? []).find((x: Obj) => x.type === g.conditionType);
-      w.write(1, `${g.conditionType} \t${c ? c.status : '<none>'} \n`);
+      w.write(1, `${str(g.conditionType)} \t${c ? str(c.status) : '<none>'} \n`);
     }
   }
   const conditions: Obj[] = status.conditions ?? [];
   if (conditions.length > 0) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
-    for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
+    for (const c of conditions) w.write(1, `${str(c.type)} \t${str(c.status)} \n`);
   }
   describeVolumes(spec.volumes, w);
   w.write(0, `QoS Class:\t${getPodQOS(pod as PodLike)}\n`);

@@ -167,31 +167,48 @@ function cmpBool(a: boolean, b: boolean): number {
 
 type Cmp<P extends PodLike> = (a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>) => number;
 
+/** What the comparisons read from an entry: computed once per entry, not once per comparison. */
+interface RankKey {
+  usage: number | undefined;
+  request: number;
+  priority: number;
+}
+
+function rankKey(entry: MemoryStatsEntry): RankKey {
+  return { usage: usageBytes(entry.memoryWorkingSet), request: podRequestBytes(entry.pod), priority: podPriority(entry.pod) };
+}
+
+function cmpExceeds(a: RankKey, b: RankKey): number {
+  if (a.usage === undefined || b.usage === undefined) return cmpBool(a.usage === undefined, b.usage === undefined);
+  return cmpBool(a.usage > a.request, b.usage > b.request);
+}
+
+function cmpPriority(a: RankKey, b: RankKey): number {
+  if (a.priority === b.priority) return 0;
+  return a.priority > b.priority ? 1 : -1;
+}
+
+function cmpMemory(a: RankKey, b: RankKey): number {
+  if (a.usage === undefined || b.usage === undefined) return cmpBool(a.usage === undefined, b.usage === undefined);
+  const da = a.usage - a.request;
+  const db = b.usage - b.request;
+  // p2Memory.Cmp(*p1Memory)
+  return db === da ? 0 : db > da ? 1 : -1;
+}
+
 /** exceedMemoryRequests: Pods using more than their request first; Pods without stats first of all. */
 export function exceedMemoryRequests<P extends PodLike>(a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>): number {
-  const ua = usageBytes(a.memoryWorkingSet);
-  const ub = usageBytes(b.memoryWorkingSet);
-  if (ua === undefined || ub === undefined) return cmpBool(ua === undefined, ub === undefined);
-  return cmpBool(ua > podRequestBytes(a.pod), ub > podRequestBytes(b.pod));
+  return cmpExceeds(rankKey(a), rankKey(b));
 }
 
 /** priority: lower spec.priority first. */
 export function priority<P extends PodLike>(a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>): number {
-  const pa = podPriority(a.pod);
-  const pb = podPriority(b.pod);
-  if (pa === pb) return 0;
-  return pa > pb ? 1 : -1;
+  return cmpPriority(rankKey(a), rankKey(b));
 }
 
 /** memory: the larger consumer relative to its request first. */
 export function memory<P extends PodLike>(a: MemoryStatsEntry<P>, b: MemoryStatsEntry<P>): number {
-  const ua = usageBytes(a.memoryWorkingSet);
-  const ub = usageBytes(b.memoryWorkingSet);
-  if (ua === undefined || ub === undefined) return cmpBool(ua === undefined, ub === undefined);
-  const da = ua - podRequestBytes(a.pod);
-  const db = ub - podRequestBytes(b.pod);
-  // p2Memory.Cmp(*p1Memory)
-  return db === da ? 0 : db > da ? 1 : -1;
+  return cmpMemory(rankKey(a), rankKey(b));
 }
 
 /** orderedBy(...).Sort: the first comparison that differs decides. */
@@ -208,7 +225,8 @@ export function orderedBy<P extends PodLike>(...cmps: Cmp<P>[]): (entries: reado
 }
 
 /**
- * rankMemoryPressure: the entries in eviction order, first evicted first.
+ * rankMemoryPressure: the entries in eviction order, first evicted first
+ * (orderedBy(exceedMemoryRequests, priority, memory), each entry's request read once).
  *
  * @example
  *   rankMemoryPressure([
@@ -217,7 +235,10 @@ export function orderedBy<P extends PodLike>(...cmps: Cmp<P>[]): (entries: reado
  *   ])[0].pod === bestEffortPod
  */
 export function rankMemoryPressure<P extends PodLike>(entries: readonly MemoryStatsEntry<P>[]): MemoryStatsEntry<P>[] {
-  return orderedBy<P>(exceedMemoryRequests, priority, memory)(entries);
+  const keyed = entries.map((entry) => ({ entry, key: rankKey(entry) }));
+  // Array.prototype.sort is stable: ties keep input order, as orderedBy does.
+  keyed.sort((a, b) => cmpExceeds(a.key, b.key) || cmpPriority(a.key, b.key) || cmpMemory(a.key, b.key));
+  return keyed.map((k) => k.entry);
 }
 
 /**

@@ -8,6 +8,8 @@
 
 import { Quantity } from '../shared/quantity.ts';
 import { podRequestBytes } from '../kubelet/eviction.ts';
+import type { DecodedLimitRange, DecodedResourceQuota } from './core-v1.ts';
+import type { PodManifest } from './pod-validation.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -46,25 +48,26 @@ function clone<T>(v: T): T {
  * restartPolicy, terminationGracePeriodSeconds, container port protocol, probe
  * defaults, and requests copied from limits where a request is missing
  * (SetDefaults_Pod: "If limits are specified, but requests are not, default requests to limits").
+ * Go defaults a field when it holds its zero value ("" or 0), and a pointer when it is nil.
  */
-export function applyApiDefaults(pod: Obj): Obj {
-  const p = clone(pod);
-  p.metadata.namespace ??= 'default';
-  p.spec.restartPolicy ??= 'Always';
+export function applyApiDefaults(pod: PodManifest): Obj {
+  const p: Obj = clone(pod);
+  p.metadata.namespace ||= 'default';
+  p.spec.restartPolicy ||= 'Always';
   p.spec.terminationGracePeriodSeconds ??= 30;
-  p.spec.dnsPolicy ??= 'ClusterFirst';
-  p.spec.schedulerName ??= 'default-scheduler';
+  p.spec.dnsPolicy ||= 'ClusterFirst';
+  p.spec.schedulerName ||= 'default-scheduler';
   p.spec.priority ??= 0;
   for (const c of [...(p.spec.initContainers ?? []), ...p.spec.containers]) {
-    for (const port of c.ports ?? []) port.protocol ??= 'TCP';
+    for (const port of c.ports ?? []) port.protocol ||= 'TCP';
     for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
       const probe = c[key];
       if (!probe) continue;
-      probe.timeoutSeconds ??= 1;
-      probe.periodSeconds ??= 10;
-      probe.successThreshold ??= 1;
-      probe.failureThreshold ??= 3;
-      if (probe.httpGet) probe.httpGet.scheme ??= 'HTTP';
+      probe.timeoutSeconds ||= 1;
+      probe.periodSeconds ||= 10;
+      probe.successThreshold ||= 1;
+      probe.failureThreshold ||= 3;
+      if (probe.httpGet) probe.httpGet.scheme ||= 'HTTP';
     }
     const limits = c.resources?.limits;
     if (limits) {
@@ -132,10 +135,10 @@ export interface AdmissionOutcome {
 }
 
 /** LimitRanger: mutate (defaults) then validate, for every LimitRange in the Pod's namespace. */
-function limitRanger(pod: Obj, limitRanges: Obj[], notes: AdmissionOutcome['notes']): string | undefined {
+function limitRanger(pod: Obj, limitRanges: readonly DecodedLimitRange[], notes: AdmissionOutcome['notes']): string | undefined {
   const ns = pod.metadata.namespace;
   for (const lr of limitRanges.filter((l) => (l.metadata?.namespace ?? 'default') === ns)) {
-    const items: Obj[] = (lr.spec?.limits ?? []).map(defaultLimitRangeItem);
+    const items: Obj[] = (lr.spec?.limits ?? []).map((item) => defaultLimitRangeItem(item));
     // Admit: defaultContainerResourceRequirements + mergePodResourceRequirements
     const defaults = { requests: {} as Obj, limits: {} as Obj };
     for (const item of items.filter((i) => i.type === 'Container')) {
@@ -240,11 +243,11 @@ function quotaConstraints(pod: Obj, hardKeys: string[]): string | undefined {
 }
 
 export interface QuotaState {
-  quota: Obj;
+  quota: DecodedResourceQuota;
   used: ResourceSum;
 }
 
-export function initialQuotaState(quotas: Obj[]): QuotaState[] {
+export function initialQuotaState(quotas: readonly DecodedResourceQuota[]): QuotaState[] {
   return quotas.map((quota) => {
     const used = new ResourceSum();
     for (const [k, v] of Object.entries(quota.status?.used ?? {})) used.add(k, v);
@@ -257,7 +260,7 @@ function checkQuota(pod: Obj, states: QuotaState[], notes: AdmissionOutcome['not
   const mine = states.filter((s) => (s.quota.metadata?.namespace ?? 'default') === ns);
   const delta = podQuotaUsage(pod);
   for (const s of mine) {
-    const hard: Obj = s.quota.spec?.hard ?? {};
+    const hard: Record<string, string | number> = s.quota.spec?.hard ?? {};
     const hardKeys = Object.keys(hard);
     const constraint = quotaConstraints(pod, hardKeys);
     if (constraint) return `failed quota: ${s.quota.metadata?.name}: ${constraint}`;
@@ -283,7 +286,7 @@ function checkQuota(pod: Obj, states: QuotaState[], notes: AdmissionOutcome['not
  *
  * @example admitPod(pod, [limitRange], quotaStates).admitted // false → .message holds the 403 text
  */
-export function admitPod(raw: Obj, limitRanges: Obj[], quotas: QuotaState[]): AdmissionOutcome {
+export function admitPod(raw: PodManifest, limitRanges: readonly DecodedLimitRange[], quotas: QuotaState[]): AdmissionOutcome {
   const notes: AdmissionOutcome['notes'] = [];
   const pod = applyApiDefaults(raw);
   const forbidden = (msg: string) => `pods "${pod.metadata.name}" is forbidden: ${msg}`;

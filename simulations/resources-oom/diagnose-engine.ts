@@ -13,16 +13,16 @@ export const engine: Engine<Diagnosis> = {
   view: 'resources-oom/diagnose',
   run(manifests) {
     const objects = flattenLists(manifests).map((m) => m.object);
+    for (const o of objects) {
+      if (o.apiVersion !== 'v1' || (o.kind !== 'Pod' && o.kind !== 'Event')) {
+        throw new ValidationError(`Unsupported value: "${o.apiVersion} ${o.kind}": supported kinds: v1 Pod, v1 Event (and Lists of them)`, { object: o, path: ['kind'] });
+      }
+    }
     const pods = objects.filter((o) => o.kind === 'Pod');
     if (pods.length !== 1) throw new ValidationError(`Required value: paste exactly one Pod (found ${pods.length})`, { path: [] });
     const pod = pods[0];
-    for (const o of objects) {
-      if (o.kind !== 'Pod' && o.kind !== 'Event') {
-        throw new ValidationError(`Unsupported value: "${o.kind}": supported kinds: Pod, Event (and Lists of them)`, { object: o, path: ['kind'] });
-      }
-    }
-    const status = pod.status as Record<string, unknown> | undefined;
-    if (!status || typeof status !== 'object') {
+    // `status: null` is no status, as Go reads it.
+    if (pod.status === undefined || pod.status === null) {
       throw new ValidationError('Required value: the Pod needs its status; paste the output of `kubectl get pod <name> -o yaml`', { object: pod, path: ['status'] });
     }
     const events = objects.filter((o) => o.kind === 'Event');

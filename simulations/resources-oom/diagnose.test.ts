@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ValidationError } from '../shared/errors.ts';
+import { DEFAULT_BUDGET } from '../shared/engine.ts';
+import { attachPosition, parseManifests } from '../shared/yaml.ts';
 import { diagnosePod } from './diagnose.ts';
+import { engine as diagnoseEngine } from './diagnose-engine.ts';
 import { describeCases } from '../../test/conformance/resources-oom/describe-pod-fixtures.ts';
 
 const now = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -33,4 +37,76 @@ test('the describe view of a diagnosis is computed at the latest timestamp found
   const b = diagnosePod(cases.leaky.pod, cases.leaky.events);
   assert.equal(a.describe, b.describe);
   assert.match(a.describe, /^Name:         leaky\n/);
+});
+
+// ---- Bad input: the pasted objects go through the decoder (core-v1.ts) first ----
+
+
+const PASTED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  ownerReferences: web-rs
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+status:
+  phase: Running
+`;
+
+const badPastes: { name: string; yaml: string; message: string; line?: number }[] = [
+  {
+    name: 'ownerReferences that are not a list are refused at their line (this used to crash describe)',
+    yaml: PASTED,
+    message: 'metadata.ownerReferences: json: cannot unmarshal string into Go struct field ObjectMeta.metadata.ownerReferences of type []v1.OwnerReference',
+    line: 5,
+  },
+  {
+    name: 'a restart count that is not a number',
+    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app } ] }\nstatus:\n  containerStatuses:\n  - name: app\n    restartCount: many\n',
+    message: 'status.containerStatuses[0].restartCount: json: cannot unmarshal string into Go struct field ContainerStatus.status.containerStatuses.restartCount of type int32',
+    line: 8,
+  },
+  {
+    name: 'an Event whose lastTimestamp is not a time',
+    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app } ] }\nstatus: { phase: Running }\n---\napiVersion: v1\nkind: Event\nmetadata: { name: e }\nreason: OOMKilling\nlastTimestamp: yesterday\n',
+    message: 'lastTimestamp: Invalid value: "yesterday": must be an RFC 3339 time such as "2025-01-01T00:00:00Z"',
+    line: 11,
+  },
+  {
+    name: '`status: null` is no status at all',
+    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app } ] }\nstatus: null\n',
+    message: 'status: Required value: the Pod needs its status; paste the output of `kubectl get pod <name> -o yaml`',
+    line: 5,
+  },
+  {
+    name: 'an object of another API version',
+    yaml: 'apiVersion: v2\nkind: Pod\nmetadata: { name: web }\nstatus: {}\n',
+    message: 'kind: Unsupported value: "v2 Pod": supported kinds: v1 Pod, v1 Event (and Lists of them)',
+  },
+];
+
+for (const c of badPastes) {
+  test(`diagnose bad input: ${c.name}`, () => {
+    assert.throws(() => diagnoseEngine.run(parseManifests(c.yaml), { budget: DEFAULT_BUDGET, detail: true }), (err: unknown) => {
+      assert.ok(err instanceof ValidationError, String(err));
+      assert.equal(err.message, c.message);
+      if (c.line) assert.equal(attachPosition(err).position?.line, c.line);
+      return true;
+    });
+  });
+}
+
+test('diagnose: nulls are Go zero values, so a Pod full of nulls is still diagnosed', () => {
+  const d = diagnosePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: null, ownerReferences: null }, spec: { containers: [null, { name: 'app', resources: null }] }, status: { phase: 'Running', containerStatuses: [null] } });
+  assert.equal(d.kind, 'Healthy');
+  assert.equal(d.namespace, 'default');
+  assert.deepEqual(d.containers.map((c) => c.name), ['', 'app']);
+  assert.match(d.describe, /^Name:         web\n/);
+});
+
+test('diagnose: called directly with something that is not a Pod, it refuses instead of crashing', () => {
+  assert.throws(() => diagnosePod(42), { name: 'ValidationError', message: 'json: cannot unmarshal number into Go value of type v1.Pod' });
+  assert.throws(() => diagnosePod({ metadata: { name: 'a' } }, 'events'), { name: 'ValidationError', message: 'must be a list of core/v1 Events' });
 });

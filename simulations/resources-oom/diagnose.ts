@@ -10,11 +10,13 @@
 //     status.phase Failed, status.reason Evicted, status.message from eviction/helpers.go.
 
 import { Quantity, formatBinarySI } from '../shared/quantity.ts';
+import { ValidationError } from '../shared/errors.ts';
 import { getPodQOS } from '../kubelet/qos.ts';
 import type { QOSClass } from '../kubelet/qos.ts';
 import { describePod } from '../kubectl/describe-pod.ts';
-
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { readEvent, readPod } from './core-v1.ts';
+import type { DecodedEvent, DecodedPod } from './core-v1.ts';
+import { parseRFC3339 } from './decode.ts';
 
 export type DiagnosisKind = 'OOMKilled' | 'Evicted' | 'CrashLoopBackOff' | 'KilledNotOOM' | 'Unschedulable' | 'Error' | 'Healthy';
 
@@ -81,12 +83,13 @@ function qty(v: unknown): string {
   return q ? q.toString() : 'none';
 }
 
-function latestTime(pod: Obj, events: readonly Obj[]): number {
+/** The latest time anywhere in the decoded Pod and Events (every such field is an RFC 3339 time there). */
+function latestTime(pod: DecodedPod, events: readonly DecodedEvent[]): number {
   let max = Number.NEGATIVE_INFINITY;
   const visit = (v: unknown, key: string) => {
     if (typeof v === 'string' && /(Time|Timestamp|At|time)$/.test(key)) {
-      const ms = Date.parse(v);
-      if (!Number.isNaN(ms) && ms > max) max = ms;
+      const ms = parseRFC3339(v);
+      if (ms !== undefined && ms > max) max = ms;
     } else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) visit(x, k);
     }
@@ -97,30 +100,38 @@ function latestTime(pod: Obj, events: readonly Obj[]): number {
 }
 
 /**
- * Diagnoses a Pod from its YAML (with status) and optional Events.
+ * Diagnoses a Pod from its YAML (with status) and optional Events. Both are read
+ * through the decoder first (core-v1.ts), so any JSON is either diagnosed or
+ * refused with a ValidationError naming the field.
  *
  * @example
  *   diagnosePod(podWithOOMKilledLastState).kind      // 'OOMKilled'
  *   diagnosePod(evictedPod).eviction?.available      // '91244Ki'
  */
-export function diagnosePod(pod: Obj, events: readonly Obj[] = []): Diagnosis {
+export function diagnosePod(podObject: unknown, eventObjects: unknown = []): Diagnosis {
+  const pod = readPod(podObject);
+  if (!Array.isArray(eventObjects)) throw new ValidationError('must be a list of core/v1 Events', { path: [] });
+  const events = eventObjects.map((e) => readEvent(e));
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};
   const name = pod.metadata?.name ?? '';
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const namespace = pod.metadata?.namespace || 'default';
   const qosClass = getPodQOS(pod);
-  const statuses = new Map<string, Obj>();
-  for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) statuses.set(s.name, s);
-  const containers: ContainerDiagnosis[] = [
-    ...(spec.initContainers ?? []).map((c: Obj) => ({ c, kind: c.restartPolicy === 'Always' ? 'sidecar' : 'init' })),
-    ...(spec.containers ?? []).map((c: Obj) => ({ c, kind: 'regular' })),
-  ].map(({ c, kind }: { c: Obj; kind: ContainerDiagnosis['kind'] }) => {
-    const s = statuses.get(c.name) ?? {};
+  type Status = NonNullable<typeof status.containerStatuses>[number];
+  const statuses = new Map<string, Status>();
+  for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) statuses.set(s.name ?? '', s);
+  type Container = NonNullable<typeof spec.containers>[number];
+  const listed: { c: Container; kind: ContainerDiagnosis['kind'] }[] = [
+    ...(spec.initContainers ?? []).map((c) => ({ c, kind: c.restartPolicy === 'Always' ? ('sidecar' as const) : ('init' as const) })),
+    ...(spec.containers ?? []).map((c) => ({ c, kind: 'regular' as const })),
+  ];
+  const containers: ContainerDiagnosis[] = listed.map(({ c, kind }) => {
+    const s: Status = statuses.get(c.name ?? '') ?? {};
     const stateName = s.state?.running ? 'Running' : s.state?.terminated ? 'Terminated' : 'Waiting';
     const stateReason = s.state?.waiting?.reason ?? s.state?.terminated?.reason ?? null;
     const last = s.state?.terminated ?? s.lastState?.terminated ?? null;
     return {
-      name: c.name, kind, request: qty(c.resources?.requests?.memory), limit: qty(c.resources?.limits?.memory), restarts: s.restartCount ?? 0,
+      name: c.name ?? '', kind, request: qty(c.resources?.requests?.memory), limit: qty(c.resources?.limits?.memory), restarts: s.restartCount ?? 0,
       state: stateName, stateReason, lastReason: last?.reason ?? null, lastExitCode: typeof last?.exitCode === 'number' ? last.exitCode : null,
       oomKilled: s.state?.terminated?.reason === 'OOMKilled' || s.lastState?.terminated?.reason === 'OOMKilled',
     };
@@ -132,10 +143,11 @@ export function diagnosePod(pod: Obj, events: readonly Obj[] = []): Diagnosis {
 
   if (status.reason === 'Evicted') {
     const msg = String(status.message ?? '');
-    const threshold = /Threshold quantity: ([^,]+), available: ([^.]+)\./.exec(msg);
+    // No whitespace inside a quantity: each match attempt stops at the next space (linear time on any message).
+    const threshold = /Threshold quantity: ([^,\s]+), available: ([^.\s]+)\./.exec(msg);
     const offenders = [...msg.matchAll(/Container (\S+) was using (\S+), request is (\S+), has larger consumption of memory/g)].map((m) => ({ name: m[1], usage: m[2], request: m[3] }));
     evidence.push(`status.phase ${status.phase}, status.reason Evicted`, `status.message: ${msg.trim()}`);
-    for (const e of events.filter((x) => x.reason === 'Evicted')) evidence.push(`event ${e.type} Evicted from ${e.source?.component ?? e.reportingController ?? 'kubelet'}`);
+    for (const e of events.filter((x) => x.reason === 'Evicted')) evidence.push(`event ${e.type} Evicted from ${e.source?.component || e.reportingComponent || 'kubelet'}`);
     const memory = /low on resource: memory/.test(msg);
     return {
       ...base, kind: 'Evicted', container: offenders[0]?.name ?? null,
@@ -188,7 +200,7 @@ export function diagnosePod(pod: Obj, events: readonly Obj[] = []): Diagnosis {
     };
   }
 
-  const unschedulable = (status.conditions ?? []).find((c: Obj) => c.type === 'PodScheduled' && c.status === 'False');
+  const unschedulable = (status.conditions ?? []).find((c) => c.type === 'PodScheduled' && c.status === 'False');
   if (status.phase === 'Pending' && unschedulable) {
     evidence.push(`condition PodScheduled False, reason ${unschedulable.reason ?? ''}: ${unschedulable.message ?? ''}`);
     return {

@@ -2,6 +2,9 @@
 // scenario document ("30s", "5m", "1h30m", "1.5h"). Returns milliseconds or a reason.
 // src: Go src/time/format.go ParseDuration.
 
+/** (2^63 − 1) ns in milliseconds: Go's longest time.Duration. */
+const MAX_DURATION_MS = 9_223_372_036_854.775;
+
 const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /**
@@ -29,6 +32,8 @@ export function parseGoDuration(input: unknown): number | string {
     if (!(unit in UNITS)) return `time: unknown unit "${unit}" in duration "${orig}"`;
     s = s.slice(unit.length);
     total += Number(`${num[1] || '0'}.${num[2] || '0'}`) * UNITS[unit];
+    // A time.Duration is an int64 of nanoseconds: anything longer (about 292 years) does not parse.
+    if (total > MAX_DURATION_MS) return `time: invalid duration "${orig}"`;
   }
   return sign * total;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ValidationError } from '../shared/errors.ts';
+import { LimitExceededError, ValidationError } from '../shared/errors.ts';
 import { attachPosition } from '../shared/yaml.ts';
 import { simulateMemory } from './simulate.ts';
 import { objects } from './test-helpers.ts';
@@ -11,7 +11,16 @@ metadata: { name: node-1 }
 status: { capacity: { memory: 4Gi } }
 `;
 
-const cases: { name: string; yaml: string; message: string; line?: number }[] = [
+const POD_HEAD = `${NODE}---\napiVersion: v1\nkind: Pod\nmetadata: { name: p }\n`; // the Pod's spec starts on line 9
+const SCENARIO_HEAD = `${NODE}---\napiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { containers: [ { name: c } ] }\n---\napiVersion: kube-notebook.dev/v1alpha1\nkind: MemoryScenario\nmetadata: { name: s }\n`;
+const KUBELET_HEAD = `${NODE}---\napiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n`;
+
+function manyPods(count: number, containers: number): string {
+  const names = Array.from({ length: containers }, (_, j) => `{ name: c${j} }`).join(', ');
+  return Array.from({ length: count }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: { name: p${i} }\nspec: { containers: [ ${names} ] }\n`).join('---\n');
+}
+
+const cases: { name: string; yaml: string; message: string; line?: number; limit?: true }[] = [
   {
     name: 'an invalid quantity names the field',
     yaml: `${NODE}---\napiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n  - name: c\n    resources:\n      limits: { memory: 12Qi }\n`,
@@ -52,6 +61,141 @@ const cases: { name: string; yaml: string; message: string; line?: number }[] = 
     name: 'more than 24 h of virtual time is a limit, not a crash',
     yaml: `${NODE}---\napiVersion: kube-notebook.dev/v1alpha1\nkind: MemoryScenario\nmetadata: { name: s }\nspec: { duration: 25h }\n`,
     message: 'spec.duration: at most 24h of virtual time per run',
+    limit: true,
+  },
+  // ---- Types: every field decoded against its Go type (decode.ts) ----
+  {
+    name: 'a container image that is a number is refused as the API server refuses it, at its line',
+    yaml: `${POD_HEAD}spec:\n  containers:\n  - name: c\n    image: 5\n`,
+    message: 'spec.containers[0].image: json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string',
+    line: 12,
+  },
+  {
+    name: 'ownerReferences that are not a list',
+    yaml: `${NODE}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ownerReferences: rs-1\nspec: { containers: [ { name: c } ] }\n`,
+    message: 'metadata.ownerReferences: json: cannot unmarshal string into Go struct field ObjectMeta.metadata.ownerReferences of type []v1.OwnerReference',
+    line: 10,
+  },
+  {
+    name: 'a null LimitRange item is an empty item (Go’s zero value), whose empty type the API server refuses',
+    yaml: `${NODE}---\napiVersion: v1\nkind: LimitRange\nmetadata: { name: l }\nspec:\n  limits:\n  - null\n`,
+    message: 'spec.limits[0].type: Invalid value: "": name part must be non-empty',
+    line: 11,
+  },
+  {
+    name: 'a Node status that is a list',
+    yaml: 'apiVersion: v1\nkind: Node\nmetadata: { name: node-1 }\nstatus: []\n',
+    message: 'status: json: cannot unmarshal array into Go struct field Node.status of type v1.NodeStatus',
+    line: 4,
+  },
+  {
+    name: 'a KubeletConfiguration threshold is a string (map[string]string), not a number',
+    yaml: `${KUBELET_HEAD}evictionHard:\n  memory.available: 100\n`,
+    message: 'evictionHard["memory.available"]: json: cannot unmarshal number into Go struct field KubeletConfiguration.evictionHard of type string',
+    line: 9,
+  },
+  {
+    name: 'a scenario duration is a Go duration string (metav1.Duration), not a number',
+    yaml: `${SCENARIO_HEAD}spec:\n  duration: 600\n`,
+    message: 'spec.duration: json: cannot unmarshal number into Go value of type string',
+    line: 15,
+  },
+  {
+    name: 'a usage entry naming its Pod with a number',
+    yaml: `${SCENARIO_HEAD}spec:\n  containers:\n  - { pod: 5, container: c, usage: { pattern: steady, level: 1Mi } }\n`,
+    message: 'spec.containers[0].pod: json: cannot unmarshal number into Go struct field ContainerUsage.spec.containers.pod of type string',
+    line: 16,
+  },
+  {
+    name: 'an unknown field in the scenario (a strict kind) is refused by name',
+    yaml: `${SCENARIO_HEAD}spec:\n  containers:\n  - { pod: p, container: c, usage: { pattern: steady, level: 1Mi, colour: red } }\n`,
+    message: 'spec.containers[0].usage.colour: unknown field "colour"',
+    line: 16,
+  },
+  // ---- The API server's checks (pod-validation.ts) ----
+  {
+    name: 'a container name that is not a DNS-1123 label',
+    yaml: `${POD_HEAD}spec:\n  containers:\n  - name: App\n`,
+    message: `spec.containers[0].name: Invalid value: "App": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+    line: 11,
+  },
+  {
+    name: 'an init container and a container with the same name',
+    yaml: `${POD_HEAD}spec:\n  initContainers:\n  - name: c\n  containers:\n  - name: c\n`,
+    message: 'spec.containers[0].name: Duplicate value: "c"',
+  },
+  {
+    name: 'restartPolicy on a regular container',
+    yaml: `${POD_HEAD}spec:\n  containers:\n  - name: c\n    restartPolicy: Always\n`,
+    message: 'spec.containers[0].restartPolicy: Forbidden: may not be set for non-init containers',
+  },
+  {
+    name: 'a negative probe period',
+    yaml: `${POD_HEAD}spec:\n  containers:\n  - name: c\n    livenessProbe: { exec: { command: [ "true" ] }, periodSeconds: -1 }\n`,
+    message: 'spec.containers[0].livenessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0',
+  },
+  {
+    name: 'a LimitRange with two items of the same type',
+    yaml: `${NODE}---\napiVersion: v1\nkind: LimitRange\nmetadata: { name: l }\nspec:\n  limits:\n  - type: Container\n  - type: Container\n`,
+    message: 'spec.limits[1].type: Duplicate value: "Container"',
+  },
+  {
+    name: 'a LimitRange default above its max (ValidateLimitRange)',
+    yaml: `${NODE}---\napiVersion: v1\nkind: LimitRange\nmetadata: { name: l }\nspec:\n  limits:\n  - { type: Container, default: { memory: 2Gi }, max: { memory: 1Gi } }\n`,
+    message: 'spec.limits[0].default.memory: Invalid value: "1Gi": default value 2Gi is greater than max value 1Gi',
+  },
+  {
+    name: 'a negative ResourceQuota',
+    yaml: `${NODE}---\napiVersion: v1\nkind: ResourceQuota\nmetadata: { name: q }\nspec:\n  hard: { requests.memory: -1Gi }\n`,
+    message: 'spec.hard["requests.memory"]: Invalid value: "-1Gi": must be greater than or equal to 0',
+  },
+  {
+    name: 'a duration longer than Go’s time.Duration can hold does not parse',
+    yaml: `${SCENARIO_HEAD}spec:\n  duration: 3000000h\n`,
+    message: 'spec.duration: Invalid value: "3000000h": time: invalid duration "3000000h"',
+  },
+  // ---- Limits (limits.ts): LimitExceededError naming the limit ----
+  {
+    name: 'more memory than 1Pi in one value',
+    yaml: `${POD_HEAD}spec:\n  containers:\n  - name: c\n    resources: { limits: { memory: 2Pi } }\n`,
+    message: 'spec.containers[0].resources.limits.memory: 2Pi is more memory than this simulation models: the limit is 1Pi per value',
+    line: 12, limit: true,
+  },
+  {
+    name: 'more Pods than the kubelet’s default maxPods (110)',
+    yaml: `${NODE}---\n${manyPods(111, 1)}`,
+    message: 'metadata.name: Pods per simulation: the limit is 110 in this simulation (got 111)',
+    limit: true,
+  },
+  {
+    name: 'more than 20 containers in one Pod',
+    yaml: `${NODE}---\n${manyPods(1, 21)}`,
+    message: 'spec.containers: containers in one Pod: the limit is 20 in this simulation (got 21)',
+    limit: true,
+  },
+  {
+    name: 'more than 250 containers in one run',
+    yaml: `${NODE}---\n${manyPods(13, 20)}`,
+    message: 'containers in one run: the limit is 250 in this simulation (got 260)',
+    limit: true,
+  },
+  {
+    name: 'too many containers for too long (containers × simulated seconds)',
+    yaml: `${NODE}---\n${manyPods(10, 5)}---\napiVersion: kube-notebook.dev/v1alpha1\nkind: MemoryScenario\nmetadata: { name: s }\nspec: { duration: 3h }\n`,
+    message: 'spec.duration: containers × simulated seconds: the limit is 400000 in this simulation (got 540050)',
+    limit: true,
+  },
+  {
+    name: 'a grace period longer than a year',
+    yaml: `${POD_HEAD}spec:\n  terminationGracePeriodSeconds: 1000000000000\n  containers:\n  - name: c\n`,
+    message: 'spec.terminationGracePeriodSeconds: grace period in seconds: the limit is 31536000 in this simulation (got 1000000000000)',
+    limit: true,
+  },
+  {
+    name: 'a usage curve with more than 1000 points',
+    yaml: `${SCENARIO_HEAD}spec:\n  containers:\n  - pod: p\n    container: c\n    usage:\n      pattern: points\n      points: [${Array.from({ length: 1001 }, (_, i) => `{ at: ${i}s, usage: 1Mi }`).join(', ')}]\n`,
+    message: 'spec.containers[0].usage.points: points in one usage curve: the limit is 1000 in this simulation (got 1001)',
+    limit: true,
   },
 ];
 
@@ -62,9 +206,16 @@ for (const c of cases) {
       (err: unknown) => {
         assert.ok(err instanceof ValidationError, String(err));
         assert.equal(err.message, c.message);
+        assert.equal(err instanceof LimitExceededError, c.limit === true, 'a limit is a LimitExceededError, a bad value is not');
         if (c.line) assert.equal(attachPosition(err).position?.line, c.line);
         return true;
       },
     );
   });
 }
+
+test('null is read as absent (Go’s zero value): a Pod with null image, resources and probes runs', () => {
+  const { result } = simulateMemory(objects(`${POD_HEAD}spec:\n  restartPolicy: null\n  containers:\n  - name: c\n    image: null\n    resources: null\n    livenessProbe: null\n`));
+  assert.equal(result.pods[0].qosClass, 'BestEffort');
+  assert.equal(result.pods[0].containers[0].state, 'Running');
+});

@@ -1,8 +1,11 @@
 // Reads and validates the resources-oom input: one Node, an optional
 // KubeletConfiguration, Pods, LimitRanges, ResourceQuotas and an optional
 // kube-notebook.dev/v1alpha1 MemoryScenario saying how each container's memory
-// behaves. Bad input throws ValidationError with the object and field path,
-// worded as the API server words it.
+// behaves. Every object first goes through the decoder (decode.ts: each field's
+// JSON type checked against its Go type, null read as absent), then through the
+// API server's checks (pod-validation.ts) and this chapter's limits (limits.ts),
+// so the simulation only ever sees well-typed data. Bad input throws
+// ValidationError with the object and field path, worded as the API server words it.
 //
 // The MemoryScenario document (all fields optional):
 //
@@ -25,25 +28,30 @@
 import { Quantity } from '../shared/quantity.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
-import type { KubeObject } from '../shared/yaml.ts';
-import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_PERIOD_MS, parseThresholdValue } from '../kubelet/eviction.ts';
+import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_PERIOD_MS, parseThresholdValue, thresholdBytes } from '../kubelet/eviction.ts';
 import type { Threshold } from '../kubelet/eviction.ts';
+import { LIMIT_RANGE, NODE, POD, RESOURCE_QUOTA, readTop } from './core-v1.ts';
+import type { DecodedLimitRange, DecodedNode, DecodedResourceQuota } from './core-v1.ts';
+import { KUBELET_CONFIGURATION, MEMORY_SCENARIO } from './scenario-types.ts';
+import type { DecodedKubeletConfiguration, DecodedMemoryScenario, DecodedUsageBehaviour } from './scenario-types.ts';
+import { validateLimitRange, validatePod, validateResourceQuota } from './pod-validation.ts';
+import type { PodManifest } from './pod-validation.ts';
+import { LIMITS, checkLimit, checkMemoryLimit } from './limits.ts';
 import { parseGoDuration } from './go-duration.ts';
 import { USAGE_PATTERNS } from './usage.ts';
 import type { UsageBehaviour } from './usage.ts';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type { PodManifest } from './pod-validation.ts';
 
 export const SCENARIO_API_VERSION = 'kube-notebook.dev/v1alpha1';
 export const SCENARIO_KIND = 'MemoryScenario';
 export const DEFAULT_DURATION_MS = 10 * 60_000;
-export const MAX_PODS = 500;
+export const MAX_PODS = LIMITS.pods;
 /** kubelet default evictionMaxPodGracePeriod is 0 ("use the pod's"); soft evictions cap at it when > 0. */
 const DEFAULT_MAX_POD_GRACE_SECONDS = 0;
 
 export interface NodeInput {
   name: string;
-  object: Obj;
   capacityBytes: number;
   allocatableBytes: number;
   /** Millicores, when the Node states a cpu capacity. */
@@ -69,151 +77,116 @@ export interface ContainerUsage {
 export interface ResourcesInput {
   node: NodeInput;
   eviction: EvictionConfig;
-  pods: Obj[];
-  limitRanges: Obj[];
-  quotas: Obj[];
+  pods: PodManifest[];
+  limitRanges: DecodedLimitRange[];
+  quotas: DecodedResourceQuota[];
   usage: ContainerUsage[];
   durationMs: number;
   systemUsageBytes: number;
+}
+
+/** A decoded object with the learner's own object, against which errors are reported. */
+interface Read<T> {
+  raw: object;
+  value: T;
 }
 
 function fail(reason: string, object: object, path: FieldPath): never {
   throw new ValidationError(reason, { object, path });
 }
 
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The value the learner wrote at `path` (for messages that quote it). */
+function rawAt(root: object, path: FieldPath): unknown {
+  let v: unknown = root;
+  for (const part of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[part] : undefined;
+  return v;
 }
 
-/** A quantity field → bytes; `'12Qi' is not a valid quantity` otherwise. */
-export function quantityBytes(value: unknown, object: object, path: FieldPath): number {
-  const q = Quantity.tryParse(value);
-  if (!q) fail(`${describeValue(value)} is not a valid quantity`, object, path);
-  return q.value();
+/** A quantity the decoder has checked, in bytes: ≥ 0 and within the memory limit. */
+function memoryBytes(value: string | number, object: object, path: FieldPath): number {
+  const q = Quantity.parse(value);
+  if (q.sign() < 0) fail(`Invalid value: "${q}": must be greater than or equal to 0`, object, path);
+  const bytes = q.value();
+  checkMemoryLimit(bytes, object, path);
+  return bytes;
 }
 
-function durationMs(value: unknown, object: object, path: FieldPath): number {
-  const ms = parseGoDuration(value);
-  if (typeof ms === 'string') fail(`Invalid value: ${JSON.stringify(value)}: ${ms}`, object, path);
-  if (ms < 0) fail(`Invalid value: ${JSON.stringify(value)}: must be greater than or equal to 0`, object, path);
-  return ms;
+/** A memory amount in a map[string]string of KubeletConfiguration (systemReserved, kubeReserved). */
+function configBytes(text: string, object: object, path: FieldPath): number {
+  if (!Quantity.tryParse(text)) fail(`${describeValue(text)} is not a valid quantity`, object, path);
+  return memoryBytes(text, object, path);
 }
 
-/** Validates a container's resources the way ValidateResourceRequirements does. */
-function validateResources(pod: Obj, base: FieldPath, resources: unknown): void {
-  if (resources === undefined || resources === null) return;
-  if (!isObj(resources)) fail('must be a mapping', pod, base);
-  const parsed: Record<'requests' | 'limits', Map<string, Quantity>> = { requests: new Map(), limits: new Map() };
-  for (const kind of ['limits', 'requests'] as const) {
-    const list = resources[kind];
-    if (list === undefined || list === null) continue;
-    if (!isObj(list)) fail('must be a mapping of resource names to quantities', pod, [...base, kind]);
-    for (const [name, raw] of Object.entries(list)) {
-      const q = Quantity.tryParse(raw);
-      if (!q) fail(`${describeValue(raw)} is not a valid quantity`, pod, [...base, kind, name]);
-      if (q.sign() < 0) fail(`Invalid value: "${q}": must be greater than or equal to 0`, pod, [...base, kind, name]);
-      parsed[kind].set(name, q);
-    }
+function readNode(node: Read<DecodedNode>, kubelet: Read<DecodedKubeletConfiguration> | undefined): NodeInput {
+  const { raw, value } = node;
+  const name = value.metadata?.name;
+  if (!name) fail('Required value: name is required', raw, ['metadata', 'name']);
+  const capacity = value.status?.capacity ?? {};
+  if (capacity.memory === undefined) {
+    fail('Required value: the Node needs status.capacity.memory (how much memory the machine has)', raw, ['status', 'capacity', 'memory']);
   }
-  for (const [name, request] of parsed.requests) {
-    const limit = parsed.limits.get(name);
-    // pkg/apis/core/validation ValidateResourceRequirements: field.Invalid(reqPath, ...)
-    if (limit && request.cmp(limit) > 0) {
-      fail(`Invalid value: "${request}": must be less than or equal to ${name} limit of ${limit}`, pod, [...base, 'requests']);
-    }
-  }
-}
-
-function readPod(pod: Obj): void {
-  const meta = pod.metadata;
-  if (!isObj(meta) || typeof meta.name !== 'string' || meta.name === '') fail('Required value: name or generateName is required', pod, ['metadata', 'name']);
-  if (!isObj(pod.spec)) fail('Required value', pod, ['spec']);
-  const policy = pod.spec.restartPolicy;
-  if (policy !== undefined && !['Always', 'OnFailure', 'Never'].includes(policy)) {
-    fail(`Unsupported value: ${JSON.stringify(policy)}: supported values: "Always", "OnFailure", "Never"`, pod, ['spec', 'restartPolicy']);
-  }
-  if (pod.spec.priority !== undefined && !Number.isInteger(pod.spec.priority)) fail('must be an integer', pod, ['spec', 'priority']);
-  for (const key of ['initContainers', 'containers'] as const) {
-    const list = pod.spec[key];
-    if (list === undefined && key === 'initContainers') continue;
-    if (!Array.isArray(list) || (key === 'containers' && list.length === 0)) fail('Required value', pod, ['spec', key]);
-    const seen = new Set<string>();
-    list.forEach((c: unknown, i: number) => {
-      if (!isObj(c)) fail('must be a mapping', pod, ['spec', key, i]);
-      if (typeof c.name !== 'string' || c.name === '') fail('Required value', pod, ['spec', key, i, 'name']);
-      if (seen.has(c.name)) fail(`Duplicate value: "${c.name}"`, pod, ['spec', key, i, 'name']);
-      seen.add(c.name);
-      validateResources(pod, ['spec', key, i, 'resources'], c.resources);
-    });
-  }
-}
-
-function readNode(node: Obj, kubelet: Obj | undefined): NodeInput {
-  const name = node.metadata?.name;
-  if (typeof name !== 'string' || name === '') fail('Required value: name is required', node, ['metadata', 'name']);
-  const capacity = node.status?.capacity;
-  if (!isObj(capacity) || capacity.memory === undefined) {
-    fail('Required value: the Node needs status.capacity.memory (how much memory the machine has)', node, ['status', 'capacity', 'memory']);
-  }
-  const capacityBytes = quantityBytes(capacity.memory, node, ['status', 'capacity', 'memory']);
-  if (capacityBytes <= 0) fail(`Invalid value: "${capacity.memory}": a node with no memory cannot run Pods; must be greater than 0`, node, ['status', 'capacity', 'memory']);
+  const capacityBytes = memoryBytes(capacity.memory, raw, ['status', 'capacity', 'memory']);
+  if (capacityBytes <= 0) fail(`Invalid value: "${capacity.memory}": a node with no memory cannot run Pods; must be greater than 0`, raw, ['status', 'capacity', 'memory']);
   const reserved = (field: 'systemReserved' | 'kubeReserved') => {
-    const raw = kubelet?.[field]?.memory;
-    return raw === undefined ? 0 : quantityBytes(raw, kubelet!, [field, 'memory']);
+    const text = kubelet?.value[field]?.memory;
+    return text === undefined ? 0 : configBytes(text, kubelet!.raw, [field, 'memory']);
   };
   const systemReservedBytes = reserved('systemReserved');
   const kubeReservedBytes = reserved('kubeReserved');
+  const allocatable = value.status?.allocatable ?? {};
   let allocatableBytes: number;
-  const allocatable = node.status?.allocatable;
-  if (isObj(allocatable) && allocatable.memory !== undefined) {
-    allocatableBytes = quantityBytes(allocatable.memory, node, ['status', 'allocatable', 'memory']);
+  if (allocatable.memory !== undefined) {
+    allocatableBytes = memoryBytes(allocatable.memory, raw, ['status', 'allocatable', 'memory']);
   } else {
     // Node allocatable = capacity − kube-reserved − system-reserved − hard eviction threshold
     // (pkg/kubelet/cm/node_container_manager_linux.go GetNodeAllocatableReservation).
-    const hard = kubelet?.evictionHard?.['memory.available'] ?? DEFAULT_EVICTION_HARD['memory.available'];
-    const value = parseThresholdValue(hard);
-    const hardBytes = typeof value === 'string' ? 0 : 'quantity' in value ? value.quantity.value() : Math.trunc(capacityBytes * value.percentage);
+    const hard = (kubelet?.value.evictionHard ?? DEFAULT_EVICTION_HARD)['memory.available'];
+    const threshold = hard === undefined ? undefined : parseThresholdValue(hard);
+    const hardBytes = threshold === undefined || typeof threshold === 'string' ? 0 : thresholdBytes(threshold, capacityBytes);
     allocatableBytes = Math.max(0, capacityBytes - systemReservedBytes - kubeReservedBytes - hardBytes);
   }
+  const cpuField = allocatable.cpu !== undefined ? 'allocatable' : 'capacity';
+  const cpu = allocatable.cpu ?? capacity.cpu;
   let cpuAllocatableMilli: number | undefined;
-  const cpu = (isObj(allocatable) && allocatable.cpu !== undefined ? allocatable.cpu : capacity.cpu) as unknown;
   if (cpu !== undefined) {
-    const q = Quantity.tryParse(cpu);
-    if (!q) fail(`${describeValue(cpu)} is not a valid quantity`, node, ['status', 'capacity', 'cpu']);
+    const q = Quantity.parse(cpu);
+    if (q.sign() < 0) fail(`Invalid value: "${q}": must be greater than or equal to 0`, raw, ['status', cpuField, 'cpu']);
     cpuAllocatableMilli = q.milliValue();
   }
-  return { name, object: node, capacityBytes, allocatableBytes, cpuAllocatableMilli, systemReservedBytes, kubeReservedBytes };
+  return { name, capacityBytes, allocatableBytes, cpuAllocatableMilli, systemReservedBytes, kubeReservedBytes };
 }
 
-function readEviction(kubelet: Obj | undefined): EvictionConfig {
+function readEviction(kubelet: Read<DecodedKubeletConfiguration> | undefined): EvictionConfig {
+  const cfg = kubelet?.value ?? {};
+  const raw = kubelet?.raw ?? {};
   const thresholds: Threshold[] = [];
-  const hard = kubelet?.evictionHard ?? DEFAULT_EVICTION_HARD;
-  const at = (field: string) => (kubelet ? [field] : []);
-  for (const [signal, raw] of Object.entries(hard as Obj)) {
+  const threshold = (field: 'evictionHard' | 'evictionSoft', signal: string, text: string) => {
+    const value = parseThresholdValue(text);
+    if (typeof value === 'string') fail(value, raw, [field, signal]);
+    if ('quantity' in value) checkMemoryLimit(value.quantity.value(), raw, [field, signal]);
+    return value;
+  };
+  for (const [signal, text] of Object.entries(cfg.evictionHard ?? DEFAULT_EVICTION_HARD)) {
     if (signal !== 'memory.available') continue; // disk and PID signals are outside this chapter
-    const value = parseThresholdValue(raw);
-    if (typeof value === 'string') fail(value, kubelet ?? {}, [...at('evictionHard'), signal]);
-    thresholds.push({ signal, value, gracePeriodMs: 0 });
+    thresholds.push({ signal, value: threshold('evictionHard', signal, text), gracePeriodMs: 0 });
   }
-  for (const [signal, raw] of Object.entries((kubelet?.evictionSoft ?? {}) as Obj)) {
+  for (const [signal, text] of Object.entries(cfg.evictionSoft ?? {})) {
     if (signal !== 'memory.available') continue;
-    const value = parseThresholdValue(raw);
-    if (typeof value === 'string') fail(value, kubelet!, ['evictionSoft', signal]);
-    const grace = kubelet!.evictionSoftGracePeriod?.[signal];
+    const value = threshold('evictionSoft', signal, text);
+    const grace = cfg.evictionSoftGracePeriod?.[signal];
+    const path = ['evictionSoftGracePeriod', signal];
     // eviction/helpers.go parseThresholdStatements: "grace period must be specified for the soft eviction threshold"
-    if (grace === undefined) fail(`grace period must be specified for the soft eviction threshold ${signal}`, kubelet!, ['evictionSoftGracePeriod', signal]);
-    const ms = durationMs(grace, kubelet!, ['evictionSoftGracePeriod', signal]);
-    if (ms <= 0) fail(`grace period must be specified for the soft eviction threshold ${signal}`, kubelet!, ['evictionSoftGracePeriod', signal]);
+    if (grace === undefined) fail(`grace period must be specified for the soft eviction threshold ${signal}`, raw, path);
+    const ms = parseGoDuration(grace);
+    if (typeof ms === 'string') fail(`Invalid value: ${JSON.stringify(grace)}: ${ms}`, raw, path);
+    if (ms <= 0) fail(`grace period must be specified for the soft eviction threshold ${signal}`, raw, path);
     thresholds.push({ signal, value, gracePeriodMs: ms });
   }
-  const transition = kubelet?.evictionPressureTransitionPeriod;
-  const maxGrace = kubelet?.evictionMaxPodGracePeriod;
-  if (maxGrace !== undefined && !Number.isInteger(maxGrace)) fail('must be an integer number of seconds', kubelet!, ['evictionMaxPodGracePeriod']);
-  return {
-    thresholds,
-    pressureTransitionPeriodMs: transition === undefined ? DEFAULT_PRESSURE_TRANSITION_PERIOD_MS : durationMs(transition, kubelet!, ['evictionPressureTransitionPeriod']),
-    maxPodGracePeriodSeconds: maxGrace ?? DEFAULT_MAX_POD_GRACE_SECONDS,
-  };
+  const transition = cfg.evictionPressureTransitionPeriod ?? DEFAULT_PRESSURE_TRANSITION_PERIOD_MS;
+  if (transition < 0) fail(`Invalid value: ${JSON.stringify(rawAt(raw, ['evictionPressureTransitionPeriod']))}: must be greater than or equal to 0`, raw, ['evictionPressureTransitionPeriod']);
+  const maxGrace = cfg.evictionMaxPodGracePeriod ?? DEFAULT_MAX_POD_GRACE_SECONDS;
+  if (maxGrace < 0) fail(`Invalid value: ${maxGrace}: must be greater than or equal to 0`, raw, ['evictionMaxPodGracePeriod']);
+  return { thresholds, pressureTransitionPeriodMs: transition, maxPodGracePeriodSeconds: maxGrace };
 }
 
 const BEHAVIOUR_FIELDS: Record<(typeof USAGE_PATTERNS)[number], string[]> = {
@@ -224,25 +197,29 @@ const BEHAVIOUR_FIELDS: Record<(typeof USAGE_PATTERNS)[number], string[]> = {
   points: ['points'],
 };
 
-function readBehaviour(doc: Obj, path: FieldPath, usage: unknown): UsageBehaviour {
-  if (!isObj(usage)) fail('Required value: a usage mapping with a pattern', doc, path);
-  const pattern = usage.pattern;
-  if (!USAGE_PATTERNS.includes(pattern)) {
-    fail(`Unsupported value: ${JSON.stringify(pattern ?? '')}: supported values: ${USAGE_PATTERNS.map((p) => `"${p}"`).join(', ')}`, doc, [...path, 'pattern']);
+function isPattern(value: string | undefined): value is (typeof USAGE_PATTERNS)[number] {
+  return (USAGE_PATTERNS as readonly (string | undefined)[]).includes(value);
+}
+
+function readBehaviour(raw: object, path: FieldPath, usage: DecodedUsageBehaviour | undefined): UsageBehaviour {
+  if (!usage) fail('Required value: a usage mapping with a pattern', raw, path);
+  const p = usage.pattern;
+  if (!isPattern(p)) {
+    fail(`Unsupported value: ${JSON.stringify(p ?? '')}: supported values: ${USAGE_PATTERNS.map((x) => `"${x}"`).join(', ')}`, raw, [...path, 'pattern']);
   }
-  const p = pattern as (typeof USAGE_PATTERNS)[number];
   for (const key of Object.keys(usage)) {
-    if (key !== 'pattern' && !BEHAVIOUR_FIELDS[p].includes(key)) fail(`unknown field "${key}" for pattern ${p} (expected: ${BEHAVIOUR_FIELDS[p].join(', ')})`, doc, [...path, key]);
+    if (key !== 'pattern' && !BEHAVIOUR_FIELDS[p].includes(key)) fail(`unknown field "${key}" for pattern ${p} (expected: ${BEHAVIOUR_FIELDS[p].join(', ')})`, raw, [...path, key]);
   }
-  const bytes = (key: string) => {
-    if (usage[key] === undefined) fail('Required value', doc, [...path, key]);
-    const b = quantityBytes(usage[key], doc, [...path, key]);
-    if (b < 0) fail(`Invalid value: "${usage[key]}": must be greater than or equal to 0`, doc, [...path, key]);
-    return b;
+  const bytes = (key: 'level' | 'start' | 'perMinute' | 'base' | 'peak' | 'before' | 'after') => {
+    const v = usage[key];
+    if (v === undefined) fail('Required value', raw, [...path, key]);
+    return memoryBytes(v, raw, [...path, key]);
   };
-  const ms = (key: string) => {
-    if (usage[key] === undefined) fail('Required value', doc, [...path, key]);
-    return durationMs(usage[key], doc, [...path, key]);
+  const ms = (key: 'every' | 'length' | 'at') => {
+    const v = usage[key];
+    if (v === undefined) fail('Required value', raw, [...path, key]);
+    if (v < 0) fail(`Invalid value: ${JSON.stringify(rawAt(raw, [...path, key]))}: must be greater than or equal to 0`, raw, [...path, key]);
+    return v;
   };
   switch (p) {
     case 'steady':
@@ -251,25 +228,27 @@ function readBehaviour(doc: Obj, path: FieldPath, usage: unknown): UsageBehaviou
       return { pattern: p, start: bytes('start'), perMinute: bytes('perMinute') };
     case 'spikes': {
       const b = { pattern: p, base: bytes('base'), peak: bytes('peak'), everyMs: ms('every'), lengthMs: ms('length') };
-      if (b.everyMs <= 0) fail('Invalid value: must be greater than 0', doc, [...path, 'every']);
-      if (b.lengthMs > b.everyMs) fail('Invalid value: a spike cannot last longer than the interval between spikes', doc, [...path, 'length']);
+      if (b.everyMs <= 0) fail('Invalid value: must be greater than 0', raw, [...path, 'every']);
+      if (b.lengthMs > b.everyMs) fail('Invalid value: a spike cannot last longer than the interval between spikes', raw, [...path, 'length']);
       return b;
     }
     case 'step':
       return { pattern: p, before: bytes('before'), after: bytes('after'), atMs: ms('at') };
     case 'points': {
-      const list = usage.points;
-      if (!Array.isArray(list) || list.length === 0) fail('Required value: at least one point', doc, [...path, 'points']);
-      const points = list.map((pt: unknown, i: number) => {
-        if (!isObj(pt)) fail('must be a mapping with at and usage', doc, [...path, 'points', i]);
-        for (const key of Object.keys(pt)) if (key !== 'at' && key !== 'usage') fail(`unknown field "${key}"`, doc, [...path, 'points', i, key]);
-        if (pt.at === undefined) fail('Required value', doc, [...path, 'points', i, 'at']);
-        if (pt.usage === undefined) fail('Required value', doc, [...path, 'points', i, 'usage']);
-        return { atMs: durationMs(pt.at, doc, [...path, 'points', i, 'at']), bytes: quantityBytes(pt.usage, doc, [...path, 'points', i, 'usage']) };
+      const list = usage.points ?? [];
+      if (list.length === 0) fail('Required value: at least one point', raw, [...path, 'points']);
+      checkLimit(list.length, LIMITS.usagePoints, 'points in one usage curve', { object: raw, path: [...path, 'points'] });
+      const points = list.map((pt, i) => {
+        const at = [...path, 'points', i];
+        if (pt.at === undefined) fail('Required value', raw, [...at, 'at']);
+        if (pt.usage === undefined) fail('Required value', raw, [...at, 'usage']);
+        if (pt.at < 0) fail(`Invalid value: ${JSON.stringify(rawAt(raw, [...at, 'at']))}: must be greater than or equal to 0`, raw, [...at, 'at']);
+        return { atMs: pt.at, bytes: memoryBytes(pt.usage, raw, [...at, 'usage']) };
       });
       points.forEach((pt, i) => {
         if (i > 0 && pt.atMs <= points[i - 1].atMs) {
-          fail(`Invalid value: ${JSON.stringify(list[i].at)}: the usage curve must move forward in time (each point after the one before)`, doc, [...path, 'points', i, 'at']);
+          const at = [...path, 'points', i, 'at'];
+          fail(`Invalid value: ${JSON.stringify(rawAt(raw, at))}: the usage curve must move forward in time (each point after the one before)`, raw, at);
         }
       });
       return { pattern: p, points };
@@ -277,79 +256,92 @@ function readBehaviour(doc: Obj, path: FieldPath, usage: unknown): UsageBehaviou
   }
 }
 
-function readScenario(doc: Obj | undefined, pods: Obj[]): Pick<ResourcesInput, 'usage' | 'durationMs' | 'systemUsageBytes'> {
-  const spec: Obj = doc?.spec ?? {};
-  if (doc && !isObj(spec)) fail('must be a mapping', doc, ['spec']);
-  for (const key of Object.keys(spec)) {
-    if (!['duration', 'systemUsage', 'containers'].includes(key)) fail(`unknown field "${key}"`, doc!, ['spec', key]);
-  }
-  const duration = spec.duration === undefined ? DEFAULT_DURATION_MS : durationMs(spec.duration, doc!, ['spec', 'duration']);
-  if (duration <= 0) fail('Invalid value: must be greater than 0', doc!, ['spec', 'duration']);
-  const systemUsageBytes = spec.systemUsage === undefined ? 0 : quantityBytes(spec.systemUsage, doc!, ['spec', 'systemUsage']);
-  const usage: ContainerUsage[] = [];
-  const list = spec.containers ?? [];
-  if (!Array.isArray(list)) fail('must be a list', doc!, ['spec', 'containers']);
-  list.forEach((entry: unknown, i: number) => {
+const podKey = (namespace: string, name: string) => `${namespace}/${name}`;
+
+function readScenario(scenario: Read<DecodedMemoryScenario> | undefined, pods: PodManifest[]): Pick<ResourcesInput, 'usage' | 'durationMs' | 'systemUsageBytes'> {
+  const raw = scenario?.raw ?? {};
+  const spec = scenario?.value.spec ?? {};
+  const duration = spec.duration ?? DEFAULT_DURATION_MS;
+  if (duration <= 0) fail('Invalid value: must be greater than 0', raw, ['spec', 'duration']);
+  const systemUsageBytes = spec.systemUsage === undefined ? 0 : memoryBytes(spec.systemUsage, raw, ['spec', 'systemUsage']);
+  const byKey = new Map(pods.map((p) => [podKey(p.metadata.namespace ?? 'default', p.metadata.name), p]));
+  const seen = new Set<string>();
+  const usage: ContainerUsage[] = (spec.containers ?? []).map((entry, i) => {
     const path = ['spec', 'containers', i];
-    if (!isObj(entry)) fail('must be a mapping', doc!, path);
-    for (const key of Object.keys(entry)) if (!['pod', 'namespace', 'container', 'usage'].includes(key)) fail(`unknown field "${key}"`, doc!, [...path, key]);
-    const namespace = entry.namespace ?? 'default';
-    const pod = pods.find((p) => p.metadata.name === entry.pod && (p.metadata.namespace ?? 'default') === namespace);
-    if (!pod) fail(`Not found: no Pod ${JSON.stringify(entry.pod)} in namespace ${JSON.stringify(namespace)} in this input`, doc!, [...path, 'pod']);
+    const namespace = entry.namespace || 'default';
+    if (entry.pod === undefined) fail('Required value', raw, [...path, 'pod']);
+    if (entry.container === undefined) fail('Required value', raw, [...path, 'container']);
+    const pod = byKey.get(podKey(namespace, entry.pod));
+    if (!pod) fail(`Not found: no Pod ${JSON.stringify(entry.pod)} in namespace ${JSON.stringify(namespace)} in this input`, raw, [...path, 'pod']);
     const all = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
-    if (!all.some((c: Obj) => c.name === entry.container)) {
-      fail(`Not found: Pod ${JSON.stringify(entry.pod)} has no container ${JSON.stringify(entry.container)}`, doc!, [...path, 'container']);
+    if (!all.some((c) => c.name === entry.container)) {
+      fail(`Not found: Pod ${JSON.stringify(entry.pod)} has no container ${JSON.stringify(entry.container)}`, raw, [...path, 'container']);
     }
-    if (usage.some((u) => u.namespace === namespace && u.pod === entry.pod && u.container === entry.container)) {
-      fail(`Duplicate value: "${entry.pod}/${entry.container}"`, doc!, path);
-    }
-    usage.push({ namespace, pod: entry.pod, container: entry.container, behaviour: readBehaviour(doc!, [...path, 'usage'], entry.usage) });
+    const key = `${podKey(namespace, entry.pod)}/${entry.container}`;
+    if (seen.has(key)) fail(`Duplicate value: "${entry.pod}/${entry.container}"`, raw, path);
+    seen.add(key);
+    return { namespace, pod: entry.pod, container: entry.container, behaviour: readBehaviour(raw, [...path, 'usage'], entry.usage) };
   });
   return { usage, durationMs: duration, systemUsageBytes };
 }
 
+const SUPPORTED_KINDS = `v1 Node, v1 Pod, v1 LimitRange, v1 ResourceQuota, kubelet.config.k8s.io/v1beta1 KubeletConfiguration, ${SCENARIO_API_VERSION} ${SCENARIO_KIND}`;
+
 /**
- * Reads the manifests into a validated input. Throws ValidationError for bad input.
+ * Reads the manifests into a validated, typed input: every object is decoded
+ * field by field (decode.ts) before any rule looks at it. Throws ValidationError
+ * (LimitExceededError for what is too large) naming the object and field.
  *
  * @example readResourcesInput([nodeObject, podObject, scenarioObject]).node.capacityBytes
  */
-export function readResourcesInput(objects: readonly KubeObject[], maxVirtualTimeMs = 24 * 3_600_000): ResourcesInput {
-  let node: Obj | undefined;
-  let kubelet: Obj | undefined;
-  let scenario: Obj | undefined;
-  const pods: Obj[] = [];
-  const limitRanges: Obj[] = [];
-  const quotas: Obj[] = [];
-  for (const o of objects as readonly Obj[]) {
-    const key = `${o.apiVersion} ${o.kind}`;
-    if (key === 'v1 Node') {
-      if (node) fail('this simulation models one node: give exactly one Node', o, ['kind']);
-      node = o;
-    } else if (key === 'kubelet.config.k8s.io/v1beta1 KubeletConfiguration') {
-      if (kubelet) fail('Duplicate value: only one KubeletConfiguration', o, ['kind']);
-      kubelet = o;
-    } else if (key === `${SCENARIO_API_VERSION} ${SCENARIO_KIND}`) {
-      if (scenario) fail(`Duplicate value: only one ${SCENARIO_KIND}`, o, ['kind']);
-      scenario = o;
-    } else if (key === 'v1 Pod') {
-      readPod(o);
-      const ns = o.metadata.namespace ?? 'default';
-      if (pods.some((p) => p.metadata.name === o.metadata.name && (p.metadata.namespace ?? 'default') === ns)) fail(`Duplicate value: "${o.metadata.name}"`, o, ['metadata', 'name']);
-      pods.push(o);
-    } else if (key === 'v1 LimitRange') {
-      limitRanges.push(o);
-    } else if (key === 'v1 ResourceQuota') {
-      quotas.push(o);
-    } else {
-      fail(
-        `Unsupported value: ${JSON.stringify(key)}: supported kinds: v1 Node, v1 Pod, v1 LimitRange, v1 ResourceQuota, kubelet.config.k8s.io/v1beta1 KubeletConfiguration, ${SCENARIO_API_VERSION} ${SCENARIO_KIND}`,
-        o,
-        ['kind'],
-      );
+export function readResourcesInput(objects: readonly unknown[], maxVirtualTimeMs = 24 * 3_600_000): ResourcesInput {
+  let node: Read<DecodedNode> | undefined;
+  let kubelet: Read<DecodedKubeletConfiguration> | undefined;
+  let scenario: Read<DecodedMemoryScenario> | undefined;
+  const pods: PodManifest[] = [];
+  const podKeys = new Set<string>();
+  const limitRanges: DecodedLimitRange[] = [];
+  const quotas: DecodedResourceQuota[] = [];
+  let admissionRules = 0;
+  objects.forEach((raw, index) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new ValidationError(`object ${index + 1} is ${describeValue(raw)}, not a Kubernetes object`, { path: [] });
     }
-  }
+    const o = raw as Record<string, unknown>;
+    const key = `${String(o.apiVersion)} ${String(o.kind)}`;
+    if (key === 'v1 Node') {
+      if (node) fail('this simulation models one node: give exactly one Node', raw, ['kind']);
+      node = { raw, value: readTop(NODE, raw) };
+    } else if (key === 'kubelet.config.k8s.io/v1beta1 KubeletConfiguration') {
+      if (kubelet) fail('Duplicate value: only one KubeletConfiguration', raw, ['kind']);
+      kubelet = { raw, value: readTop(KUBELET_CONFIGURATION, raw) };
+    } else if (key === `${SCENARIO_API_VERSION} ${SCENARIO_KIND}`) {
+      if (scenario) fail(`Duplicate value: only one ${SCENARIO_KIND}`, raw, ['kind']);
+      scenario = { raw, value: readTop(MEMORY_SCENARIO, raw) };
+    } else if (key === 'v1 Pod') {
+      checkLimit(pods.length + 1, LIMITS.pods, 'Pods per simulation', { object: raw, path: ['metadata', 'name'] });
+      const pod = validatePod(raw, readTop(POD, raw));
+      const k = podKey(pod.metadata.namespace ?? 'default', pod.metadata.name);
+      if (podKeys.has(k)) fail(`Duplicate value: "${pod.metadata.name}"`, raw, ['metadata', 'name']);
+      podKeys.add(k);
+      pods.push(pod);
+    } else if (key === 'v1 LimitRange') {
+      const lr = readTop(LIMIT_RANGE, raw);
+      admissionRules += 1 + (lr.spec?.limits?.length ?? 0);
+      checkLimit(admissionRules, LIMITS.admissionRules, 'LimitRange items and ResourceQuota resources', { object: raw, path: ['spec'] });
+      validateLimitRange(raw, lr);
+      limitRanges.push(lr);
+    } else if (key === 'v1 ResourceQuota') {
+      const quota = readTop(RESOURCE_QUOTA, raw);
+      admissionRules += 1 + Object.keys(quota.spec?.hard ?? {}).length;
+      checkLimit(admissionRules, LIMITS.admissionRules, 'LimitRange items and ResourceQuota resources', { object: raw, path: ['spec'] });
+      validateResourceQuota(raw, quota);
+      quotas.push(quota);
+    } else {
+      fail(`Unsupported value: ${JSON.stringify(key)}: supported kinds: ${SUPPORTED_KINDS}`, raw, ['kind']);
+    }
+  });
   if (!node) throw new ValidationError('Required value: give one Node (kind: Node) with status.capacity.memory', { path: [] });
-  if (pods.length > MAX_PODS) throw new LimitExceededError(`at most ${MAX_PODS} Pods per simulation (got ${pods.length})`);
   const input: ResourcesInput = {
     node: readNode(node, kubelet),
     eviction: readEviction(kubelet),
@@ -358,8 +350,13 @@ export function readResourcesInput(objects: readonly KubeObject[], maxVirtualTim
     quotas,
     ...readScenario(scenario, pods),
   };
+  const durationAt = { object: scenario?.raw, path: ['spec', 'duration'] };
   if (input.durationMs > maxVirtualTimeMs) {
-    throw new LimitExceededError(`at most ${maxVirtualTimeMs / 3_600_000}h of virtual time per run`, { object: scenario, path: ['spec', 'duration'] });
+    throw new LimitExceededError(`at most ${maxVirtualTimeMs / 3_600_000}h of virtual time per run`, durationAt);
   }
+  // The clock ticks every second for every container.
+  const containers = pods.reduce((n, p) => n + p.spec.containers.length + (p.spec.initContainers?.length ?? 0), 0);
+  checkLimit(containers, LIMITS.containers, 'containers in one run', { path: [] });
+  checkLimit(containers * (Math.floor(input.durationMs / 1000) + 1), LIMITS.containerSeconds, 'containers × simulated seconds', durationAt);
   return input;
 }

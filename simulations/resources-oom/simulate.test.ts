@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulateMemory } from './simulate.ts';
 import { fixture, node, objects, pod, scenario } from './test-helpers.ts';
+import { buildView } from './view-model.ts';
+import { LIMITS } from './limits.ts';
 
 const MI = 2 ** 20;
 
@@ -123,4 +125,27 @@ test('a soft threshold evicts only after its grace period', () => {
   assert.match(result.evictions[0].threshold, /soft/);
   assert.equal(result.node.memoryPressure[1].at, 10);
   assert.ok(348 * MI > 100 * MI);
+});
+
+test('a run that reaches the OOM-kill budget stops at that second and says so in the result, the trace and the view', () => {
+  // 100 containers that want 2Mi under a 1Mi limit: each is killed as soon as it runs, again at every restart.
+  const hogs = Array.from({ length: 100 }, (_, i) => pod(`hog-${i}`, [{ name: 'c', limits: { memory: '1Mi' } }]));
+  const output = simulateMemory([
+    node('64Gi'), ...hogs,
+    scenario({ duration: '30m', containers: hogs.map((_, i) => ({ pod: `hog-${i}`, container: 'c', usage: { pattern: 'steady', level: '2Mi' } })) }),
+  ]);
+  const { result, trace } = output;
+  assert.equal(result.truncated?.reason, 'maxOomKills');
+  assert.equal(result.truncated?.limit, LIMITS.oomKills);
+  assert.ok(result.oomKills.length >= LIMITS.oomKills);
+  assert.ok(result.truncated!.at < 30 * 60, 'stopped before the end');
+  assert.equal(result.sampleTimes.at(-1), result.truncated!.at);
+  assert.ok(result.oomKills.every((k) => k.at <= result.truncated!.at));
+  assert.ok(trace.some((s) => s.level === 'warning' && /OOM kills is as many as one run computes/.test(s.title)));
+  assert.match(buildView(output).truncated!, /^The run stopped at \d+s: 500 OOM kills/);
+});
+
+test('a run under the budget is not truncated', () => {
+  const { result } = simulateMemory(objects(fixture('leak-and-pressure.yaml')));
+  assert.equal(result.truncated, undefined);
 });

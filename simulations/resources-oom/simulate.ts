@@ -30,12 +30,14 @@ import {
 import type { MemoryStatsEntry, Threshold } from '../kubelet/eviction.ts';
 import { describePod } from '../kubectl/describe-pod.ts';
 import { printPod } from '../kubectl/get-pods.ts';
+import { ValidationError } from '../shared/errors.ts';
 import { readResourcesInput } from './schema.ts';
 import type { ResourcesInput } from './schema.ts';
 import { admitPod, fitReasons, initialQuotaState } from './admission.ts';
 import { demandAt, describeBehaviour } from './usage.ts';
 import type { UsageBehaviour } from './usage.ts';
 import { goDuration } from '../shared/duration.ts';
+import { LIMITS } from './limits.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -127,7 +129,8 @@ export interface MemoryResult {
   /** The process the kernel's OOM killer would pick at the moment of highest node usage. */
   oomKillerWouldPick: { at: number; pod: string; container: string; oomScoreAdj: number; oomScore: number } | null;
   admission: { pod: string; admitted: boolean; message: string | null; limitRanger: string | null }[];
-  truncated?: { reason: string; limit: number };
+  /** Set when the run stopped early at `at` seconds because an outcome budget was used up (LIMITS.oomKills). */
+  truncated?: { reason: string; limit: number; at: number };
 }
 
 /** One container as the memory model tracks it; the kubelet library runs its lifecycle. */
@@ -161,8 +164,8 @@ interface PState {
   kubelet: PodKubelet | null;
   evicting: { at: number; message: string } | null;
   index: number;
-  /** kubelet.running() as of the last action the kubelet processed (refreshed only when it acts). */
-  running: RunningContainer[];
+  /** kubelet.running() by container name, as of the last action the kubelet processed (refreshed only when it acts). */
+  running: Map<string, RunningContainer>;
   dirty: boolean;
 }
 
@@ -174,7 +177,8 @@ interface PState {
  *   const { result } = simulateMemory([node, pod, scenario]);
  *   result.containers.find((c) => c.name === 'app')?.exitCode // 137 after an OOM kill
  */
-export function simulateMemory(objects: readonly KubeObject[], options: { maxVirtualTimeMs?: number; epochMs?: number } = {}): { result: MemoryResult; trace: TraceStep[] } {
+export function simulateMemory(objects: readonly KubeObject[] | readonly unknown[], options: { maxVirtualTimeMs?: number; epochMs?: number } = {}): { result: MemoryResult; trace: TraceStep[] } {
+  if (!Array.isArray(objects)) throw new ValidationError('Required value: a list of Kubernetes objects (a Node, Pods, …)', { path: [] });
   const input = readResourcesInput(objects, options.maxVirtualTimeMs);
   return runSimulation(input, options.epochMs ?? DEFAULT_EPOCH_MS);
 }
@@ -187,6 +191,7 @@ function behaviourFor(_container: unknown, kind: 'init' | 'sidecar' | 'regular')
 
 function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: MemoryResult['admission'], epoch: number): PState[] {
   const quotas = initialQuotaState(input.quotas);
+  const usageByContainer = new Map(input.usage.map((u) => [`${u.namespace}/${u.pod}/${u.container}`, u.behaviour]));
   const bound: Obj[] = [];
   const states: PState[] = [];
   input.pods.forEach((raw, index) => {
@@ -215,7 +220,7 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       trace.push({ title: `Pod ${name} stays Pending: ${schedulingMessage}`, detail: 'The scheduler sums the *requests* of the Pods already on the node against its allocatable memory; usage does not matter here.', subject: `pod/${name}`, source: 'pkg/scheduler/framework/plugins/noderesources/fit.go', level: 'warning', at: 0 });
     }
     const behaviourOf = (cName: string, requestBytes: number): UsageBehaviour =>
-      input.usage.find((u) => u.pod === name && u.namespace === pod.metadata.namespace && u.container === cName)?.behaviour ?? { pattern: 'steady', level: requestBytes };
+      usageByContainer.get(`${pod.metadata.namespace}/${name}/${cName}`) ?? { pattern: 'steady', level: requestBytes };
     const containers: CState[] = [];
     const add = (c: Obj, kind: CState['kind']) => {
       const requestBytes = c.resources?.requests?.memory === undefined ? 0 : podRequestBytes({ spec: { containers: [c] } });
@@ -235,7 +240,7 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       : null;
     states.push({
       pod, name, namespace: pod.metadata.namespace, qos, priority: pod.spec.priority ?? 0, requestBytes: podRequestBytes(pod), scheduled, schedulingMessage,
-      containers, kubelet, evicting: null, index, running: [], dirty: true,
+      containers, kubelet, evicting: null, index, running: new Map(), dirty: true,
     });
   });
   return states;
@@ -250,11 +255,11 @@ function advance(p: PState, t: number): void {
     p.dirty = true;
   }
   if (p.dirty) {
-    p.running = kubelet.running();
+    p.running = new Map(kubelet.running().map((r) => [r.name, r]));
     p.dirty = false;
   }
   for (const c of p.containers) {
-    const r = p.running.find((x) => x.name === c.name);
+    const r = p.running.get(c.name);
     if (!r) {
       c.instanceId = null;
       c.workingSet = 0;
@@ -315,6 +320,7 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   let minAvailable = Number.POSITIVE_INFINITY;
   let peakUsage = -1;
   let wouldPick: MemoryResult['oomKillerWouldPick'] = null;
+  let truncated: MemoryResult['truncated'];
   const sec = (ms: number) => ms / 1000;
   const live = pods.filter((p) => p.kubelet);
 
@@ -325,7 +331,7 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
     c.workingSet = 0;
     c.instanceId = null;
     // The kubelet sees the exit when its clock reaches t; until then this instance no longer counts.
-    p.running = p.running.filter((r) => r.name !== c.name);
+    p.running.delete(c.name);
   };
 
   for (let t = 0; t <= duration; t += STEP_MS) {
@@ -442,14 +448,25 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
     }
 
     // 4. Samples for the charts.
-    if (t % sampleEvery === 0) {
+    const last = oomKills.length >= LIMITS.oomKills;
+    if (t % sampleEvery === 0 || last) {
       sampleTimes.push(sec(t));
       availableSamples.push(available);
       for (const p of pods) for (const c of p.containers) c.samples.push(c.workingSet);
     }
+    // Each kill costs the kubelet a restart cycle: past the budget the run stops here and says so.
+    if (last) {
+      truncated = { reason: 'maxOomKills', limit: LIMITS.oomKills, at: sec(t) };
+      trace.push({
+        at: t, subject: `node/${node.name}`, level: 'warning',
+        title: `The simulation stops at ${goDuration(t)}: ${LIMITS.oomKills} OOM kills is as many as one run computes`,
+        source: 'simulations/resources-oom/limits.ts',
+      });
+      break;
+    }
   }
 
-  const end = duration - (duration % STEP_MS);
+  const end = truncated ? truncated.at * 1000 : duration - (duration % STEP_MS);
   for (const p of live) {
     p.kubelet!.advanceTo(end);
     for (const step of p.kubelet!.trace) trace.push({ ...step, subject: step.subject ?? `pod/${p.name}` });
@@ -498,6 +515,7 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
     oomKills,
     oomKillerWouldPick: wouldPick,
     admission,
+    ...(truncated ? { truncated } : {}),
   };
   return { result, trace };
 }

@@ -36,6 +36,8 @@ export interface ResourcesView {
   describes: { pod: string; text: string }[];
   /** `kubectl get pods` at the end of the run. */
   getPods: string;
+  /** Why the run stopped early, if it did. */
+  truncated: string | null;
 }
 
 function scaleX(t: number, duration: number): number {
@@ -100,6 +102,7 @@ export function buildView(output: SimulationOutput<MemoryResult>): ResourcesView
     })),
     ranking: r.evictions[0] ?? null,
     describes: r.pods.filter((p) => p.describe).map((p) => ({ pod: p.name, text: p.describe as string })),
+    truncated: r.truncated ? `The run stopped at ${r.truncated.at}s: ${r.truncated.limit} OOM kills is as many as one run computes. Shorten spec.duration or simulate fewer containers to see the rest.` : null,
     getPods: formatTable([
       ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
       ...r.pods.filter((p) => p.getPods).map((p) => [p.name, p.getPods!.ready, p.getPods!.status, p.getPods!.restarts, p.getPods!.age]),

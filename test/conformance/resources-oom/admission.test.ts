@@ -10,6 +10,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { admitPod, initialQuotaState } from '../../../simulations/resources-oom/admission.ts';
+import { LIMIT_RANGE, RESOURCE_QUOTA, readPod, readTop } from '../../../simulations/resources-oom/core-v1.ts';
+import { validatePod } from '../../../simulations/resources-oom/pod-validation.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -71,7 +73,12 @@ const cases: { upstream: string; name: string; pod: Obj; limitRanges?: Obj[]; qu
 
 for (const c of cases) {
   test(`[${c.upstream}] ${c.name}`, () => {
-    const out = admitPod(c.pod, c.limitRanges ?? [], initialQuotaState(c.quotas ?? []));
+    // The objects go through the same reading as in the engine (decode, then validate).
+    const out = admitPod(
+      validatePod(c.pod, readPod(c.pod)),
+      (c.limitRanges ?? []).map((lr) => readTop(LIMIT_RANGE, lr)),
+      initialQuotaState((c.quotas ?? []).map((q) => readTop(RESOURCE_QUOTA, q))),
+    );
     assert.equal(out.admitted, c.admitted, out.message);
     if (c.message) assert.equal(out.message, c.message);
     if (c.resources) assert.deepEqual(out.pod.spec.containers[0].resources, c.resources);
