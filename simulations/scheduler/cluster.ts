@@ -5,6 +5,7 @@
 
 import type { Labels } from './labels.ts';
 import { Selector } from './labels.ts';
+import { NodeColumns } from './node-info.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
 
@@ -39,12 +40,16 @@ export class Cluster {
   readonly anyNoScheduleTaint: boolean;
   readonly anyPreferNoScheduleTaint: boolean;
 
+  /** The nodes' numbers by row (row = position in `nodes`), for the hot loops. */
+  readonly columns: NodeColumns;
+
   constructor(
     readonly nodes: readonly NodeInfo[],
     readonly namespaceLabels: ReadonlyMap<string, Labels>,
     services: readonly ServiceInfo[] = [],
     workloads: readonly WorkloadSelector[] = [],
   ) {
+    this.columns = new NodeColumns(nodes);
     for (const node of nodes) {
       this.byName.set(node.name, node);
       for (const image of node.images.keys()) this.imageNodeCounts.set(image, (this.imageNodeCounts.get(image) ?? 0) + 1);

@@ -81,8 +81,8 @@ export function runFilters(filters: readonly Plugin[], state: CycleState, pod: P
 export interface PluginScores {
   readonly plugin: string;
   readonly weight: number;
-  readonly raw: number[];
-  readonly normalized: number[];
+  readonly raw: ArrayLike<number>;
+  readonly normalized: ArrayLike<number>;
 }
 
 export interface ScoreRun {
@@ -90,9 +90,16 @@ export interface ScoreRun {
   readonly error: Status | null;
   readonly skipped: readonly string[];
   readonly plugins: readonly PluginScores[];
-  /** Weighted totals, aligned with the feasible nodes (a reused buffer: read before the next run). */
+  /**
+   * Weighted totals, aligned with the feasible nodes (a reused buffer: read before the next run).
+   * Without detail, a plugin that gives every node the same score is left out of them (it
+   * cannot change the ranking): add `offset` for the real totals.
+   */
   readonly totals: Float64Array;
+  readonly offset: number;
 }
+
+const ONE_SCORE = new Float64Array(1);
 
 /** Buffers reused across Pods so scoring allocates nothing per node. */
 export class ScoreBuffers {
@@ -124,6 +131,7 @@ export function runScore(
   cluster: Cluster,
   keepDetail: boolean,
   buffers: ScoreBuffers = defaultBuffers,
+  rows: Int32Array | null = null,
 ): ScoreRun {
   const skipped = new Set<string>();
   const n = feasible.length;
@@ -132,26 +140,39 @@ export function runScore(
     const s = pl.preScore!(state, pod, feasible, cluster);
     if (s === null) continue;
     if (s.code === 'Skip') skipped.add(pl.name);
-    else return { error: withPlugin(s, pl.name), skipped: [...skipped], plugins: [], totals };
+    else return { error: withPlugin(s, pl.name), skipped: [...skipped], plugins: [], totals, offset: 0 };
   }
   const plugins: PluginScores[] = [];
+  let offset = 0;
   for (const { plugin, weight } of profile.score) {
     if (skipped.has(plugin.name)) continue;
     const uniform = plugin.uniformScore ? plugin.uniformScore(state, pod, feasible, cluster) : null;
+    if (uniform !== null && !keepDetail) {
+      // Every node gets the same score: normalize one copy and carry it aside.
+      ONE_SCORE[0] = uniform;
+      plugin.normalizeScore?.(state, pod, ONE_SCORE, feasible.slice(0, 1));
+      const s = ONE_SCORE[0];
+      if (s > MAX_NODE_SCORE || s < 0) {
+        const error = newStatus('Error', `plugin "${plugin.name}" returns an invalid score ${s}, it should in the range of [0, 100] after normalizing`);
+        return { error, skipped: [...skipped], plugins, totals, offset };
+      }
+      offset += s * weight;
+      continue;
+    }
     if (uniform !== null) scores.fill(uniform);
-    else if (plugin.scoreAll) plugin.scoreAll(state, pod, feasible, cluster, scores);
+    else if (plugin.scoreAll) plugin.scoreAll(state, pod, feasible, cluster, scores, rows);
     else for (let i = 0; i < n; i++) scores[i] = plugin.score!(state, pod, feasible[i], cluster);
-    const raw = keepDetail ? Array.from(scores) : null;
+    const raw = keepDetail ? scores.slice() : null;
     plugin.normalizeScore?.(state, pod, scores, feasible);
     for (let i = 0; i < n; i++) {
       const s = scores[i];
       if (s > MAX_NODE_SCORE || s < 0) {
         const error = newStatus('Error', `plugin "${plugin.name}" returns an invalid score ${s}, it should in the range of [0, 100] after normalizing`);
-        return { error, skipped: [...skipped], plugins, totals };
+        return { error, skipped: [...skipped], plugins, totals, offset };
       }
       totals[i] += s * weight;
     }
-    if (keepDetail) plugins.push({ plugin: plugin.name, weight, raw: raw!, normalized: Array.from(scores) });
+    if (keepDetail) plugins.push({ plugin: plugin.name, weight, raw: raw!, normalized: scores.slice() });
   }
-  return { error: null, skipped: [...skipped], plugins, totals };
+  return { error: null, skipped: [...skipped], plugins, totals, offset };
 }

@@ -18,7 +18,49 @@ export interface Taint {
   readonly effect: TaintEffect;
 }
 
+/**
+ * The numbers the hot loops read, one column per field and one row per node (struct of
+ * arrays): walking 500 nodes for every Pod then reads a few contiguous arrays instead of
+ * 500 objects. Rows are positions in Cluster.nodes; NodeInfo keeps its row up to date.
+ */
+export class NodeColumns {
+  readonly allocCpu: Float64Array;
+  readonly allocMemory: Float64Array;
+  readonly allocEphemeral: Float64Array;
+  readonly allocPods: Float64Array;
+  readonly reqCpu: Float64Array;
+  readonly reqMemory: Float64Array;
+  readonly reqEphemeral: Float64Array;
+  readonly podCount: Float64Array;
+  readonly nonZeroCpu: Float64Array;
+  readonly nonZeroMemory: Float64Array;
+
+  constructor(nodes: readonly NodeInfo[]) {
+    const n = nodes.length;
+    this.allocCpu = new Float64Array(n);
+    this.allocMemory = new Float64Array(n);
+    this.allocEphemeral = new Float64Array(n);
+    this.allocPods = new Float64Array(n);
+    this.reqCpu = new Float64Array(n);
+    this.reqMemory = new Float64Array(n);
+    this.reqEphemeral = new Float64Array(n);
+    this.podCount = new Float64Array(n);
+    this.nonZeroCpu = new Float64Array(n);
+    this.nonZeroMemory = new Float64Array(n);
+    nodes.forEach((node, row) => {
+      this.allocCpu[row] = node.allocCpu;
+      this.allocMemory[row] = node.allocMemory;
+      this.allocEphemeral[row] = node.allocEphemeral;
+      this.allocPods[row] = node.allocPods;
+      node.attach(this, row);
+    });
+  }
+}
+
 export class NodeInfo {
+  private columns: NodeColumns | null = null;
+  /** This node's row in its cluster's NodeColumns (-1 until a Cluster adopts it). */
+  row = -1;
   readonly pods: PodInfo[] = [];
   reqCpu = 0;
   reqMemory = 0;
@@ -56,6 +98,24 @@ export class NodeInfo {
   readonly noScheduleTaints: readonly Taint[];
   readonly preferNoScheduleTaints: readonly Taint[];
 
+  attach(columns: NodeColumns, row: number): void {
+    this.columns = columns;
+    this.row = row;
+    this.syncRow();
+  }
+
+  private syncRow(): void {
+    const c = this.columns;
+    if (!c) return;
+    const r = this.row;
+    c.reqCpu[r] = this.reqCpu;
+    c.reqMemory[r] = this.reqMemory;
+    c.reqEphemeral[r] = this.reqEphemeral;
+    c.podCount[r] = this.pods.length;
+    c.nonZeroCpu[r] = this.nonZeroCpu;
+    c.nonZeroMemory[r] = this.nonZeroMemory;
+  }
+
   addPod(pod: PodInfo): void {
     this.pods.push(pod);
     this.apply(pod, 1);
@@ -85,6 +145,7 @@ export class NodeInfo {
       if (sign > 0) this.usedPorts.push(...pod.hostPorts);
       else for (const p of pod.hostPorts) this.usedPorts.splice(this.usedPorts.indexOf(p), 1);
     }
+    this.syncRow();
   }
 }
 

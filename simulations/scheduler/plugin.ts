@@ -3,7 +3,7 @@
 // Success is `null` (no allocation on the hot path); anything else is a Status.
 
 import type { Cluster } from './cluster.ts';
-import type { NodeInfo } from './node-info.ts';
+import type { NodeColumns, NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';
 import type { Status } from './status.ts';
 
@@ -24,8 +24,17 @@ export interface Plugin {
   /** Runs once with the feasible nodes; return SKIP to leave this Pod unscored by the plugin. */
   preScore?(state: CycleState, pod: PodInfo, feasible: readonly NodeInfo[], cluster: Cluster): Status | null;
   score?(state: CycleState, pod: PodInfo, node: NodeInfo, cluster: Cluster): number;
-  /** Optional batch form of Score: fills `out[i]` for `feasible[i]`; same results, one call per Pod. */
-  scoreAll?(state: CycleState, pod: PodInfo, feasible: readonly NodeInfo[], cluster: Cluster, out: Scores): void;
+  /**
+   * Optional batch form of Score: fills `out[i]` for `feasible[i]`; same results, one call per Pod.
+   * `rows`, when given, holds each feasible node's row in `cluster.columns` (rows[i] for feasible[i]).
+   */
+  scoreAll?(state: CycleState, pod: PodInfo, feasible: readonly NodeInfo[], cluster: Cluster, out: Scores, rows?: Int32Array | null): void;
+  /**
+   * Optional shortcut, not an extension point: true when `fitsRow` answers Filter exactly for
+   * this Pod. `fitsRow` true means Success; false means "run Filter for the reason".
+   */
+  rowFilter?(pod: PodInfo): boolean;
+  fitsRow?(pod: PodInfo, columns: NodeColumns, row: number): boolean;
   /** Rewrites `scores` (aligned with `feasible`) in place. */
   normalizeScore?(state: CycleState, pod: PodInfo, scores: Scores, feasible: readonly NodeInfo[]): void;
   /**

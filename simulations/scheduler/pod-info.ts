@@ -167,6 +167,64 @@ function nanoToUnits(list: NanoList): { cpu: number; memory: number; ephemeral: 
   return { cpu, memory, ephemeral, scalars };
 }
 
+type Units = ReturnType<typeof nanoToUnits>;
+
+/**
+ * Pods stamped from one template have identical containers: their requests are worked out
+ * once (the quantity arithmetic is exact, in BigInt, and not cheap). Keyed by the content
+ * readPodResources reads; a spec that fails validation is never stored.
+ */
+const resourceMemo = new Map<string, { plain: Units; nonZero: Units }>();
+const RESOURCE_MEMO_LIMIT = 2000;
+
+/** The parts of a resource list that decide the units, or null when it needs the full (validating) read. */
+function listKey(raw: unknown): string | null {
+  if (raw === undefined || raw === null) return '';
+  if (typeof raw !== 'object' || Array.isArray(raw)) return null;
+  let key = '';
+  for (const name in raw as Record<string, unknown>) {
+    const v = (raw as Record<string, unknown>)[name];
+    if (typeof v !== 'string' && typeof v !== 'number') return null;
+    key += `${name}=${typeof v}:${v},`;
+  }
+  return key;
+}
+
+function containersKey(raw: unknown, init: boolean): string | null {
+  if (raw === undefined || raw === null) return '';
+  if (!Array.isArray(raw)) return null;
+  let key = '';
+  for (const c of raw) {
+    if (c === null || typeof c !== 'object' || Array.isArray(c)) return null;
+    const resources = (c as Record<string, unknown>).resources;
+    if (resources !== undefined && (resources === null || typeof resources !== 'object' || Array.isArray(resources))) return null;
+    const r = resources as Record<string, unknown> | undefined;
+    const requests = listKey(r?.requests);
+    const limits = listKey(r?.limits);
+    if (requests === null || limits === null) return null;
+    key += `[${init && (c as Record<string, unknown>).restartPolicy === 'Always' ? 's' : ''}${requests}|${limits}]`;
+  }
+  return key;
+}
+
+function resourceKey(spec: JsonObject): string | null {
+  const containers = containersKey(spec.containers, false);
+  const init = containersKey(spec.initContainers, true);
+  const overhead = spec.overhead === undefined ? '-' : listKey(spec.overhead);
+  if (containers === null || init === null || overhead === null) return null;
+  return `${containers}#${init}#${overhead}`;
+}
+
+function resourceUnits(obj: JsonObject, spec: JsonObject): { plain: Units; nonZero: Units } {
+  const key = resourceKey(spec);
+  const hit = key === null ? undefined : resourceMemo.get(key);
+  if (hit) return hit;
+  const resources = readPodResources(obj);
+  const units = { plain: nanoToUnits(aggregateRequests(resources)), nonZero: nanoToUnits(aggregateRequests(resources, { nonZero: true })) };
+  if (key !== null && resourceMemo.size < RESOURCE_MEMO_LIMIT) resourceMemo.set(key, units);
+  return units;
+}
+
 function readTolerations(raw: JsonValue | undefined, pod: JsonObject, mode: ReadMode): Toleration[] {
   return listAt(raw, pod, ['spec', 'tolerations']).map((t, i) => {
     const path = ['spec', 'tolerations', i];
@@ -324,9 +382,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
   }
   const images = readImages(obj, ctx);
 
-  const resources = readPodResources(obj);
-  const plain = nanoToUnits(aggregateRequests(resources));
-  const nonZero = nanoToUnits(aggregateRequests(resources, { nonZero: true }));
+  const { plain, nonZero } = resourceUnits(obj, spec);
   const requestsNothing = plain.cpu === 0 && plain.memory === 0 && plain.ephemeral === 0 && plain.scalars === null;
 
   const priorityClassName = stringAt(spec.priorityClassName, obj, ['spec', 'priorityClassName']) ?? '';

@@ -65,6 +65,44 @@ function detailOf(status: Status): FilterDetail {
   return { plugin: status.plugin ?? '', code: status.code, reasons: [...status.reasons] };
 }
 
+/** One node's detail while a Pod is being scheduled (trace on); the score phase adds scores and total. */
+interface Slot {
+  evaluated: boolean;
+  filter: FilterDetail | null;
+  scores?: Record<string, ScoreDetail>;
+  total?: number;
+}
+
+/** Shared by every node a Pod never reached (sampling stopped first). Never mutated. */
+const NOT_EVALUATED: NodeDetail = Object.freeze({ evaluated: false, filter: null });
+
+/** Score details repeat (every node 0/0/0 for a plugin with nothing to say): one object per distinct (raw, normalized). */
+class ScoreDetailInterner {
+  private readonly byKey = new Map<number, ScoreDetail>();
+  constructor(private readonly weight: number) {}
+  get(raw: number, normalized: number): ScoreDetail {
+    // Scores are integers and normalized ones lie in 0..100, so raw * 128 + normalized is unique.
+    const exact = Number.isSafeInteger(raw) && Math.abs(raw) < 2 ** 40 && Number.isInteger(normalized) && normalized >= 0 && normalized < 128;
+    const key = raw * 128 + normalized;
+    let d = exact ? this.byKey.get(key) : undefined;
+    if (!d) {
+      d = Object.freeze({ raw, normalized, weighted: normalized * this.weight });
+      if (exact) this.byKey.set(key, d);
+    }
+    return d;
+  }
+}
+
+/** Node-list order, so that results and views list nodes the way the input does. */
+function detailRecord(all: readonly NodeInfo[], slots: readonly (Slot | undefined)[]): Record<string, NodeDetail> {
+  const out: Record<string, NodeDetail> = {};
+  for (const n of all) out[n.name] = slots[n.index] ?? NOT_EVALUATED;
+  return out;
+}
+
+/** How many nodes a "Scores:" trace line lists before summarizing. */
+const SCORES_LISTED = 12;
+
 type AttemptOutcome = 'bound' | 'failed' | 'nominated' | 'stopped';
 
 class Run {
@@ -88,8 +126,9 @@ class Run {
 
   private event(type: ScheduleEvent['type'], reason: string, pod: PodInfo, message: string): void {
     const text = truncateMessage(message);
-    const key = `${pod.namespace}/${pod.name}\u0000${reason}\u0000${text}`;
-    const existing = this.eventIndex.get(key);
+    // A Pod is bound once: its Scheduled event never repeats, so it needs no aggregation key.
+    const key = reason === 'Scheduled' ? null : `${pod.namespace}/${pod.name}\u0000${reason}\u0000${text}`;
+    const existing = key === null ? undefined : this.eventIndex.get(key);
     if (existing) {
       // The event recorder aggregates identical events into one with a count.
       existing.count++;
@@ -102,7 +141,7 @@ class Run {
     }
     const e: ScheduleEvent = { type, reason, object: `pod/${pod.name}`, namespace: pod.namespace, message: text, source: SCHEDULER, count: 1, at: this.now };
     this.events.push(e);
-    this.eventIndex.set(key, e);
+    if (key !== null) this.eventIndex.set(key, e);
   }
 
   private step(step: TraceStep): void {
@@ -137,11 +176,13 @@ class Run {
       queue.push(pod);
     }
     queue.sort(prioritySort);
-    this.step({
-      title: `${queue.length} pending Pod(s) enter the queue, sorted by priority then arrival (PrioritySort)`,
-      detail: queue.map((p) => `${p.namespace}/${p.name} (priority ${p.priority})`).join(', '),
-      source: 'pkg/scheduler/framework/plugins/queuesort/priority_sort.go',
-    });
+    if (this.opts.trace) {
+      this.step({
+        title: `${queue.length} pending Pod(s) enter the queue, sorted by priority then arrival (PrioritySort)`,
+        detail: queue.map((p) => `${p.namespace}/${p.name} (priority ${p.priority})`).join(', '),
+        source: 'pkg/scheduler/framework/plugins/queuesort/priority_sort.go',
+      });
+    }
     // Upstream moves an unschedulable Pod back to the active queue when a cluster event happens
     // that its rejecting plugins say may help (QueueingHints): another Pod being bound can only
     // help a Pod rejected for pod affinity or topology spread; a Pod being deleted (a preemption
@@ -213,7 +254,7 @@ class Run {
     const failedMap = new Map<NodeInfo, Status>();
     let absent: Status = DEFAULT_ABSENT;
     let preFilterMsg = '';
-    const details: Record<string, NodeDetail> | null = trace ? {} : null;
+    const slots: (Slot | undefined)[] | null = trace ? new Array<Slot | undefined>(all.length) : null;
     if (trace) {
       res.filterPlugins = profile.filter.map((p) => p.name);
       res.skippedFilters = [...pre.skipped];
@@ -234,7 +275,8 @@ class Run {
       preFilterMsg = statusMessage(pre.status);
       if (trace) {
         res.preFilterRejection = detailOf(pre.status);
-        for (const n of all) details![n.name] = { evaluated: false, filter: detailOf(pre.status) };
+        const rejected: Slot = { evaluated: false, filter: detailOf(pre.status) };
+        for (const n of all) slots![n.index] = rejected;
         this.step({ title: `PreFilter ${pre.status.plugin} rejected the Pod: ${preFilterMsg}`, subject: `pod/${pod.name}`, level: 'decision', source: 'pkg/scheduler/schedule_one.go' });
       }
     } else {
@@ -250,7 +292,8 @@ class Run {
       }
       if (nominatedFit) {
         feasible = [nominatedFit];
-        if (details) details[nominatedFit.name] = { evaluated: true, filter: null };
+        this.rowsFor(1)[0] = nominatedFit.row;
+        if (slots) slots[nominatedFit.index] = { evaluated: true, filter: null };
         this.step({ title: `The nominated node ${nominatedFit.name} passes every Filter: no need to look further`, subject: `pod/${pod.name}`, level: 'decision', source: 'pkg/scheduler/schedule_one.go' });
       } else {
         let nodes: readonly NodeInfo[] = all;
@@ -258,14 +301,14 @@ class Run {
           nodes = all.filter((n) => pre.nodeNames!.has(n.name));
           absent = newStatus('UnschedulableAndUnresolvable', didNotSatisfyPluginsReason(pre.pluginsWithNodes));
         }
-        feasible = this.findNodesThatPassFilters(pod, profile, filters, state, nodes, failedMap, details, res);
-        if (details) {
-          for (const n of all) if (!details[n.name]) details[n.name] = { evaluated: false, filter: pre.nodeNames && !pre.nodeNames.has(n.name) ? detailOf({ ...absent, plugin: pre.pluginsWithNodes.join(' ') }) : null };
+        feasible = this.findNodesThatPassFilters(pod, profile, filters, state, nodes, failedMap, slots, res);
+        if (slots && pre.nodeNames) {
+          const excluded: Slot = { evaluated: false, filter: detailOf({ ...absent, plugin: pre.pluginsWithNodes.join(' ') }) };
+          for (const n of all) if (!slots[n.index] && !pre.nodeNames.has(n.name)) slots[n.index] = excluded;
         }
       }
     }
-    if (details) res.nodes = details;
-    else res.nodes = {};
+    res.nodes = slots ? detailRecord(all, slots) : {};
 
     if (feasible.length === 0) {
       let postFilterMsg = '';
@@ -307,37 +350,52 @@ class Run {
       chosen = feasible[0];
       if (trace) this.step({ title: `Only ${chosen.name} is feasible: it is chosen without scoring`, subject: `pod/${pod.name}`, source: 'pkg/scheduler/schedule_one.go' });
     } else {
-      const scored = runScore(profile, state, pod, feasible, cluster, trace);
+      const rows = this.rowsBuf; // filled by findNodesThatPassFilters (or the nominated node) for `feasible`
+      const scored = runScore(profile, state, pod, feasible, cluster, trace, undefined, rows);
       if (scored.error) {
         const message = `running Score plugins: ${statusMessage(scored.error)}`;
         res.message = message;
         this.event('Warning', 'FailedScheduling', pod, message);
         return 'failed';
       }
-      // selectHost picks uniformly at random among the best; the simulator takes the first in node-list order.
+      // selectHost picks uniformly at random among the best; the simulator takes the first in
+      // node-list order (the lowest row: rows are positions in the node list).
+      const totals = scored.totals;
       let best = -1;
-      for (let i = 0; i < feasible.length; i++) if (scored.totals[i] > best) best = scored.totals[i];
-      chosen = feasible[0];
-      let chosenIndex = Number.MAX_SAFE_INTEGER;
-      const tied: NodeInfo[] = [];
+      let bestAt = 0;
+      let bestRow = Number.MAX_SAFE_INTEGER;
       for (let i = 0; i < feasible.length; i++) {
-        if (scored.totals[i] !== best) continue;
-        tied.push(feasible[i]);
-        if (feasible[i].index < chosenIndex) {
-          chosenIndex = feasible[i].index;
-          chosen = feasible[i];
+        const t = totals[i];
+        if (t > best || (t === best && rows[i] < bestRow)) {
+          best = t;
+          bestAt = i;
+          bestRow = rows[i];
         }
       }
-      if (trace && details) {
+      chosen = feasible[bestAt];
+      if (trace && slots) {
+        const tied: NodeInfo[] = [];
+        for (let i = 0; i < feasible.length; i++) if (totals[i] === best) tied.push(feasible[i]);
+        best += scored.offset;
         res.skippedScores = [...scored.skipped];
-        feasible.forEach((n, i) => {
+        const interners = scored.plugins.map((p) => new ScoreDetailInterner(p.weight));
+        for (let i = 0; i < feasible.length; i++) {
           const scores: Record<string, ScoreDetail> = {};
-          for (const p of scored.plugins) scores[p.plugin] = { raw: p.raw[i], normalized: p.normalized[i], weighted: p.normalized[i] * p.weight };
-          details[n.name] = { ...details[n.name], scores, total: scored.totals[i] };
-        });
+          for (let k = 0; k < scored.plugins.length; k++) {
+            const p = scored.plugins[k];
+            scores[p.plugin] = interners[k].get(p.raw[i], p.normalized[i]);
+          }
+          const slot = slots[feasible[i].index]!;
+          slot.scores = scores;
+          slot.total = totals[i] + scored.offset;
+        }
         res.tied = tied.sort((a, b) => a.index - b.index).map((n) => n.name);
+        const listed =
+          feasible.length <= SCORES_LISTED
+            ? feasible.map((n, i) => `${n.name} ${totals[i] + scored.offset}`).join(', ')
+            : `${feasible.length} nodes scored, best total ${best} (${res.tied.slice(0, SCORES_LISTED).join(', ')}${res.tied.length > SCORES_LISTED ? ', …' : ''})`;
         this.step({
-          title: `Scores: ${feasible.map((n, i) => `${n.name} ${scored.totals[i]}`).join(', ')}${tied.length > 1 ? ` (tie between ${res.tied.join(', ')}: upstream picks one at random, the simulator the first listed)` : ''}`,
+          title: `Scores: ${listed}${tied.length > 1 ? ` (tie between ${res.tied.length > SCORES_LISTED ? `${res.tied.length} nodes` : res.tied.join(', ')}: upstream picks one at random, the simulator the first listed)` : ''}`,
           subject: `pod/${pod.name}`,
           source: 'pkg/scheduler/framework/runtime/framework.go',
           detail: scored.skipped.length ? `PreScore skipped: ${scored.skipped.join(', ')}` : undefined,
@@ -352,7 +410,7 @@ class Run {
     res.outcome = 'Scheduled';
     res.nominatedNode = null;
     this.event('Normal', 'Scheduled', pod, `Successfully assigned ${pod.namespace}/${pod.name} to ${chosen.name}`);
-    this.step({ title: `Bound ${pod.namespace}/${pod.name} to ${chosen.name}`, subject: `pod/${pod.name}`, level: 'decision', source: 'pkg/scheduler/framework/plugins/defaultbinder/default_binder.go' });
+    if (trace) this.step({ title: `Bound ${pod.namespace}/${pod.name} to ${chosen.name}`, subject: `pod/${pod.name}`, level: 'decision', source: 'pkg/scheduler/framework/plugins/defaultbinder/default_binder.go' });
     return 'bound';
   }
 
@@ -364,7 +422,7 @@ class Run {
     state: CycleState,
     nodes: readonly NodeInfo[],
     failedMap: Map<NodeInfo, Status>,
-    details: Record<string, NodeDetail> | null,
+    slots: (Slot | undefined)[] | null,
     res: PodResult,
   ): NodeInfo[] {
     const { cluster, config } = this.input;
@@ -374,32 +432,53 @@ class Run {
     let numToFind = numFeasibleNodesToFind(profile.config.percentageOfNodesToScore, config.percentageOfNodesToScore, numAll);
     if (profile.score.length === 0) numToFind = 1;
     const start = this.nextStartNodeIndex;
-    if (details) {
+    if (slots) {
       res.nodesToFind = numToFind;
       res.startIndex = start % numAll;
     }
+    const rows = this.rowsFor(numAll);
     if (filters.length === 0) {
-      for (let i = 0; i < numToFind && i < numAll; i++) feasible.push(nodes[(start + i) % numAll]);
+      for (let i = 0; i < numToFind && i < numAll; i++) {
+        const node = nodes[(start + i) % numAll];
+        rows[feasible.length] = node.row;
+        feasible.push(node);
+        if (slots) slots[node.index] = { evaluated: true, filter: null };
+      }
     } else {
       const only = filters.length === 1 ? filters[0] : null;
+      // The common case (only NodeResourcesFit has something to check): answer from the
+      // columns, touching a node object only to collect it or to ask Filter for the reason.
+      const byRow = only !== null && nodes === cluster.nodes && only.fitsRow !== undefined && only.rowFilter!(pod);
+      const columns = cluster.columns;
       for (let i = 0; i < numAll; i++) {
-        const node = nodes[(start + i) % numAll];
+        let k = start + i;
+        if (k >= numAll) k %= numAll;
+        if (byRow && only!.fitsRow!(pod, columns, k)) {
+          rows[feasible.length] = k;
+          const node = nodes[k];
+          feasible.push(node);
+          if (slots) slots[node.index] = { evaluated: true, filter: null };
+          if (feasible.length >= numToFind) break;
+          continue;
+        }
+        const node = nodes[k];
         let s = only ? only.filter!(state, pod, node, cluster) : runFilters(filters, state, pod, node, cluster);
         if (s !== null && only && s.plugin !== only.name) s = { code: s.code, reasons: s.reasons, plugin: only.name };
         if (s === null) {
+          rows[feasible.length] = node.row;
           feasible.push(node);
-          if (details) details[node.name] = { evaluated: true, filter: null };
+          if (slots) slots[node.index] = { evaluated: true, filter: null };
           if (feasible.length >= numToFind) break;
         } else {
           failedMap.set(node, s);
-          if (details) details[node.name] = { evaluated: true, filter: detailOf(s) };
+          if (slots) slots[node.index] = { evaluated: true, filter: this.filterDetail(s) };
         }
       }
     }
     const processed = feasible.length + failedMap.size;
     this.steps += processed;
     this.nextStartNodeIndex = (start + processed) % cluster.nodes.length;
-    if (details) {
+    if (slots) {
       res.evaluatedNodes = processed;
       res.feasibleNodes = feasible.length;
       this.step({
@@ -409,6 +488,21 @@ class Run {
       });
     }
     return feasible;
+  }
+
+  /** The feasible nodes' rows in cluster.columns, aligned with the feasible list (a reused buffer). */
+  private rowsBuf = new Int32Array(16);
+  private rowsFor(n: number): Int32Array {
+    if (this.rowsBuf.length < n) this.rowsBuf = new Int32Array(Math.max(n, this.rowsBuf.length * 2));
+    return this.rowsBuf;
+  }
+
+  /** Constant statuses (a taint, a cordon) are shared by many nodes: so is their detail. */
+  private readonly filterDetails = new WeakMap<Status, FilterDetail>();
+  private filterDetail(s: Status): FilterDetail {
+    let d = this.filterDetails.get(s);
+    if (!d) this.filterDetails.set(s, (d = Object.freeze(detailOf(s))));
+    return d;
   }
 
   /** A preemption victim is deleted: off its node, with the Preempted event. */

@@ -169,7 +169,7 @@ export function readInput(input: ScheduleInput, mode: ReadMode): ReadInput {
   podObjects.forEach(({ pod, owner }, i) => {
     let info: PodInfo;
     try {
-      info = readPod(pod, { ...mode, priorityOf, arrival: i });
+      info = readPod(pod, { strict: mode.strict, priorityOf, arrival: i });
     } catch (e) {
       // A Pod made from a template: point the error at the template in the workload.
       if (owner && e instanceof ValidationError && e.object === pod) {

@@ -111,7 +111,9 @@ const CODE_CLS: Record<string, string> = { Unschedulable: 'fail', UnschedulableA
 
 function matrixFor(pod: PodResult, columns: readonly string[]): { rows: MatrixRow[]; more: number } {
   const skipped = new Set(pod.skippedFilters ?? []);
-  const entries = Object.entries(pod.nodes);
+  let entries = Object.entries(pod.nodes);
+  // Too many to show: the nodes the Pod was checked against come first (node-list order kept).
+  if (entries.length > MAX_ROWS) entries = [...entries.filter(([, d]) => d.evaluated), ...entries.filter(([, d]) => !d.evaluated)];
   const rows = entries.slice(0, MAX_ROWS).map(([name, d]) => matrixRow(name, d, columns, skipped, pod));
   return { rows, more: Math.max(0, entries.length - MAX_ROWS) };
 }
@@ -147,6 +149,8 @@ function scoresFor(pod: PodResult): { columns: { name: string; weight: number }[
   const maxTotal = columns.reduce((s, c) => s + c.weight * 100, 0) || 1;
   const tied = new Set(pod.tied ?? []);
   const scored = Object.entries(pod.nodes).filter(([, d]) => d.total !== undefined);
+  // Too many to show: the best totals first (stable, so ties keep node-list order).
+  if (scored.length > MAX_ROWS) scored.sort(([, a], [, b]) => (b.total ?? 0) - (a.total ?? 0));
   const rows = scored.slice(0, MAX_ROWS).map(([name, d]): ScoreRow => {
     const chosen = pod.node === name;
     return {

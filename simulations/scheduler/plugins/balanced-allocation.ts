@@ -68,8 +68,28 @@ export function balancedAllocation(args: BalancedAllocationArgs = {}): Plugin {
       const podRequests = (state[KEY] as number[] | undefined) ?? podRequestList(pod, resources, false);
       return scoreOne(node, podRequests);
     },
-    scoreAll(state, pod, feasible, _cluster, out) {
+    scoreAll(state, pod, feasible, cluster, out, rows) {
       const podRequests = (state[KEY] as number[] | undefined) ?? podRequestList(pod, resources, false);
+      if (cpuMemoryOnly && rows) {
+        const c = cluster.columns;
+        const podCpu = podRequests[0];
+        const podMemory = podRequests[1];
+        for (let i = 0; i < feasible.length; i++) {
+          const r = rows[i];
+          const ac = c.allocCpu[r];
+          const am = c.allocMemory[r];
+          if (ac === 0 || am === 0) {
+            out[i] = scoreOne(feasible[i], podRequests);
+            continue;
+          }
+          let fc = (c.reqCpu[r] + podCpu) / ac;
+          let fm = (c.reqMemory[r] + podMemory) / am;
+          if (fc > 1) fc = 1;
+          if (fm > 1) fm = 1;
+          out[i] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * 100);
+        }
+        return;
+      }
       for (let i = 0; i < feasible.length; i++) out[i] = scoreOne(feasible[i], podRequests);
     },
   };

@@ -42,16 +42,40 @@ function mergeNamespaces<T extends AffinityTerm>(term: T, cluster: Cluster): T {
 
 const NOTHING_SELECTOR = Selector.NOTHING;
 
-type Counts = Map<string, number>;
-const pairKey = (key: string, value: string) => `${key}\u0000${value}`;
+/** topologyKey → value → matching Pods (topologyToMatchedTermCount), nested to avoid building pair keys per node. */
+class Counts {
+  readonly byKey = new Map<string, Map<string, number>>();
+  /** Number of (key, value) pairs with a non-zero count. */
+  size = 0;
 
-function add(m: Counts, node: NodeInfo, topologyKey: string, value: number): void {
-  const v = node.labels[topologyKey];
-  if (v === undefined) return;
-  const k = pairKey(topologyKey, v);
-  const n = (m.get(k) ?? 0) + value;
-  if (n === 0) m.delete(k);
-  else m.set(k, n);
+  add(node: NodeInfo, topologyKey: string, value: number): void {
+    const v = node.labels[topologyKey];
+    if (v === undefined) return;
+    let byValue = this.byKey.get(topologyKey);
+    if (!byValue) this.byKey.set(topologyKey, (byValue = new Map()));
+    const before = byValue.get(v) ?? 0;
+    const n = before + value;
+    if (n === 0) {
+      if (byValue.delete(v)) this.size--;
+      if (byValue.size === 0) this.byKey.delete(topologyKey);
+    } else {
+      if (before === 0) this.size++;
+      byValue.set(v, n);
+    }
+  }
+
+  get(topologyKey: string, value: string): number {
+    return this.byKey.get(topologyKey)?.get(value) ?? 0;
+  }
+
+  /** Any of the node's (key, value) labels has a count (upstream walks the node's labels; same answer). */
+  anyOnNode(node: NodeInfo): boolean {
+    for (const [key, byValue] of this.byKey) {
+      const v = node.labels[key];
+      if (v !== undefined && (byValue.get(v) ?? 0) > 0) return true;
+    }
+    return false;
+  }
 }
 
 interface FilterState {
@@ -77,23 +101,23 @@ export function interPodAffinityFilterState(pod: PodInfo, cluster: Cluster): Fil
   const nsLabels = cluster.namespaceLabels.get(pod.namespace) ?? null;
   const affinityTerms = pod.requiredAffinityTerms.map((t) => mergeNamespaces(t, cluster));
   const antiAffinityTerms = pod.requiredAntiAffinityTerms.map((t) => mergeNamespaces(t, cluster));
-  const existingAntiAffinityCounts: Counts = new Map();
+  const existingAntiAffinityCounts = new Counts();
   if (cluster.podsWithRequiredAntiAffinity > 0) {
     for (const node of cluster.nodes) {
       for (const existing of node.podsWithRequiredAntiAffinity) {
         for (const term of existing.requiredAntiAffinityTerms) {
-          if (node.labels[term.topologyKey] !== undefined && termMatches(term, pod, nsLabels)) add(existingAntiAffinityCounts, node, term.topologyKey, 1);
+          if (node.labels[term.topologyKey] !== undefined && termMatches(term, pod, nsLabels)) existingAntiAffinityCounts.add(node, term.topologyKey, 1);
         }
       }
     }
   }
-  const affinityCounts: Counts = new Map();
-  const antiAffinityCounts: Counts = new Map();
+  const affinityCounts = new Counts();
+  const antiAffinityCounts = new Counts();
   if (affinityTerms.length > 0 || antiAffinityTerms.length > 0) {
     for (const node of cluster.nodes) {
       for (const existing of node.pods) {
-        if (podMatchesAllTerms(affinityTerms, existing)) for (const t of affinityTerms) add(affinityCounts, node, t.topologyKey, 1);
-        for (const t of antiAffinityTerms) if (termMatches(t, existing, null)) add(antiAffinityCounts, node, t.topologyKey, 1);
+        if (podMatchesAllTerms(affinityTerms, existing)) for (const t of affinityTerms) affinityCounts.add(node, t.topologyKey, 1);
+        for (const t of antiAffinityTerms) if (termMatches(t, existing, null)) antiAffinityCounts.add(node, t.topologyKey, 1);
       }
     }
   }
@@ -112,7 +136,7 @@ function satisfiesAffinity(s: FilterState, node: NodeInfo): boolean {
   for (const term of s.affinityTerms) {
     const v = node.labels[term.topologyKey];
     if (v === undefined) return false; // all topology labels must exist on the node
-    if ((s.affinityCounts.get(pairKey(term.topologyKey, v)) ?? 0) <= 0) podsExist = false;
+    if (s.affinityCounts.get(term.topologyKey, v) <= 0) podsExist = false;
   }
   if (podsExist) return true;
   // The first Pod of a group with affinity to itself: allowed when nothing matches anywhere yet.
@@ -123,15 +147,14 @@ function satisfiesAntiAffinity(s: FilterState, node: NodeInfo): boolean {
   if (s.antiAffinityCounts.size === 0) return true;
   for (const term of s.antiAffinityTerms) {
     const v = node.labels[term.topologyKey];
-    if (v !== undefined && (s.antiAffinityCounts.get(pairKey(term.topologyKey, v)) ?? 0) > 0) return false;
+    if (v !== undefined && s.antiAffinityCounts.get(term.topologyKey, v) > 0) return false;
   }
   return true;
 }
 
 function satisfiesExistingAntiAffinity(s: FilterState, node: NodeInfo): boolean {
   if (s.existingAntiAffinityCounts.size === 0) return true;
-  for (const key in node.labels) if ((s.existingAntiAffinityCounts.get(pairKey(key, node.labels[key])) ?? 0) > 0) return false;
-  return true;
+  return !s.existingAntiAffinityCounts.anyOnNode(node);
 }
 
 /** topologyKey → value → score (scoreMap in scoring.go). */

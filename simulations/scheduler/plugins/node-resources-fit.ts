@@ -138,6 +138,21 @@ function leastCpuMemoryScore(node: NodeInfo, podCpu: number, podMemory: number):
   return weights === 0 ? 0 : Math.trunc(sum / weights);
 }
 
+/** leastCpuMemoryScore over NodeColumns numbers: allocatable and requested-with-the-Pod per resource. */
+function leastCpuMemoryRow(ac: number, rc: number, am: number, rm: number): number {
+  let sum = 0;
+  let weights = 0;
+  if (ac !== 0) {
+    sum += leastRequestedScore(rc, ac);
+    weights++;
+  }
+  if (am !== 0) {
+    sum += leastRequestedScore(rm, am);
+    weights++;
+  }
+  return weights === 0 ? 0 : Math.trunc(sum / weights);
+}
+
 const KEY = 'PreScoreNodeResourcesFit';
 
 export function nodeResourcesFit(args: NodeResourcesFitArgs = {}): Plugin {
@@ -194,8 +209,29 @@ export function nodeResourcesFit(args: NodeResourcesFitArgs = {}): Plugin {
     score(state, pod, node) {
       return scoreOne(node, requestsOf(state, pod));
     },
-    scoreAll(state, pod, feasible, _cluster, out) {
+    rowFilter(pod) {
+      return pod.scalars === null;
+    },
+    fitsRow(pod, c, r) {
+      return (
+        c.podCount[r] < c.allocPods[r] &&
+        pod.cpu <= c.allocCpu[r] - c.reqCpu[r] &&
+        pod.memory <= c.allocMemory[r] - c.reqMemory[r] &&
+        pod.ephemeral <= c.allocEphemeral[r] - c.reqEphemeral[r]
+      );
+    },
+    scoreAll(state, pod, feasible, cluster, out, rows) {
       const podRequests = requestsOf(state, pod);
+      if (leastCpuMemory && rows) {
+        const c = cluster.columns;
+        const podCpu = podRequests[0];
+        const podMemory = podRequests[1];
+        for (let i = 0; i < feasible.length; i++) {
+          const r = rows[i];
+          out[i] = leastCpuMemoryRow(c.allocCpu[r], c.nonZeroCpu[r] + podCpu, c.allocMemory[r], c.nonZeroMemory[r] + podMemory);
+        }
+        return;
+      }
       for (let i = 0; i < feasible.length; i++) out[i] = scoreOne(feasible[i], podRequests);
     },
   };

@@ -187,24 +187,33 @@ export function podTopologySpread(args: PodTopologySpreadArgs = {}): Plugin {
           ignored.add(node.name);
           continue;
         }
-        constraints.forEach((c, i) => {
-          if (c.topologyKey === WellKnown.hostname) return;
+        for (let i = 0; i < constraints.length; i++) {
+          const c = constraints[i];
+          if (c.topologyKey === WellKnown.hostname) continue;
           const value = node.labels[c.topologyKey] ?? '';
           if (!counts[i].has(value)) {
             counts[i].set(value, 0);
             topoSize[i]++;
           }
-        });
+        }
       }
-      for (const node of cluster.nodes) {
-        if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
-        constraints.forEach((c, i) => {
-          if (!matchNodeInclusionPolicies(c, pod, node)) return;
-          const value = node.labels[c.topologyKey] ?? '';
-          const current = counts[i].get(value);
-          if (current === undefined) return;
-          counts[i].set(value, current + countMatching(node.pods, c.selector, pod.namespace));
-        });
+      // Per-node (hostname) counts are done in Score; only the other keys walk the cluster.
+      // The domain lookup comes before the inclusion policies here (upstream: after); both are pure.
+      const domainIdx: number[] = [];
+      for (let i = 0; i < constraints.length; i++) if (constraints[i].topologyKey !== WellKnown.hostname && counts[i].size > 0) domainIdx.push(i);
+      if (domainIdx.length > 0) {
+        for (const node of cluster.nodes) {
+          if (node.pods.length === 0) continue; // adds nothing
+          if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
+          for (const i of domainIdx) {
+            const c = constraints[i];
+            const value = node.labels[c.topologyKey] ?? '';
+            const current = counts[i].get(value);
+            if (current === undefined) continue;
+            if (!matchNodeInclusionPolicies(c, pod, node)) continue;
+            counts[i].set(value, current + countMatching(node.pods, c.selector, pod.namespace));
+          }
+        }
       }
       const weights = constraints.map((c, i) =>
         Math.log((c.topologyKey === WellKnown.hostname ? feasible.length - ignored.size : topoSize[i]) + 2),
@@ -216,12 +225,13 @@ export function podTopologySpread(args: PodTopologySpreadArgs = {}): Plugin {
       const s = state[SCORE_KEY] as SpreadScoreState | undefined;
       if (!s || s.ignored.has(node.name)) return 0;
       let score = 0;
-      s.constraints.forEach((c, i) => {
+      for (let i = 0; i < s.constraints.length; i++) {
+        const c = s.constraints[i];
         const value = node.labels[c.topologyKey];
-        if (value === undefined) return;
+        if (value === undefined) continue;
         const count = c.topologyKey === WellKnown.hostname ? countMatching(node.pods, c.selector, pod.namespace) : (s.counts[i].get(value) ?? 0);
         score += count * s.weights[i] + (c.maxSkew - 1);
-      });
+      }
       return Math.round(score);
     },
     normalizeScore(state, _pod, scores, feasible) {
