@@ -180,7 +180,7 @@ export function diagnosePod(podObject: unknown, eventObjects: unknown = []): Dia
   const killed = containers.find((c) => c.lastExitCode === 137);
   if (killed) {
     evidence.push(`container ${killed.name}: exit code 137 with reason ${killed.lastReason ?? 'none'}, not OOMKilled`);
-    for (const e of events.filter((x) => x.reason === 'Unhealthy' || x.reason === 'Killing')) evidence.push(`event ${e.reason}: ${String(e.message).trim()}`);
+    for (const e of events.filter((x) => x.reason === 'Unhealthy' || x.reason === 'Killing')) evidence.push(`event ${e.reason}: ${(e.message ?? '').trim()}`);
     return {
       ...base, kind: 'KilledNotOOM', container: killed.name,
       summary: `Container ${killed.name} got SIGKILL (exit code 137) but not from the memory cgroup: the reason is ${killed.lastReason ?? 'empty'}, not OOMKilled. Look at liveness probe failures and the termination grace period.`,

@@ -18,7 +18,7 @@ type Meta = NonNullable<DecodedPod['metadata']>;
 type Spec = NonNullable<DecodedPod['spec']>;
 
 /** A Pod as the simulation may use it: named, with at least one container. */
-export type PodManifest = DecodedPod & { metadata: Meta & { name: string }; spec: Spec & { containers: DecodedContainer[] } };
+export type PodManifest = DecodedPod & { metadata: Meta & { name: string; namespace: string }; spec: Spec & { containers: DecodedContainer[] } };
 
 function fail(reason: string, raw: object, path: FieldPath): never {
   throw new ValidationError(reason, { object: raw, path });
@@ -148,7 +148,8 @@ export function validatePod(raw: object, pod: DecodedPod): PodManifest {
   }
   const { uid, creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, resourceVersion, generation, managedFields, ...kept } = meta;
   void [uid, creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds, resourceVersion, generation, managedFields];
-  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: { ...kept, name: meta.name }, spec: { ...spec, containers: spec.containers } };
+  // kubectl sends an empty namespace as the current one: "default" here.
+  return { apiVersion: pod.apiVersion, kind: pod.kind, metadata: { ...kept, name: meta.name, namespace: meta.namespace || 'default' }, spec: { ...spec, containers: spec.containers } };
 }
 
 const STANDARD_LIMIT_TYPES = ['Pod', 'Container', 'PersistentVolumeClaim'];

@@ -35,7 +35,7 @@ const refused: { name: string; call: () => unknown; message: string }[] = [
   {
     name: 'rankMemoryPressure with a working set that is not a quantity',
     call: () => rankMemoryPressure([{ pod: bestEffort, memoryWorkingSet: 'lots' }]),
-    message: '[0].memoryWorkingSet: Invalid value: "lots": must be a quantity such as "500Mi" or a number of bytes ≥ 0',
+    message: `[0].memoryWorkingSet: Invalid value: 'lots': must be a quantity such as "500Mi" or a number of bytes ≥ 0`,
   },
   {
     name: 'rankMemoryPressure with an entry without a Pod',
@@ -50,7 +50,7 @@ const refused: { name: string; call: () => unknown; message: string }[] = [
   {
     name: 'describePod at a time that is not one',
     call: () => describePod(bestEffort, [], 'soon'),
-    message: 'now: Invalid value: "soon": now must be a time (Unix milliseconds, a Date or an RFC 3339 string)',
+    message: "now: Invalid value: 'soon': now must be a time (Unix milliseconds, a Date or an RFC 3339 string)",
   },
 ];
 

@@ -4,7 +4,7 @@
 // result or a ValidationError naming the field, never a TypeError.
 // simulateMemory and diagnosePod read their input themselves (schema.ts, diagnose.ts).
 
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError, describeValue } from '../shared/errors.ts';
 import { Quantity } from '../shared/quantity.ts';
 import { getPodQOS as podQOS } from '../kubelet/qos.ts';
 import type { QOSClass } from '../kubelet/qos.ts';
@@ -34,7 +34,7 @@ export function getContainerOOMScoreAdjust(pod: unknown, containerName: unknown,
   const decoded = readPod(pod);
   if (typeof containerName !== 'string') throw new ValidationError('Invalid value: the container name must be a string', { path: ['containerName'] });
   if (typeof memoryCapacityBytes !== 'number' || !Number.isSafeInteger(memoryCapacityBytes) || memoryCapacityBytes <= 0) {
-    throw new ValidationError(`Invalid value: ${String(memoryCapacityBytes)}: the node's memory capacity must be a whole number of bytes greater than 0`, { path: ['memoryCapacityBytes'] });
+    throw new ValidationError(`Invalid value: ${describeValue(memoryCapacityBytes)}: the node's memory capacity must be a whole number of bytes greater than 0`, { path: ['memoryCapacityBytes'] });
   }
   const all = [...(decoded.spec?.initContainers ?? []), ...(decoded.spec?.containers ?? [])];
   if (!all.some((c) => c.name === containerName)) {
@@ -62,7 +62,7 @@ export function rankMemoryPressure<E extends RankEntry>(entries: readonly E[]): 
     const usage = e.memoryWorkingSet;
     if (usage !== undefined && usage !== null) {
       const q = typeof usage === 'number' ? (Number.isFinite(usage) ? Quantity.fromInteger(Math.ceil(usage)) : undefined) : Quantity.tryParse(usage);
-      if (!q || q.sign() < 0) throw new ValidationError(`Invalid value: ${JSON.stringify(usage) ?? String(usage)}: must be a quantity such as "500Mi" or a number of bytes ≥ 0`, { object: entries, path: [i, 'memoryWorkingSet'] });
+      if (!q || q.sign() < 0) throw new ValidationError(`Invalid value: ${describeValue(usage)}: must be a quantity such as "500Mi" or a number of bytes ≥ 0`, { object: entries, path: [i, 'memoryWorkingSet'] });
     }
     return { pod: readPodAt(e.pod, entries, i), memoryWorkingSet: usage as string | number | null | undefined, index: i };
   });
@@ -92,7 +92,7 @@ function instant(now: unknown): number {
     const ms = parseRFC3339(now);
     if (ms !== undefined) return ms;
   }
-  throw new ValidationError(`Invalid value: ${typeof now === 'string' ? JSON.stringify(now) : String(now)}: now must be a time (Unix milliseconds, a Date or an RFC 3339 string)`, { path: ['now'] });
+  throw new ValidationError(`Invalid value: ${describeValue(now)}: now must be a time (Unix milliseconds, a Date or an RFC 3339 string)`, { path: ['now'] });
 }
 
 function isObject(v: unknown): v is object {

@@ -24,6 +24,9 @@
 //           perMinute: 20Mi  # leak: growth per minute
 //           # steady: level;  spikes: base, peak, every, length;  step: before, after, at;
 //           # points: [{ at: 0s, usage: 100Mi }, { at: 5m, usage: 400Mi }] (times strictly increasing)
+//
+// Durations are Go duration strings (metav1.Duration: "90s", not 90); amounts of
+// memory are quantities. How much one run may ask for is in limits.ts.
 
 import { Quantity } from '../shared/quantity.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
@@ -308,7 +311,10 @@ export function readResourcesInput(objects: readonly unknown[], maxVirtualTimeMs
       throw new ValidationError(`object ${index + 1} is ${describeValue(raw)}, not a Kubernetes object`, { path: [] });
     }
     const o = raw as Record<string, unknown>;
-    const key = `${String(o.apiVersion)} ${String(o.kind)}`;
+    for (const field of ['apiVersion', 'kind'] as const) {
+      if (typeof o[field] !== 'string' || o[field] === '') fail('Required value: every Kubernetes object needs apiVersion and kind', raw, [field]);
+    }
+    const key = `${o.apiVersion as string} ${o.kind as string}`;
     if (key === 'v1 Node') {
       if (node) fail('this simulation models one node: give exactly one Node', raw, ['kind']);
       node = { raw, value: readTop(NODE, raw) };
