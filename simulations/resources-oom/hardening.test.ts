@@ -104,3 +104,26 @@ test('diagnosePod: one value anywhere in a pasted Pod or its Events replaced, de
     { numRuns: RUNS, seed: 9 },
   );
 });
+
+// Objects of this chapter's kinds with any content, straight to the engines (no shared type check in front).
+const KINDS = [
+  ['v1', 'Node'], ['v1', 'Pod'], ['v1', 'LimitRange'], ['v1', 'ResourceQuota'], ['v1', 'Event'],
+  ['kubelet.config.k8s.io/v1beta1', 'KubeletConfiguration'], ['kube-notebook.dev/v1alpha1', 'MemoryScenario'],
+] as const;
+const anyObject = fc.record({
+  kind: fc.constantFrom(...KINDS),
+  metadata: json,
+  spec: json,
+  status: json,
+  extra: fc.dictionary(fc.constantFrom(...FIELDS), json, { maxKeys: 2 }),
+}).map(({ kind, metadata, spec, status, extra }) => ({ ...extra, apiVersion: kind[0], kind: kind[1], metadata, spec, status }));
+
+test('simulateMemory and diagnosePod called directly with objects of their kinds holding anything give a result or a ValidationError', () => {
+  fc.assert(
+    fc.property(fc.array(anyObject, { minLength: 1, maxLength: 5 }), (docs) => {
+      expectResultOrValidationError(() => simulateMemory([{ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' }, status: { capacity: { memory: '4Gi' } } }, ...docs]));
+      expectResultOrValidationError(() => diagnosePod(docs[0], docs.slice(1)));
+    }),
+    { numRuns: RUNS, seed: 13 },
+  );
+});
