@@ -12,6 +12,7 @@ import { Quantity } from '../shared/quantity.ts';
 import { humanDuration } from '../shared/duration.ts';
 import { getPodQOS } from '../kubelet/qos.ts';
 import type { PodLike } from '../kubelet/qos.ts';
+import { runeCount } from './get-pods.ts';
 
 // The inputs are plain JSON objects (a Pod, core/v1 Events): read them loosely.
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -90,7 +91,7 @@ class TabWriter {
       for (; current < line1; current++) {
         const line = this.lines[current];
         if (column >= line.length - 1) break;
-        width = Math.max(width, [...line[column]].length + 2);
+        width = Math.max(width, runeCount(line[column]) + 2);
       }
       this.widths.push(width);
       this.format(line0, current);
@@ -105,7 +106,7 @@ class TabWriter {
       const line = this.lines[i];
       line.forEach((cell, j) => {
         this.out += cell;
-        if (j < this.widths.length) this.out += ' '.repeat(Math.max(0, this.widths[j] - [...cell].length));
+        if (j < this.widths.length) this.out += ' '.repeat(Math.max(0, this.widths[j] - runeCount(cell)));
       });
       if (i + 1 !== this.lines.length) this.out += '\n';
     }

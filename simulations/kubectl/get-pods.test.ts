@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { formatTable, formatWatch, podRowAt, printPod, translateTimestampSince } from './get-pods.ts';
+import { formatTable, formatWatch, podRowAt, printPod, runeCount, translateTimestampSince } from './get-pods.ts';
 import { simulatePod } from '../pod-lifecycle/simulate.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../pod-lifecycle/fixtures/${name}`, import.meta.url), 'utf8');
@@ -35,4 +35,12 @@ test('formatWatch lays out the header with the initial list, then keeps the wide
     formatWatch(['NAME', 'STATUS', 'AGE'], [['web', 'Pending', '0s']], [['web', 'ContainerCreating', '0s'], ['web', 'Running', '2s']]),
     ['NAME   STATUS    AGE', 'web    Pending   0s', 'web    ContainerCreating   0s', 'web    Running             2s'],
   );
+});
+
+test('cell widths count runes as text/tabwriter does: a surrogate pair once, CJK once each', () => {
+  assert.equal(runeCount('web-0'), 5);
+  assert.equal(runeCount('网页-0'), 4);
+  assert.equal(runeCount('🚀x'), 2);
+  assert.equal(runeCount('\ud83d'), 1, 'a lone surrogate is one rune (Go reads it as one RuneError)');
+  assert.equal(formatTable([['NAME', 'STATUS'], ['🚀', 'Running']]), 'NAME   STATUS\n🚀      Running');
 });

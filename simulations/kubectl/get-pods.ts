@@ -273,6 +273,25 @@ export function podRowCells(row: PodRow, wide = false): string[] {
 }
 
 /**
+ * The width text/tabwriter gives a cell: its number of runes (code points), so a
+ * surrogate pair counts once. Plain ASCII, the usual case, is just its length.
+ */
+export function runeCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
  * Lays rows out as kubectl's tabwriter does (printers.GetNewTabWriter: minwidth 6,
  * padding 3, padded with spaces, the last column not padded).
  *
@@ -283,11 +302,11 @@ export function formatTable(lines: readonly (readonly string[])[]): string {
   for (const cells of lines) {
     cells.forEach((cell, i) => {
       if (i === cells.length - 1) return;
-      widths[i] = Math.max(widths[i] ?? 0, Math.max(6, [...cell].length + 3));
+      widths[i] = Math.max(widths[i] ?? 0, Math.max(6, runeCount(cell) + 3));
     });
   }
   return lines
-    .map((cells) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i] - [...cell].length))).join(''))
+    .map((cells) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i] - runeCount(cell)))).join(''))
     .join('\n');
 }
 
@@ -310,11 +329,11 @@ export function formatWatch(
     for (const cells of lines) {
       cells.forEach((cell, i) => {
         if (i === cells.length - 1) return;
-        widths[i] = Math.max(widths[i] ?? 0, 6, [...cell].length + 3);
+        widths[i] = Math.max(widths[i] ?? 0, 6, runeCount(cell) + 3);
       });
     }
     for (const cells of lines) {
-      out.push(cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i] - [...cell].length))).join(''));
+      out.push(cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i] - runeCount(cell)))).join(''));
     }
   };
   flush([header, ...initial]);

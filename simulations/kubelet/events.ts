@@ -43,7 +43,12 @@ export interface TrackedEvent {
  *   rec.eventsAt(60_000) // → [core/v1 Event with count 1]
  */
 export class EventRecorder {
-  private readonly byKey = new Map<string, TrackedEvent>();
+  /**
+   * Kubelet events by message, then matched on the other fields: one short key
+   * instead of a long joined one built and hashed on every repeat (a crash loop
+   * repeats the same few events thousands of times).
+   */
+  private readonly byMessage = new Map<string, TrackedEvent[]>();
   readonly all: TrackedEvent[] = [];
   private seq = 0;
 
@@ -88,8 +93,8 @@ export class EventRecorder {
     component: string,
   ): TrackedEvent {
     this.seq++;
-    const key = `${component}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
-    const existing = component === 'kubelet' ? this.byKey.get(key) : undefined;
+    const sameMessage = component === 'kubelet' ? this.byMessage.get(message) : undefined;
+    const existing = sameMessage?.find((e) => e.reason === reason && e.type === type && e.fieldPath === fieldPath);
     if (existing) {
       existing.occurrences.push(atMs);
       return existing;
@@ -105,7 +110,10 @@ export class EventRecorder {
       occurrences: [atMs],
       name: `${this.subject.name}.${nanos.toString(16)}`,
     };
-    if (component === 'kubelet') this.byKey.set(key, tracked);
+    if (component === 'kubelet') {
+      if (sameMessage) sameMessage.push(tracked);
+      else this.byMessage.set(message, [tracked]);
+    }
     this.all.push(tracked);
     return tracked;
   }

@@ -6,6 +6,7 @@ import { DEFAULT_BUDGET } from '../shared/engine.ts';
 import { LimitExceededError } from '../shared/errors.ts';
 import { parseManifests } from '../shared/yaml.ts';
 import { podRowAt, podColumns, podRowCells, formatWatch } from '../kubectl/get-pods.ts';
+import type { PodRow } from '../kubectl/get-pods.ts';
 import { PodKubelet, defaultPodIP } from '../kubelet/pod-kubelet.ts';
 import type { StatusWrite } from '../kubelet/pod-kubelet.ts';
 import { getPodQOS } from '../kubelet/qos.ts';
@@ -69,14 +70,14 @@ function containerViews(pod: Pod): ContainerView[] {
 /** What a snapshot takes from a Pod object whatever the moment (computed once per written object). */
 const staticParts = new WeakMap<Pod, { conditions: Record<string, string>; containers: ContainerView[] }>();
 
-function snapshotOf(pod: Pod | undefined, atMs: number, epochMs: number, deleted: boolean): Snapshot {
+function snapshotOf(pod: Pod | undefined, atMs: number, epochMs: number, deleted: boolean, row?: PodRow): Snapshot {
   if (!pod || deleted) {
     return {
       t: s(atMs), exists: false, phase: null, ready: null, status: null, restarts: null, restartCount: 0, age: null,
       containers: [], conditions: {}, terminating: false,
     };
   }
-  const row = podRowAt(pod, epochMs + atMs);
+  row ??= podRowAt(pod, epochMs + atMs);
   let fixed = staticParts.get(pod);
   if (!fixed) {
     const conditions: Record<string, string> = {};
@@ -189,9 +190,16 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
   const writes: StatusWrite[] = kubelet.writes.filter((w) => w.atMs <= endMs);
 
   // Timeline and watch lines: one entry per write.
-  const timeline: TimelineEntry[] = writes.map((w) => ({ ...snapshotOf(w.pod, w.atMs, epoch, false), cause: w.cause }));
+  const timeline: TimelineEntry[] = [];
+  const rows: { t: number; cells: string[] }[] = [];
+  for (const w of writes) {
+    const row = podRowAt(w.pod, epoch + w.atMs);
+    const entry = snapshotOf(w.pod, w.atMs, epoch, false, row) as TimelineEntry;
+    entry.cause = w.cause;
+    timeline.push(entry);
+    rows.push({ t: s(w.atMs), cells: podRowCells(row) });
+  }
   const columns = podColumns(false);
-  const rows = writes.map((w) => ({ t: s(w.atMs), cells: podRowCells(podRowAt(w.pod, epoch + w.atMs)) }));
   // `kubectl apply … && kubectl get pods -w`: the first write is the initial list, the rest are watch events.
   const lines = formatWatch(columns, rows.slice(0, 1).map((r) => r.cells), rows.slice(1).map((r) => r.cells));
 

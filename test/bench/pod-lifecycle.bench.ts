@@ -24,7 +24,7 @@ spec: { untilSeconds: ${untilSeconds} }
 `;
 
 /** Eight behaviours, cycled over the 1,000 Pods. */
-function mixed(i: number): string {
+export function mixed(i: number): string {
   const name = `pod-${i}`;
   const behaviour = (spec: string) => `---\napiVersion: kube-notebook.dev/v1alpha1\nkind: PodBehavior\nmetadata: { name: ${name} }\nspec:\n  untilSeconds: 3600\n${spec}`;
   const pod = (containers: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name} }\nspec:\n${extra}  containers:\n${containers}`;
@@ -77,16 +77,19 @@ export async function bench(): Promise<BenchResult[]> {
     const used = process.cpuUsage(cpu);
     return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, restarts, writes };
   };
+  // The engine runs in long-lived workers, so the figure is the steady state: the
+  // median of five passes after a first (cold JIT) pass, which is printed too.
   const cold = run();
-  const warm = run();
+  const passes = Array.from({ length: 5 }, run);
+  const warm = [...passes].sort((a, b) => a.ms - b.ms)[2];
   out.push({
-    name: '1,000 Pods of mixed behaviour over one simulated hour (simulation only, second pass)',
+    name: '1,000 Pods of mixed behaviour over one simulated hour (simulation only, median of 5 warm passes)',
     value: `${warm.ms.toFixed(0)} ms`,
     target: '< 1000 ms',
     met: warm.ms < 1000,
     notes: [
-      `CPU time of that pass: ${warm.cpuMs.toFixed(0)} ms (the wall time includes waiting for a CPU on a loaded machine)`,
-      `first pass (cold JIT): ${cold.ms.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU`,
+      `CPU time of that pass: ${warm.cpuMs.toFixed(0)} ms (CPU time counts the garbage collector's helper threads too)`,
+      `first pass (cold JIT): ${cold.ms.toFixed(0)} ms wall, ${cold.cpuMs.toFixed(0)} ms CPU; the five warm passes: ${passes.map((p) => p.ms.toFixed(0)).join(', ')} ms`,
       `${warm.restarts} restarts and ${warm.writes} status writes in total`,
       `reading the 1,000 YAML inputs (parse + validation) took a further ${(t3 - t2).toFixed(0)} ms`,
       `machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures are wall times)`,
