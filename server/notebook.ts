@@ -3,7 +3,7 @@
 // Routes adapt requests to these calls and render what they return.
 
 import { NotFoundError, ValidationError } from '../simulations/shared/errors.ts';
-import type { Engine } from '../simulations/shared/engine.ts';
+import type { Engine, EngineDetail } from '../simulations/shared/engine.ts';
 import type { Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './content/model.ts';
 import { lessonFor } from './content/model.ts';
 import { CURRICULUM } from './content/curriculum.ts';
@@ -99,6 +99,22 @@ export class Notebook {
     const cell = this.simCell(slug, cellId);
     this.deps.store.resetCell(learnerId, slug, cellId);
     return cell;
+  }
+
+  /**
+   * One on-demand piece of a cell's current output (`Engine.detail`): the
+   * learner's last run of the cell if they ran it, the default scenario's otherwise.
+   */
+  async cellDetail(learnerId: string, slug: string, cellId: string, key: string): Promise<EngineDetail> {
+    const cell = this.simCell(slug, cellId);
+    const engine = this.engine(cell.engine);
+    if (!engine?.detail) throw new NotFoundError(`the ${cell.engine} simulation has no details to show`);
+    const { states, outcomes } = await this.cellOutcomes(learnerId, this.lesson(slug, 'en'));
+    const outcome = states.has(cellId) ? (outcomes.get(cellId) ?? cell.defaultOutput) : cell.defaultOutput;
+    if (!outcome.ok) throw new NotFoundError(`cell "${cellId}" has no result to show details of: its last run failed`);
+    const detail = engine.detail({ result: outcome.result, trace: outcome.trace }, key);
+    if (!detail) throw new NotFoundError(`no detail "${key}" in the result of cell "${cellId}"`);
+    return detail;
   }
 
   /** The learner's saved cells of a lesson, re-running any whose output was not kept. */

@@ -63,6 +63,10 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     });
   });
 
+  router.get('/lessons/:slug/cells/:cellId/details/:key', async (req, res) => {
+    res.json(await notebook.cellDetail(req.learnerId, String(req.params.slug), String(req.params.cellId), String(req.params.key)));
+  });
+
   router.get('/simulations', (_req, res) => {
     res.json(notebook.engineList().map((e) => ({ id: e.id, title: e.title, summary: e.summary })));
   });
@@ -75,14 +79,15 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
   router.post('/lessons/:slug/cells/:cellId/run', ...runLimiters, async (req, res) => {
     const slug = String(req.params.slug);
     const { cell, input, outcome } = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
-    const output = simOutputModel(notebook.engine(cell.engine), cell.id, input, outcome, views.hasPartial);
+    const output = simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, input, outcome, views.hasPartial);
     const html = views.partial('sim-output', { ...res.locals, ...output });
     sendRun(res, outcome, { html, edited: input !== cell.input });
   });
 
   router.post('/lessons/:slug/cells/:cellId/reset', (req, res) => {
-    const cell = notebook.resetCell(req.learnerId, String(req.params.slug), String(req.params.cellId));
-    const output = simOutputModel(notebook.engine(cell.engine), cell.id, cell.input, cell.defaultOutput, views.hasPartial);
+    const slug = String(req.params.slug);
+    const cell = notebook.resetCell(req.learnerId, slug, String(req.params.cellId));
+    const output = simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, cell.input, cell.defaultOutput, views.hasPartial);
     res.json({ ok: true, input: cell.input, html: views.partial('sim-output', { ...res.locals, ...output }) });
   });
 

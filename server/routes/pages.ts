@@ -5,14 +5,13 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Notebook } from '../notebook.ts';
-import type { Views } from '../views/render.ts';
+import { ByteSlots, Fragment, type Views } from '../views/render.ts';
 import type { Csrf } from '../http/security.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
 import { lessonProgress, quizCellModel, simCellModel, simOutputModel } from '../views/view-models.ts';
-import type { RunOutcome } from '../sim-runtime/execute.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 
 export interface PageDeps {
@@ -35,10 +34,13 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyLimitBytes, files: 1, fields: 4 } });
 
   // The default output of a sim cell is the same for every learner: render it once per language.
-  const defaultOutputs = new Map<string, string>();
+  const cellFragments = new Map<string, Fragment>();
 
   const render = (res: Response, page: string, model: Record<string, unknown>) => {
     res.type('html').send(views.page(page, { ...res.locals, ...model }));
+  };
+  const renderBytes = (res: Response, page: string, slots: ByteSlots, model: Record<string, unknown>) => {
+    res.type('html').send(views.pageBytes(page, { ...res.locals, ...model }, slots));
   };
 
   router.get('/', (req, res) => {
@@ -69,25 +71,39 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     const chapter = notebook.chapter(slug);
     const lesson = lessonFor(chapter, lang);
     const { states, outcomes } = await notebook.cellOutcomes(req.learnerId, lesson);
+    const token = String(res.locals.csrfToken ?? '');
+    const slots = new ByteSlots(token);
     const attempts = notebook.latestAttempts(req.learnerId);
+    // A cell the learner has not touched looks the same to everyone: it is
+    // rendered and encoded once, and only the CSRF token is put in per request.
+    const cellSlot = (partial: string, model: object, cacheKey: string | undefined) => {
+      if (cacheKey === undefined) return slots.marker(Buffer.from(views.partial(partial, { ...model, slug, lang, csrfToken: token })));
+      let fragment = cellFragments.get(cacheKey);
+      if (!fragment) {
+        fragment = Fragment.of(views.partial(partial, { ...model, slug, lang, csrfToken: Fragment.CSRF_PLACEHOLDER }));
+        cellFragments.set(cacheKey, fragment);
+      }
+      return slots.marker(fragment);
+    };
     const cells = lesson.cells.map((cell) => {
-      if (cell.kind === 'markdown') return { kind: 'markdown', id: cell.id, html: cell.html };
+      const cacheKey = `${slug}/${cell.id}/${lang}`;
+      if (cell.kind === 'markdown') {
+        return { kind: 'markdown', id: cell.id, html: cellSlot('cells/markdown', { id: cell.id, html: cell.html }, cacheKey) };
+      }
       if (cell.kind === 'sim') {
         const state = states.get(cell.id);
         const engine = notebook.engine(cell.engine);
-        const renderOutput = (input: string, outcome: RunOutcome) =>
-          views.partial('sim-output', { lang, ...simOutputModel(engine, cell.id, input, outcome, views.hasPartial) });
-        let outputHtml: string;
-        if (state) {
-          outputHtml = renderOutput(state.input, outcomes.get(cell.id) ?? cell.defaultOutput);
-        } else {
-          const key = `${slug}/${cell.id}/${lang}`;
-          outputHtml = defaultOutputs.get(key) ?? renderOutput(cell.input, cell.defaultOutput);
-          defaultOutputs.set(key, outputHtml);
-        }
-        return { ...simCellModel(cell, state), outputHtml };
+        const input = state?.input ?? cell.input;
+        const outcome = (state && outcomes.get(cell.id)) || cell.defaultOutput;
+        const model = simCellModel(cell, state);
+        const outputHtml = () => views.partial('sim-output', { lang, ...simOutputModel(engine, { slug, id: cell.id }, input, outcome, views.hasPartial) });
+        // outputHtml is only rendered when the cell itself is (a cached cell already holds it).
+        const cached = state === undefined && cellFragments.has(cacheKey);
+        return { ...model, html: cellSlot('cells/sim', cached ? {} : { ...model, outputHtml: outputHtml() }, state ? undefined : cacheKey) };
       }
-      return quizCellModel(cell, attempts.get(`${slug}/${cell.id}`));
+      const attempt = attempts.get(`${slug}/${cell.id}`);
+      const model = quizCellModel(cell, attempt);
+      return { ...model, html: cellSlot('cells/quiz', model, attempt ? undefined : cacheKey) };
     });
     const chapters = notebook.content.chapters;
     const index = chapters.findIndex((c) => c.slug === slug);
@@ -98,7 +114,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     // A browser without our cookie yet is a first visit: nothing to continue from, no write.
     if (!req.newLearner) notebook.recordVisit(req.learnerId, slug);
     const runCounts = new Map([...states.values()].filter((s) => s.runCount > 0).map((s) => [`${slug}/${s.cellId}`, s.runCount]));
-    render(res, 'lesson', {
+    renderBytes(res, 'lesson', slots, {
       title: lesson.title,
       lesson: { ...lesson, cells },
       toc: lesson.toc,
@@ -107,6 +123,21 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       next: neighbour(index + 1),
       translationMissing: lesson.lang !== lang,
       progress: lessonProgress(lesson, runCounts, attempts),
+    });
+  });
+
+  // A piece of a cell's result served on demand (kubectl describe at one moment):
+  // a page of its own without JavaScript, fetched into the cell with it.
+  router.get('/lessons/:slug/cells/:cellId/details/:key', async (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    const detail = await notebook.cellDetail(req.learnerId, slug, cellId, String(req.params.key));
+    const lesson = lessonFor(notebook.chapter(slug), res.locals.lang as Lang);
+    render(res, 'detail', {
+      title: detail.title,
+      detail,
+      lesson: { slug, title: lesson.title },
+      backHref: `/lessons/${encodeURIComponent(slug)}#cell-${cellId}`,
     });
   });
 

@@ -4,7 +4,7 @@
 // stylesheet and script the pages load, fingerprinted so they can be cached.
 
 import Handlebars from 'handlebars';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
@@ -16,8 +16,74 @@ export interface Asset {
   type: string;
 }
 
+const SLOT_NONCE = randomBytes(6).toString('hex');
+
+/**
+ * HTML rendered once and kept as UTF-8 bytes (a cell that shows the same thing
+ * to every learner who has not touched it), with holes where the request's
+ * CSRF token goes: render it with `csrfToken: Fragment.CSRF_PLACEHOLDER`.
+ */
+export class Fragment {
+  /** Only [a-z0-9-], so escaping leaves it as it is inside an attribute. */
+  static readonly CSRF_PLACEHOLDER = `kn-csrf-${SLOT_NONCE}`;
+  private constructor(readonly pieces: readonly Buffer[]) {}
+
+  static of(html: string): Fragment {
+    return new Fragment(html.split(Fragment.CSRF_PLACEHOLDER).map((piece) => Buffer.from(piece)));
+  }
+}
+
+/**
+ * Pre-encoded HTML for a page: `marker(bytes)` goes into the model where the
+ * bytes belong, and `splice` puts them in. Encoding the whole page string to
+ * UTF-8 (and flattening it first) on every request was most of a lesson
+ * page's cost; with slots, the large parts are encoded once.
+ */
+export class ByteSlots {
+  private static readonly prefix = `<!--kn-slot:${SLOT_NONCE}:`;
+  private readonly parts: (Buffer | Fragment)[] = [];
+  private readonly token: Buffer;
+
+  /** `csrfToken`: what fills the holes of the fragments spliced in. */
+  constructor(csrfToken = '') {
+    this.token = Buffer.from(csrfToken);
+  }
+
+  /** The placeholder to render (unescaped) in place of `content`. */
+  marker(content: Buffer | Fragment): string {
+    this.parts.push(content);
+    return `${ByteSlots.prefix}${this.parts.length - 1}-->`;
+  }
+
+  /** The rendered page with every placeholder replaced by its bytes. */
+  splice(html: string): Buffer {
+    const out: Buffer[] = [];
+    let from = 0;
+    for (;;) {
+      const at = html.indexOf(ByteSlots.prefix, from);
+      if (at < 0) break;
+      const end = html.indexOf('-->', at);
+      const part = this.parts[Number(html.slice(at + ByteSlots.prefix.length, end))];
+      out.push(Buffer.from(html.slice(from, at)));
+      if (part instanceof Fragment) {
+        part.pieces.forEach((piece, i) => {
+          if (i > 0) out.push(this.token);
+          out.push(piece);
+        });
+      } else {
+        out.push(part);
+      }
+      from = end + 3;
+    }
+    out.push(Buffer.from(html.slice(from)));
+    return Buffer.concat(out);
+  }
+}
+
 export interface Views {
   page(name: string, model: Record<string, unknown>): string;
+  /** The page as bytes, with the slots' bytes spliced in. */
+  pageBytes(name: string, model: Record<string, unknown>, slots: ByteSlots): Buffer;
   partial(name: string, context: Record<string, unknown>): string;
   hasPartial(name: string): boolean;
   /** Fingerprinted bundles and static files, by URL path. */
@@ -126,6 +192,9 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
       if (!template) throw new Error(`no page template "${name}"`);
       const data = { ...model, assets: { css, js } };
       return layout({ ...data, body: template(data) });
+    },
+    pageBytes(name, model, slots) {
+      return slots.splice(this.page(name, model));
     },
     partial(name, context) {
       const template = hbs.partials[name];

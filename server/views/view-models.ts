@@ -87,7 +87,18 @@ export function errorSnippet(input: string, line: number | undefined, column: nu
 /** Whether a partial is registered; engines without one get a JSON view. */
 export type PartialCheck = (name: string) => boolean;
 
-export function simOutputModel(engine: Engine | undefined, cellId: string, input: string, outcome: RunOutcome, hasPartial: PartialCheck): SimOutputModel {
+/** Where a cell's on-demand details live (`Engine.detail`): append the key. */
+export function detailsUrl(slug: string, cellId: string): string {
+  return `/lessons/${encodeURIComponent(slug)}/cells/${encodeURIComponent(cellId)}/details/`;
+}
+
+export function simOutputModel(
+  engine: Engine | undefined,
+  cell: { slug: string; id: string },
+  input: string,
+  outcome: RunOutcome,
+  hasPartial: PartialCheck,
+): SimOutputModel {
   if (!outcome.ok) {
     return {
       ok: false,
@@ -104,7 +115,11 @@ export function simOutputModel(engine: Engine | undefined, cellId: string, input
   return {
     ok: true,
     partial: engine && hasPartial(engine.view) ? engine.view : undefined,
-    context: { output, view: engine?.viewModel ? engine.viewModel(output) : undefined, cell: { id: cellId, engine: engine?.id } },
+    context: {
+      output,
+      view: engine?.viewModel ? engine.viewModel(output) : undefined,
+      cell: { id: cell.id, engine: engine?.id, detailsUrl: detailsUrl(cell.slug, cell.id) },
+    },
     trace: traceModel(outcome.trace),
     durationText: outcome.durationMs === undefined ? undefined : `${outcome.durationMs.toFixed(1)} ms`,
   };

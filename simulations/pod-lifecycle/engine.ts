@@ -4,7 +4,7 @@ import type { Engine } from '../shared/engine.ts';
 import { readInput } from './schema.ts';
 import { simulatePod } from './simulate.ts';
 import type { PodLifecycleResult } from './result.ts';
-import { buildView } from './view-model.ts';
+import { buildView, describeAt } from './view-model.ts';
 import type { PodLifecycleView } from './view-model.ts';
 
 export const engine: Engine<PodLifecycleResult, PodLifecycleView> = {
@@ -18,5 +18,8 @@ export const engine: Engine<PodLifecycleResult, PodLifecycleView> = {
   },
   viewModel(output) {
     return buildView(output);
+  },
+  detail(output, key) {
+    return describeAt(output, key);
   },
 };

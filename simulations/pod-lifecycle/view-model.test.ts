@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { simulatePod } from './simulate.ts';
-import { buildView, WIDTH } from './view-model.ts';
+import { buildView, describeAt, WIDTH } from './view-model.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -24,10 +24,23 @@ for (const name of ['init-and-sidecar.yaml', 'liveness.yaml', 'graceful-delete.y
   });
 }
 
-test('the slider shows kubectl get and kubectl describe for each moment', () => {
-  const view = buildView(simulatePod(fixture('liveness.yaml')));
+test('the slider shows kubectl get for each moment, and kubectl describe on demand', () => {
+  const output = simulatePod(fixture('liveness.yaml'));
+  const view = buildView(output);
   const item = view.slider.find((s) => s.getPods.includes('CrashLoopBackOff'));
-  assert.ok(item, 'a moment in CrashLoopBackOff');
-  assert.match(item.describe ?? '', /Reason:\s+CrashLoopBackOff/);
-  assert.match(item.describe ?? '', /Liveness probe failed/);
+  assert.ok(item?.describeKey, 'a moment in CrashLoopBackOff');
+  const detail = describeAt(output, item.describeKey);
+  assert.match(detail?.title ?? '', new RegExp(`^kubectl describe pod hang at t = ${item.label}$`));
+  assert.match(detail?.text ?? '', /Reason:\s+CrashLoopBackOff/);
+  assert.match(detail?.text ?? '', /Liveness probe failed/);
+  for (const bad of ['describe-9999', 'describe--1', 'describe-', 'get-0', '__proto__']) assert.equal(describeAt(output, bad), undefined, bad);
+});
+
+test('a deleted Pod has no describe at the moments after its deletion', () => {
+  const output = simulatePod(fixture('graceful-delete.yaml'));
+  const view = buildView(output);
+  for (const item of view.slider) {
+    assert.equal(item.describeKey === null, item.deleted);
+    if (item.describeKey) assert.ok(describeAt(output, item.describeKey)?.text.startsWith('Name:'));
+  }
 });

@@ -4,7 +4,7 @@
 
 import { describePod } from '../kubectl/describe-pod.ts';
 import { formatTable, podColumns, podRowCells, printPod } from '../kubectl/get-pods.ts';
-import type { SimulationOutput } from '../shared/engine.ts';
+import type { EngineDetail, SimulationOutput } from '../shared/engine.ts';
 import { DEFAULT_EPOCH_MS } from '../kubelet/time.ts';
 import type { PodLifecycleResult, TimelineEntry } from './result.ts';
 
@@ -50,7 +50,8 @@ export interface SliderItem {
   label: string;
   getPods: string;
   containers: { name: string; state: string; ready: string; restarts: number }[];
-  describe: string | null;
+  /** The `Engine.detail` key of this moment's `kubectl describe pod` (served on demand: ~2 KiB a moment); null once deleted. */
+  describeKey: string | null;
   deleted: boolean;
 }
 
@@ -241,7 +242,7 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
   const slider: SliderItem[] = r.snapshots.map((snap, index) => {
     const now = DEFAULT_EPOCH_MS + snap.t * 1000;
     if (!snap.pod) {
-      return { index, t: snap.t, label: fmtT(snap.t), getPods: 'Error from server (NotFound): pods "' + r.pod.name + '" not found', containers: [], describe: null, deleted: true };
+      return { index, t: snap.t, label: fmtT(snap.t), getPods: 'Error from server (NotFound): pods "' + r.pod.name + '" not found', containers: [], describeKey: null, deleted: true };
     }
     const row = printPod(snap.pod, now);
     const getPods = formatTable([podColumns(false), podRowCells(row)]);
@@ -257,13 +258,7 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
             : '—';
       return { name: cs.name, state, ready: cs.ready ? 'ready' : 'not ready', restarts: cs.restartCount };
     });
-    let describe: string | null = null;
-    try {
-      describe = describePod(snap.pod, snap.events, now);
-    } catch {
-      describe = null;
-    }
-    return { index, t: snap.t, label: fmtT(snap.t), getPods, containers, describe, deleted: false };
+    return { index, t: snap.t, label: fmtT(snap.t), getPods, containers, describeKey: `describe-${index}`, deleted: false };
   });
 
   const truncated = r.truncated
@@ -288,5 +283,21 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
     slider,
     sliderMax: Math.max(0, slider.length - 1),
     truncated,
+  };
+}
+
+/**
+ * `kubectl describe pod` as it would print at one moment of the slider
+ * (`describe-<index>`), or undefined for a key the output does not have.
+ */
+export function describeAt(output: SimulationOutput<PodLifecycleResult>, key: string): EngineDetail | undefined {
+  const match = /^describe-(\d{1,4})$/.exec(key);
+  if (!match) return undefined;
+  const r = output.result;
+  const snap = r.snapshots[Number(match[1])];
+  if (!snap?.pod) return undefined;
+  return {
+    title: `kubectl describe pod ${r.pod.name} at t = ${fmtT(snap.t)}`,
+    text: describePod(snap.pod, snap.events, DEFAULT_EPOCH_MS + snap.t * 1000),
   };
 }

@@ -82,4 +82,17 @@ export interface Engine<TResult = unknown, TView = unknown> {
    * percentages, SVG coordinates), so templates stay logic-free. Pure.
    */
   viewModel?(output: SimulationOutput<TResult>): TView;
+  /**
+   * Optional: a piece of the output too large to print on the page for every
+   * moment (`kubectl describe` at each step of a Pod's life), served on demand
+   * at /lessons/<slug>/cells/<id>/details/<key>. Pure; undefined for a key the
+   * output does not have.
+   */
+  detail?(output: SimulationOutput<TResult>, key: string): EngineDetail | undefined;
+}
+
+/** What `Engine.detail` returns: a title and the text shown in a <pre>. */
+export interface EngineDetail {
+  title: string;
+  text: string;
 }

@@ -39,6 +39,37 @@ describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no l
     await site?.close();
   });
 
+  it('pod-lifecycle: kubectl describe at a moment opens in place with JavaScript, on its own page without', { skip: slugs.includes('pod-lifecycle') ? undefined : 'no pod-lifecycle lesson' }, async () => {
+    const withJs = await browser.newContext();
+    const page = await withJs.newPage();
+    await page.goto(`${url}/lessons/pod-lifecycle`);
+    const cell = page.locator('#cell-crash-loop');
+    // The slider shows one moment at a time; move it to a later one, then ask for describe.
+    await cell.locator('.pl-slider-controls input[type="range"]').fill('4');
+    const link = cell.locator('.pl-snapshot:not([hidden]) a[data-detail]');
+    await link.click();
+    const inline = cell.locator('.pl-snapshot:not([hidden]) pre.detail-inline');
+    await page.waitForFunction((el) => el!.textContent!.startsWith('Name:'), await inline.elementHandle());
+    assert.match((await inline.textContent()) ?? '', /Name:\s+crash\n[\s\S]*Events:/);
+    assert.equal(await link.getAttribute('aria-expanded'), 'true');
+    await link.click();
+    assert.equal(await inline.isHidden(), true, 'a second click hides it');
+    assert.equal(new URL(page.url()).pathname, '/lessons/pod-lifecycle', 'stayed on the lesson');
+    await withJs.close();
+
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noJs.newPage();
+    await plain.goto(`${url}/lessons/pod-lifecycle`);
+    const first = plain.locator('#cell-crash-loop .pl-snapshot').nth(2);
+    await first.locator('summary').first().click();
+    await first.locator('a[data-detail]').click();
+    await plain.waitForURL(/\/cells\/crash-loop\/details\/describe-2$/);
+    assert.match((await plain.locator('pre.detail-text').textContent()) ?? '', /^Name:\s+crash\n/);
+    await plain.getByRole('link', { name: /Back to the cell/ }).click();
+    await plain.waitForURL(/\/lessons\/pod-lifecycle#cell-crash-loop$/);
+    await noJs.close();
+  });
+
   for (const slug of slugs) {
     it(`${slug}: loads cleanly, renders every default output, and re-runs every cell in place`, async () => {
       const context = await browser.newContext();

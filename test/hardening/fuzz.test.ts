@@ -25,6 +25,14 @@ function check(engineId: string, input: string): void {
   if (!outcome.ok) {
     assert.notEqual(outcome.kind, 'internal', `${engineId} crashed on:\n${input}\n${outcome.debug ?? ''}`);
     assert.equal(outcome.status === 400 || outcome.status === 422, true, `${engineId}: status ${outcome.status}`);
+  } else {
+    // The page renders what the engine returned on the main thread: the view
+    // model and every on-demand detail it links must not throw either.
+    const output = { result: outcome.result, trace: outcome.trace };
+    const view = engine.viewModel?.(output) as { slider?: { describeKey: string | null }[] } | undefined;
+    for (const item of view?.slider ?? []) {
+      if (item.describeKey) assert.ok(engine.detail?.(output, item.describeKey), `${engineId}: no detail ${item.describeKey} for:\n${input}`);
+    }
   }
   assert.ok(elapsed < DEADLINE_MS, `${engineId} took ${elapsed.toFixed(0)} ms on:\n${input.slice(0, 2000)}`);
 }

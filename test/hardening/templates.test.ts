@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const SERVER_MADE_HTML: Record<string, string> = {
   body: 'the page template, rendered with {{ }} escaping',
-  html: 'lesson Markdown or choice text rendered by server/content/markdown.ts at start-up',
+  html: 'lesson Markdown or choice text rendered by server/content/markdown.ts at start-up, or a cell partial rendered with {{ }} escaping (the slot marker of server/views/render.ts ByteSlots)',
   promptHtml: 'a quiz prompt rendered from lesson Markdown at start-up',
   explainHtml: 'a quiz explanation rendered from lesson Markdown at start-up',
   followUpQuestionHtml: 'rendered from lesson Markdown at start-up',

@@ -36,6 +36,8 @@
       edited: zh ? '你修改过的版本（已保存）' : 'your edited version (saved)',
       default: zh ? '默认场景' : 'default scenario',
       checking: zh ? '检查中…' : 'Checking…',
+      loading: zh ? '加载中…' : 'Loading…',
+      detailFailed: zh ? '加载失败，请在单独的页面中打开。' : 'Could not load this. Open it on its own page instead.',
     };
     return strings[key] || key;
   }
@@ -82,6 +84,46 @@
         buttons.forEach(function (b) { b.disabled = false; });
       });
   }
+
+  // ---- On-demand details (kubectl describe at a moment, …) --------------
+  // A link with data-detail opens the detail on a page of its own; with this
+  // script it is fetched from the JSON API and shown in place, and a second
+  // click hides it again.
+  function toggleDetail(link) {
+    var shown = link.parentNode.querySelector('.detail-inline');
+    if (shown) {
+      var open = shown.hidden;
+      shown.hidden = !open;
+      link.setAttribute('aria-expanded', String(open));
+      return;
+    }
+    var pre = document.createElement('pre');
+    pre.className = 'detail-inline';
+    pre.textContent = text('loading');
+    link.parentNode.appendChild(pre);
+    link.setAttribute('aria-expanded', 'true');
+    fetch('/api' + link.getAttribute('href'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (detail) { pre.textContent = detail.text; })
+      .catch(function () {
+        pre.remove();
+        link.removeAttribute('aria-expanded');
+        var note = document.createElement('p');
+        note.className = 'detail-error';
+        note.textContent = text('detailFailed');
+        link.parentNode.appendChild(note);
+      });
+  }
+
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-detail]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    toggleDetail(link);
+  });
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
