@@ -2,7 +2,7 @@
 // run once), simulation pool, views, and the app. main.ts, the tests and the
 // benchmarks all start the site this way.
 
-import { fileURLToPath } from 'node:url';
+import { rootPath } from './paths.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { loadContent } from './content/load.ts';
@@ -14,7 +14,9 @@ import { createApp } from './app.ts';
 import type { Engine } from '../simulations/shared/engine.ts';
 import { engines as registryEngines } from '../simulations/registry.ts';
 
-export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+import { ROOT_DIR } from './paths.ts';
+
+export { ROOT_DIR };
 
 export interface BootOptions {
   config: Config;
@@ -45,13 +47,13 @@ export async function bootSite(options: BootOptions): Promise<Site> {
   // esbuild bundles the worker in its own process while this thread loads the content.
   const workerUrl = bundleWorker(options.engineModules ?? DEFAULT_ENGINE_MODULES);
   const content = loadContent({
-    contentDir: options.contentDir ?? fileURLToPath(new URL('../content/', import.meta.url)),
+    contentDir: options.contentDir ?? rootPath('content'),
     engines,
     rootDir: ROOT_DIR,
   });
   const views = createViews({
-    viewsDir: fileURLToPath(new URL('../views/', import.meta.url)),
-    simulationsDir: fileURLToPath(new URL('../simulations/', import.meta.url)),
+    viewsDir: rootPath('views'),
+    simulationsDir: rootPath('simulations'),
   });
   const db = options.db ?? openDatabase({ dataDir: config.dataDir });
   const pool = new SimulationPool({

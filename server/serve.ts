@@ -19,6 +19,18 @@ export function serve(site: Site, config: Config, onListening?: (port: number) =
     site.app,
   );
 
+  // A port already taken (or not allowed) is a setup problem, not a crash: say
+  // which port and what to do, without a stack trace.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE' || err.code === 'EACCES') {
+      const why = err.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges this process lacks';
+      console.error(`kube-notebook: cannot listen on ${config.host}:${config.port}: the port ${why}. Set PORT to another port, e.g. PORT=3001 npm start`);
+      void site.close().finally(() => process.exit(1));
+      return;
+    }
+    throw err;
+  });
+
   server.listen(config.port, config.host, () => {
     const address = server.address();
     onListening?.(typeof address === 'object' && address ? address.port : config.port);

@@ -9,11 +9,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rootPath } from '../paths.ts';
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIR = rootPath('server', 'db', 'migrations');
 
 export interface OpenOptions {
   /** Folder for the database file, or ':memory:' for tests. */

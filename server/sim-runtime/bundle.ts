@@ -11,10 +11,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ROOT_DIR, rootPath } from '../paths.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = ROOT_DIR;
 const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'kube-notebook');
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const WORKER = rootPath('server', 'sim-runtime', 'worker.ts');
 
 /**
  * Bundles the worker with the given engine modules (file URLs of modules that

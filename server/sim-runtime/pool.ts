@@ -5,7 +5,9 @@
 // request is served. The event loop only passes messages, so it stays
 // responsive while simulations run at full load.
 
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { rootPath } from '../paths.ts';
 import type { RunOutcome } from './execute.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
@@ -34,7 +36,7 @@ interface Slot {
   job?: Job & { id: number; timer: NodeJS.Timeout };
 }
 
-export const DEFAULT_ENGINE_MODULES = [new URL('../../simulations/registry.ts', import.meta.url).href];
+export const DEFAULT_ENGINE_MODULES = [pathToFileURL(rootPath('simulations', 'registry.ts')).href];
 
 export class SimulationPool {
   private readonly slots: Slot[] = [];

@@ -29,7 +29,10 @@ interface Child {
 
 async function startMain(env: Record<string, string>): Promise<Child> {
   const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // Exactly what `npm start` runs (package.json), without npm in between so the
+  // measured pid is the server itself.
+  const start = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+  const proc = spawn('sh', ['-c', `exec ${start}`], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
