@@ -19,6 +19,7 @@ import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { pickLanguage } from './i18n/strings.ts';
 import { NotFoundError } from '../simulations/shared/errors.ts';
+import { sendEncoded } from './http/encoding.ts';
 
 export interface AppDeps {
   config: Config;
@@ -61,7 +62,7 @@ export function createApp({ config, db, content, engines, pool, views, now = () 
     if (!asset) return next();
     res.setHeader('Content-Type', asset.type);
     res.setHeader('Cache-Control', /\.[0-9a-f]{12}\./.test(asset.path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
-    res.send(asset.body);
+    sendEncoded(req, res, { identity: () => asset.body, gzip: asset.gzipped });
   });
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/assets/favicon.svg'));
   app.get('/healthz', (_req, res) => res.json({ ok: true, lessons: content.chapters.length, simulations: pool.stats }));

@@ -13,6 +13,7 @@ import { lessonFor } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
 import { lessonProgress, quizCellModel, simCellModel, simOutputModel } from '../views/view-models.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
+import { sendEncoded } from '../http/encoding.ts';
 
 export interface PageDeps {
   notebook: Notebook;
@@ -40,7 +41,8 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     res.type('html').send(views.page(page, { ...res.locals, ...model }));
   };
   const renderBytes = (res: Response, page: string, slots: ByteSlots, model: Record<string, unknown>) => {
-    res.type('html').send(views.pageBytes(page, { ...res.locals, ...model }, slots));
+    const body = views.pageBytes(page, { ...res.locals, ...model }, slots);
+    sendEncoded(res.req, res.type('html'), body);
   };
 
   router.get('/', (req, res) => {

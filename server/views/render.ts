@@ -9,11 +9,19 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
+import { gzipPieces, precompressed, type Piece } from './gzip-pieces.ts';
 
 export interface Asset {
   path: string;
   body: Buffer;
   type: string;
+  /** The body gzipped, made on first use. */
+  gzipped(): Buffer;
+}
+
+function asset(path: string, body: Buffer, type: string): Asset {
+  let gzipped: Buffer | undefined;
+  return { path, body, type, gzipped: () => (gzipped ??= gzipPieces([precompressed(body)])) };
 }
 
 const SLOT_NONCE = randomBytes(6).toString('hex');
@@ -26,10 +34,44 @@ const SLOT_NONCE = randomBytes(6).toString('hex');
 export class Fragment {
   /** Only [a-z0-9-], so escaping leaves it as it is inside an attribute. */
   static readonly CSRF_PLACEHOLDER = `kn-csrf-${SLOT_NONCE}`;
+  private compressed?: readonly Piece[];
   private constructor(readonly pieces: readonly Buffer[]) {}
 
   static of(html: string): Fragment {
     return new Fragment(html.split(Fragment.CSRF_PLACEHOLDER).map((piece) => Buffer.from(piece)));
+  }
+
+  /** The pieces with their compressed form, compressed the first time a gzip response needs them. */
+  precompressed(): readonly Piece[] {
+    return (this.compressed ??= this.pieces.map(precompressed));
+  }
+}
+
+/** A page ready to send, as it is or gzipped. */
+export class PageBody {
+  constructor(private readonly parts: readonly (Buffer | Fragment)[], private readonly token: Buffer) {}
+
+  identity(): Buffer {
+    return Buffer.concat(this.flatten((fragment) => fragment.pieces.map((raw) => ({ raw }))).map((piece) => piece.raw));
+  }
+
+  gzip(): Buffer {
+    return gzipPieces(this.flatten((fragment) => fragment.precompressed()));
+  }
+
+  private flatten(piecesOf: (fragment: Fragment) => readonly Piece[]): Piece[] {
+    const out: Piece[] = [];
+    for (const part of this.parts) {
+      if (!(part instanceof Fragment)) {
+        out.push({ raw: part });
+        continue;
+      }
+      piecesOf(part).forEach((piece, i) => {
+        if (i > 0) out.push({ raw: this.token });
+        out.push(piece);
+      });
+    }
+    return out;
   }
 }
 
@@ -56,34 +98,25 @@ export class ByteSlots {
   }
 
   /** The rendered page with every placeholder replaced by its bytes. */
-  splice(html: string): Buffer {
-    const out: Buffer[] = [];
+  splice(html: string): PageBody {
+    const out: (Buffer | Fragment)[] = [];
     let from = 0;
     for (;;) {
       const at = html.indexOf(ByteSlots.prefix, from);
       if (at < 0) break;
       const end = html.indexOf('-->', at);
-      const part = this.parts[Number(html.slice(at + ByteSlots.prefix.length, end))];
-      out.push(Buffer.from(html.slice(from, at)));
-      if (part instanceof Fragment) {
-        part.pieces.forEach((piece, i) => {
-          if (i > 0) out.push(this.token);
-          out.push(piece);
-        });
-      } else {
-        out.push(part);
-      }
+      out.push(Buffer.from(html.slice(from, at)), this.parts[Number(html.slice(at + ByteSlots.prefix.length, end))]);
       from = end + 3;
     }
     out.push(Buffer.from(html.slice(from)));
-    return Buffer.concat(out);
+    return new PageBody(out, this.token);
   }
 }
 
 export interface Views {
   page(name: string, model: Record<string, unknown>): string;
   /** The page as bytes, with the slots' bytes spliced in. */
-  pageBytes(name: string, model: Record<string, unknown>, slots: ByteSlots): Buffer;
+  pageBytes(name: string, model: Record<string, unknown>, slots: ByteSlots): PageBody;
   partial(name: string, context: Record<string, unknown>): string;
   hasPartial(name: string): boolean;
   /** Fingerprinted bundles and static files, by URL path. */
@@ -164,7 +197,7 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
     const body = Buffer.from(parts.join('\n\n'));
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
     const path = `/assets/app.${hash}.${ext}`;
-    assets.set(path, { path, body, type });
+    assets.set(path, asset(path, body, type));
     return path;
   };
   const assetDir = join(viewsDir, 'assets');
@@ -181,7 +214,7 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
   for (const file of walk(join(assetDir, 'static'), '')) {
     const name = relative(join(assetDir, 'static'), file).replace(/\\/g, '/');
     const type = name.endsWith('.svg') ? 'image/svg+xml' : name.endsWith('.png') ? 'image/png' : 'application/octet-stream';
-    assets.set(`/assets/${name}`, { path: `/assets/${name}`, body: readFileSync(file), type });
+    assets.set(`/assets/${name}`, asset(`/assets/${name}`, readFileSync(file), type));
   }
 
   return {
