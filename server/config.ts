@@ -28,6 +28,8 @@ export interface Config {
   headersTimeoutMs: number;
   /** Log each request to stdout. */
   logRequests: boolean;
+  /** Print the event loop's delay (p50, p99, max) this often; 0: never. */
+  logEventLoopDelayMs: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 15_000, env),
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 10_000, env),
     logRequests: env.LOG_REQUESTS === 'true',
+    logEventLoopDelayMs: int('LOG_EVENT_LOOP_DELAY_MS', 0, env),
   };
 }

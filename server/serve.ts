@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config.ts';
 import type { Site } from './boot.ts';
+import { startEventLoopReport } from './event-loop-report.ts';
 
 export function serve(site: Site, config: Config, onListening?: (port: number) => void): Server {
   // Node checks request and header timeouts every connectionsCheckingInterval
@@ -36,6 +37,8 @@ export function serve(site: Site, config: Config, onListening?: (port: number) =
     onListening?.(typeof address === 'object' && address ? address.port : config.port);
   });
 
+  const stopReport = config.logEventLoopDelayMs > 0 ? startEventLoopReport(config.logEventLoopDelayMs) : undefined;
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -47,6 +50,7 @@ export function serve(site: Site, config: Config, onListening?: (port: number) =
     }, 10_000);
     force.unref();
     server.close(async () => {
+      stopReport?.();
       await site.close();
       process.exit(0);
     });

@@ -43,7 +43,7 @@ function npmStart(port: number): Started {
   // `exec` so that signals reach the server itself, as they would from a terminal.
   const child = spawn('sh', ['-c', `exec ${START}`], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production', LOG_EVENT_LOOP_DELAY_MS: '300' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -64,7 +64,7 @@ async function waitFor(started: Started, pattern: RegExp): Promise<void> {
 }
 
 describe('npm start', () => {
-  it('serves every lesson and runs a simulation from the bundle, refuses a taken port in one line, and exits 0 on SIGTERM', async () => {
+  it('serves every lesson and runs a simulation from the bundle, refuses a taken port in one line, reports its event loop delay when asked, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
     const server = npmStart(port);
     await waitFor(server, /kube-notebook: http:\/\/localhost:\d+ \(\d+ lessons/);
@@ -99,6 +99,9 @@ describe('npm start', () => {
     assert.equal(await second.exited, 1, second.output());
     assert.match(second.output(), new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use`));
     assert.doesNotMatch(second.output(), /\n\s+at /, 'no stack trace');
+
+    // LOG_EVENT_LOOP_DELAY_MS: the operator's view of the event loop (README, Configuration).
+    await waitFor(server, /event loop delay over the last 0\.3 s: p50 [\d.]+ ms, p99 [\d.]+ ms, max [\d.]+ ms/);
 
     server.child.kill('SIGTERM');
     assert.equal(await server.exited, 0, server.output());
