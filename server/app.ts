@@ -12,7 +12,7 @@ import type { Engine } from '../simulations/shared/engine.ts';
 import type { SimulationPool } from './sim-runtime/pool.ts';
 import { Notebook } from './notebook.ts';
 import type { Views } from './views/render.ts';
-import { learnerMiddleware } from './http/learner.ts';
+import { cookieName, learnerMiddleware } from './http/learner.ts';
 import { crossSiteGuard, csrf, securityHeaders } from './http/security.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -73,9 +73,12 @@ export function createApp({ config, db, content, engines, pool, views, now = () 
   app.use(learnerMiddleware(config.secureCookies));
   app.use(crossSiteGuard());
 
+  const langCookie = cookieName('kn_lang', config.secureCookies);
+  const themeCookieName = cookieName('kn_theme', config.secureCookies);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const lang = pickLanguage(req.cookies?.kn_lang, req.get('accept-language'));
-    const theme = ['light', 'dark'].includes(req.cookies?.kn_theme) ? req.cookies.kn_theme : 'system';
+    const lang = pickLanguage(req.cookies?.[langCookie], req.get('accept-language'));
+    const themeCookie = req.cookies?.[themeCookieName];
+    const theme = themeCookie === 'light' || themeCookie === 'dark' ? themeCookie : 'system';
     res.locals.lang = lang;
     res.locals.theme = theme;
     res.locals.path = req.path;

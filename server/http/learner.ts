@@ -16,8 +16,13 @@ declare module 'express-serve-static-core' {
 const ID = /^[A-Za-z0-9_-]{22}$/;
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
+/** A cookie's name: behind TLS with the __Host- prefix (Secure, path /, this host only). */
+export function cookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name}` : name;
+}
+
 export function learnerCookieName(secure: boolean): string {
-  return secure ? '__Host-kn_learner' : 'kn_learner';
+  return cookieName('kn_learner', secure);
 }
 
 export function newLearnerId(): string {

@@ -8,12 +8,13 @@ import type { Notebook } from '../notebook.ts';
 import { ByteSlots, Fragment, type Views } from '../views/render.ts';
 import type { Csrf } from '../http/security.ts';
 import { HttpError } from '../http/errors.ts';
-import type { Lang } from '../content/model.ts';
+import type { Cell, Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
 import { lessonProgress, quizCellModel, simCellModel, simOutputModel } from '../views/view-models.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
+import { cookieName } from '../http/learner.ts';
 
 export interface PageDeps {
   notebook: Notebook;
@@ -30,9 +31,25 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
   return value;
 }
 
+// Which predict quizzes read each sim cell's result, per lesson (lessons are
+// fixed at start-up, so this is worked out once per lesson object).
+const predictsByLesson = new WeakMap<object, Map<string, string[]>>();
+function predictQuizzesOf(lesson: { cells: readonly Cell[] }): Map<string, string[]> {
+  let map = predictsByLesson.get(lesson);
+  if (!map) {
+    map = new Map();
+    for (const cell of lesson.cells) {
+      if (cell.kind === 'quiz' && cell.spec.type === 'predict') map.set(cell.spec.sim, [...(map.get(cell.spec.sim) ?? []), cell.id]);
+    }
+    predictsByLesson.set(lesson, map);
+  }
+  return map;
+}
+
 export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, bodyLimitBytes }: PageDeps): Router {
   const router = Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyLimitBytes, files: 1, fields: 4 } });
+  // The body limit holds for uploads too: the file and every text field.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyLimitBytes, fieldSize: bodyLimitBytes, files: 1, fields: 4 } });
 
   // The default output of a sim cell is the same for every learner: render it once per language.
   const cellFragments = new Map<string, Fragment>();
@@ -87,6 +104,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       }
       return slots.marker(fragment);
     };
+    const predicts = predictQuizzesOf(lesson);
     const cells = lesson.cells.map((cell) => {
       const cacheKey = `${slug}/${cell.id}/${lang}`;
       if (cell.kind === 'markdown') {
@@ -98,10 +116,18 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
         const input = state?.input ?? cell.input;
         const outcome = (state && outcomes.get(cell.id)) || cell.defaultOutput;
         const model = simCellModel(cell, state);
-        const outputHtml = () => views.partial('sim-output', { lang, ...simOutputModel(engine, { slug, id: cell.id }, input, outcome, views.hasPartial) });
+        // Predict first: while the learner has neither run this cell nor answered
+        // every predict quiz that reads its result, the default result stays off
+        // the page (it holds those quizzes' answers). Running it shows it at once.
+        const unanswered = state === undefined ? (predicts.get(cell.id) ?? []).filter((id) => !attempts.has(`${slug}/${id}`)) : [];
+        const key = unanswered.length > 0 ? `${cacheKey}/predict-first/${unanswered.join(',')}` : cacheKey;
+        const outputHtml = () =>
+          unanswered.length > 0
+            ? views.partial('sim-output-hidden', { lang, quizzes: unanswered.map((id) => ({ id, anchor: `cell-${id}` })) })
+            : views.partial('sim-output', { lang, ...simOutputModel(engine, { slug, id: cell.id }, input, outcome, views.hasPartial) });
         // outputHtml is only rendered when the cell itself is (a cached cell already holds it).
-        const cached = state === undefined && cellFragments.has(cacheKey);
-        return { ...model, html: cellSlot('cells/sim', cached ? {} : { ...model, outputHtml: outputHtml() }, state ? undefined : cacheKey) };
+        const cached = state === undefined && cellFragments.has(key);
+        return { ...model, html: cellSlot('cells/sim', cached ? {} : { ...model, outputHtml: outputHtml() }, state ? undefined : key) };
       }
       const attempt = attempts.get(`${slug}/${cell.id}`);
       const model = quizCellModel(cell, attempt);
@@ -224,11 +250,11 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     const theme = req.body?.theme;
     if (lang !== undefined) {
       if (lang !== 'en' && lang !== 'zh') throw new HttpError(400, 'lang must be en or zh');
-      res.cookie('kn_lang', lang, options);
+      res.cookie(cookieName('kn_lang', secureCookies), lang, options);
     }
     if (theme !== undefined) {
       if (theme !== 'light' && theme !== 'dark' && theme !== 'system') throw new HttpError(400, 'theme must be light, dark or system');
-      res.cookie('kn_theme', theme, options);
+      res.cookie(cookieName('kn_theme', secureCookies), theme, options);
     }
     if (req.get('accept')?.includes('application/json')) {
       res.json({ ok: true });

@@ -44,6 +44,10 @@ describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no l
     const page = await withJs.newPage();
     await page.goto(`${url}/lessons/pod-lifecycle`);
     const cell = page.locator('#cell-crash-loop');
+    // Predict first: the result waits for the cell's predict quizzes; running the cell shows it now.
+    assert.equal(await cell.locator('[data-predict-first]').count(), 1);
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.locator('.sim-result').waitFor();
     // The slider shows one moment at a time; move it to a later one, then ask for describe.
     await cell.locator('.pl-slider-controls input[type="range"]').fill('4');
     const link = cell.locator('.pl-snapshot:not([hidden]) a[data-detail]');
@@ -60,6 +64,8 @@ describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no l
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
     await plain.goto(`${url}/lessons/pod-lifecycle`);
+    await plain.locator('#cell-crash-loop').getByRole('button', { name: /Run/ }).click();
+    await plain.waitForURL(/\/lessons\/pod-lifecycle#cell-crash-loop$/);
     const first = plain.locator('#cell-crash-loop .pl-snapshot').nth(2);
     await first.locator('summary').first().click();
     await first.locator('a[data-detail]').click();
@@ -71,7 +77,7 @@ describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no l
   });
 
   for (const slug of slugs) {
-    it(`${slug}: loads cleanly, renders every default output, and re-runs every cell in place`, async () => {
+    it(`${slug}: loads cleanly, every default output an answer-free placeholder or a result, and every cell run in place shows its result`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
@@ -89,7 +95,8 @@ describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no l
         await cell.getByRole('button', { name: /Run/ }).click();
         await page.waitForFunction((el) => !el!.querySelector('.sim-output')!.classList.contains('is-stale'), await cell.elementHandle());
         assert.equal(await cell.locator('.sim-error').count(), 0, `cell ${i} fails when run again`);
-        assert.ok((await cell.locator('.sim-output').innerHTML()).length > 0);
+        assert.equal(await cell.locator('.sim-result').count(), 1, `cell ${i} shows its result once run`);
+        assert.equal(await cell.locator('[data-predict-first]').count(), 0, `cell ${i} no longer waits for predictions`);
       }
       assert.deepEqual(errors, []);
       await context.close();
