@@ -1,0 +1,102 @@
+// The public functions the engine issues name, called through
+// simulations/index.ts (the entry point outside checks use), each with one
+// case whose answer comes from upstream: a dropped or renamed export, or a
+// changed shape, fails here even though every engine test imports its own files.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from '../simulations/index.ts';
+
+const pod = (name: string, resources: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'default', uid: `uid-${name}` },
+  spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources }], ...extra },
+});
+const node = (name: string, cpu: string, memory: string) => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, labels: { 'kubernetes.io/hostname': name } },
+  status: { allocatable: { cpu, memory, pods: '110' }, capacity: { cpu, memory, pods: '110' } },
+});
+
+describe('simulations/index.ts', () => {
+  it('exports every function the engine issues name', () => {
+    const named = [
+      // issue 3, scheduler
+      'runFilterPlugin', 'runScorePlugin', 'fitErrorMessage', 'podRequests', 'schedule',
+      // issue 4, pod lifecycle
+      'getPhase', 'printPod', 'simulatePod',
+      // issue 5, resources and OOM
+      'getPodQOS', 'getContainerOOMScoreAdjust', 'rankMemoryPressure', 'describePod', 'diagnosePod', 'simulateMemory',
+      // issue 6, declarative apply
+      'strategicMergePatch', 'createTwoWayMergePatch', 'createThreeWayMergePatch', 'schemaFor', 'kubectlApply',
+    ];
+    for (const name of named) assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
+  });
+
+  it('scheduler: requests, a filter, the FitError message and a placement', () => {
+    // component-helpers resource/helpers.go PodRequests
+    const requests = api.podRequests(pod('a', { requests: { cpu: '500m', memory: '1Gi' } }));
+    assert.deepEqual([requests.cpu, requests.memory], [500, 1024 ** 3]);
+    // With nonZero, an unset request counts as 100m CPU and 200Mi memory (util/pod_resources.go)
+    const nonZero = api.podRequests(pod('b'), { nonZero: true });
+    assert.deepEqual([nonZero.cpu, nonZero.memory], [100, 200 * 1024 ** 2]);
+    const statuses = api.runFilterPlugin('NodeResourcesFit', { pod: pod('big', { requests: { cpu: '4' } }), nodes: [node('n1', '2', '4Gi')] });
+    assert.equal(statuses.n1.code, 'Unschedulable');
+    assert.deepEqual(statuses.n1.reasons, ['Insufficient cpu']);
+    // framework/types.go FitError.Error
+    assert.equal(
+      api.fitErrorMessage(2, { nodeToStatus: { n1: { code: 'Unschedulable', reasons: ['Insufficient cpu'] }, n2: { code: 'Unschedulable', reasons: ['Insufficient cpu'] } } }),
+      '0/2 nodes are available: 2 Insufficient cpu.',
+    );
+    const placed = api.schedule({ nodes: [node('small', '1', '2Gi'), node('large', '8', '16Gi')], pods: [pod('web-0', { requests: { cpu: '2' } })] });
+    assert.equal(placed.pods[0].node, 'large');
+  });
+
+  it('pod lifecycle: phase, the kubectl get row, and a simulated Pod', () => {
+    const running = { ...pod('r'), status: { phase: 'Running', containerStatuses: [{ name: 'app', ready: true, restartCount: 0, state: { running: { startedAt: '2025-01-01T00:00:00Z' } } }] } };
+    // kubelet_pods.go getPhase: a running container makes the Pod Running
+    assert.equal(api.getPhase(running as never, false, true), 'Running');
+    const row = api.printPod(running, '2025-01-01T00:05:00Z');
+    assert.deepEqual([row.ready, row.status, row.restarts], ['1/1', 'Running', '0']);
+    const out = api.simulatePod('apiVersion: v1\nkind: Pod\nmetadata: {name: crash}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: ["sh", "-c", "sleep 5; exit 1"]\n');
+    assert.ok(out.result.restarts.length > 0, 'a container that exits 1 under restartPolicy Always restarts');
+  });
+
+  it('resources and OOM: QoS, oom_score_adj, ranking, describe, diagnose and a simulated node', () => {
+    // pkg/apis/core/helper/qos GetPodQOS; pkg/kubelet/qos/policy.go
+    assert.equal(api.getPodQOS(pod('be')), 'BestEffort');
+    const guaranteed = pod('g', { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } });
+    assert.equal(api.getPodQOS(guaranteed), 'Guaranteed');
+    assert.equal(api.getContainerOOMScoreAdjust(guaranteed, 'app', 8 * 1024 ** 3), -997);
+    assert.equal(api.getContainerOOMScoreAdjust(pod('be'), 'app', 8 * 1024 ** 3), 1000);
+    // eviction/helpers.go: usage above requests first
+    const ranked = api.rankMemoryPressure([
+      { pod: guaranteed, memoryWorkingSet: '500Mi' },
+      { pod: pod('be'), memoryWorkingSet: 100 * 1024 ** 2 },
+    ]);
+    assert.equal((ranked[0].pod as { metadata: { name: string } }).metadata.name, 'be');
+    const withStatus = { ...pod('d'), status: { phase: 'Pending', qosClass: 'BestEffort' } };
+    assert.match(api.describePod(withStatus, [], '2025-01-01T00:00:00Z'), /^Name:\s+d\nNamespace:\s+default\n/);
+    assert.ok(api.diagnosePod(withStatus));
+    const memory = api.simulateMemory([node('n1', '2', '4Gi'), pod('steady', { requests: { memory: '100Mi' }, limits: { memory: '200Mi' } })]);
+    assert.ok(memory.result);
+  });
+
+  it('declarative apply: patches, the schema and kubectl apply', () => {
+    const schema = api.schemaFor('v1', 'ConfigMap');
+    assert.ok(schema);
+    const original = { data: { a: '1', b: '2' } };
+    const modified = { data: { a: '1', c: '3' } };
+    // strategicpatch: a key removed from the map becomes null in the patch
+    const patch = api.createTwoWayMergePatch(original, modified, schema);
+    assert.deepEqual(patch, { data: { b: null, c: '3' } });
+    assert.deepEqual(api.strategicMergePatch(original, patch, schema), modified);
+    assert.deepEqual(api.createThreeWayMergePatch(original, modified, original, schema, { overwrite: true }), patch);
+    const applied = api.kubectlApply({ live: null, config: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\ndata:\n  a: "1"\n' });
+    assert.equal(applied.outcome, 'created');
+    for (const key of ['patch', 'result', 'newLastApplied', 'diff', 'explanation']) assert.ok(key in applied, key);
+    // kubectl's annotation: the applied object as compact JSON, with a trailing newline
+    assert.equal(applied.newLastApplied, '{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"demo","namespace":"default"}}\n');
+  });
+});
