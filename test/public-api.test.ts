@@ -5,14 +5,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as api from '../simulations/index.ts';
+import type { JsonObject } from '../simulations/shared/yaml.ts';
 
-const pod = (name: string, resources: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+const pod = (name: string, resources: JsonObject = {}, extra: JsonObject = {}): JsonObject => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name, namespace: 'default', uid: `uid-${name}` },
   spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources }], ...extra },
 });
-const node = (name: string, cpu: string, memory: string) => ({
+const node = (name: string, cpu: string, memory: string): JsonObject => ({
   apiVersion: 'v1',
   kind: 'Node',
   metadata: { name, labels: { 'kubernetes.io/hostname': name } },

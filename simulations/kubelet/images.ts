@@ -110,16 +110,21 @@ export class ImageManager {
 }
 
 /**
- * SetDefaults_Container: Always for ":latest" or no tag, IfNotPresent otherwise.
+ * SetDefaults_Container (pkg/apis/core/v1/defaults.go): Always when the tag
+ * parsers.ParseImageName finds is "latest", IfNotPresent otherwise. ParseImageName
+ * gives "latest" to a name with neither tag nor digest, no tag to a digest-only
+ * name, and keeps an explicit tag even beside a digest.
  *
  * @example defaultPullPolicy('nginx') // "Always";  defaultPullPolicy('nginx:1.27') // "IfNotPresent"
  */
 export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  if (image.includes('@')) return 'IfNotPresent';
-  const lastSlash = image.lastIndexOf('/');
-  const lastColon = image.lastIndexOf(':');
-  const tag = lastColon > lastSlash ? image.slice(lastColon + 1) : '';
-  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const lastSlash = name.lastIndexOf('/');
+  const lastColon = name.lastIndexOf(':');
+  const explicitTag = lastColon > lastSlash ? name.slice(lastColon + 1) : '';
+  const tag = explicitTag !== '' ? explicitTag : at >= 0 ? '' : 'latest';
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 /** containerd's error for a tag that does not exist. */

@@ -127,7 +127,7 @@ export function buildBehaviors(
         return atMs + (boundary.fromSeconds * 1000 - position);
       },
       image: {
-        present: b?.image?.present ?? true,
+        present: b?.image?.present ?? false,
         pullMs: Math.round((b?.image?.pullSeconds ?? DEFAULT_PULL_SECONDS) * 1000),
         sizeBytes: b?.image?.sizeBytes ?? DEFAULT_IMAGE_SIZE_BYTES,
         failures: b?.image?.failedPulls ?? 0,

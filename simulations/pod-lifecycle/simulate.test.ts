@@ -22,32 +22,42 @@ spec:
   observeAtSeconds: [45]
 `;
 
-test('a crash loop read from the command: the 4th restart is at 91 s (0 + 10 + 20 + 40 s of back-off)', () => {
+// The default behaviour pulls busybox:1.36 once (IfNotPresent, not on the node yet): the
+// sandbox takes 0–1 s, the pull 1–2 s (DEFAULT_PULL_SECONDS), so the first run is 2–7 s.
+// Every restart finds the image "already present on machine" and costs no pull time.
+test('a crash loop read from the command: the 4th restart is at 92 s (sandbox 1 s, pull 1 s, then runs of 5 s and 0 + 10 + 20 + 40 s of back-off)', () => {
   const { result } = simulatePod(CRASH);
+  // Run 1: 2–7 s; restart 1 at once (7 s); exit at 12 + 10 = 22; exit at 27 + 20 = 47;
+  // exit at 52 + 40 = 92; exit at 97 + 80 = 177; exit at 182 + 160 = 342.
   assert.deepEqual(result.restarts.slice(0, 6).map((r) => [r.n, r.at, r.delay]), [
-    [1, 6, 0], [2, 21, 10], [3, 46, 20], [4, 91, 40], [5, 176, 80], [6, 341, 160],
+    [1, 7, 0], [2, 22, 10], [3, 47, 20], [4, 92, 40], [5, 177, 80], [6, 342, 160],
   ]);
-  assert.equal(result.restarts[3].at, 91);
+  assert.equal(result.restarts[3].at, 92);
+  assert.deepEqual([result.containers[0].runs[0].startedAt, result.containers[0].runs[0].finishedAt], [2, 7]);
   assert.equal(result.containers[0].runs[0].exitCode, 1);
   assert.equal(result.end.reason, 'until');
   assert.equal(result.until, 600);
 });
 
-test('statusAt holds the moments the behaviour asks for: at 45 s the Pod shows CrashLoopBackOff with 2 restarts', () => {
+test('statusAt holds the moments the behaviour asks for: at 45 s the Pod shows CrashLoopBackOff with 2 restarts, the last exit 18 s ago', () => {
   const { result } = simulatePod(CRASH);
+  // After sandbox (1 s) and pull (1 s), the third run is 22–27 s; its 20 s back-off lasts
+  // until 47 s, so at 45 s the container waits in CrashLoopBackOff and RESTARTS counts from 27 s.
   const at45 = result.statusAt.find((s) => s.t === 45);
-  assert.deepEqual([at45?.status, at45?.restarts, at45?.ready, at45?.phase], ['CrashLoopBackOff', '2 (19s ago)', '0/1', 'Running']);
+  assert.deepEqual([at45?.status, at45?.restarts, at45?.ready, at45?.phase], ['CrashLoopBackOff', '2 (18s ago)', '0/1', 'Running']);
 });
 
 test('the kubectl get -w lines: a header with the initial list, then one row per write, columns only ever widening', () => {
   const { result } = simulatePod(CRASH);
+  // ContainerCreating lasts through the sandbox (0–1 s) and the image pull (1–2 s):
+  // the first Running row is at 2 s and the first exit at 2 + 5 = 7 s.
   assert.deepEqual(result.watch.lines.slice(0, 6), [
     'NAME    READY   STATUS    RESTARTS   AGE',
     'crash   0/1     Pending   0          0s',
     'crash   0/1     Pending   0          0s',
     'crash   0/1     ContainerCreating   0          0s',
-    'crash   1/1     Running             0          1s',
-    'crash   0/1     Error               0          6s',
+    'crash   1/1     Running             0          2s',
+    'crash   0/1     Error               0          7s',
   ]);
   assert.equal(result.watch.lines.length, result.timeline.length + 1);
 });

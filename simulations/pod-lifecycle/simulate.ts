@@ -116,7 +116,7 @@ function resolveInput(input: string | PodLifecycleInput): PodLifecycleInput {
  *   spec:
  *     containers: [{ name: app, image: busybox:1.36, command: ["sh", "-c", "sleep 5; exit 1"] }]
  *   `);
- *   result.restarts.map((r) => r.at) // [6, 21, 46, 91, 176, 341]: 0, 10, 20, 40, 80, 160 s of back-off
+ *   result.restarts.map((r) => r.at) // [7, 22, 47, 92, 177, 342]: sandbox 1 s, pull 1 s, runs of 5 s, 0, 10, 20, 40, 80, 160 s of back-off
  */
 export function simulatePod(input: string | PodLifecycleInput, options: SimulatePodOptions = {}): PodLifecycleOutput {
   const budget = options.budget ?? DEFAULT_BUDGET;
