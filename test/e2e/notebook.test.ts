@@ -30,8 +30,12 @@ describe('the notebook in Chromium', { skip }, () => {
   });
 
   /** A fresh browser profile (a new learner) that fails the test on any console error or CSP violation. */
-  async function open(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
-    const context: BrowserContext = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport });
+  async function open(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}) {
+    const context: BrowserContext = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      viewport: options.viewport,
+      colorScheme: options.colorScheme ?? 'light',
+    });
     const page: Page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (msg) => {
@@ -140,6 +144,115 @@ describe('the notebook in Chromium', { skip }, () => {
       assert.equal(bg, 'rgb(15, 18, 22)');
       await context.close();
     }
+  });
+
+  it('answers right with JavaScript disabled, and the progress page counts it and links back to a missed question', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    await page.goto(`${url}/lessons/architecture`);
+    const missed = page.locator('#cell-exit-code');
+    await missed.locator('input[name="answer"]').fill('1');
+    await Promise.all([page.waitForURL(/#cell-exit-code$/), missed.getByRole('button', { name: 'Check answer' }).click()]);
+    await missed.locator('.quiz-feedback.is-wrong').waitFor();
+
+    const quiz = page.locator('#cell-port');
+    await quiz.getByLabel('6443').check();
+    await Promise.all([page.waitForURL(/#cell-port$/), quiz.getByRole('button', { name: 'Check answer' }).click()]);
+    await quiz.locator('.quiz-feedback.is-right').waitFor();
+    const feedback = (await quiz.locator('.quiz-feedback').textContent()) ?? '';
+    assert.match(feedback, /✔ Right\./);
+    assert.match(feedback, /The insecure port is gone\./, 'the explanation');
+    assert.match(feedback, /The usual secure port\./, "the chosen choice's explanation");
+    assert.match(feedback, /What replaced --insecure-port\?/, 'the follow-up question');
+
+    await page.goto(`${url}/progress`);
+    const row = page.locator('.progress-table tbody tr', { has: page.locator('a[href="/lessons/architecture"]') });
+    assert.deepEqual((await row.locator('td').allTextContents()).map((t) => t.trim()), ['0/2', '2/7', '1/7']);
+    const links = page.locator('.missed-list a');
+    assert.equal(await links.count(), 1, 'only the question answered wrong is listed');
+    assert.equal(await links.getAttribute('href'), '/lessons/architecture#cell-exit-code');
+    assert.match((await links.textContent()) ?? '', /Exit code of SIGKILL\?/);
+
+    await Promise.all([page.waitForURL(`${url}/lessons/architecture#cell-exit-code`), links.click()]);
+    await missed.locator('.quiz-feedback.is-wrong').waitFor();
+    await missed.locator('input[name="answer"]').fill('137');
+    await Promise.all([page.waitForURL(/#cell-exit-code$/), missed.getByRole('button', { name: 'Check answer' }).click()]);
+    await missed.locator('.quiz-feedback.is-right').waitFor();
+    await page.goto(`${url}/progress`);
+    assert.deepEqual((await row.locator('td').allTextContents()).map((t) => t.trim()), ['0/2', '2/7', '2/7']);
+    assert.equal(await page.locator('.missed-list a').count(), 0, 'answered right at last: nothing left to review');
+    await context.close();
+  });
+
+  it('follows the system colour scheme while the theme is Auto, and a toggle overrides it across reloads', async () => {
+    const LIGHT = 'rgb(251, 251, 253)';
+    const DARK = 'rgb(15, 18, 22)';
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    // The Dark toggle under a light system is also covered above; without JavaScript once is enough for it.
+    for (const [colorScheme, system, toggle, other, withoutJs] of [
+      ['dark', DARK, 'Light', LIGHT, true],
+      ['light', LIGHT, 'Dark', DARK, false],
+    ] as const) {
+      for (const javaScriptEnabled of withoutJs ? [true, false] : [true]) {
+        const what = `system ${colorScheme}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
+        const { context, page } = await open({ colorScheme, javaScriptEnabled });
+        await page.goto(`${url}/`);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'system', what);
+        assert.equal(await page.getByRole('button', { name: 'Auto' }).getAttribute('aria-pressed'), 'true', what);
+        assert.equal(await background(page), system, `${what}: Auto follows the system setting`);
+
+        const saved = page.waitForResponse((r) => r.url() === `${url}/preferences` && r.request().method() === 'POST');
+        await page.getByRole('button', { name: toggle }).click();
+        await saved;
+        await page.waitForFunction((theme) => document.documentElement.dataset.theme === theme, toggle.toLowerCase());
+        assert.equal(await background(page), other, `${what}: ${toggle} overrides the system setting`);
+        await page.goto(`${url}/lessons/architecture`);
+        assert.equal(await background(page), other, `${what}: ${toggle} holds on the next page`);
+        await page.reload();
+        assert.equal(await background(page), other, `${what}: ${toggle} survives a reload`);
+
+        const back = page.waitForResponse((r) => r.url() === `${url}/preferences` && r.request().method() === 'POST');
+        await page.getByRole('button', { name: 'Auto' }).click();
+        await back;
+        await page.waitForFunction(() => document.documentElement.dataset.theme === 'system');
+        assert.equal(await background(page), system, `${what}: back to Auto follows the system again`);
+        await context.close();
+      }
+    }
+  });
+
+  it('runs a cell with Cmd+Enter as with Ctrl+Enter', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    await cell.locator('textarea').fill(SCENARIO.replace('edited-in-the-browser', 'ran-with-cmd-enter'));
+    await cell.locator('textarea').press('Meta+Enter');
+    await cell.locator('.sim-output').getByText('ran-with-cmd-enter').first().waitFor();
+    assert.equal(page.url(), `${url}/lessons/architecture`, 'no navigation: the output was swapped in place');
+    assert.match(await cell.locator('textarea').inputValue(), /ran-with-cmd-enter/, 'Enter did not add a line break');
+    assert.doesNotMatch(await cell.locator('textarea').inputValue(), /ran-with-cmd-enter\n\n/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('opens the shortcut list with ? and closes it with Escape, but not while typing', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const list = page.locator('#shortcuts');
+    assert.equal(await list.isVisible(), false, 'hidden until asked for');
+    await page.keyboard.press('?');
+    await list.waitFor({ state: 'visible' });
+    assert.match((await list.textContent()) ?? '', /Ctrl[\s\S]*Enter[\s\S]*run the simulation/);
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'hidden' });
+
+    const textarea = page.locator('#cell-two-pods textarea');
+    await textarea.click();
+    await textarea.press('Control+End');
+    await page.keyboard.press('?');
+    assert.match(await textarea.inputValue(), /\?$/, '? typed into the editor is text');
+    assert.equal(await list.isVisible(), false, 'typing ? in the editor does not open the list');
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   it('moves between cells with j and k', async () => {
