@@ -16,6 +16,9 @@ import plaintext from 'highlight.js/lib/languages/plaintext';
 import shell from 'highlight.js/lib/languages/shell';
 import ini from 'highlight.js/lib/languages/ini';
 import diff from 'highlight.js/lib/languages/diff';
+import { escapeHtml } from '../views/escape.ts';
+
+export { escapeHtml };
 
 hljs.registerLanguage('yaml', yaml);
 hljs.registerLanguage('bash', bash);
@@ -43,15 +46,6 @@ const CALLOUTS: [RegExp, string][] = [
   [/^(Try it|动手试试)[:：]?$/i, 'try-it'],
   [/^(Warning|注意)[:：]?$/i, 'warning'],
 ];
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** Only these link targets are rendered as links; anything else (javascript:, data:) becomes text. */
 export function isSafeUrl(href: string): boolean {

@@ -5,7 +5,7 @@ import type { Engine, TraceStep } from '../../simulations/shared/engine.ts';
 import type { Lesson, QuizCell, SimCell } from '../content/model.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
 import type { CellState, LatestAttempt } from '../db/store.ts';
-import { escapeHtml } from '../content/markdown.ts';
+import { escapeHtml } from './escape.ts';
 import type { GradingKey } from '../quiz/grader.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 

@@ -168,8 +168,13 @@ describe('a request never parses Markdown', () => {
     });
   }
 
-  it('server/routes/** and server/notebook.ts never import marked or server/content/markdown.ts', () => {
-    const files = [...sourcesUnder(join(ROOT, 'server/routes')), join(ROOT, 'server/notebook.ts')];
+  it('request-time code (server/routes, views, http, notebook.ts) never imports marked or server/content/markdown.ts', () => {
+    const files = [
+      ...sourcesUnder(join(ROOT, 'server/routes')),
+      ...sourcesUnder(join(ROOT, 'server/views')),
+      ...sourcesUnder(join(ROOT, 'server/http')),
+      join(ROOT, 'server/notebook.ts'),
+    ];
     assert.ok(files.length >= 3, 'found the route sources');
     const markdownModule = join(ROOT, 'server/content/markdown.ts');
     const offending = files.flatMap((file) =>
