@@ -80,6 +80,44 @@ export function parseThresholdValue(text: unknown): ThresholdValue | string {
   return { quantity: q };
 }
 
+/** The signals the kubelet accepts: api/types.go OpForSignal (v1.31+, with containerfs). */
+export const EVICTION_SIGNALS: readonly string[] = [
+  'memory.available', 'nodefs.available', 'nodefs.inodesFree', 'imagefs.available', 'imagefs.inodesFree',
+  'containerfs.available', 'containerfs.inodesFree', 'allocatableMemory.available', 'pid.available',
+];
+
+/** Go strconv.ParseFloat's decimal syntax (hex floats, Inf and NaN left out). */
+const GO_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * One evictionHard/evictionSoft entry as the kubelet reads it (helpers.go
+ * parseThresholdStatement): null when the entry disables the threshold ("0%" or
+ * "100%"), the value, or the error text upstream returns.
+ *
+ * @example parseThresholdStatement('memory.available', '100%') // null: disabled
+ * @example parseThresholdStatement('memory.available', '0')    // 'eviction threshold memory.available must be positive: 0'
+ * @example parseThresholdStatement('mem.available', '1Gi')      // 'unsupported eviction signal mem.available'
+ */
+export function parseThresholdStatement(signal: string, val: string): ThresholdValue | null | string {
+  if (!EVICTION_SIGNALS.includes(signal)) return `unsupported eviction signal ${signal}`;
+  if (val.endsWith('%')) {
+    // "ignore 0% and 100%": the documented way to switch a default threshold off.
+    if (val === '0%' || val === '100%') return null;
+    // parsePercentage: strconv.ParseFloat(strings.TrimRight(input, "%"), 32), then float32(value) / 100.
+    const number = val.replace(/%+$/, '');
+    if (!GO_DECIMAL.test(number)) return `strconv.ParseFloat: parsing ${JSON.stringify(number)}: invalid syntax`;
+    const percentage = Math.fround(Math.fround(Number(number)) / 100);
+    if (percentage < 0) return `eviction percentage threshold ${signal} must be >= 0%: ${val}`;
+    if (percentage > 1) return `eviction percentage threshold ${signal} must be <= 100%: ${val}`;
+    return { percentage };
+  }
+  const q = Quantity.tryParse(val);
+  if (!q) return `'${val}' is not a valid quantity`;
+  // "if quantity.Sign() < 0 || quantity.IsZero()": a threshold of 0 is refused too.
+  if (q.sign() <= 0) return `eviction threshold ${signal} must be positive: ${q.toString()}`;
+  return { quantity: q };
+}
+
 /** api/types.go GetThresholdQuantity, in bytes. */
 export function thresholdBytes(value: ThresholdValue, capacityBytes: number): number {
   if ('quantity' in value) return value.quantity.value();

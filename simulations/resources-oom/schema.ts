@@ -31,7 +31,7 @@
 import { Quantity } from '../shared/quantity.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
-import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_PERIOD_MS, parseThresholdValue, thresholdBytes } from '../kubelet/eviction.ts';
+import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_PERIOD_MS, EVICTION_SIGNALS, parseThresholdStatement, thresholdBytes } from '../kubelet/eviction.ts';
 import type { Threshold } from '../kubelet/eviction.ts';
 import { LIMIT_RANGE, NODE, POD, RESOURCE_QUOTA, readTop } from './core-v1.ts';
 import type { DecodedLimitRange, DecodedNode, DecodedResourceQuota } from './core-v1.ts';
@@ -143,9 +143,10 @@ function readNode(node: Read<DecodedNode>, kubelet: Read<DecodedKubeletConfigura
   } else {
     // Node allocatable = capacity − kube-reserved − system-reserved − hard eviction threshold
     // (pkg/kubelet/cm/node_container_manager_linux.go GetNodeAllocatableReservation).
+    // A disabled ("0%", "100%") or invalid threshold reserves nothing (readEviction reports the invalid one).
     const hard = (kubelet?.value.evictionHard ?? DEFAULT_EVICTION_HARD)['memory.available'];
-    const threshold = hard === undefined ? undefined : parseThresholdValue(hard);
-    const hardBytes = threshold === undefined || typeof threshold === 'string' ? 0 : thresholdBytes(threshold, capacityBytes);
+    const threshold = hard === undefined ? null : parseThresholdStatement('memory.available', hard);
+    const hardBytes = threshold === null || typeof threshold === 'string' ? 0 : thresholdBytes(threshold, capacityBytes);
     allocatableBytes = Math.max(0, capacityBytes - systemReservedBytes - kubeReservedBytes - hardBytes);
   }
   const cpuField = allocatable.cpu !== undefined ? 'allocatable' : 'capacity';
@@ -163,27 +164,40 @@ function readEviction(kubelet: Read<DecodedKubeletConfiguration> | undefined): E
   const cfg = kubelet?.value ?? {};
   const raw = kubelet?.raw ?? {};
   const thresholds: Threshold[] = [];
+  // eviction/helpers.go ParseThresholdConfig → parseThresholdStatement: every signal is checked (an
+  // unknown one stops the kubelet), "0%" and "100%" switch a threshold off, 0 and negatives are refused.
   const threshold = (field: 'evictionHard' | 'evictionSoft', signal: string, text: string) => {
-    const value = parseThresholdValue(text);
+    const value = parseThresholdStatement(signal, text);
     if (typeof value === 'string') fail(value, raw, [field, signal]);
-    if ('quantity' in value) checkMemoryLimit(value.quantity.value(), raw, [field, signal]);
+    if (value && 'quantity' in value) checkMemoryLimit(value.quantity.value(), raw, [field, signal]);
     return value;
   };
   for (const [signal, text] of Object.entries(cfg.evictionHard ?? DEFAULT_EVICTION_HARD)) {
-    if (signal !== 'memory.available') continue; // disk and PID signals are outside this chapter
-    thresholds.push({ signal, value: threshold('evictionHard', signal, text), gracePeriodMs: 0 });
+    const value = threshold('evictionHard', signal, text);
+    if (signal !== 'memory.available' || value === null) continue; // disk and PID signals are outside this chapter
+    thresholds.push({ signal, value, gracePeriodMs: 0 });
   }
+  const soft: [string, NonNullable<ReturnType<typeof threshold>>][] = [];
   for (const [signal, text] of Object.entries(cfg.evictionSoft ?? {})) {
-    if (signal !== 'memory.available') continue;
     const value = threshold('evictionSoft', signal, text);
-    const grace = cfg.evictionSoftGracePeriod?.[signal];
+    if (value !== null) soft.push([signal, value]);
+  }
+  // parseGracePeriods: the signal must be valid, the duration must parse and be ≥ 0 (0 makes the
+  // threshold behave as a hard one: isHardEvictionThreshold is GracePeriod == 0).
+  const graces = new Map<string, number>();
+  for (const [signal, grace] of Object.entries(cfg.evictionSoftGracePeriod ?? {})) {
     const path = ['evictionSoftGracePeriod', signal];
-    // eviction/helpers.go parseThresholdStatements: "grace period must be specified for the soft eviction threshold"
-    if (grace === undefined) fail(`grace period must be specified for the soft eviction threshold ${signal}`, raw, path);
+    if (!EVICTION_SIGNALS.includes(signal)) fail(`unsupported eviction signal ${signal}`, raw, path);
     const ms = parseGoDuration(grace);
     if (typeof ms === 'string') fail(`Invalid value: ${JSON.stringify(grace)}: ${ms}`, raw, path);
-    if (ms <= 0) fail(`grace period must be specified for the soft eviction threshold ${signal}`, raw, path);
-    thresholds.push({ signal, value, gracePeriodMs: ms });
+    if (ms < 0) fail(`invalid eviction grace period specified: ${grace}, must be a positive value`, raw, path);
+    graces.set(signal, ms);
+  }
+  for (const [signal, value] of soft) {
+    const ms = graces.get(signal);
+    // "grace period must be specified for the soft eviction threshold %v", for every signal
+    if (ms === undefined) fail(`grace period must be specified for the soft eviction threshold ${signal}`, raw, ['evictionSoftGracePeriod', signal]);
+    if (signal === 'memory.available') thresholds.push({ signal, value, gracePeriodMs: ms });
   }
   const transition = cfg.evictionPressureTransitionPeriod ?? DEFAULT_PRESSURE_TRANSITION_PERIOD_MS;
   if (transition < 0) fail(`Invalid value: ${JSON.stringify(rawAt(raw, ['evictionPressureTransitionPeriod']))}: must be greater than or equal to 0`, raw, ['evictionPressureTransitionPeriod']);

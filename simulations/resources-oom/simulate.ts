@@ -126,7 +126,7 @@ export interface MemoryResult {
   evictions: EvictionRecord[];
   evictionOrder: string[];
   oomKills: { at: number; pod: string; container: string; scope: 'container' | 'node'; oomScoreAdj: number }[];
-  /** The process the kernel's OOM killer would pick at the moment of highest node usage. */
+  /** The process the kernel's OOM killer would pick at the moment of highest node usage; oomScore as /proc/<pid>/oom_score shows it (Linux ≥ 5.9). */
   oomKillerWouldPick: { at: number; pod: string; container: string; oomScoreAdj: number; oomScore: number } | null;
   admission: { pod: string; admitted: boolean; message: string | null; limitRanger: string | null }[];
   /** Set when the run stopped early at `at` seconds because an outcome budget was used up (LIMITS.oomKills). */
@@ -525,21 +525,30 @@ function isTerminal(p: PState): boolean {
   return phase === 'Failed' || phase === 'Succeeded';
 }
 
-/** The kernel's oom_badness: usage plus oom_score_adj scaled to the memory in play; the highest loses. */
+/**
+ * The kernel's choice, in 4 KiB pages as mm/oom_kill.c oom_badness counts:
+ * points = rss pages + oom_score_adj × (totalpages / 1000) (integer division); the
+ * highest loses. `score` is what /proc/<pid>/oom_score shows (fs/proc/base.c
+ * proc_oom_score, Linux ≥ 5.9): (1000 + points × 1000 / totalpages) × 2 / 3, in [0, 2000].
+ *
+ * @example a BestEffort process using 500Mi of a 4Gi node: (1000 + 1176000 × 1000 / 1048576) × 2 / 3 = 1414
+ */
 function pickOomVictim(pods: PState[], totalBytes: number): { p: PState; c: CState; score: number } | null {
-  let best: { p: PState; c: CState; score: number; points: number } | null = null;
+  const totalPages = Math.floor(totalBytes / 4096);
+  if (totalPages <= 0) return null;
+  let best: { p: PState; c: CState; points: number } | null = null;
   for (const p of pods) {
     for (const c of p.containers) {
       // oom_score_adj -1000 means "never kill" (OOM_SCORE_ADJ_MIN).
       if (c.instanceId === null || c.oomScoreAdj === -1000) continue;
-      const points = c.workingSet + (c.oomScoreAdj * totalBytes) / 1000;
-      if (!best || points > best.points) {
-        const score = Math.max(0, Math.min(2000, Math.round((points * 1000) / totalBytes)));
-        best = { p, c, score, points };
-      }
+      const points = Math.floor(c.workingSet / 4096) + c.oomScoreAdj * Math.trunc(totalPages / 1000);
+      if (!best || points > best.points) best = { p, c, points };
     }
   }
-  return best && { p: best.p, c: best.c, score: best.score };
+  if (!best) return null;
+  // C long division truncates toward zero.
+  const score = Math.trunc(((1000 + Math.trunc((best.points * 1000) / totalPages)) * 2) / 3);
+  return { p: best.p, c: best.c, score: Math.max(0, score) };
 }
 
 function podResult(p: PState, end: number, epoch: number): PodResult {
