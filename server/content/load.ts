@@ -2,13 +2,13 @@
 // parse, validate, render Markdown, run every default scenario, compute every
 // predict key. Any problem stops start-up with `file:line: what is wrong`.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isMap, isScalar, LineCounter, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml';
 import type { Engine } from '../../simulations/shared/engine.ts';
 import { executeSimulation } from '../sim-runtime/execute.ts';
 import { keyFor, PredictKeyError } from '../quiz/grader.ts';
-import { QuizSchemaError, readQuizSpec } from '../quiz/quiz-schema.ts';
+import { choicesOf, QuizSchemaError, readQuizSpec } from '../quiz/quiz-schema.ts';
 import { lookupResultPath } from '../quiz/result-path.ts';
 import { ContentError } from './content-error.ts';
 import { LessonMarkdown } from './markdown.ts';
@@ -95,20 +95,30 @@ export function parseLesson({ file, shownFile, slug, number, lang, engines }: Pa
       throw new ContentError(shownFile, block.line, `unknown simulation engine "${block.engine}" (known: ${[...engines.keys()].join(', ') || 'none'})`);
     }
     let input = block.body;
+    // Where line 1 of the scenario is: the line after the fence, or line 1 of the file= file.
+    let scenarioFile = shownFile;
+    let scenarioLine = block.line + 1;
     if (block.file) {
       if (block.body.trim() !== '') throw new ContentError(shownFile, block.line, 'a sim cell with file= has an empty body');
+      // A plain file name: no folders, so a lesson can only read a scenario beside itself.
       if (!/^[a-z0-9][a-z0-9._-]*\.ya?ml$/.test(block.file)) {
         throw new ContentError(shownFile, block.line, `file= names a .yaml file beside the lesson, got "${block.file}"`);
       }
       const scenario = join(file, '..', block.file);
-      if (!existsSync(scenario)) throw new ContentError(shownFile, block.line, `scenario file ${block.file} not found beside the lesson`);
+      if (!existsSync(scenario) || !statSync(scenario).isFile()) {
+        throw new ContentError(shownFile, block.line, `scenario file ${block.file} not found beside the lesson`);
+      }
       input = readFileSync(scenario, 'utf8');
+      scenarioFile = join(shownFile, '..', block.file);
+      scenarioLine = 1;
     }
     if (input.trim() === '') throw new ContentError(shownFile, block.line, 'a sim cell needs a default scenario');
     const outcome = executeSimulation(engine, input);
     if (!outcome.ok) {
-      const where = outcome.error.line !== undefined && !block.file ? block.line + outcome.error.line : block.line;
-      throw new ContentError(shownFile, where, `the default scenario of "${block.id}" does not run: ${outcome.error.message}`);
+      const { line } = outcome.error;
+      const [where, at] = line === undefined ? [shownFile, block.line] : [scenarioFile, scenarioLine + line - 1];
+      const cell = where === shownFile ? `"${block.id}"` : `"${block.id}" (${shownFile}:${block.line})`;
+      throw new ContentError(where, at, `the default scenario of ${cell} does not run: ${outcome.error.message}`);
     }
     sims.set(block.id, {
       kind: 'sim',
@@ -142,29 +152,62 @@ interface FrontMatter {
   tags: string[];
 }
 
+/**
+ * How a `sources` entry names a section of the notes (../shared/notes/README.md):
+ * the note's number, what the section is about, and where it is, as in
+ * `"000: the scheduler (lines 59-70)"`. test/content.test.ts checks each one
+ * against the notes themselves.
+ */
+export const SOURCE_ENTRY = /^(\d{3}): \S.*\(lines? \d+(?:-\d+)?(?:, \d+(?:-\d+)?)*\)/;
+
 function readFrontMatter(textBlock: string, file: string, line: number): FrontMatter {
-  let data: unknown;
-  try {
-    data = parseYaml(textBlock, { uniqueKeys: true });
-  } catch (error) {
-    const at = error instanceof YAMLParseError && error.linePos ? line + error.linePos[0].line - 1 : line;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(textBlock, { uniqueKeys: true, lineCounter });
+  const atOffset = (offset: number | undefined) => (offset === undefined ? line : line + lineCounter.linePos(offset).line - 1);
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const at = error.linePos ? line + error.linePos[0].line - 1 : line;
     throw new ContentError(file, at, `front matter is not valid YAML: ${yamlMessage(error)}`);
   }
+  const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ContentError(file, line, 'front matter must be a mapping');
   const o = data as Record<string, unknown>;
+  // The line of a field, or of an item of a list field; a missing field is reported where the front matter starts.
+  const lineOf = (...path: (string | number)[]) => atOffset((doc.getIn(path, true) as { range?: [number] } | undefined)?.range?.[0]);
+  const keyLine = (key: string) => {
+    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+    return atOffset(isScalar(pair?.key) ? pair.key.range?.[0] : undefined);
+  };
   const allowed = ['title', 'summary', 'order', 'sources', 'tags'];
   for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) throw new ContentError(file, line, `unknown front matter field "${key}" (allowed: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) throw new ContentError(file, keyLine(key), `unknown front matter field "${key}" (allowed: ${allowed.join(', ')})`);
   }
   const need = (cond: boolean, field: string, what: string) => {
-    if (!cond) throw new ContentError(file, line, `front matter ${field} ${what}`);
+    if (!cond) throw new ContentError(file, field in o ? keyLine(field) : line, `front matter ${field} ${what}`);
   };
-  need(typeof o.title === 'string' && o.title.trim() !== '', 'title', 'is required (a non-empty string)');
-  need(typeof o.summary === 'string' && o.summary.trim() !== '', 'summary', 'is required (a non-empty string)');
-  need(typeof o.order === 'number' && Number.isInteger(o.order), 'order', 'is required (the chapter number)');
-  const list = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s.trim() !== '');
-  need(list(o.sources), 'sources', 'is required: the sections of the notes this lesson covers (a list of strings)');
-  need(list(o.tags), 'tags', 'is required (a list of strings)');
+  const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  need(text(o.title), 'title', 'is required (a non-empty string)');
+  need(text(o.summary), 'summary', 'is required (a non-empty string)');
+  need('order' in o, 'order', 'is required (the chapter number)');
+  need(typeof o.order === 'number' && Number.isInteger(o.order), 'order', `must be an integer (the chapter number), got ${JSON.stringify(o.order)}`);
+  for (const field of ['sources', 'tags'] as const) {
+    const what = field === 'sources' ? 'the sections of the notes this lesson covers' : 'a list of tags';
+    need(field in o, field, `is required: ${what}`);
+    const value = o[field];
+    need(Array.isArray(value) && value.length > 0, field, `must be a non-empty list: ${what}`);
+    (value as unknown[]).forEach((item, i) => {
+      if (!text(item)) throw new ContentError(file, lineOf(field, i), `front matter ${field}[${i}] must be a non-empty string`);
+    });
+  }
+  (o.sources as string[]).forEach((source, i) => {
+    if (!SOURCE_ENTRY.test(source)) {
+      throw new ContentError(
+        file,
+        lineOf('sources', i),
+        `front matter sources[${i}] names a section of the notes as "NNN: what it covers (lines A-B)", got ${JSON.stringify(source)}`,
+      );
+    }
+  });
   return {
     title: o.title as string,
     summary: o.summary as string,
@@ -217,7 +260,7 @@ function readQuiz(
     if (error instanceof PredictKeyError) throw new ContentError(file, line, `quiz "${id}": ${error.message}`);
     throw error;
   }
-  const choices = spec.type === 'single' || spec.type === 'multiple' || spec.type === 'predict' ? (spec.choices ?? []) : [];
+  const choices = choicesOf(spec);
   return {
     kind: 'quiz',
     id,
@@ -235,14 +278,55 @@ function readQuiz(
   };
 }
 
-/** A translation must have exactly the cells of the English lesson, in the same order. */
+/**
+ * A translation must have exactly the cells of the English lesson, in the same
+ * order, and each must behave the same: the same engine, and quizzes that take
+ * and grade answers the same way. Answers are stored as choice indexes, and an
+ * imported progress file is re-graded against the English lesson, so a
+ * translation may reword a question and its choices but never move the answer.
+ */
 function checkSameCells(en: Lesson, other: Lesson): void {
-  const ids = (l: Lesson) => l.cells.filter((c) => c.kind !== 'markdown').map((c) => `${c.kind}:${c.id}`);
-  const a = ids(en);
-  const b = ids(other);
+  const runnable = (l: Lesson) => l.cells.filter((c): c is SimCell | QuizCell => c.kind !== 'markdown');
+  const enCells = runnable(en);
+  const cells = runnable(other);
+  const a = enCells.map((c) => `${c.kind}:${c.id}`);
+  const b = cells.map((c) => `${c.kind}:${c.id}`);
   if (a.join(',') !== b.join(',')) {
     throw new ContentError(other.file, 1, `cells differ from ${en.file}: expected [${a.join(', ')}], found [${b.join(', ')}]`);
   }
+  cells.forEach((cell, i) => {
+    const original = enCells[i];
+    const differs = (here: string, there: string): never => {
+      throw new ContentError(
+        other.file,
+        cell.line,
+        `${cell.kind} "${cell.id}" ${here}, but in ${en.file}:${original.line} it ${there} (a translation changes the words, not what the cell does)`,
+      );
+    };
+    if (cell.kind === 'sim' && original.kind === 'sim') {
+      if (cell.engine !== original.engine) differs(`runs engine "${cell.engine}"`, `runs "${original.engine}"`);
+      return;
+    }
+    if (cell.kind !== 'quiz' || original.kind !== 'quiz') return;
+    const [spec, enSpec] = [cell.spec, original.spec];
+    if (spec.type !== enSpec.type) differs(`is a ${spec.type} quiz`, `is a ${enSpec.type} quiz`);
+    if (spec.type === 'predict' && enSpec.type === 'predict') {
+      if (spec.sim !== enSpec.sim) differs(`predicts cell "${spec.sim}"`, `predicts cell "${enSpec.sim}"`);
+      if (spec.path !== enSpec.path) differs(`predicts path ${spec.path}`, `predicts path ${enSpec.path}`);
+      if (spec.select !== enSpec.select) differs(`has select: ${spec.select}`, `has select: ${enSpec.select}`);
+      if (spec.input !== enSpec.input) differs(`has input: ${spec.input ?? 'none'}`, `has input: ${enSpec.input ?? 'none'}`);
+    }
+    const choices = choicesOf(spec).length;
+    const enChoices = choicesOf(enSpec).length;
+    if (choices !== enChoices) differs(`has ${choices} choices`, `has ${enChoices}`);
+    const [key, enKey] = [cell.key, original.key];
+    if (key.kind === 'choice' && enKey.kind === 'choice' && key.correct.join(',') !== enKey.correct.join(',')) {
+      differs(`has correct choices [${key.correct.join(', ')}] (0-based)`, `has [${enKey.correct.join(', ')}]`);
+    }
+    if (key.kind === 'number' && enKey.kind === 'number' && (key.answer !== enKey.answer || key.tolerance !== enKey.tolerance)) {
+      differs(`expects ${key.answer} ± ${key.tolerance}`, `expects ${enKey.answer} ± ${enKey.tolerance}`);
+    }
+  });
 }
 
 function yamlMessage(error: unknown): string {
