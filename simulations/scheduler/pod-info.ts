@@ -437,7 +437,20 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
   const preferredAffinityTerms = prefTerms(podAff, 'podAffinity');
   const preferredAntiAffinityTerms = prefTerms(podAnti, 'podAntiAffinity');
   const allTerms = [...requiredAffinityTerms, ...requiredAntiAffinityTerms, ...preferredAffinityTerms, ...preferredAntiAffinityTerms];
-  const affinityParseError = allTerms.map((t) => t.selector.error ?? t.namespaceSelector.error).find((e) => e) ?? null;
+  // framework.PodInfo.Update: the first unparsable term of each list, prefixed with the list's name,
+  // aggregated (utilerrors.NewAggregate: one error alone, several as "[a, b]").
+  const parseErrors = (
+    [
+      ['requiredAffinityTerms', requiredAffinityTerms],
+      ['requiredAntiAffinityTerms', requiredAntiAffinityTerms],
+      ['preferredAffinityTerms', preferredAffinityTerms],
+      ['preferredAntiAffinityTerms', preferredAntiAffinityTerms],
+    ] as const
+  ).flatMap(([list, terms]) => {
+    const e = terms.map((t) => t.selector.error ?? t.namespaceSelector.error).find((x) => x);
+    return e ? [`${list}: ${e}`] : [];
+  });
+  const affinityParseError = parseErrors.length === 0 ? null : parseErrors.length === 1 ? parseErrors[0] : `[${parseErrors.join(', ')}]`;
 
   const status = objectAt(obj.status, obj, ['status']);
   const owners = listAt(meta.ownerReferences, obj, ['metadata', 'ownerReferences']).filter(isObject);

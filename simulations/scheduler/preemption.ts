@@ -55,9 +55,15 @@ function moreImportant(a: PodInfo, b: PodInfo): number {
   return b.priority - a.priority || a.arrival - b.arrival;
 }
 
-/** Re-runs the PreFilter of plugins whose state depends on other Pods, after the node changed. */
+/**
+ * Re-runs the PreFilter of the plugins that ran for this Pod, after the node's Pods changed (upstream updates
+ * the same state through PreFilterExtensions.AddPod/RemovePod). The state starts empty: a PreFilter that now
+ * returns Skip leaves nothing behind, so its Filter passes, as it does upstream once RemovePod has emptied its
+ * counts (InterPodAffinity when the only Pod whose anti-affinity matched is a victim). Copying the cycle's
+ * state instead kept that Pod's anti-affinity counts alive and hid the victim.
+ */
 function refreshState(input: PreemptionInput): CycleState {
-  const state: CycleState = { ...input.state };
+  const state: CycleState = {};
   for (const pl of input.profile.preFilter) {
     if (input.skipped.has(pl.name)) continue;
     pl.preFilter!(state, input.pod, input.cluster);

@@ -23,6 +23,7 @@ import type { Status } from './status.ts';
 import { constantStatus, newStatus, statusMessage } from './status.ts';
 import type { FilterDetail, NodeDetail, NodeSummary, PodResult, ScheduleEvent, ScheduleResult, ScoreDetail } from './types.ts';
 
+/** The reporting controller of events about a Pod no profile claims (never expected: such Pods are left alone). */
 const SCHEDULER = 'default-scheduler';
 /** validation.NoteLengthLimit: event messages longer than this are cut (schedule_one.go truncateMessage). */
 const NOTE_LENGTH_LIMIT = 1024;
@@ -124,10 +125,16 @@ class Run {
     for (const p of input.config.profiles) this.profiles.set(p.schedulerName, buildProfile(p));
   }
 
-  private event(type: ScheduleEvent['type'], reason: string, pod: PodInfo, message: string): void {
+  /**
+   * Records an event as the profile's recorder does: each profile's EventRecorder reports as its schedulerName
+   * (pkg/scheduler/profile/profile.go newProfile: recorderFact(cfg.SchedulerName)), which kubectl shows as
+   * "From". Events about a Pod come from the profile scheduling it; a Preempted event from the preemptor's.
+   */
+  private event(type: ScheduleEvent['type'], reason: string, pod: PodInfo, message: string, by: PodInfo = pod): void {
+    const source = this.profiles.get(by.schedulerName)?.schedulerName ?? SCHEDULER;
     const text = truncateMessage(message);
     // A Pod is bound once: its Scheduled event never repeats, so it needs no aggregation key.
-    const key = reason === 'Scheduled' ? null : `${pod.namespace}/${pod.name}\u0000${reason}\u0000${text}`;
+    const key = reason === 'Scheduled' ? null : `${pod.namespace}/${pod.name}\u0000${reason}\u0000${source}\u0000${text}`;
     const existing = key === null ? undefined : this.eventIndex.get(key);
     if (existing) {
       // The event recorder aggregates identical events into one with a count.
@@ -139,7 +146,7 @@ class Run {
       this.truncated ??= { reason: 'maxEvents', limit: this.opts.maxEvents };
       return;
     }
-    const e: ScheduleEvent = { type, reason, object: `pod/${pod.name}`, namespace: pod.namespace, message: text, source: SCHEDULER, count: 1, at: this.now };
+    const e: ScheduleEvent = { type, reason, object: `pod/${pod.name}`, namespace: pod.namespace, message: text, source, count: 1, at: this.now };
     this.events.push(e);
     if (key !== null) this.eventIndex.set(key, e);
   }
@@ -515,7 +522,7 @@ class Run {
       vr.outcome = 'Preempted';
       vr.node = null;
     }
-    this.event('Normal', 'Preempted', victim, `Preempted by pod ${podUid(preemptor)} on node ${node.name}`);
+    this.event('Normal', 'Preempted', victim, `Preempted by pod ${podUid(preemptor)} on node ${node.name}`, preemptor);
   }
 }
 

@@ -47,7 +47,7 @@ export function readLabelSelector(raw: JsonValue | undefined, root: object, path
       const problem = qualifiedNameError(key) ?? labelValueError(value);
       if (problem) {
         if (mode.strict) throw new ValidationError(`Invalid value: "${problem === qualifiedNameError(key) ? key : value}": ${problem}`, { object: root, path: [...path, 'matchLabels', key] });
-        error ??= `Invalid value: "${value}": ${problem}`;
+        error ??= requirementFieldErrors(key, 'In', [value]);
       }
       requirements.push({ key, operator: 'In', values: [value] });
     }
@@ -62,12 +62,39 @@ export function readLabelSelector(raw: JsonValue | undefined, root: object, path
     }
     const values = readValues(item.values, root, [...p, 'values']);
     if (mode.strict) strictRequirementCheck(key, operator as Operator, values, root, p, 'label');
-    const problem = requirementError(key, operator as Operator, values);
-    if (problem) error ??= values.length === 1 && labelValueError(values[0]) ? `Invalid value: "${values[0]}"` : problem;
+    if (requirementError(key, operator as Operator, values)) error ??= requirementFieldErrors(key, operator as Operator, values);
     requirements.push({ key, operator: operator as Operator, values });
   });
   if (error) return Selector.invalid(error);
   return Selector.of(requirements);
+}
+
+/** Go's %#v of a []string, as field.Invalid prints a bad values list. */
+function goStringSlice(values: readonly string[]): string {
+  return values.length === 0 ? '[]string(nil)' : `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
+}
+
+/**
+ * labels.NewRequirement's error as apimachinery prints it (field.ErrorList.ToAggregate): the key at
+ * `key`, a wrong number of values at `values`, each bad value at `values[i][<key>]`; one error is
+ * printed alone, several as `[a, b]`. This is the text InterPodAffinity puts after "parsing pod: ".
+ * src: staging/src/k8s.io/apimachinery/pkg/labels/selector.go (NewRequirement, validateLabelValue)
+ */
+function requirementFieldErrors(key: string, op: Operator, values: readonly string[]): string {
+  const errs: string[] = [];
+  const keyError = qualifiedNameError(key);
+  if (keyError) errs.push(`key: Invalid value: ${JSON.stringify(key)}: ${keyError}`);
+  if ((op === 'In' || op === 'NotIn') && values.length === 0) {
+    errs.push(`values: Invalid value: ${goStringSlice(values)}: for 'in', 'notin' operators, values set can't be empty`);
+  }
+  if ((op === 'Exists' || op === 'DoesNotExist') && values.length !== 0) {
+    errs.push(`values: Invalid value: ${goStringSlice(values)}: values set must be empty for exists and does not exist`);
+  }
+  values.forEach((v, i) => {
+    const e = labelValueError(v);
+    if (e) errs.push(`values[${i}][${key}]: Invalid value: ${JSON.stringify(v)}: ${e}`);
+  });
+  return errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
 }
 
 function strictRequirementCheck(key: string, op: Operator, values: string[], root: object, p: FieldPath, kind: 'label' | 'node'): void {

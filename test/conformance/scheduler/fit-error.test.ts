@@ -2,8 +2,10 @@
 // pkg/scheduler/schedule_one_test.go TestNumFeasibleNodesToFind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitErrorMessage } from '../../../simulations/scheduler/public-api.ts';
+import { fitErrorMessage, schedule } from '../../../simulations/scheduler/public-api.ts';
 import { numFeasibleNodesToFind } from '../../../simulations/scheduler/node-sampling.ts';
+import { testNode, testPod } from '../../../simulations/scheduler/test-helpers.ts';
+import type { JsonObject } from '../../../simulations/shared/yaml.ts';
 
 const FILE = 'pkg/scheduler/framework/types_test.go TestFitError_Error';
 const U = 'Unschedulable';
@@ -50,3 +52,54 @@ const numCases = [
 for (const c of numCases) {
   test(`${NUM}: ${c.name}`, () => assert.equal(numFeasibleNodesToFind(null, c.pct, c.n), c.want));
 }
+
+// FitError.Error's histogram rules beyond upstream's table (pkg/scheduler/framework/types.go FitError.Error):
+// every reason of every node status counts once per node; nodes absent from NodeToStatus add the absent
+// status's reasons × (numAllNodes − len(NodeToStatus)); the "<count> <reason>" items are sorted with
+// sort.Strings, so "11 …" sorts before "2 …".
+const RULES = 'pkg/scheduler/framework/types.go FitError.Error';
+const taint = 'node(s) had untolerated taint {dedicated: gpu}';
+test(`${RULES}: a count of 10 or more sorts as a string ("11 …" before "2 …")`, () => {
+  const nodeToStatus: Record<string, { code: string; reasons: string[] }> = {};
+  for (let i = 0; i < 11; i++) nodeToStatus[`t${i}`] = { code: 'UnschedulableAndUnresolvable', reasons: [taint] };
+  nodeToStatus.a = st('Insufficient cpu');
+  nodeToStatus.b = st('Insufficient cpu');
+  assert.equal(fitErrorMessage(13, { nodeToStatus, absentNodesStatus: UU }), `0/13 nodes are available: 11 ${taint}, 2 Insufficient cpu.`);
+});
+test(`${RULES}: a node with two reasons is counted under each`, () => {
+  const nodeToStatus = { a: { code: U, reasons: ['Insufficient cpu', 'Insufficient memory'] }, b: st('Insufficient memory') };
+  assert.equal(fitErrorMessage(2, { nodeToStatus, absentNodesStatus: UU }), '0/2 nodes are available: 1 Insufficient cpu, 2 Insufficient memory.');
+});
+test(`${RULES}: the absent nodes' status counts once per absent node`, () => {
+  const absent = { code: 'UnschedulableAndUnresolvable', reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"] };
+  assert.equal(
+    fitErrorMessage(5, { nodeToStatus: { a: st('Insufficient cpu'), b: st('Insufficient cpu') }, absentNodesStatus: absent }),
+    "0/5 nodes are available: 2 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].",
+  );
+  // The default absent status (NewDefaultNodeToStatus) has no reasons: absent nodes then add nothing.
+  assert.equal(fitErrorMessage(5, { nodeToStatus: { a: st('Insufficient cpu') }, absentNodesStatus: UU }), '0/5 nodes are available: 1 Insufficient cpu.');
+});
+
+// The same rules through schedule(): the FailedScheduling message of a real run.
+const fullNode = (name: string, extra: { cpu?: string; memory?: string; taints?: JsonObject[] } = {}) => testNode({ name, ...extra });
+test(`${RULES} through schedule(): 11 tainted nodes and 2 small ones`, () => {
+  const nodes = [
+    ...Array.from({ length: 11 }, (_, i) => fullNode(`gpu-${i}`, { taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }] })),
+    fullNode('small-a', { cpu: '1' }),
+    fullNode('small-b', { cpu: '1' }),
+  ];
+  const r = schedule({ nodes, pods: [testPod({ name: 'big', cpu: '2' })] });
+  assert.equal(
+    r.pods[0].message,
+    `0/13 nodes are available: 11 ${taint}, 2 Insufficient cpu. preemption: 0/13 nodes are available: 11 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`,
+  );
+});
+test(`${RULES} through schedule(): one node short of cpu and memory is counted under both`, () => {
+  const r = schedule({ nodes: [fullNode('n', { cpu: '1', memory: '1Gi' })], pods: [testPod({ name: 'big', cpu: '2', memory: '2Gi' })] });
+  assert.match(r.pods[0].message!, /^0\/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory\. /);
+});
+test(`${RULES} through schedule(): nodes left out by a PreFilterResult are counted once each`, () => {
+  const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n0'] }] }] } } };
+  const r = schedule({ nodes: ['n0', 'n1', 'n2', 'n3'].map((n) => fullNode(n, { cpu: '1' })), pods: [testPod({ name: 'p', cpu: '2', affinity })] });
+  assert.match(r.pods[0].message!, /^0\/4 nodes are available: 1 Insufficient cpu, 3 node\(s\) didn't satisfy plugin\(s\) \[NodeAffinity\]\. /);
+});
