@@ -5,7 +5,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Notebook } from '../notebook.ts';
-import { ByteSlots, Fragment, type Views } from '../views/render.ts';
+import { ByteSlots, Fragment, FragmentCache, type Views } from '../views/render.ts';
 import type { Csrf } from '../http/security.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Cell, Lang } from '../content/model.ts';
@@ -46,6 +46,40 @@ function predictQuizzesOf(lesson: { cells: readonly Cell[] }): Map<string, strin
   return map;
 }
 
+// Consecutive cached cells are sent as one fragment: compressed as one piece of
+// text (views/gzip-pieces.ts chains its pieces), a first visit's lesson page
+// gzips to about half of what cell-by-cell compression gives. Which runs occur
+// depends on what each learner has touched, so the joined fragments are kept in
+// a cache bounded by size.
+const RUN_CACHE_BYTES = 16 * 1024 * 1024;
+
+type CellSlot = { fragment: Fragment; key: string } | { bytes: Buffer };
+
+/** Puts each cell's marker in `html`; a run of cached cells gets one marker (on its first cell) for all of them. */
+function withMarkers<T extends { slot: CellSlot }>(cells: readonly T[], slots: ByteSlots, runs: FragmentCache): (Omit<T, 'slot'> & { html: string })[] {
+  const out: (Omit<T, 'slot'> & { html: string })[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    const { slot, ...rest } = cells[i];
+    if (!('fragment' in slot)) {
+      out.push({ ...rest, html: slots.marker(slot.bytes) });
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < cells.length && 'fragment' in cells[end].slot) end++;
+    const run = cells.slice(i, end).map((c) => c.slot as { fragment: Fragment; key: string });
+    const fragment = run.length === 1 ? run[0].fragment : runs.get(run.map((r) => r.key).join('\n'), () => Fragment.concat(run.map((r) => r.fragment)));
+    out.push({ ...rest, html: slots.marker(fragment) });
+    for (let j = i + 1; j < end; j++) {
+      const { slot: _slot, ...other } = cells[j];
+      out.push({ ...other, html: '' });
+    }
+    i = end;
+  }
+  return out;
+}
+
 export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, bodyLimitBytes }: PageDeps): Router {
   const router = Router();
   // The body limit holds for uploads too: the file and every text field.
@@ -53,6 +87,8 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
 
   // The default output of a sim cell is the same for every learner: render it once per language.
   const cellFragments = new Map<string, Fragment>();
+  // Runs of consecutive cached cells, joined (see withMarkers).
+  const runFragments = new FragmentCache(RUN_CACHE_BYTES);
 
   const render = (res: Response, page: string, model: Record<string, unknown>) => {
     res.type('html').send(views.page(page, { ...res.locals, ...model }));
@@ -95,20 +131,21 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     const attempts = notebook.latestAttempts(req.learnerId);
     // A cell the learner has not touched looks the same to everyone: it is
     // rendered and encoded once, and only the CSRF token is put in per request.
-    const cellSlot = (partial: string, model: object, cacheKey: string | undefined) => {
-      if (cacheKey === undefined) return slots.marker(Buffer.from(views.partial(partial, { ...model, slug, lang, csrfToken: token })));
+    // Each cell becomes a CellSlot; the markers go in once runs of cached cells are joined.
+    const cellSlot = (partial: string, model: object, cacheKey: string | undefined): CellSlot => {
+      if (cacheKey === undefined) return { bytes: Buffer.from(views.partial(partial, { ...model, slug, lang, csrfToken: token })) };
       let fragment = cellFragments.get(cacheKey);
       if (!fragment) {
         fragment = Fragment.of(views.partial(partial, { ...model, slug, lang, csrfToken: Fragment.CSRF_PLACEHOLDER }));
         cellFragments.set(cacheKey, fragment);
       }
-      return slots.marker(fragment);
+      return { fragment, key: cacheKey };
     };
     const predicts = predictQuizzesOf(lesson);
-    const cells = lesson.cells.map((cell) => {
+    const rendered = lesson.cells.map((cell) => {
       const cacheKey = `${slug}/${cell.id}/${lang}`;
       if (cell.kind === 'markdown') {
-        return { kind: 'markdown', id: cell.id, html: cellSlot('cells/markdown', { id: cell.id, html: cell.html }, cacheKey) };
+        return { kind: 'markdown', id: cell.id, slot: cellSlot('cells/markdown', { id: cell.id, html: cell.html }, cacheKey) };
       }
       if (cell.kind === 'sim') {
         const state = states.get(cell.id);
@@ -127,12 +164,13 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
             : views.partial('sim-output', { lang, ...simOutputModel(engine, { slug, id: cell.id }, input, outcome, views.hasPartial) });
         // outputHtml is only rendered when the cell itself is (a cached cell already holds it).
         const cached = state === undefined && cellFragments.has(key);
-        return { ...model, html: cellSlot('cells/sim', cached ? {} : { ...model, outputHtml: outputHtml() }, state ? undefined : key) };
+        return { ...model, slot: cellSlot('cells/sim', cached ? {} : { ...model, outputHtml: outputHtml() }, state ? undefined : key) };
       }
       const attempt = attempts.get(`${slug}/${cell.id}`);
       const model = quizCellModel(cell, attempt);
-      return { ...model, html: cellSlot('cells/quiz', model, attempt ? undefined : cacheKey) };
+      return { ...model, slot: cellSlot('cells/quiz', model, attempt ? undefined : cacheKey) };
     });
+    const cells = withMarkers(rendered, slots, runFragments);
     const chapters = notebook.content.chapters;
     const index = chapters.findIndex((c) => c.slug === slug);
     const neighbour = (i: number) => {

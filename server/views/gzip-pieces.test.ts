@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { crc32, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { crc32Combine, gzipPieces, precompressed, type Piece } from './gzip-pieces.ts';
+import { crc32Combine, gzipPieces, precompressed, precompressedChain, type Piece } from './gzip-pieces.ts';
 
 /** Deterministic bytes that compress like text: HTML-ish words from a seed. */
 function bytes(length: number, seed: string): Buffer {
@@ -67,4 +67,37 @@ test('any split of any bytes into any kinds of pieces gunzips to those bytes', (
     ),
     { numRuns: 60 },
   );
+});
+
+test('a chain compressed with the preceding pieces as dictionary gunzips to the pieces with the real gaps between them', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.string({ unit: fc.constantFrom('<td>', 'Running', '</td>', ' ', '状态', 'a', 'b', '"', '\n') , maxLength: 400 }), { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 0, max: 80 }),
+      fc.string({ minLength: 1, maxLength: 1 }),
+      (texts, gapBytes, filler) => {
+        const pieces = texts.map((t) => Buffer.from(t));
+        const chain = precompressedChain(pieces, gapBytes);
+        // The real gap: any bytes of that length (a token), here one repeated character.
+        const gap = Buffer.alloc(gapBytes, filler.charCodeAt(0) % 256 || 1);
+        const sent: Piece[] = chain.flatMap((piece, i) => (i === 0 ? [piece] : [{ raw: gap }, piece]));
+        assert.deepEqual(gunzipSync(gzipPieces(sent)), Buffer.concat(sent.map((p) => p.raw)));
+      },
+    ),
+    { numRuns: 80 },
+  );
+});
+
+test('chaining compresses a page of repeated cells much better than pieces alone, and falls back on NUL bytes', () => {
+  const cell = (i: number) => Buffer.from(`<section class="cell cell-quiz" id="cell-q${i}"><form class="quiz-form" method="post"><input type="hidden" name="_csrf" value="`);
+  const rest = Buffer.from('"><button type="submit" class="button">Check</button></form></section>\n');
+  const pieces = Array.from({ length: 40 }, (_, i) => (i === 0 ? cell(0) : Buffer.concat([rest, cell(i)])));
+  const token = Buffer.from('x'.repeat(64));
+  const send = (chain: Piece[]) => gzipPieces(chain.flatMap((piece, i) => (i === 0 ? [piece] : [{ raw: token }, piece])));
+  const chained = send(precompressedChain(pieces, token.length));
+  const alone = send(pieces.map((p) => precompressed(p)));
+  assert.deepEqual(gunzipSync(chained), gunzipSync(alone));
+  assert.ok(chained.length * 2 < alone.length, `chained ${chained.length} vs alone ${alone.length}`);
+  const withNul = [Buffer.from('a\0b'), Buffer.from('c')];
+  assert.deepEqual(gunzipSync(gzipPieces([precompressedChain(withNul, 2)[0], { raw: Buffer.from('zz') }, precompressedChain(withNul, 2)[1]])), Buffer.from('a\0bzzc'));
 });

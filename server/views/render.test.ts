@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { ByteSlots, Fragment, type PageBody } from './render.ts';
+import { ByteSlots, Fragment, FragmentCache, type PageBody } from './render.ts';
 
 /** The page as sent without compression, after checking that the gzipped form says the same. */
 function text(body: PageBody): string {
@@ -33,4 +33,34 @@ test('a page without slots is just its text; text that looks like a marker from 
   assert.equal(text(slots.splice('plain é')), 'plain é');
   const forged = '<!--kn-slot:000000000000:0-->';
   assert.equal(text(new ByteSlots().splice(forged)), forged, 'another nonce is not ours');
+});
+
+test('joined fragments keep their holes: one token per hole, none where two fragments meet', () => {
+  const a = Fragment.of(`<a v="${Fragment.CSRF_PLACEHOLDER}">`);
+  const b = Fragment.of(`<b>`);
+  const c = Fragment.of(`<c v="${Fragment.CSRF_PLACEHOLDER}"><d v="${Fragment.CSRF_PLACEHOLDER}">`);
+  const joined = Fragment.concat([a, b, c]);
+  assert.equal(joined.pieces.length, 4);
+  const slots = new ByteSlots('T');
+  assert.equal(text(slots.splice(`[${slots.marker(joined)}]`)), '[<a v="T"><b><c v="T"><d v="T">]');
+  assert.equal(joined.byteLength, a.byteLength + b.byteLength + c.byteLength);
+});
+
+test('the fragment cache keeps what it made, and drops the oldest once over its byte bound', () => {
+  const cache = new FragmentCache(100);
+  let made = 0;
+  const make = (size: number) => () => {
+    made++;
+    return Fragment.of('x'.repeat(size));
+  };
+  const first = cache.get('a', make(60));
+  assert.equal(cache.get('a', make(60)), first, 'a hit is the same fragment');
+  cache.get('b', make(30));
+  assert.equal(cache.size, 2);
+  cache.get('c', make(30)); // 120 bytes: 'a' goes
+  assert.equal(cache.size, 2);
+  cache.get('a', make(60));
+  assert.equal(made, 4, "'a' was made again after it was dropped");
+  cache.get('huge', make(500));
+  assert.equal(cache.size, 1, 'an entry over the bound on its own is still kept, alone');
 });

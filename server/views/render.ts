@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
-import { gzipPieces, precompressed, type Piece } from './gzip-pieces.ts';
+import { gzipPieces, precompressed, precompressedChain, type Piece } from './gzip-pieces.ts';
 
 export interface Asset {
   path: string;
@@ -34,16 +34,73 @@ const SLOT_NONCE = randomBytes(6).toString('hex');
 export class Fragment {
   /** Only [a-z0-9-], so escaping leaves it as it is inside an attribute. */
   static readonly CSRF_PLACEHOLDER = `kn-csrf-${SLOT_NONCE}`;
-  private compressed?: readonly Piece[];
+  /** Compressed pieces, by the length of the token that goes between them. */
+  private readonly compressed = new Map<number, readonly Piece[]>();
   private constructor(readonly pieces: readonly Buffer[]) {}
 
   static of(html: string): Fragment {
     return new Fragment(html.split(Fragment.CSRF_PLACEHOLDER).map((piece) => Buffer.from(piece)));
   }
 
-  /** The pieces with their compressed form, compressed the first time a gzip response needs them. */
-  precompressed(): readonly Piece[] {
-    return (this.compressed ??= this.pieces.map(precompressed));
+  /** Fragments sent one after the other, as one (compresses better than each alone). */
+  static concat(fragments: readonly Fragment[]): Fragment {
+    const pieces: Buffer[] = [];
+    let open: Buffer[] = [];
+    for (const fragment of fragments) {
+      fragment.pieces.forEach((piece, i) => {
+        if (i > 0) {
+          pieces.push(Buffer.concat(open));
+          open = [];
+        }
+        open.push(piece);
+      });
+    }
+    pieces.push(Buffer.concat(open));
+    return new Fragment(pieces);
+  }
+
+  /** Total size, for cache accounting. */
+  get byteLength(): number {
+    return this.pieces.reduce((sum, piece) => sum + piece.length, 0);
+  }
+
+  /**
+   * The pieces with their compressed form, compressed the first time a gzip
+   * response with a token of this length needs them (a deployment's tokens
+   * all have one length).
+   */
+  precompressed(tokenLength: number): readonly Piece[] {
+    let pieces = this.compressed.get(tokenLength);
+    if (!pieces) {
+      pieces = precompressedChain(this.pieces, tokenLength);
+      if (this.compressed.size < 4) this.compressed.set(tokenLength, pieces);
+    }
+    return pieces;
+  }
+}
+
+/** A Map of fragments that drops its oldest entries once their bytes pass the bound. */
+export class FragmentCache {
+  private readonly entries = new Map<string, Fragment>();
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string, make: () => Fragment): Fragment {
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const made = make();
+    this.entries.set(key, made);
+    this.bytes += made.byteLength;
+    for (const [oldKey, old] of this.entries) {
+      if (this.bytes <= this.maxBytes || oldKey === key) break;
+      this.entries.delete(oldKey);
+      this.bytes -= old.byteLength;
+    }
+    return made;
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }
 
@@ -56,7 +113,7 @@ export class PageBody {
   }
 
   gzip(): Buffer {
-    return gzipPieces(this.flatten((fragment) => fragment.precompressed()));
+    return gzipPieces(this.flatten((fragment) => fragment.precompressed(this.token.length)));
   }
 
   private flatten(piecesOf: (fragment: Fragment) => readonly Piece[]): Piece[] {
