@@ -2,6 +2,7 @@
 // JSON as the client asked; anything else is a 500 with no internals shown.
 
 import type { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
 import { NotFoundError, ValidationError } from '../../simulations/shared/errors.ts';
 import { AnswerFormatError } from '../quiz/grader.ts';
 import type { Views } from '../views/render.ts';
@@ -30,7 +31,47 @@ interface Classified {
   headers?: Record<string, string>;
 }
 
-function classify(error: unknown): Classified {
+// multer (the progress import form) reports its limits as a MulterError with a
+// code and no status; each is the client's doing, so each is a 4xx. Sizes are
+// 413 like body-parser's entity.too.large; counts and malformed names are 400.
+const MULTER_ERRORS: Record<string, (field?: string) => Classified> = {
+  LIMIT_FILE_SIZE: () => ({ status: 413, body: { message: 'the uploaded file is larger than 256 KiB' } }),
+  LIMIT_FIELD_VALUE: (field) => ({ status: 413, body: { message: `the form field ${quoted(field)}is larger than 256 KiB` } }),
+  LIMIT_PART_COUNT: () => ({ status: 400, body: { message: 'the form has too many parts' } }),
+  LIMIT_FILE_COUNT: () => ({ status: 400, body: { message: 'too many files: upload one file' } }),
+  LIMIT_FIELD_COUNT: () => ({ status: 400, body: { message: 'the form has too many fields' } }),
+  LIMIT_FIELD_KEY: () => ({ status: 400, body: { message: 'a form field name is too long' } }),
+  LIMIT_UNEXPECTED_FILE: (field) => ({ status: 400, body: { message: `unexpected file field ${quoted(field)}in the form` } }),
+};
+
+/** A client-chosen field name, shortened, for a message (escaped where it is rendered). */
+function quoted(field: string | undefined): string {
+  if (!field) return '';
+  return `${JSON.stringify(field.length > 40 ? `${field.slice(0, 37)}...` : field)} `;
+}
+
+function classifyMulter(error: multer.MulterError): Classified {
+  const known = MULTER_ERRORS[error.code];
+  if (known) return known(error.field);
+  // The rest (a missing, nested or invalid field name, an interrupted upload) are malformed forms.
+  return { status: 400, body: { message: `the upload is not a valid form: ${error.message}` } };
+}
+
+// busboy (under multer) rejects a malformed multipart body with a plain Error;
+// these are its messages (busboy 1.6: lib/index.js, lib/types/multipart.js).
+const BUSBOY_MALFORMED = new Set([
+  'Unexpected end of form',
+  'Unexpected end of file',
+  'Malformed part header',
+  'Multipart: Boundary not found',
+  'Malformed content type',
+]);
+
+function classify(error: unknown, req: Request): Classified {
+  if (error instanceof multer.MulterError) return classifyMulter(error);
+  if (error instanceof Error && BUSBOY_MALFORMED.has(error.message) && req.is('multipart/form-data')) {
+    return { status: 400, body: { message: 'the upload is not a valid multipart form' } };
+  }
   if (error instanceof ValidationError) return { status: 400, body: error.toJSON() };
   if (error instanceof AnswerFormatError) return { status: 400, body: { message: error.message } };
   if (error instanceof NotFoundError) return { status: 404, body: { message: error.message } };
@@ -56,7 +97,7 @@ function classify(error: unknown): Classified {
 export function errorHandler(views: Views) {
   // Express recognises error handlers by their four parameters.
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const { status, body, headers } = classify(error);
+    const { status, body, headers } = classify(error, req);
     if (status >= 500) console.error(`[${req.method} ${req.originalUrl}]`, error);
     if (res.headersSent) {
       res.end();

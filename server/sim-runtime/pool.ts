@@ -50,6 +50,11 @@ export class SimulationPool {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
   }
 
+  /** Requests waiting for a free worker right now. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** Waits until every worker has loaded its engines (for start-up and tests). */
   async ready(): Promise<void> {
     await Promise.all(

@@ -3,11 +3,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { csrfFrom, startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { serve } from '../../server/serve.ts';
 
 let site: Site;
 before(async () => {
@@ -116,31 +117,112 @@ describe('rate limits on simulation runs', () => {
   });
 });
 
+describe('trust proxy', () => {
+  // Behind a reverse proxy every request comes from the proxy's address: with
+  // TRUST_PROXY set, the per-address limit keys on the client X-Forwarded-For names.
+  for (const trustProxy of ['loopback', 1] as const) {
+    it(`with TRUST_PROXY=${trustProxy}, the per-address limit counts each X-Forwarded-For client separately`, async () => {
+      const proxied = await startTestSite({ config: { trustProxy, runsPerMinutePerLearner: 1000, runsPerMinutePerAddress: 2 } });
+      try {
+        const from = (address: string) => request(proxied.app).post('/api/simulations/inventory/run').set('X-Forwarded-For', address).send({ input: POD });
+        await from('203.0.113.7').expect(200);
+        await from('203.0.113.7').expect(200);
+        const res = await from('203.0.113.7').expect(429);
+        assert.match(res.body.error.message, /too many simulation runs from this address: at most 2 a minute/);
+        assert.ok(res.headers['retry-after']);
+        // Another client behind the same proxy still has its own budget.
+        await from('198.51.100.4').expect(200);
+      } finally {
+        await proxied.close();
+      }
+    });
+  }
+
+  it('TRUST_PROXY is read from the environment: unset is false, a number is a hop count, anything else an address list', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy, 'loopback');
+  });
+});
+
 describe('slow clients', () => {
+  /**
+   * Listens the way `npm start` does, through serve(), on a free loopback port;
+   * `stop` closes the server and removes the signal handlers serve() added.
+   */
+  async function serveForTest(timeouts: Pick<Config, 'requestTimeoutMs' | 'headersTimeoutMs'>) {
+    const signals = ['SIGTERM', 'SIGINT'] as const;
+    const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+    const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', logEventLoopDelayMs: 0, ...timeouts };
+    let server: Server | undefined;
+    const port = await new Promise<number>((resolve) => {
+      server = serve(site, config, resolve);
+    });
+    return {
+      port,
+      stop: async () => {
+        for (const s of signals) {
+          for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l);
+          assert.equal(process.listenerCount(s), before.get(s)!.size, `a ${s} handler from serve() is left behind`);
+        }
+        server!.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      },
+    };
+  }
+
+  /**
+   * Sends `head` at once, then one byte of `drip` a second; resolves with what the
+   * server answered when it closed the connection, or `null` if it was still
+   * open after `giveUpMs` (so a server without timeouts fails the test instead of hanging).
+   */
+  function dripClient(port: number, head: string, drip: string, giveUpMs: number): Promise<{ answer: string | null; elapsed: number }> {
+    const started = Date.now();
+    return new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      let sent = 0;
+      const finish = (answer: string | null) => {
+        clearInterval(timer);
+        clearTimeout(giveUp);
+        socket.destroy();
+        resolve({ answer, elapsed: Date.now() - started });
+      };
+      socket.on('data', (d) => (received += d.toString()));
+      socket.on('close', () => finish(received));
+      socket.on('error', () => finish(received));
+      socket.write(head);
+      const timer = setInterval(() => {
+        if (!socket.destroyed) socket.write(drip[sent++ % drip.length]);
+      }, 1000);
+      const giveUp = setTimeout(() => finish(null), giveUpMs);
+    });
+  }
+
   it('cuts off a client that sends its body one byte a second', async () => {
-    const server = createServer({ requestTimeout: 1500, headersTimeout: 1500, connectionsCheckingInterval: 250 }, site.app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    const { port, stop } = await serveForTest({ requestTimeoutMs: 1500, headersTimeoutMs: 1500 });
     try {
-      const started = Date.now();
-      const outcome = await new Promise<string>((resolve) => {
-        const socket = connect(port, '127.0.0.1');
-        let received = '';
-        socket.on('data', (d) => (received += d.toString()));
-        socket.on('close', () => resolve(received));
-        socket.on('error', () => resolve(received));
-        socket.write('POST /api/simulations/inventory/run HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n');
-        const drip = setInterval(() => {
-          if (socket.destroyed) return clearInterval(drip);
-          socket.write('{');
-        }, 1000);
-        socket.on('close', () => clearInterval(drip));
-      });
-      const elapsed = Date.now() - started;
-      assert.ok(elapsed < 6000, `cut off after ${elapsed} ms`);
-      assert.match(outcome, /^HTTP\/1\.1 408 |^$/);
+      const head = 'POST /api/simulations/inventory/run HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n';
+      const { answer, elapsed } = await dripClient(port, head, '{', 8000);
+      assert.notEqual(answer, null, 'the connection was still open after 8 s: serve() did not apply requestTimeoutMs');
+      // requestTimeoutMs plus at most one connectionsCheckingInterval (1 s).
+      assert.ok(elapsed < 4000, `cut off after ${elapsed} ms`);
+      assert.match(answer!, /^HTTP\/1\.1 408 |^$/);
     } finally {
-      server.close();
+      await stop();
+    }
+  });
+
+  it('cuts off a client that sends its headers one byte a second, before the request timeout', async () => {
+    const { port, stop } = await serveForTest({ requestTimeoutMs: 6000, headersTimeoutMs: 1500 });
+    try {
+      const { answer, elapsed } = await dripClient(port, 'GET / HTTP/1.1\r\n', 'X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 8000);
+      assert.notEqual(answer, null, 'the connection was still open after 8 s: serve() did not apply headersTimeoutMs');
+      assert.ok(elapsed < 4000, `cut off after ${elapsed} ms (the request timeout is 6 s)`);
+      assert.match(answer!, /^HTTP\/1\.1 408 |^$/);
+    } finally {
+      await stop();
     }
   });
 });

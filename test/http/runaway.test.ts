@@ -4,8 +4,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { startTestSite } from '../support/site.ts';
+import { FIXTURE_ENGINE_MODULE, startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/db/open.ts';
+import { bundleWorker } from '../../server/sim-runtime/bundle.ts';
+import { SimulationPool } from '../../server/sim-runtime/pool.ts';
+import { engines as fixtureEngines } from '../support/fixture-engines.ts';
 
 let site: Site;
 before(async () => {
@@ -79,5 +85,66 @@ describe('the simulation pool', () => {
     const page = await agent.get('/lessons/architecture').expect(200);
     assert.match(page.text, /name: spin/);
     assert.match(page.text, /ran longer than 0\.5 s and was stopped/);
+  });
+});
+
+describe('the simulation pool’s queue', () => {
+  // One worker and room for one waiting request: the worker is kept busy by a
+  // runaway run, so the next request waits and the one after is refused.
+  let pool: SimulationPool;
+  let app: ReturnType<typeof createApp>;
+  before(async () => {
+    pool = new SimulationPool({
+      size: 1,
+      deadlineMs: 2500,
+      heapMb: 64,
+      workerUrl: await bundleWorker([FIXTURE_ENGINE_MODULE]),
+      maxQueue: 1,
+      queueTimeoutMs: 800,
+    });
+    await pool.ready();
+    app = createApp({
+      config: { ...loadConfig({}), dataDir: ':memory:' },
+      db: openDatabase({ dataDir: ':memory:' }),
+      content: site.content,
+      engines: fixtureEngines,
+      pool,
+      views: site.views,
+    });
+  });
+  after(() => pool.close());
+
+  async function until(condition: () => boolean, what: string): Promise<void> {
+    const deadline = Date.now() + 3000;
+    while (!condition()) {
+      if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  it('answers 503 at once when the queue is full, and 503 to a request that waited past queueTimeoutMs', async () => {
+    const spinning = pool.run('runaway', SPIN);
+    const run = () => request(app).post('/api/simulations/inventory/run').send({ input: POD });
+
+    const started = Date.now();
+    const waiting = run().then((res) => ({ res, after: Date.now() - started }));
+    await until(() => pool.queued === 1, 'the second request waits in the queue');
+
+    const full = await run();
+    assert.equal(full.status, 503, JSON.stringify(full.body));
+    assert.deepEqual(full.body, { ok: false, error: { message: 'the simulation service is busy; try again in a moment' } });
+    assert.ok(Date.now() - started < 800, 'the full queue refused at once, without waiting');
+
+    const { res, after: waited } = await waiting;
+    assert.equal(res.status, 503, JSON.stringify(res.body));
+    assert.equal(res.body.error.message, 'the simulation service is busy; try again in a moment');
+    assert.ok(waited >= 800 && waited < 2500, `refused after waiting ${waited} ms (queueTimeoutMs is 800; the runaway run holds the worker for 2500)`);
+    assert.equal(pool.queued, 0);
+    assert.equal(pool.stats.refused, 2);
+
+    // The busy worker is unaffected by the refusals: it still ends at its own deadline.
+    const spun = await spinning;
+    assert.equal(spun.ok ? 200 : spun.status, 422);
+    await run().expect(200);
   });
 });
