@@ -272,7 +272,8 @@ export class PodKubelet {
   }
 
   /** Processes every action up to and including `atMs`; `now` becomes `atMs`. */
-  advanceTo(atMs: number, maxActions = Number.POSITIVE_INFINITY): void {
+  /** Runs what is due up to `atMs`, at most `maxActions` of it; returns how many actions ran. */
+  advanceTo(atMs: number, maxActions = Number.POSITIVE_INFINITY): number {
     let n = 0;
     for (let top = this.queue.peek(); top && top.atMs <= atMs && n < maxActions && !this.finished; top = this.queue.peek()) {
       const node = this.queue.pop();
@@ -283,6 +284,7 @@ export class PodKubelet {
       this.checkWaiter();
     }
     if (atMs > this.now && n < maxActions) this.now = atMs;
+    return n;
   }
 
   /** Containers running right now. */

@@ -54,3 +54,27 @@ describe('the step budget', () => {
     assert.equal(engine.viewModel!(output).truncated, null);
   });
 });
+
+describe('counting steps', () => {
+  const TEN_MINUTES = DAY_OF_CRASHES.replace('untilSeconds: 86400', 'untilSeconds: 600');
+
+  test('a run that needs fewer actions than maxSteps is not reported as truncated, whatever the chunking', () => {
+    // Ten minutes of a crash loop take a few hundred actions: well inside 1,500.
+    const output = run({ maxSteps: 1500 }, TEN_MINUTES);
+    assert.equal(output.result.truncated, null);
+    assert.equal(output.result.end.reason, 'until');
+  });
+
+  test('the limit is exact: the smallest budget that completes the run, and one less that stops it', () => {
+    // Find how many actions the ten minutes need by bisection over maxSteps.
+    let lo = 1;
+    let hi = 1500;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (run({ maxSteps: mid }, TEN_MINUTES).result.truncated) lo = mid + 1;
+      else hi = mid;
+    }
+    assert.equal(run({ maxSteps: lo }, TEN_MINUTES).result.truncated, null);
+    assert.equal(run({ maxSteps: lo - 1 }, TEN_MINUTES).result.truncated?.reason, 'maxSteps');
+  });
+});

@@ -165,18 +165,18 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
   // Run the clock in chunks so the budgets are checked as it goes.
   let truncated: PodLifecycleResult['truncated'] = null;
   let actions = 0;
+  // An action is one kubelet event handled (a sync, a probe, an exit ...).
   for (;;) {
     const next = kubelet.nextActionAt();
     if (next === undefined || next > untilMs || kubelet.finished) break;
-    kubelet.advanceTo(untilMs, 2000);
-    actions += 2000;
+    if (actions >= budget.maxSteps) {
+      truncated = { reason: 'maxSteps', limit: budget.maxSteps, at: s(kubelet.now) };
+      break;
+    }
+    actions += kubelet.advanceTo(untilMs, Math.min(2000, budget.maxSteps - actions));
     const volume = kubelet.writes.length + kubelet.recorder.all.length;
     if (volume > budget.maxEvents) {
       truncated = { reason: 'maxEvents', limit: budget.maxEvents, at: s(kubelet.now) };
-      break;
-    }
-    if (actions > budget.maxSteps) {
-      truncated = { reason: 'maxSteps', limit: budget.maxSteps, at: s(kubelet.now) };
       break;
     }
   }
