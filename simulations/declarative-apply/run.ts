@@ -13,9 +13,10 @@ import { SmpError, strategicMergePatch } from './strategic-merge/index.ts';
 import { applyJsonMergePatch } from './json-merge-patch.ts';
 import { explainApply } from './explain/explain.ts';
 import type { FieldChange } from './explain/explain.ts';
-import { clientSideApply } from './kubectl/client-side-apply.ts';
+import { clientSideApply, recordClientSideApply } from './kubectl/client-side-apply.ts';
 import type { ApplyOutcome, HttpRequest, ObjectApply } from './kubectl/client-side-apply.ts';
-import { serverSideApply } from './server-side/apply.ts';
+import { kubectlServerSideApply } from './kubectl/server-side-apply.ts';
+import type { FollowUp } from './kubectl/server-side-apply.ts';
 import { kubectlDiff } from './kubectl/diff.ts';
 import { apiPath, printName, resourceFor } from './kubectl/resources.ts';
 import { identity } from './schema.ts';
@@ -113,11 +114,11 @@ export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult
     for (const { object, source } of input.config) {
       const key = identity(object, options.namespace);
       const live = cluster.get(key) ?? null;
-      let applied: ObjectApply & { conflicts?: { manager: string; path: string }[] };
+      let applied: ObjectApply & { conflicts?: { manager: string; path: string }[]; followUps?: FollowUp[] };
       try {
         applied =
           options.mode === 'server-side'
-            ? serverSideApply(object, live, { namespace: options.namespace, fieldManager: options.fieldManager, force: options.forceConflicts, now: EPOCH })
+            ? kubectlServerSideApply(object, live, { namespace: options.namespace, fieldManager: options.fieldManager, force: options.forceConflicts, now: EPOCH })
             : clientSideApply(object, live, { namespace: options.namespace, overwrite: options.overwrite, fileName: options.fileName, now: EPOCH });
       } catch (error) {
         if (error instanceof SmpError) throw new ValidationError(error.message, { object: source, path: [] });
@@ -175,14 +176,18 @@ export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult
 
 /** The API server defaults spec.replicas to 1 after the write; the explanation says so. */
 function defaultReplicas(applied: ObjectApply, trace: TraceStep[]): void {
-  const [after, paths] = applyDefaults(applied.kind, applied.after);
+  const [defaulted, paths] = applyDefaults(applied.kind, applied.after);
   if (paths.length === 0) return;
-  applied.after = after;
   const schema = schemaFor(applied.apiVersion, applied.kind);
   const node = schema ? SchemaNode.root(schema) : SchemaNode.open();
+  // Defaulting runs before the field manager: an Update (client-side apply's POST or
+  // PATCH) owns the defaulted value; an Apply owns only its file's fields.
+  const after = applied.patchType === 'apply' ? defaulted : recordClientSideApply(applied.before, defaulted, applied.apiVersion, EPOCH, node);
+  applied.after = after;
+  // managedFields is bookkeeping, not a field of anyone's file: left out of the explanation.
   const explanation = explainApply({
-    before: applied.before,
-    after,
+    before: applied.before && withoutManagedFields(applied.before),
+    after: withoutManagedFields(after),
     modified: applied.modified,
     lastApplied: applied.lastApplied,
     schema: node,
@@ -235,6 +240,12 @@ function toResult(applied: ObjectApply & { conflicts?: { manager: string; path: 
     keptFields: fieldsBy(explanation, 'kept'),
     conflicts: applied.conflicts ?? [],
   };
+}
+
+function withoutManagedFields(obj: JsonObject): JsonObject {
+  const copy = clone(obj);
+  if (copy.metadata && typeof copy.metadata === 'object' && !Array.isArray(copy.metadata)) delete (copy.metadata as JsonObject).managedFields;
+  return copy;
 }
 
 /** kubectl's "modified" minus the last-applied annotation it embeds: the file as the learner wrote it. */
@@ -305,7 +316,20 @@ function runPatch(live: JsonObject, patch: JsonObject, type: 'strategic' | 'merg
   };
 }
 
-function traceObject(trace: TraceStep[], applied: ObjectApply & { conflicts?: { manager: string; path: string }[] }, mode: Mode): void {
+/** The requests kubectl sends after a successful server-side apply (apply.go). */
+function followUpStep(f: FollowUp, subject: string): TraceStep {
+  const source = 'staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go';
+  switch (f.step) {
+    case 'save-last-applied':
+      return { title: 'PATCH (apply, field manager kubectl-last-applied): the last-applied annotation gets an applier of its own, so it survives server-side apply', subject, source: `${source} saveLastApplyAnnotationIfNecessary` };
+    case 'migrate-managed-fields':
+      return { title: "PATCH (json-patch of metadata.managedFields): client-side apply's fields move to your field manager", detail: f.request.body, subject, source: `${source} migrateToSSAIfNecessary; staging/src/k8s.io/client-go/util/csaupgrade/upgrade.go`, level: 'decision' };
+    case 'reapply':
+      return { title: 'PATCH (the same apply again): fields the old client-side applies set and your file dropped are removed now', subject, source: `${source} applyOneObject` };
+  }
+}
+
+function traceObject(trace: TraceStep[], applied: ObjectApply & { conflicts?: { manager: string; path: string }[]; followUps?: FollowUp[] }, mode: Mode): void {
   const cs = 'staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go applyOneObject';
   if (mode === 'server-side') {
     trace.push({
@@ -322,6 +346,7 @@ function traceObject(trace: TraceStep[], applied: ObjectApply & { conflicts?: { 
       });
     } else {
       trace.push({ title: applied.message, subject: applied.printName, source: 'sigs.k8s.io/structured-merge-diff/v4 merge/update.go Updater.Apply', level: 'decision' });
+      for (const f of applied.followUps ?? []) trace.push(followUpStep(f, applied.printName));
     }
     return;
   }

@@ -16,12 +16,13 @@
 // anything else looks at them. Every other object is your file, applied in
 // order. `kind: List` documents are expanded, as kubectl does.
 
-import { ValidationError } from '../shared/errors.ts';
-import { flattenLists } from '../shared/yaml.ts';
+import { LimitExceededError, ValidationError } from '../shared/errors.ts';
+import { DEFAULT_YAML_LIMITS, flattenLists } from '../shared/yaml.ts';
+import { jsonNestingDepth } from '../shared/json-nesting.ts';
 import type { Manifest } from '../shared/yaml.ts';
 import { clone, isMap } from './go/values.ts';
 import type { JsonObject, JsonValue } from './go/values.ts';
-import { LAST_APPLIED, TOTAL_ANNOTATION_SIZE_LIMIT, annotationBytes, getModifiedConfiguration } from './kubectl/last-applied.ts';
+import { LAST_APPLIED, TOTAL_ANNOTATION_SIZE_LIMIT, annotationBytes, getModifiedConfiguration, lastAppliedText } from './kubectl/last-applied.ts';
 import { decodeManagedFields } from './server-side/managed-fields.ts';
 import { schemaFor } from './patch-meta/builtin.ts';
 import { SchemaNode } from './patch-meta/schema.ts';
@@ -218,6 +219,25 @@ function checkObject(object: JsonObject): void {
       }
     }
   }
+  checkLastAppliedNesting(object);
+}
+
+/** Where the last-applied annotation is written, from the object's root (for the error's line and path). */
+const LAST_APPLIED_PATH = ['metadata', 'annotations', LAST_APPLIED];
+
+/**
+ * The last-applied annotation is JSON inside a YAML string, out of the YAML
+ * reader's sight: it gets the same nesting limit here, in your file as on live
+ * objects (server-side apply keeps a file's annotation, and a later apply of
+ * the same object reads it back).
+ */
+function checkLastAppliedNesting(object: JsonObject): void {
+  const text = lastAppliedText(object);
+  if (text === undefined) return;
+  const max = DEFAULT_YAML_LIMITS.maxDepth;
+  if (jsonNestingDepth(text) > max) {
+    throw new LimitExceededError(`nesting is deeper than ${max} levels in the JSON of the annotation`, { object, path: LAST_APPLIED_PATH });
+  }
 }
 
 function checkConfig(object: JsonObject): void {
@@ -244,10 +264,7 @@ export function checkLive(copy: JsonObject, source: JsonObject): void {
       const parsed = JSON.parse(text) as JsonValue;
       if (!isMap(parsed)) throw new Error('not an object');
     } catch (error) {
-      throw new ValidationError(`invalid JSON document: ${(error as Error).message}`, {
-        object: (source.metadata as JsonObject).annotations as JsonObject,
-        path: [LAST_APPLIED],
-      });
+      throw new ValidationError(`invalid JSON document: ${(error as Error).message}`, { object: source, path: LAST_APPLIED_PATH });
     }
   }
   try {

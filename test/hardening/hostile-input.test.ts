@@ -2,10 +2,13 @@
 // never a hang. (Issue #7, "Input".)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
+import { engine as applyEngine } from '../../simulations/declarative-apply/engine.ts';
+import { parseManifests } from '../../simulations/shared/yaml.ts';
+import { DEFAULT_BUDGET } from '../../simulations/shared/engine.ts';
 
 let site: Site;
 before(async () => {
@@ -44,6 +47,8 @@ describe('YAML the way kube-apiserver refuses it', () => {
         'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
       ].join('\n'),
       message: /more than 16 YAML aliases/,
+      // The 17th alias: c's first *b (alias 10) expands b's list of *a (aliases 11 to 19).
+      line: 5,
     },
     {
       name: 'a duplicate key',
@@ -111,6 +116,51 @@ describe('request bodies', () => {
     assert.equal(res.status, 413);
   });
 
+  const bombs: { name: string; contentType: string; encoding: string; compress: (b: Buffer) => Buffer; body: string }[] = [
+    {
+      name: 'a deflate JSON bomb',
+      contentType: 'application/json',
+      encoding: 'deflate',
+      compress: deflateSync,
+      body: JSON.stringify({ input: `# ${'A'.repeat(4 * 1024 * 1024)}\n${pod('x')}` }),
+    },
+    {
+      name: 'a gzip urlencoded-form bomb',
+      contentType: 'application/x-www-form-urlencoded',
+      encoding: 'gzip',
+      compress: gzipSync,
+      body: `input=${'A'.repeat(4 * 1024 * 1024)}`,
+    },
+    {
+      name: 'a deflate urlencoded-form bomb',
+      contentType: 'application/x-www-form-urlencoded',
+      encoding: 'deflate',
+      compress: deflateSync,
+      body: `input=${'A'.repeat(4 * 1024 * 1024)}`,
+    },
+    {
+      name: 'a brotli JSON bomb',
+      contentType: 'application/json',
+      encoding: 'br',
+      compress: (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
+      body: JSON.stringify({ input: `# ${'A'.repeat(4 * 1024 * 1024)}\n${pod('x')}` }),
+    },
+  ];
+  for (const b of bombs) {
+    it(`counts the limit after decompression: ${b.name} is 413`, async () => {
+      const compressed = b.compress(Buffer.from(b.body));
+      assert.ok(compressed.length < 64 * 1024, `the compressed body is small (${compressed.length} bytes)`);
+      const res = await request(site.app)
+        .post('/api/simulations/inventory/run')
+        .set('Content-Type', b.contentType)
+        .set('Content-Encoding', b.encoding)
+        .serialize((x: unknown) => x as string)
+        .send(compressed);
+      assert.equal(res.status, 413, JSON.stringify(res.body));
+      assert.equal(res.body.error.message, 'the request body is larger than 256 KiB');
+    });
+  }
+
   it('accepts a small gzip body', async () => {
     const gz = gzipSync(Buffer.from(JSON.stringify({ input: pod('zipped') })));
     const res = await request(site.app)
@@ -140,6 +190,17 @@ describe('prototype keys are plain data', () => {
     assert.equal(res.body.result.objects[0].name, 'p');
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('__proto__ brought in by a YAML merge key (<<) is a plain key, not the mapping’s prototype', async () => {
+    // Were it assigned, metadata's prototype would be {name: from-prototype} and the
+    // engine would read that name; as plain data, metadata has no name at all.
+    const input = 'apiVersion: example.com/v1\nkind: Widget\nbase: &base {__proto__: {name: from-prototype}}\nmetadata:\n  <<: *base\n';
+    const res = await run(input).expect(400);
+    assert.match(res.body.error.message, /^metadata\.name: Required value/);
+    const named = await run(`${input}  name: w\n`).expect(200);
+    assert.equal(named.body.result.objects[0].name, 'w');
+    assert.equal((Object.prototype as Record<string, unknown>).name, undefined);
   });
 
   it('a JSON body with __proto__ does not reach any prototype', async () => {
@@ -182,5 +243,55 @@ describe('stored verbatim', () => {
     assert.deepEqual(file.attempts.map((a: { answer: string }) => a.answer), answers);
     const count = site.db.prepare('SELECT COUNT(*) AS n FROM attempts').get() as { n: number };
     assert.ok(count.n >= 3);
+  });
+});
+
+describe('kubectl apply’s last-applied annotation (the real declarative-apply engine)', () => {
+  let real: Site;
+  before(async () => {
+    real = await startTestSite({ real: true });
+  });
+  after(() => real.close());
+
+  const applyRun = (input: string) => request(real.app).post('/api/simulations/declarative-apply/run').send({ input });
+  const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+  const ANNOTATION_PATH = `metadata.annotations["${LAST_APPLIED}"]`;
+  /** A live ConfigMap whose annotation (line 8) is `json`, then your file. */
+  const scenario = (json: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\n  annotations:\n    kube-notebook.dev/live: "true"\n    ${LAST_APPLIED}: '${json}'\ndata:\n  a: "1"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  b: "2"\n`;
+
+  it('answers an annotation nested 12,000 levels deep with 400 at its line and field path, not 422 without a line', async () => {
+    const deep = `${'{"a":'.repeat(12_000)}1${'}'.repeat(12_000)}`;
+    const res = await applyRun(scenario(deep));
+    assert.equal(res.status, 400, JSON.stringify(res.body).slice(0, 300));
+    assert.deepEqual(res.body.error, {
+      message: `${ANNOTATION_PATH}: nesting is deeper than 64 levels in the JSON of the annotation`,
+      line: 8,
+      column: 5,
+      path: ANNOTATION_PATH,
+      document: 1,
+    });
+  });
+
+  it('deletes a __proto__ key the new file drops as plain data, without touching any prototype', async () => {
+    // The live object and its last-applied both hold spec.__proto__ (a mapping); the file drops it.
+    const lastApplied = '{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"annotations":{},"name":"w","namespace":"default"},"spec":{"__proto__":{"polluted":"yes"},"keep":"1"}}';
+    const input = `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n  annotations:\n    kube-notebook.dev/live: "true"\n    ${LAST_APPLIED}: '${lastApplied}'\nspec:\n  __proto__: {polluted: "yes"}\n  keep: "1"\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  keep: "1"\n`;
+    const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+    const res = await applyRun(input).expect(200);
+    const { patch, before: was, live, deletedFields } = res.body.result;
+    // JSON.parse keeps "__proto__" as an own key: had the engine assigned it, it would have vanished from the JSON.
+    assert.ok(own(was.spec, '__proto__'), `live before the apply lost its __proto__ key: ${JSON.stringify(was.spec)}`);
+    assert.ok(own(patch.spec, '__proto__') && patch.spec.__proto__ === null, `the patch does not delete spec.__proto__: ${JSON.stringify(patch)}`);
+    assert.deepEqual(deletedFields, ['spec.__proto__']);
+    assert.deepEqual(Object.keys(live.spec), ['keep']);
+
+    // The same run in this process: no object, and no prototype, gains "polluted".
+    const { result } = applyEngine.run(parseManifests(input), { budget: DEFAULT_BUDGET, detail: true });
+    const spec = result.live.spec as Record<string, unknown>;
+    assert.equal(Object.getPrototypeOf(spec), Object.prototype);
+    assert.equal(spec.polluted, undefined);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 });

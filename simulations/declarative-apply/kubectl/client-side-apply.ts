@@ -83,6 +83,14 @@ export interface ClientSideOptions {
 
 const FIELD_MANAGER = 'kubectl-client-side-apply';
 
+/**
+ * What the API server records for client-side apply's POST or PATCH (an
+ * Update by kubectl-client-side-apply); `before` null for a create.
+ */
+export function recordClientSideApply(before: JsonObject | null, after: JsonObject, apiVersion: string, now: string, node: SchemaNode): JsonObject {
+  return recordUpdate(before, after, { manager: FIELD_MANAGER, operation: 'Update', apiVersion, time: now }, node);
+}
+
 /** Sets metadata.namespace for namespaced kinds, as kubectl's resource builder does. */
 export function withNamespace(config: JsonObject, info: ResourceInfo, namespace: string): JsonObject {
   const local = clone(config);
@@ -124,7 +132,9 @@ export function clientSideApply(config: JsonObject, live: JsonObject | null, opt
 
   if (!live) {
     // CreateApplyAnnotation, then POST with nulls pruned (the annotation keeps them).
+    // The API server records the create as an Update by kubectl-client-side-apply.
     const body = pruneNulls(modified);
+    const created = recordClientSideApply(null, body, apiVersion, options.now, node);
     return {
       ...base,
       outcome: 'created',
@@ -135,7 +145,7 @@ export function clientSideApply(config: JsonObject, live: JsonObject | null, opt
       patch: null,
       request: { method: 'POST', path: apiPath(info, namespace ?? undefined), query, contentType: 'application/json', body: goJsonEncode(body) },
       before: null,
-      after: body,
+      after: created,
       lastApplied: null,
       explanation: explainApply({ before: null, after: body, modified, lastApplied: null, schema: node, mode: 'client-side' }),
       // kubectl diff dry-run-creates the file itself: no annotation, nulls kept.
@@ -203,7 +213,7 @@ export function clientSideApply(config: JsonObject, live: JsonObject | null, opt
     };
   }
   // The PATCH is an Update for the field manager: kubectl-client-side-apply takes what it changed.
-  const after = recordUpdate(live, applyPatch(patch), { manager: FIELD_MANAGER, operation: 'Update', apiVersion, time: options.now }, node);
+  const after = recordClientSideApply(live, applyPatch(patch), apiVersion, options.now, node);
   return {
     ...base,
     outcome: 'configured',
@@ -222,9 +232,17 @@ export function clientSideApply(config: JsonObject, live: JsonObject | null, opt
     before: live,
     after,
     lastApplied: original,
-    explanation: explainApply({ before: live, after, modified, lastApplied: original, schema: node, mode: 'client-side' }),
+    // managedFields is the server's bookkeeping, not a field anyone's file sets.
+    explanation: explainApply({ before: withoutManagedFields(live), after: withoutManagedFields(after), modified, lastApplied: original, schema: node, mode: 'client-side' }),
     diffMerged,
   };
+}
+
+function withoutManagedFields(obj: JsonObject): JsonObject {
+  if (!isMap(obj.metadata) || !('managedFields' in obj.metadata)) return obj;
+  const copy = clone(obj);
+  delete (copy.metadata as JsonObject).managedFields;
+  return copy;
 }
 
 /** What `kubectl apply --overwrite=false` prints when the patch conflicts (apply.go + patcher.go wrapping). */

@@ -49,9 +49,13 @@ export function kubectlDiff(objects: DiffObject[]): DiffOutput {
   for (const obj of sorted) {
     let live = obj.live ? withoutManagedFields(obj.live) : null;
     let merged = obj.merged ? withoutManagedFields(obj.merged) : null;
+    // An absent side is an empty file, except for a Secret: the Masker hands back a
+    // nil *Unstructured, which is still a non-nil runtime.Object, and it prints as
+    // `null` (seen with kubectl 1.32: a new Secret's diff starts `@@ -1 +1,N @@` / `-null`).
+    const absent = obj.kind === 'Secret' ? 'null\n' : '';
     if (obj.kind === 'Secret') [live, merged] = maskSecrets(live, merged);
-    const liveYaml = live ? goYamlMarshal(live) : '';
-    const mergedYaml = merged ? goYamlMarshal(merged) : '';
+    const liveYaml = live ? goYamlMarshal(live) : absent;
+    const mergedYaml = merged ? goYamlMarshal(merged) : absent;
     files.push({ file: obj.file, live: liveYaml, merged: mergedYaml });
     const from = { path: `${LIVE_DIR}/${obj.file}`, mtime: DIFF_MTIME, text: liveYaml };
     const to = { path: `${MERGED_DIR}/${obj.file}`, mtime: DIFF_MTIME, text: mergedYaml };

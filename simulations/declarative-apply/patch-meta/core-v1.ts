@@ -30,7 +30,8 @@ export const coreV1: Record<string, Record<string, FieldMeta>> = {
     // `json:"volumes,omitempty" patchStrategy:"merge,retainKeys" patchMergeKey:"name"`
     volumes: { type: '[]Volume', patchStrategy: 'merge,retainKeys', patchMergeKey: 'name' },
     initContainers: { type: '[]Container', patchStrategy: 'merge', patchMergeKey: 'name' },
-    containers: { type: '[]Container', patchStrategy: 'merge', patchMergeKey: 'name' },
+    // `json:"containers" patchStrategy:"merge" patchMergeKey:"name"`: no omitempty.
+    containers: { type: '[]Container', patchStrategy: 'merge', patchMergeKey: 'name', omitEmpty: false },
     ephemeralContainers: { type: '[]EphemeralContainer', patchStrategy: 'merge', patchMergeKey: 'name' },
     imagePullSecrets: { type: '[]LocalObjectReference', patchStrategy: 'merge', patchMergeKey: 'name' },
     hostAliases: { type: '[]HostAlias', patchStrategy: 'merge', patchMergeKey: 'ip' },
@@ -47,7 +48,7 @@ export const coreV1: Record<string, Record<string, FieldMeta>> = {
     readinessGates: { type: '[]PodReadinessGate', listType: 'atomic' },
     // +mapType=atomic
     nodeSelector: { type: 'map[string]string', mapType: 'atomic' },
-    securityContext: { type: 'PodSecurityContext' },
+    securityContext: { type: '*PodSecurityContext' },
   },
   PodSecurityContext: {
     supplementalGroups: { type: '[]int64', listType: 'atomic' },

@@ -30,6 +30,8 @@ export interface FieldMeta {
   listMapKeys?: string[];
   /** Server-side apply: `+mapType=atomic` on a map field. */
   mapType?: 'atomic' | 'granular';
+  /** false for a field whose json tag lacks `omitempty` (its zero value serialises as null). */
+  omitEmpty?: false;
 }
 
 export interface PatchSchema {
@@ -251,7 +253,16 @@ function kindName(schema: PatchSchema | null, type: string): string {
   return kind;
 }
 
-/** Checks that every type a schema mentions exists (used by the schema tests). */
+/**
+ * Checks that a schema is well formed (used by the schema tests): every type it
+ * mentions exists, the root is a struct, and every tag sits on a field of the
+ * shape Go allows it on (patchMergeKey only with a merge strategy, list
+ * markers only on lists, mapType only on maps), as
+ * staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/meta.go reads them.
+ *
+ * @example validateSchema({ root: 'T', types: { T: { items: { type: '[]Item', patchStrategy: 'merge' } }, Item: {} } })
+ *   // → ['T.items: merge strategy on a list of objects needs a patchMergeKey']
+ */
 export function validateSchema(schema: PatchSchema): string[] {
   const problems: string[] = [];
   const check = (type: string, where: string) => {
@@ -262,12 +273,26 @@ export function validateSchema(schema: PatchSchema): string[] {
     problems.push(`${where}: unknown type ${type}`);
   };
   check(schema.root, 'root');
+  if (!Object.prototype.hasOwnProperty.call(schema.types, schema.root)) problems.push(`root: ${schema.root} is not a struct of the schema`);
+  for (const name of schema.atomicStructs ?? []) {
+    if (!Object.prototype.hasOwnProperty.call(schema.types, name)) problems.push(`atomicStructs: unknown type ${name}`);
+  }
+  const strategies = new Set<string>(['merge', 'replace', 'retainKeys', 'merge,retainKeys']);
   for (const [typeName, fields] of Object.entries(schema.types)) {
     for (const [field, meta] of Object.entries(fields)) {
-      check(meta.type, `${typeName}.${field}`);
+      const where = `${typeName}.${field}`;
+      check(meta.type, where);
+      const isList = meta.type.replace(/^\*/, '').startsWith('[]');
+      const isMapType = meta.type.startsWith('map[');
+      if (meta.patchStrategy !== undefined && !strategies.has(meta.patchStrategy)) problems.push(`${where}: unknown patchStrategy ${meta.patchStrategy}`);
       if (meta.patchStrategy?.includes('merge') && meta.patchMergeKey === undefined && !/^\[\](string|int|int32|int64)$/.test(meta.type)) {
-        problems.push(`${typeName}.${field}: merge strategy on a list of objects needs a patchMergeKey`);
+        problems.push(`${where}: merge strategy on a list of objects needs a patchMergeKey`);
       }
+      if (meta.patchMergeKey !== undefined && !meta.patchStrategy?.includes('merge')) problems.push(`${where}: patchMergeKey without a merge strategy`);
+      if ((meta.listType !== undefined || meta.listMapKeys !== undefined) && !isList) problems.push(`${where}: list markers on a field that is not a list (${meta.type})`);
+      if (meta.listType === 'map' && !(meta.listMapKeys?.length || meta.patchMergeKey)) problems.push(`${where}: listType=map needs listMapKey markers`);
+      if (meta.listMapKeys !== undefined && meta.listType !== undefined && meta.listType !== 'map') problems.push(`${where}: listMapKey markers on a listType=${meta.listType} list`);
+      if (meta.mapType !== undefined && !isMapType) problems.push(`${where}: mapType on a field that is not a map (${meta.type})`);
     }
   }
   return problems;

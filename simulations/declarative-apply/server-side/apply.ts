@@ -26,9 +26,11 @@ import { withNamespace } from '../kubectl/client-side-apply.ts';
 import type { ObjectApply } from '../kubectl/client-side-apply.ts';
 import { bumpGeneration } from '../kubectl/server-effects.ts';
 import { FieldSet, pathString } from './field-set.ts';
-import { compare, mergeObjects, removeItems, toFieldSet } from './typed.ts';
+import { compare, mergeObjects, removeItems, toFieldSet, zeroValue } from './typed.ts';
 import { KUBECTL_CONFLICT_HELP, conflictMessage, decodeManagedFields, encodeManagedFields } from './managed-fields.ts';
 import type { Conflict, ManagerEntry } from './managed-fields.ts';
+import { jsonNestingDepth } from '../../shared/json-nesting.ts';
+import { DEFAULT_YAML_LIMITS } from '../../shared/yaml.ts';
 
 export interface ServerSideOptions {
   namespace: string;
@@ -67,7 +69,9 @@ function strip(fields: FieldSet): FieldSet {
 }
 
 /**
- * One object through `kubectl apply --server-side`.
+ * The API server's answer to one server-side apply request (the first PATCH
+ * of `kubectl apply --server-side`). The requests kubectl sends afterwards to
+ * move client-side apply's fields over are in kubectl/server-side-apply.ts.
  *
  * @example
  *   serverSideApply(config, live, { namespace: 'default', fieldManager: 'kubectl', force: false, now: '2025-01-01T00:00:00Z' })
@@ -126,7 +130,13 @@ export function serverSideApply(config: JsonObject, live: JsonObject | null, opt
   if (previous) {
     let ownedByOthers = new FieldSet();
     for (const m of others) ownedByOthers = ownedByOthers.union(m.fields);
-    const drop = previous.fields.difference(configSet.union(ownedByOthers));
+    // Updater.prune + addBackOwnedItems: a field this manager no longer applies goes,
+    // unless someone (this file included) still owns it or something below it.
+    const kept = configSet.union(ownedByOthers);
+    const drop = new FieldSet();
+    previous.fields.difference(kept).iterate((path) => {
+      if (!kept.hasPrefix(path)) drop.insert(path);
+    });
     merged = removeItems(merged, drop, node);
   }
 
@@ -152,7 +162,7 @@ export function serverSideApply(config: JsonObject, live: JsonObject | null, opt
       error: `error: ${message}\n${KUBECTL_CONFLICT_HELP}`,
       before: live,
       after: live ?? applied,
-      lastApplied: explainLastApplied ? (JSON.parse(explainLastApplied) as JsonObject) : null,
+      lastApplied: parseLastApplied(explainLastApplied),
       newLastApplied: null,
       explanation: [],
       diffMerged: null,
@@ -163,17 +173,12 @@ export function serverSideApply(config: JsonObject, live: JsonObject | null, opt
 
   // Others lose what this apply changed (forced or forgiven conflicts) and what it removed;
   // fields set to the value they already had stay shared.
-  let next: ManagerEntry[] = others
+  // (Moving kubectl-client-side-apply's fields to "kubectl" is kubectl's own
+  // follow-up request, not the server's: kubectl/server-side-apply.ts.)
+  const next: ManagerEntry[] = others
     .map((m) => ({ ...m, fields: m.fields.difference(changed).difference(cmp.removed) }))
     .filter((m) => !m.fields.isEmpty());
-  const mine: ManagerEntry = { manager, operation: 'Apply', apiVersion, time: options.now, fields: configSet };
-  // kubectl's migrateToSSAIfNecessary: client-side apply's ownership moves to the "kubectl" applier.
-  if (manager === 'kubectl') {
-    const csa = next.filter((m) => m.manager === 'kubectl-client-side-apply');
-    for (const m of csa) mine.fields = mine.fields.union(m.fields);
-    next = next.filter((m) => m.manager !== 'kubectl-client-side-apply');
-  }
-  next.push(mine);
+  next.push({ manager, operation: 'Apply', apiVersion, time: options.now, fields: configSet });
 
   let after = clone(merged);
   // lastappliedupdater.go: "kubectl" keeps an existing last-applied annotation in step.
@@ -190,7 +195,7 @@ export function serverSideApply(config: JsonObject, live: JsonObject | null, opt
   if (!isMap(after.metadata)) set(after, 'metadata', {});
   set(after.metadata as JsonObject, 'managedFields', encodeManagedFields(next));
 
-  const lastApplied = explainLastApplied ? (JSON.parse(explainLastApplied) as JsonObject) : null;
+  const lastApplied = parseLastApplied(explainLastApplied);
   return {
     ...base,
     outcome: 'serverside-applied',
@@ -217,35 +222,58 @@ function withoutManaged(obj: JsonObject): JsonObject {
   return copy;
 }
 
+/**
+ * The live object's last-applied annotation as an object, or null when it has
+ * none or it does not decode. The API server never validates the annotation:
+ * server-side apply keeps whatever a file put there, and lastappliedmanager.go
+ * gives up quietly ("failed to decode last applied config") when it cannot read
+ * it. Too deep a nesting counts as not decodable (schema.ts refuses it in the
+ * input; this guards what the recursive field-set code walks).
+ */
+function parseLastApplied(text: string | undefined): JsonObject | null {
+  if (!text || jsonNestingDepth(text) > DEFAULT_YAML_LIMITS.maxDepth) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isMap(value as JsonObject) ? (value as JsonObject) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** lastappliedmanager.go allowedConflictsFromLastApplied: last-applied fields whose live value still matches. */
 function allowedFromLastApplied(live: JsonObject, liveBody: JsonObject, node: SchemaNode): FieldSet | undefined {
-  const text = lastAppliedText(live);
-  if (!text) return undefined;
-  let lastApplied: JsonObject;
-  try {
-    lastApplied = JSON.parse(text) as JsonObject;
-  } catch {
-    return undefined;
-  }
+  const lastApplied = parseLastApplied(lastAppliedText(live));
+  if (!lastApplied) return undefined;
   const lastSet = toFieldSet(lastApplied, node);
   const cmp = compare(lastApplied, liveBody, node);
   return lastSet.difference(cmp.modified);
 }
 
 /**
- * An Update operation (a controller, `kubectl scale`, client-side apply's PATCH):
- * the manager takes the fields it changed; others lose them (Updater.Update).
+ * An Update operation (a controller, `kubectl scale`, client-side apply's POST
+ * or PATCH): the manager takes the fields it changed; others lose them
+ * (Updater.Update, managedfieldsupdater.go).
+ *
+ * `before` null is a create: the API server compares the new object with the
+ * kind's zero value (endpoints/handlers/create.go) and records the creator as
+ * owner of everything it set; skipnonapplied.go tracks creates with
+ * probability 1 (DefaultTrackOnCreateProbability). An update of an object
+ * that has no managedFields at all is not tracked (skipNonAppliedManager).
+ *
+ * @example
+ *   recordUpdate(null, created, { manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'apps/v1', time }, node)
+ *   // → created, with metadata.managedFields [{ manager: 'kubectl-client-side-apply', operation: 'Update', fieldsV1: { 'f:metadata': ..., 'f:spec': ... } }]
  */
 export function recordUpdate(
-  before: JsonObject,
+  before: JsonObject | null,
   after: JsonObject,
   entry: Omit<ManagerEntry, 'fields'>,
   node: SchemaNode,
 ): JsonObject {
-  if (!isMap(before.metadata) || !Array.isArray(before.metadata.managedFields)) return after;
-  const managers = decodeManagedFields(before.metadata.managedFields);
-  const b = clone(before);
-  delete (b.metadata as JsonObject).managedFields;
+  if (before !== null && !hasManagedFields(before)) return after;
+  const managers = before ? decodeManagedFields((before.metadata as JsonObject).managedFields) : [];
+  const b = before ? clone(before) : zeroValue(node);
+  if (isMap(b.metadata)) delete b.metadata.managedFields;
   const a = clone(after);
   if (isMap(a.metadata)) delete a.metadata.managedFields;
   const cmp = compare(b, a, node);
@@ -263,4 +291,8 @@ export function recordUpdate(
   const out = clone(after);
   set(out.metadata as JsonObject, 'managedFields', encodeManagedFields(next));
   return out;
+}
+
+function hasManagedFields(obj: JsonObject): boolean {
+  return isMap(obj.metadata) && Array.isArray(obj.metadata.managedFields) && obj.metadata.managedFields.length > 0;
 }

@@ -170,21 +170,38 @@ export class FieldSet {
     return out;
   }
 
-  /** The fieldsV1 form: { "f:spec": { "f:replicas": {} }, "k:{...}": { ".": {}, ... } }. */
+  /**
+   * The fieldsV1 form: { "f:spec": { "f:replicas": {} }, "k:{...}": { ".": {}, ... } },
+   * keys in the order serialize.go emitContentsV1 writes them: "." first, then
+   * the elements in PathElement order (field names, keys, values, indexes).
+   */
   toFieldsV1(): JsonObject {
     const out: JsonObject = {};
-    const keys = new Set([...this.members.keys(), ...this.children.keys()]);
-    for (const key of [...keys].sort(compareGoStrings)) {
+    const elements = new Map<string, PathElement>();
+    for (const [key, pe] of this.members) elements.set(key, pe);
+    for (const [key, { pe }] of this.children) elements.set(key, pe);
+    for (const [key, pe] of [...elements].sort((a, b) => compareElements(a[1], b[1]))) {
       const child = this.children.get(key)?.set;
       if (child && !child.isEmpty()) {
-        const inner = child.toFieldsV1();
+        const inner: JsonObject = {};
         if (this.members.has(key)) set(inner, '.', {});
-        set(out, key, inner);
+        for (const [k, v] of Object.entries(child.toFieldsV1())) set(inner, k, v);
+        set(out, elementKey(pe), inner);
       } else if (this.members.has(key)) {
         set(out, key, {});
       }
     }
     return out;
+  }
+
+  /** Whether the set holds `path` itself or anything below it. */
+  hasPrefix(path: Path): boolean {
+    if (path.length === 0) return !this.isEmpty();
+    const [head, ...rest] = path;
+    const key = elementKey(head);
+    if (rest.length === 0 && this.members.has(key)) return true;
+    const child = this.children.get(key)?.set;
+    return child !== undefined && child.hasPrefix(rest);
   }
 
   static fromFieldsV1(value: JsonValue | undefined): FieldSet {

@@ -120,14 +120,22 @@ function compareMaps(l: JsonObject, r: JsonObject, node: SchemaNode, prefix: Pat
       addAll(cmp.added, rv!, c, path);
     } else if (rv === undefined) {
       addAll(cmp.removed, lv, c, path);
-    } else if (isMap(lv) && isMap(rv) && !c.atomic) {
-      compareMaps(lv, rv, c.node, path, cmp);
-    } else if (Array.isArray(lv) && Array.isArray(rv) && c.list.type !== 'atomic') {
-      compareLists(lv, rv, c, path, cmp);
+    } else if (isMap(lv ?? {}) && isMap(rv ?? {}) && !c.atomic && !bothEmpty(lv, rv)) {
+      // compare.go doMap: a null map reads as an empty one (its items are added or
+      // removed, not the field); only when both are empty/null is it compared as a leaf.
+      compareMaps((lv ?? {}) as JsonObject, (rv ?? {}) as JsonObject, c.node, path, cmp);
+    } else if (Array.isArray(lv ?? []) && Array.isArray(rv ?? []) && c.list.type !== 'atomic' && !bothEmpty(lv, rv)) {
+      compareLists((lv ?? []) as JsonValue[], (rv ?? []) as JsonValue[], c, path, cmp);
     } else if (!deepEqual(lv, rv)) {
       cmp.modified.insert(path);
     }
   }
+}
+
+/** compare.go emptyPromoteToLeaf: both sides empty or null. */
+function bothEmpty(l: JsonValue, r: JsonValue): boolean {
+  const empty = (v: JsonValue) => v === null || (Array.isArray(v) ? v.length === 0 : isMap(v) && Object.keys(v).length === 0);
+  return empty(l) && empty(r);
 }
 
 function compareLists(l: JsonValue[], r: JsonValue[], c: Child, path: Path, cmp: Comparison): void {
@@ -159,6 +167,34 @@ function compareLists(l: JsonValue[], r: JsonValue[], c: Child, path: Path, cmp:
     cmp.added.insert(itemPath);
     if (isMap(item)) toFieldSet(item, c.node).iterate((p) => cmp.added.insert([...itemPath, ...p]));
   }
+}
+
+/**
+ * The object a create is compared against: the kind's Go zero value as the API
+ * server serialises it (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go
+ * passes `scope.Creater.New(kind)` as the live object to the field manager).
+ * Struct fields that are not pointers are there as `{}`, fields without
+ * `omitempty` as null; everything else is absent. So a created object's
+ * `spec` and `spec.template` are not "added" as a whole, while its labels,
+ * containers' items and pointer structs are.
+ *
+ * @example zeroValue(SchemaNode.root(schemaFor('apps/v1', 'Deployment')!))
+ *   // → { metadata: {}, spec: { template: { metadata: {}, spec: { containers: null } }, strategy: {} }, status: {} }
+ */
+export function zeroValue(node: SchemaNode): JsonObject {
+  const out: JsonObject = {};
+  const fields = node.fieldsOf();
+  if (!fields) return out;
+  for (const key of Object.keys(fields)) {
+    const meta = fields[key];
+    if (meta.omitEmpty === false) {
+      set(out, key, null);
+      continue;
+    }
+    const [sub] = node.lookupStruct(key);
+    if (sub.kind === 'struct' && !meta.type.startsWith('*')) set(out, key, zeroValue(sub));
+  }
+  return out;
 }
 
 /** TypedValue.Merge(live, config): the config's fields win; list-maps merge item by item. */

@@ -32,6 +32,14 @@ export function errBadArgType(expected: 'map' | 'slice', actual: JsonValue | und
   return new SmpError(`expected a ${name(expected)}, but received a ${goTypeName(actual)}`);
 }
 
+/**
+ * mergepatch.ErrBadArgKind(expected, actual): "expected a <kind>, but received a <kind>",
+ * what NewPatchMetaFromStruct returns for a nil or non-struct data struct.
+ */
+export function errBadArgKind(expected: string, actual: string): SmpError {
+  return new SmpError(`expected a ${expected}, but received a ${actual}`);
+}
+
 export function goTypeName(value: JsonValue | undefined): string {
   if (value === null || value === undefined) return '%!s(<nil>)';
   if (Array.isArray(value)) return '[]interface {}';

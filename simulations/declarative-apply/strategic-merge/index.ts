@@ -11,19 +11,22 @@ import type { PatchSchema } from '../patch-meta/schema.ts';
 import { diffMaps } from './diff.ts';
 import { mergeMap } from './merge.ts';
 import { mergingMapsHaveConflicts } from './conflicts.ts';
-import { ConflictError, SmpError } from './errors.ts';
+import { ConflictError, ErrBadJSONDoc, SmpError, errBadArgKind } from './errors.ts';
 
 export { ConflictError, SmpError };
 
 type SchemaLike = PatchSchema | SchemaNode;
 
-function node(schema: SchemaLike): SchemaNode {
+/** NewPatchMetaFromStruct refuses a nil data struct (there is no patch metadata to read). */
+function node(schema: SchemaLike | null | undefined): SchemaNode {
+  if (schema === null || schema === undefined) throw errBadArgKind('struct', 'nil');
   return schema instanceof SchemaNode ? schema : SchemaNode.root(schema);
 }
 
-function asMap(value: JsonValue | null | undefined, what: string): JsonObject {
+/** handleUnmarshal: nil reads as {}, anything that is not a JSON object is mergepatch.ErrBadJSONDoc. */
+function asMap(value: JsonValue | null | undefined): JsonObject {
   if (value === null || value === undefined) return {};
-  if (!isMap(value)) throw new SmpError(`invalid JSON document: ${what} must be an object`);
+  if (!isMap(value)) throw new SmpError(ErrBadJSONDoc);
   return clone(value);
 }
 
@@ -39,7 +42,8 @@ function asMap(value: JsonValue | null | undefined, what: string): JsonObject {
  *   // → both containers kept, app's image is nginx:1.27 (containers merge by name)
  */
 export function strategicMergePatch(original: JsonValue | null, patch: JsonValue | null, schema: SchemaLike): JsonObject {
-  return mergeMap(asMap(original, 'original'), asMap(patch, 'patch'), node(schema), {
+  const root = node(schema);
+  return mergeMap(asMap(original), asMap(patch), root, {
     mergeParallelList: true,
     ignoreUnmatchedNulls: true,
   });
@@ -54,7 +58,8 @@ export function strategicMergePatch(original: JsonValue | null, patch: JsonValue
  *   // → { metadata: { labels: { b: null } } }
  */
 export function createTwoWayMergePatch(original: JsonValue | null, modified: JsonValue | null, schema: SchemaLike): JsonObject {
-  return diffMaps(asMap(original, 'original'), asMap(modified, 'modified'), node(schema), { setElementOrder: true });
+  const root = node(schema);
+  return diffMaps(asMap(original), asMap(modified), root, { setElementOrder: true });
 }
 
 export interface ThreeWayOptions {
@@ -90,9 +95,9 @@ export function createThreeWayMergePatch(
   options: ThreeWayOptions = {},
 ): JsonObject {
   const root = node(schema);
-  const originalMap = asMap(original, 'original');
-  const modifiedMap = asMap(modified, 'modified');
-  const currentMap = asMap(current, 'current');
+  const originalMap = asMap(original);
+  const modifiedMap = asMap(modified);
+  const currentMap = asMap(current);
   const deltaMap = diffMaps(currentMap, modifiedMap, root, { ignoreDeletions: true, setElementOrder: true });
   const deletionsMap = diffMaps(originalMap, modifiedMap, root, { setElementOrder: true, ignoreChangesAndAdditions: true });
   const patchMap = mergeMap(deletionsMap, deltaMap, root, { mergeParallelList: false, ignoreUnmatchedNulls: false });

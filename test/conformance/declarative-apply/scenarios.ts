@@ -40,6 +40,96 @@ ${extra}spec:
         - containerPort: 80
 `;
 
+const statefulSet = (image: string, storage: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 2
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+      - name: postgres
+        image: ${image}
+        volumeMounts:
+        - name: data
+          mountPath: /var/lib/postgresql/data
+  volumeClaimTemplates:
+  - metadata:
+      name: data
+    spec:
+      accessModes: ["ReadWriteOnce"]
+      resources:
+        requests:
+          storage: ${storage}
+`;
+
+const daemonSet = (strategy: string) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: node-agent
+spec:
+  selector:
+    matchLabels:
+      app: node-agent
+${strategy}  template:
+    metadata:
+      labels:
+        app: node-agent
+    spec:
+      containers:
+      - name: agent
+        image: fluent/fluent-bit:3.1
+`;
+
+const job = (containers: string) => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: report
+spec:
+  backoffLimit: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+${containers}`;
+
+const ingress = (host: string) => `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: ${host}
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: shop
+            port:
+              number: 80
+  - host: api.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: api
+            port:
+              number: 8080
+`;
+
 type Spec = { replicas?: number; template: { spec: { containers: JsonObject[]; tolerations?: JsonObject[] } } };
 
 export const scenarios: ApplyScenario[] = [
@@ -289,6 +379,84 @@ spec:
   colors:
   - red
 `,
+  },
+  {
+    // StatefulSetSpec.volumeClaimTemplates has no patch tags (replaced whole),
+    // the containers inside the template merge by name.
+    name: 'a StatefulSet changes its volumeClaimTemplate size and its image (the atomic list is re-sent whole)',
+    first: statefulSet('postgres:16.3', '1Gi'),
+    drift: (live) => {
+      // What the API server defaults inside the template (SetDefaults_PersistentVolumeClaimSpec, apps/v1 defaults).
+      const vct = ((live.spec as JsonObject).volumeClaimTemplates as JsonObject[])[0];
+      vct.apiVersion = 'v1';
+      vct.kind = 'PersistentVolumeClaim';
+      (vct.spec as JsonObject).volumeMode = 'Filesystem';
+      vct.status = { phase: 'Pending' };
+    },
+    second: statefulSet('postgres:16.4', '2Gi'),
+  },
+  {
+    // DaemonSetSpec.updateStrategy carries no retainKeys: the defaulted rollingUpdate stays.
+    name: 'a DaemonSet switches updateStrategy to OnDelete (no retainKeys: the defaulted rollingUpdate stays)',
+    first: daemonSet(''),
+    drift: (live) => {
+      (live.spec as JsonObject).updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } };
+    },
+    second: daemonSet('  updateStrategy:\n    type: OnDelete\n'),
+  },
+  {
+    // A real API server then refuses the change (a Job's pod template is
+    // immutable); the request kubectl sends is what is compared here.
+    name: "a Job's containers merged by name: one changed, one added, the injected sidecar kept",
+    first: job('      - name: worker\n        image: busybox:1.36\n        command: ["sh", "-c", "echo work"]\n'),
+    drift: (live) => {
+      (live.spec as Spec).template.spec.containers.push({ name: 'istio-proxy', image: 'istio/proxyv2:1.22' });
+    },
+    second: job(
+      '      - name: worker\n        image: busybox:1.37\n        command: ["sh", "-c", "echo work"]\n' +
+        '      - name: uploader\n        image: amazon/aws-cli:2.17\n        args: ["s3", "sync", "/out", "s3://results"]\n',
+    ),
+  },
+  {
+    name: 'a Secret loses a stringData key and a data key (the API server had folded stringData into data)',
+    first: `apiVersion: v1
+kind: Secret
+metadata:
+  name: creds
+type: Opaque
+data:
+  user: YWRtaW4=
+  legacy: b2xk
+stringData:
+  password: s3cret
+  token: abc123
+`,
+    drift: (live) => {
+      // The registry strategy merges stringData into data and drops stringData (pkg/registry/core/secret/strategy.go).
+      const data = live.data as JsonObject;
+      data.password = Buffer.from('s3cret').toString('base64');
+      data.token = Buffer.from('abc123').toString('base64');
+      delete live.stringData;
+    },
+    second: `apiVersion: v1
+kind: Secret
+metadata:
+  name: creds
+type: Opaque
+data:
+  user: YWRtaW4=
+stringData:
+  password: s3cret
+`,
+  },
+  {
+    // networking/v1 has no patch tags: IngressSpec.rules is replaced whole.
+    name: 'an Ingress changes the host of one rule (rules has no merge key: the whole list is sent)',
+    first: ingress('shop.example.com'),
+    drift: (live) => {
+      live.status = { loadBalancer: { ingress: [{ ip: '203.0.113.10' }] } };
+    },
+    second: ingress('store.example.com'),
   },
   {
     name: 'a new object is created (nulls pruned from the body, kept in the annotation)',

@@ -8,13 +8,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ConflictError,
+  SmpError,
   createThreeWayMergePatch,
   createTwoWayMergePatch,
   strategicMergePatch,
 } from '../../../simulations/declarative-apply/strategic-merge/index.ts';
 import { SchemaNode } from '../../../simulations/declarative-apply/patch-meta/schema.ts';
 import { goJsonMarshal } from '../../../simulations/declarative-apply/go/json.ts';
-import type { JsonObject } from '../../../simulations/declarative-apply/go/values.ts';
+import type { JsonObject, JsonValue } from '../../../simulations/declarative-apply/go/values.ts';
 import { mergeItemSchema, precisionItemSchema } from './merge-item-schema.ts';
 import { loadTable, loadYaml, sortMergeListsByName } from './support.ts';
 import type { Table, TableCase } from './support.ts';
@@ -156,4 +157,49 @@ describe(extra.numberConversion.upstream, () => {
       assert.equal(result, tc.expectedResult);
     });
   }
+});
+
+// TestSortMergeLists: upstream's sortMergeListsByName (patch.go, used only by
+// the tests, here in support.ts) over sortMergeListTestCaseData. Upstream runs
+// it against the MergeItem struct and an equivalent OpenAPI schema; kubectl
+// without OpenAPI uses the struct, which is what mergeItemSchema expresses.
+const sortTable = loadYaml<{ upstream: string; testCases: { description: string; original: JsonObject; sorted: JsonObject }[] }>('sort-merge-lists.yaml');
+describe(`${sortTable.upstream} (${sortTable.testCases.length} cases)`, () => {
+  sortTable.testCases.forEach((c, index) => {
+    test(`#${index + 1} ${c.description}`, () => {
+      // testObjectToJSONOrFail + sortJsonOrFail: both sides go through JSON; compare as Go marshals them.
+      assert.equal(json(sortMergeListsByName(c.original, schema)), json(c.sorted));
+    });
+  });
+});
+
+// TestStrategicMergePatch's custom-argument cases. Upstream's StrategicMergePatch
+// takes JSON bytes and a data struct; ours takes parsed values and a schema.
+// "bad original"/"bad patch" pass text that is not a JSON object: here the
+// same text as a JSON string value, which handleUnmarshal refuses the same way
+// (json.Unmarshal of a string into a map fails → mergepatch.ErrBadJSONDoc).
+// "nil struct" passes no data struct: NewPatchMetaFromStruct(nil) →
+// mergepatch.ErrBadArgKind(struct{}{}, nil). ("bad struct", a []byte where a
+// struct is expected, has no counterpart: a schema here is always data.)
+describe('patch_test.go TestStrategicMergePatch testStrategicMergePatchWithCustomArguments', () => {
+  const cases: { description: string; original: JsonValue; patch: JsonValue; schema: typeof schema | null; error: string }[] = [
+    { description: 'bad original', original: '<THIS IS NOT JSON>', patch: {}, schema, error: 'invalid JSON document' },
+    { description: 'bad patch', original: {}, patch: '<THIS IS NOT JSON>', schema, error: 'invalid JSON document' },
+    { description: 'nil struct', original: {}, patch: {}, schema: null, error: 'expected a struct, but received a nil' },
+  ];
+  for (const c of cases) {
+    test(c.description, () => {
+      // checkErrorsEqual compares err.Error() strings exactly.
+      assert.throws(
+        () => strategicMergePatch(c.original, c.patch, c.schema as typeof schema),
+        (e: Error) => e instanceof SmpError && e.message === c.error,
+      );
+    });
+  }
+  test('the same refusals from the patch-creating functions (CreateTwoWayMergePatch, CreateThreeWayMergePatch)', () => {
+    const bad = (e: Error, message: string) => e instanceof SmpError && e.message === message;
+    assert.throws(() => createTwoWayMergePatch('<THIS IS NOT JSON>', {}, schema), (e: Error) => bad(e, 'invalid JSON document'));
+    assert.throws(() => createThreeWayMergePatch({}, {}, ['not', 'a', 'map'], schema), (e: Error) => bad(e, 'invalid JSON document'));
+    assert.throws(() => createTwoWayMergePatch({}, {}, null as unknown as typeof schema), (e: Error) => bad(e, 'expected a struct, but received a nil'));
+  });
 });
