@@ -26,7 +26,9 @@ export interface ApiDeps {
 
 /** The API body of a run: exactly `{ ok, result, trace }` or `{ ok: false, error }`. */
 function runBody(outcome: RunOutcome) {
-  return outcome.ok ? { ok: true, result: outcome.result, trace: outcome.trace } : { ok: false, error: outcome.error };
+  return outcome.ok
+    ? { ok: true, result: outcome.result, trace: outcome.trace, ...(outcome.budgetHit ? { budgetHit: outcome.budgetHit } : {}) }
+    : { ok: false, error: outcome.error };
 }
 
 function sendRun(res: Response, outcome: RunOutcome, extra: Record<string, unknown> = {}) {

@@ -22,6 +22,8 @@ export interface SimOutputModel {
     snippet: SnippetLine[];
   };
   durationText?: string;
+  /** The budget the run stopped at, for the shared notice above the result. */
+  budgetHit?: { reason: string; limit: string; at?: string };
 }
 
 export interface SnippetLine {
@@ -121,6 +123,15 @@ export function simOutputModel(
       cell: { id: cell.id, engine: engine?.id, detailsUrl: detailsUrl(cell.slug, cell.id) },
     },
     trace: traceModel(outcome.trace),
+    ...(outcome.budgetHit
+      ? {
+          budgetHit: {
+            reason: outcome.budgetHit.reason,
+            limit: outcome.budgetHit.limit.toLocaleString('en-US'),
+            ...(outcome.budgetHit.atSeconds === undefined ? {} : { at: `${outcome.budgetHit.atSeconds}s` }),
+          },
+        }
+      : {}),
     durationText: outcome.durationMs === undefined ? undefined : `${outcome.durationMs.toFixed(1)} ms`,
   };
 }

@@ -1,6 +1,6 @@
 // The pod-lifecycle engine: a virtual-clock kubelet for one Pod (chapter 3).
 
-import type { Engine } from '../shared/engine.ts';
+import { budgetHitOf, type Engine } from '../shared/engine.ts';
 import { readInput } from './schema.ts';
 import { simulatePod } from './simulate.ts';
 import type { PodLifecycleResult } from './result.ts';
@@ -14,7 +14,8 @@ export const engine: Engine<PodLifecycleResult, PodLifecycleView> = {
   view: 'pod-lifecycle/result',
   run(manifests, ctx) {
     const input = readInput(manifests);
-    return simulatePod(input, { budget: ctx.budget, maxSnapshots: ctx.detail ? 120 : 0 });
+    const output = simulatePod(input, { budget: ctx.budget, maxSnapshots: ctx.detail ? 120 : 0 });
+    return { ...output, budgetHit: budgetHitOf(output.result.truncated) };
   },
   viewModel(output) {
     return buildView(output);

@@ -1,5 +1,5 @@
 // The resources-oom engine: memory over time, OOM kills, eviction, admission.
-import type { Engine } from '../shared/engine.ts';
+import { budgetHitOf, type Engine } from '../shared/engine.ts';
 import { flattenLists } from '../shared/yaml.ts';
 import { simulateMemory } from './simulate.ts';
 import type { MemoryResult } from './simulate.ts';
@@ -17,7 +17,7 @@ export const engine: Engine<MemoryResult, ResourcesView> = {
     const { result, trace } = simulateMemory(objects, { maxVirtualTimeMs: ctx.budget.maxVirtualTimeMs });
     // The full Pod objects and Events stay out of the JSON result (describe already shows them).
     for (const p of result.pods) (p as { object?: unknown }).object = undefined;
-    return { result, trace: ctx.detail ? trace : [] };
+    return { result, trace: ctx.detail ? trace : [], budgetHit: budgetHitOf(result.truncated) };
   },
   viewModel: buildView,
 };

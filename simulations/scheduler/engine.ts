@@ -1,6 +1,6 @@
 // The scheduler simulation engine: real Node and Pod manifests in, kube-scheduler's decisions out.
 
-import type { Engine } from '../shared/engine.ts';
+import { budgetHitOf, type Engine } from '../shared/engine.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { flattenLists } from '../shared/yaml.ts';
 import type { JsonObject, Manifest } from '../shared/yaml.ts';
@@ -75,10 +75,11 @@ export const engine: Engine<ScheduleResult, SchedulerView> = {
     const read = readInput(input, { strict: true });
     const warnings = [...read.warnings];
     if (ignored.length) warnings.push({ title: `Ignored ${ignored.join(', ')}: the scheduler does not read them here`, level: 'warning' });
-    return runScheduler(
+    const output = runScheduler(
       { cluster: read.cluster, pending: read.pending, config: read.config, warnings },
       { trace: ctx.detail, maxSteps: ctx.budget.maxSteps, maxEvents: ctx.budget.maxEvents },
     );
+    return { ...output, budgetHit: budgetHitOf(output.result.truncated) };
   },
   viewModel(output) {
     return buildView(output);

@@ -27,6 +27,23 @@ export interface TraceStep {
 export interface SimulationOutput<TResult = unknown> {
   result: TResult;
   trace: TraceStep[];
+  /** Set when the run stopped at a budget (RunBudget or an engine's own cap): the runtime reports it the same way for every engine. */
+  budgetHit?: BudgetHit;
+}
+
+/** A budget a run reached, and where. */
+export interface BudgetHit {
+  /** Which budget: "maxSteps", "maxEvents", "maxVirtualTime", or an engine's own ("maxOomKills"). */
+  reason: string;
+  limit: number;
+  /** Virtual seconds at which the clock stopped, for clocked engines. */
+  atSeconds?: number;
+}
+
+/** The budget hit an engine's result reports as `truncated: { reason, limit, at? }`, if any. */
+export function budgetHitOf(truncated: { reason: string; limit: number; at?: number } | null | undefined): BudgetHit | undefined {
+  if (!truncated) return undefined;
+  return { reason: truncated.reason, limit: truncated.limit, ...(truncated.at === undefined ? {} : { atSeconds: truncated.at }) };
 }
 
 /** Limits the runtime passes to every run (the shared budgets of the hardening issue). */
