@@ -32,6 +32,8 @@ function runBody(outcome: RunOutcome) {
 }
 
 function sendRun(res: Response, outcome: RunOutcome, extra: Record<string, unknown> = {}) {
+  // All workers busy (queue full or waited too long): worth retrying in a moment.
+  if (!outcome.ok && outcome.status === 503) res.setHeader('Retry-After', '1');
   res.status(outcome.ok ? 200 : outcome.status).json({ ...runBody(outcome), ...extra });
 }
 

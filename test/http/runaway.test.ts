@@ -132,6 +132,7 @@ describe('the simulation pool’s queue', () => {
 
     const full = await run();
     assert.equal(full.status, 503, JSON.stringify(full.body));
+    assert.equal(full.headers['retry-after'], '1', 'a busy pool says when to retry');
     assert.deepEqual(full.body, { ok: false, error: { message: 'the simulation service is busy; try again in a moment' } });
     assert.ok(Date.now() - started < 800, 'the full queue refused at once, without waiting');
 
