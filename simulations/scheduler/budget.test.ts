@@ -37,6 +37,12 @@ describe('the step budget (node evaluations)', () => {
       result.pods.map((p) => [p.name, p.node !== null]),
       [['p0', true], ['p1', true], ['p2', false], ['p3', false], ['p4', false]],
     );
+    // The Pods the run never reached are not Unschedulable: no attempt, no event.
+    assert.deepEqual(
+      result.pods.map((p) => [p.outcome, p.attempts]),
+      [['Scheduled', 1], ['Scheduled', 1], ['NotAttempted', 0], ['NotAttempted', 0], ['NotAttempted', 0]],
+    );
+    assert.ok(!result.events.some((e) => e.reason === 'FailedScheduling'), 'no FailedScheduling for Pods never tried');
     assert.equal(result.summary.scheduled, 2);
     const stop = trace.find((s) => s.title === 'Stopped: the run reached its budget of 6 node evaluations');
     assert.equal(stop?.level, 'warning');

@@ -206,7 +206,14 @@ class Run {
           // The victims' deletion requeues the preemptor at once; it is the most important Pod pending.
           out = this.attempt(pod);
         }
-        if (out === 'stopped') return;
+        if (out === 'stopped') {
+          // Pods the run never got to are not Unschedulable: nobody tried them.
+          for (const p of this.input.pending) {
+            const r = this.resultOf(p);
+            if (r.attempts === 0 && r.outcome === 'Unschedulable') r.outcome = 'NotAttempted';
+          }
+          return;
+        }
         if (out !== 'bound') {
           failed.push(pod);
           failedAt.set(pod, { binds: this.binds, evictions: this.evictions, onBind: this.lastFailureHelpedByBind });
@@ -237,6 +244,11 @@ class Run {
     const profile = this.profiles.get(pod.schedulerName)!;
     const res = this.resultOf(pod);
     const trace = this.opts.trace;
+    if (this.steps >= this.opts.maxSteps) {
+      this.truncated = { reason: 'maxSteps', limit: this.opts.maxSteps };
+      this.step({ title: `Stopped: the run reached its budget of ${this.opts.maxSteps} node evaluations`, level: 'warning' });
+      return 'stopped';
+    }
     res.attempts++;
     if (pod.deleting) {
       res.outcome = 'Deleting';
@@ -249,12 +261,6 @@ class Run {
       this.event('Warning', 'FailedScheduling', pod, Reasons.noNodes);
       return 'failed';
     }
-    if (this.steps >= this.opts.maxSteps) {
-      this.truncated = { reason: 'maxSteps', limit: this.opts.maxSteps };
-      this.step({ title: `Stopped: the run reached its budget of ${this.opts.maxSteps} node evaluations`, level: 'warning' });
-      return 'stopped';
-    }
-
     const state: CycleState = {};
     const pre = runPreFilter(profile, state, pod, cluster);
     const filters = activeFilters(profile, pre.skipped, pod, cluster);

@@ -27,7 +27,8 @@ export interface NodeDetail {
   readonly total?: number;
 }
 
-export type PodOutcome = 'Scheduled' | 'Unschedulable' | 'SchedulingGated' | 'NotThisScheduler' | 'Deleting' | 'Preempted';
+/** NotAttempted: the run stopped at its step budget before this Pod's turn. */
+export type PodOutcome = 'Scheduled' | 'Unschedulable' | 'SchedulingGated' | 'NotThisScheduler' | 'Deleting' | 'Preempted' | 'NotAttempted';
 
 export interface PodResult {
   readonly name: string;
