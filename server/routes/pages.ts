@@ -53,28 +53,38 @@ function predictQuizzesOf(lesson: { cells: readonly Cell[] }): Map<string, strin
 // a cache bounded by size.
 const RUN_CACHE_BYTES = 16 * 1024 * 1024;
 
+const NOTHING_SAVED: Awaited<ReturnType<Notebook['cellOutcomes']>> = { states: new Map(), outcomes: new Map() };
+const NO_ATTEMPTS: ReturnType<Notebook['latestAttempts']> = new Map();
+
 type CellSlot = { fragment: Fragment; key: string } | { bytes: Buffer };
 
+interface RenderedCell {
+  kind: 'markdown' | 'sim' | 'quiz';
+  id: string;
+  anchor: string;
+  slot: CellSlot;
+}
+
 /** Puts each cell's marker in `html`; a run of cached cells gets one marker (on its first cell) for all of them. */
-function withMarkers<T extends { slot: CellSlot }>(cells: readonly T[], slots: ByteSlots, runs: FragmentCache): (Omit<T, 'slot'> & { html: string })[] {
-  const out: (Omit<T, 'slot'> & { html: string })[] = [];
+function withMarkers(cells: readonly RenderedCell[], slots: ByteSlots, runs: FragmentCache): { kind: string; id: string; anchor: string; html: string }[] {
+  const out: { kind: string; id: string; anchor: string; html: string }[] = [];
   let i = 0;
   while (i < cells.length) {
-    const { slot, ...rest } = cells[i];
+    const { kind, id, anchor, slot } = cells[i];
     if (!('fragment' in slot)) {
-      out.push({ ...rest, html: slots.marker(slot.bytes) });
+      out.push({ kind, id, anchor, html: slots.marker(slot.bytes) });
       i++;
       continue;
     }
     let end = i + 1;
     while (end < cells.length && 'fragment' in cells[end].slot) end++;
-    const run = cells.slice(i, end).map((c) => c.slot as { fragment: Fragment; key: string });
-    const fragment = run.length === 1 ? run[0].fragment : runs.get(run.map((r) => r.key).join('\n'), () => Fragment.concat(run.map((r) => r.fragment)));
-    out.push({ ...rest, html: slots.marker(fragment) });
-    for (let j = i + 1; j < end; j++) {
-      const { slot: _slot, ...other } = cells[j];
-      out.push({ ...other, html: '' });
+    let fragment = slot.fragment;
+    if (end - i > 1) {
+      const run = cells.slice(i, end).map((c) => c.slot as { fragment: Fragment; key: string });
+      fragment = runs.get(run.map((r) => r.key).join('\n'), () => Fragment.concat(run.map((r) => r.fragment)));
     }
+    out.push({ kind, id, anchor, html: slots.marker(fragment) });
+    for (let j = i + 1; j < end; j++) out.push({ kind: cells[j].kind, id: cells[j].id, anchor: cells[j].anchor, html: '' });
     i = end;
   }
   return out;
@@ -125,50 +135,51 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     const slug = String(req.params.slug);
     const chapter = notebook.chapter(slug);
     const lesson = lessonFor(chapter, lang);
-    const { states, outcomes } = await notebook.cellOutcomes(req.learnerId, lesson);
+    // A browser without our cookie yet has nothing saved: no need to ask the database.
+    const { states, outcomes } = req.newLearner ? NOTHING_SAVED : await notebook.cellOutcomes(req.learnerId, lesson);
     const token = String(res.locals.csrfToken ?? '');
     const slots = new ByteSlots(token);
-    const attempts = notebook.latestAttempts(req.learnerId);
+    const attempts = req.newLearner ? NO_ATTEMPTS : notebook.latestAttempts(req.learnerId);
     // A cell the learner has not touched looks the same to everyone: it is
     // rendered and encoded once, and only the CSRF token is put in per request.
     // Each cell becomes a CellSlot; the markers go in once runs of cached cells are joined.
-    const cellSlot = (partial: string, model: object, cacheKey: string | undefined): CellSlot => {
-      if (cacheKey === undefined) return { bytes: Buffer.from(views.partial(partial, { ...model, slug, lang, csrfToken: token })) };
+    // `model` is a function: a cell already cached needs no model at all.
+    const cellSlot = (partial: string, model: () => object, cacheKey: string | undefined): CellSlot => {
+      if (cacheKey === undefined) return { bytes: Buffer.from(views.partial(partial, { ...model(), slug, lang, csrfToken: token })) };
       let fragment = cellFragments.get(cacheKey);
       if (!fragment) {
-        fragment = Fragment.of(views.partial(partial, { ...model, slug, lang, csrfToken: Fragment.CSRF_PLACEHOLDER }));
+        fragment = Fragment.of(views.partial(partial, { ...model(), slug, lang, csrfToken: Fragment.CSRF_PLACEHOLDER }));
         cellFragments.set(cacheKey, fragment);
       }
       return { fragment, key: cacheKey };
     };
     const predicts = predictQuizzesOf(lesson);
-    const rendered = lesson.cells.map((cell) => {
+    const rendered = lesson.cells.map((cell): RenderedCell => {
       const cacheKey = `${slug}/${cell.id}/${lang}`;
+      const anchor = `cell-${cell.id}`;
       if (cell.kind === 'markdown') {
-        return { kind: 'markdown', id: cell.id, slot: cellSlot('cells/markdown', { id: cell.id, html: cell.html }, cacheKey) };
+        return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/markdown', () => ({ id: cell.id, html: cell.html }), cacheKey) };
       }
       if (cell.kind === 'sim') {
         const state = states.get(cell.id);
-        const engine = notebook.engine(cell.engine);
-        const input = state?.input ?? cell.input;
-        const outcome = (state && outcomes.get(cell.id)) || cell.defaultOutput;
-        const model = simCellModel(cell, state);
         // Predict first: while the learner has neither run this cell nor answered
         // every predict quiz that reads its result, the default result stays off
         // the page (it holds those quizzes' answers). Running it shows it at once.
         const unanswered = state === undefined ? (predicts.get(cell.id) ?? []).filter((id) => !attempts.has(`${slug}/${id}`)) : [];
         const key = unanswered.length > 0 ? `${cacheKey}/predict-first/${unanswered.join(',')}` : cacheKey;
-        const outputHtml = () =>
-          unanswered.length > 0
-            ? views.partial('sim-output-hidden', { lang, quizzes: unanswered.map((id) => ({ id, anchor: `cell-${id}` })) })
-            : views.partial('sim-output', { lang, ...simOutputModel(engine, { slug, id: cell.id }, input, outcome, views.hasPartial) });
-        // outputHtml is only rendered when the cell itself is (a cached cell already holds it).
-        const cached = state === undefined && cellFragments.has(key);
-        return { ...model, slot: cellSlot('cells/sim', cached ? {} : { ...model, outputHtml: outputHtml() }, state ? undefined : key) };
+        const model = () => {
+          const input = state?.input ?? cell.input;
+          const outcome = (state && outcomes.get(cell.id)) || cell.defaultOutput;
+          const outputHtml =
+            unanswered.length > 0
+              ? views.partial('sim-output-hidden', { lang, quizzes: unanswered.map((id) => ({ id, anchor: `cell-${id}` })) })
+              : views.partial('sim-output', { lang, ...simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, input, outcome, views.hasPartial) });
+          return { ...simCellModel(cell, state), outputHtml };
+        };
+        return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/sim', model, state ? undefined : key) };
       }
       const attempt = attempts.get(`${slug}/${cell.id}`);
-      const model = quizCellModel(cell, attempt);
-      return { ...model, slot: cellSlot('cells/quiz', model, attempt ? undefined : cacheKey) };
+      return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/quiz', () => quizCellModel(cell, attempt), attempt ? undefined : cacheKey) };
     });
     const cells = withMarkers(rendered, slots, runFragments);
     const chapters = notebook.content.chapters;
