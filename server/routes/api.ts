@@ -17,6 +17,8 @@ import type { RunOutcome } from '../sim-runtime/execute.ts';
 import { publicQuiz, simOutputModel } from '../views/view-models.ts';
 import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
+import { sendEncoded } from '../http/encoding.ts';
+import { constants, gzipSync } from 'node:zlib';
 
 export interface ApiDeps {
   notebook: Notebook;
@@ -85,6 +87,15 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     const { cell, input, outcome } = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
     const output = simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, input, outcome, views.hasPartial);
     const html = views.partial('sim-output', { ...res.locals, ...output });
+    if (req.query.only === 'html') {
+      // The page's script swaps in the HTML and never reads the raw result (often
+      // four times the size): send just what it uses, gzipped when it may be.
+      if (!outcome.ok && outcome.status === 503) res.setHeader('Retry-After', '1');
+      const body = Buffer.from(JSON.stringify({ ok: outcome.ok, html, edited: input !== cell.input, ...(outcome.ok ? {} : { error: outcome.error }) }));
+      res.status(outcome.ok ? 200 : outcome.status).type('json');
+      sendEncoded(req, res, { identity: () => body, gzip: () => gzipSync(body, { level: constants.Z_BEST_SPEED }) });
+      return;
+    }
     sendRun(res, outcome, { html, edited: input !== cell.input });
   });
 

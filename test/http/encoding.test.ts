@@ -78,6 +78,34 @@ describe('gzip', () => {
     assert.equal(unzipped, plain.body.toString('utf8'));
   });
 
+  it('a cell run from the page script gets just the HTML it swaps in, gzipped; without ?only=html the full result', async () => {
+    const first = await raw('GET', '/lessons/pod-lifecycle', {});
+    const cookie = first.headers['set-cookie']!.map((c) => c.split(';')[0]).join('; ');
+    const input = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: slim\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: ["sh", "-c", "sleep 5; exit 1"]\n';
+    const headers = { 'Content-Type': 'application/json', Cookie: cookie };
+    const slim = await raw('POST', '/api/lessons/pod-lifecycle/cells/crash-loop/run?only=html', { ...headers, ...GZIP }, JSON.stringify({ input }));
+    assert.equal(slim.status, 200);
+    assert.equal(slim.headers['content-encoding'], 'gzip');
+    assert.match(String(slim.headers['content-type']), /application\/json/);
+    const body = JSON.parse(gunzipSync(slim.body).toString('utf8'));
+    assert.deepEqual(Object.keys(body).sort(), ['edited', 'html', 'ok']);
+    assert.equal(body.ok, true);
+    assert.equal(body.edited, true);
+    assert.match(body.html, /class="sim-result"/);
+    assert.match(body.html, /kubectl describe pod slim/);
+    const full = await raw('POST', '/api/lessons/pod-lifecycle/cells/crash-loop/run', headers, JSON.stringify({ input }));
+    const fullBody = JSON.parse(full.body.toString('utf8'));
+    assert.ok('result' in fullBody && 'trace' in fullBody && fullBody.html === body.html, 'the full answer carries the same HTML and the result');
+    assert.ok(slim.body.length * 5 < full.body.length, `${slim.body.length} bytes instead of ${full.body.length}`);
+    // A scenario that cannot run: the same error, with the HTML that shows it.
+    const bad = await raw('POST', '/api/lessons/pod-lifecycle/cells/crash-loop/run?only=html', headers, JSON.stringify({ input: 'kind: Pod\nmetadata: [a,\n' }));
+    assert.equal(bad.status, 400);
+    const badBody = JSON.parse(bad.body.toString('utf8'));
+    assert.equal(badBody.ok, false);
+    assert.match(badBody.error.message, /./);
+    assert.match(badBody.html, /class="sim-error"/);
+  });
+
   it('honours q=0 and identity-only requests', async () => {
     for (const accept of ['gzip;q=0', 'identity', 'br']) {
       const res = await raw('GET', '/lessons/scheduler', { 'Accept-Encoding': accept });

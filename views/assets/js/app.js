@@ -59,7 +59,7 @@
     buttons.forEach(function (b) { b.disabled = true; });
     output.classList.add('is-stale');
     status.textContent = text('running');
-    var request = action === 'reset' ? postJson(base + '/reset', {}) : postJson(base + '/run', { input: textarea.value });
+    var request = action === 'reset' ? postJson(base + '/reset', {}) : postJson(base + '/run?only=html', { input: textarea.value });
     request
       .then(function (res) {
         if (!res.data || typeof res.data.html !== 'string') {
