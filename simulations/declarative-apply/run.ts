@@ -23,6 +23,7 @@ import { identity } from './schema.ts';
 import { applyDefaults } from './kubectl/server-effects.ts';
 import { LAST_APPLIED } from './kubectl/last-applied.ts';
 import type { ApplyInput, Mode } from './schema.ts';
+import { withoutManagedFields } from './server-side/managed-fields.ts';
 
 export const EPOCH = '2025-01-01T00:00:00Z';
 
@@ -240,12 +241,6 @@ function toResult(applied: ObjectApply & { conflicts?: { manager: string; path: 
     keptFields: fieldsBy(explanation, 'kept'),
     conflicts: applied.conflicts ?? [],
   };
-}
-
-function withoutManagedFields(obj: JsonObject): JsonObject {
-  const copy = clone(obj);
-  if (copy.metadata && typeof copy.metadata === 'object' && !Array.isArray(copy.metadata)) delete (copy.metadata as JsonObject).managedFields;
-  return copy;
 }
 
 /** kubectl's "modified" minus the last-applied annotation it embeds: the file as the learner wrote it. */

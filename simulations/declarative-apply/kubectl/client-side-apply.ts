@@ -27,6 +27,7 @@ import { apiPath, diffFileName, objectName, printName, resourceFor } from './res
 import type { ResourceInfo } from './resources.ts';
 import { bumpGeneration } from './server-effects.ts';
 import { recordUpdate } from '../server-side/apply.ts';
+import { withoutManagedFields } from '../server-side/managed-fields.ts';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH';
@@ -236,13 +237,6 @@ export function clientSideApply(config: JsonObject, live: JsonObject | null, opt
     explanation: explainApply({ before: withoutManagedFields(live), after: withoutManagedFields(after), modified, lastApplied: original, schema: node, mode: 'client-side' }),
     diffMerged,
   };
-}
-
-function withoutManagedFields(obj: JsonObject): JsonObject {
-  if (!isMap(obj.metadata) || !('managedFields' in obj.metadata)) return obj;
-  const copy = clone(obj);
-  delete (copy.metadata as JsonObject).managedFields;
-  return copy;
 }
 
 /** What `kubectl apply --overwrite=false` prints when the patch conflicts (apply.go + patcher.go wrapping). */

@@ -8,10 +8,11 @@
 // current time; here they are fixed placeholders and the virtual epoch, so
 // the output is deterministic.
 
-import { clone, compareGoStrings, isMap, set } from '../go/values.ts';
+import { compareGoStrings, isMap, set } from '../go/values.ts';
 import type { JsonObject } from '../go/values.ts';
 import { goYamlMarshal } from '../go/yaml.ts';
 import { unifiedDiff } from './unified-diff.ts';
+import { withoutManagedFields } from '../server-side/managed-fields.ts';
 
 export const LIVE_DIR = '/tmp/LIVE-2418937154';
 export const MERGED_DIR = '/tmp/MERGED-1783256032';
@@ -63,12 +64,6 @@ export function kubectlDiff(objects: DiffObject[]): DiffOutput {
     if (body) text += `diff -u -N ${from.path} ${to.path}\n${body}`;
   }
   return { text, exitCode: text ? 1 : 0, files };
-}
-
-function withoutManagedFields(obj: JsonObject): JsonObject {
-  const copy = clone(obj);
-  if (isMap(copy.metadata)) delete copy.metadata.managedFields;
-  return copy;
 }
 
 const MASK = '***';

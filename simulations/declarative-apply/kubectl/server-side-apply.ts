@@ -24,7 +24,7 @@ import { schemaFor } from '../patch-meta/builtin.ts';
 import { explainApply } from '../explain/explain.ts';
 import { serverSideApply } from '../server-side/apply.ts';
 import type { ServerSideApply, ServerSideOptions } from '../server-side/apply.ts';
-import { decodeManagedFields } from '../server-side/managed-fields.ts';
+import { decodeManagedFields, withoutManagedFields } from '../server-side/managed-fields.ts';
 import { LAST_APPLIED, lastAppliedText } from './last-applied.ts';
 import type { HttpRequest } from './client-side-apply.ts';
 import { LAST_APPLIED_FIELD, findFieldsOwners, upgradeManagedFields, upgradePatchBody, withManagedFields } from './csa-upgrade.ts';
@@ -138,16 +138,10 @@ function finish(result: KubectlServerSideApply, live: JsonObject | null, after: 
     ...result,
     after,
     managers: managersOf(after),
-    explanation: explainApply({ before: live ? withoutManaged(live) : null, after: withoutManaged(after), modified: applied, lastApplied: null, schema: node, mode: 'server-side' }),
+    explanation: explainApply({ before: live ? withoutManagedFields(live) : null, after: withoutManagedFields(after), modified: applied, lastApplied: null, schema: node, mode: 'server-side' }),
   };
 }
 
 function managersOf(obj: JsonObject) {
   return isMap(obj.metadata) ? decodeManagedFields(obj.metadata.managedFields) : [];
-}
-
-function withoutManaged(obj: JsonObject): JsonObject {
-  const copy = clone(obj);
-  if (isMap(copy.metadata)) delete copy.metadata.managedFields;
-  return copy;
 }

@@ -27,7 +27,7 @@ import type { ObjectApply } from '../kubectl/client-side-apply.ts';
 import { bumpGeneration } from '../kubectl/server-effects.ts';
 import { FieldSet, pathString } from './field-set.ts';
 import { compare, mergeObjects, removeItems, toFieldSet, zeroValue } from './typed.ts';
-import { KUBECTL_CONFLICT_HELP, conflictMessage, decodeManagedFields, encodeManagedFields } from './managed-fields.ts';
+import { KUBECTL_CONFLICT_HELP, conflictMessage, decodeManagedFields, encodeManagedFields, withoutManagedFields } from './managed-fields.ts';
 import type { Conflict, ManagerEntry } from './managed-fields.ts';
 import { jsonNestingDepth } from '../../shared/json-nesting.ts';
 import { DEFAULT_YAML_LIMITS } from '../../shared/yaml.ts';
@@ -205,7 +205,7 @@ export function serverSideApply(config: JsonObject, live: JsonObject | null, opt
     after,
     lastApplied,
     newLastApplied: null,
-    explanation: explainApply({ before: liveBody, after: withoutManaged(after), modified: applied, lastApplied: null, schema: node, mode: 'server-side' }),
+    explanation: explainApply({ before: liveBody, after: withoutManagedFields(after), modified: applied, lastApplied: null, schema: node, mode: 'server-side' }),
     diffMerged: after,
     conflicts: conflicts.map((c) => ({ manager: c.manager.manager, path: pathStringOf(c) })),
     managers: next,
@@ -214,12 +214,6 @@ export function serverSideApply(config: JsonObject, live: JsonObject | null, opt
 
 function pathStringOf(c: Conflict): string {
   return pathString(c.path);
-}
-
-function withoutManaged(obj: JsonObject): JsonObject {
-  const copy = clone(obj);
-  if (isMap(copy.metadata)) delete copy.metadata.managedFields;
-  return copy;
 }
 
 /**

@@ -3,7 +3,7 @@
 // (managedfields.go: decode/encode and sortEncodedManagedFields;
 // conflict.go: getConflictMessage, printManager) write them.
 
-import { compareGoStrings, isMap, set } from '../go/values.ts';
+import { clone, compareGoStrings, isMap, set } from '../go/values.ts';
 import type { JsonObject, JsonValue } from '../go/values.ts';
 import { FieldSet, pathString } from './field-set.ts';
 import type { Path } from './field-set.ts';
@@ -20,6 +20,13 @@ export interface ManagerEntry {
 }
 
 /** Reads managedFields; throws a plain Error naming the bad entry (the caller turns it into a ValidationError). */
+/** A copy of the object without metadata.managedFields: the server's bookkeeping, which no one's file sets and kubectl diff leaves out. */
+export function withoutManagedFields(obj: JsonObject): JsonObject {
+  const copy = clone(obj);
+  if (isMap(copy.metadata)) delete copy.metadata.managedFields;
+  return copy;
+}
+
 export function decodeManagedFields(value: JsonValue | undefined): ManagerEntry[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new Error('managedFields must be a list');
