@@ -2,7 +2,7 @@
 // run once), simulation pool, views, and the app. main.ts, the tests and the
 // benchmarks all start the site this way.
 
-import { rootPath } from './paths.ts';
+import { ROOT_DIR, rootPath } from './paths.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { loadContent } from './content/load.ts';
@@ -14,9 +14,6 @@ import { createApp } from './app.ts';
 import type { Engine } from '../simulations/shared/engine.ts';
 import { engines as registryEngines } from '../simulations/registry.ts';
 
-import { ROOT_DIR } from './paths.ts';
-
-export { ROOT_DIR };
 
 export interface BootOptions {
   config: Config;

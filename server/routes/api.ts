@@ -33,10 +33,16 @@ function runBody(outcome: RunOutcome) {
     : { ok: false, error: outcome.error };
 }
 
-function sendRun(res: Response, outcome: RunOutcome, extra: Record<string, unknown> = {}) {
+function sendRun(res: Response, outcome: RunOutcome, extra: Record<string, unknown> = {}, { onlyHtml = false } = {}) {
   // All workers busy (queue full or waited too long): worth retrying in a moment.
   if (!outcome.ok && outcome.status === 503) res.setHeader('Retry-After', '1');
-  res.status(outcome.ok ? 200 : outcome.status).json({ ...runBody(outcome), ...extra });
+  res.status(outcome.ok ? 200 : outcome.status);
+  if (!onlyHtml) {
+    res.json({ ...runBody(outcome), ...extra });
+    return;
+  }
+  const body = Buffer.from(JSON.stringify({ ok: outcome.ok, ...extra, ...(outcome.ok ? {} : { error: outcome.error }) }));
+  sendEncoded(res.req, res.type('json'), { identity: () => body, gzip: () => gzipSync(body, { level: constants.Z_BEST_SPEED }) });
 }
 
 export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
@@ -87,16 +93,11 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     const { cell, input, outcome } = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
     const output = simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, input, outcome, views.hasPartial);
     const html = views.partial('sim-output', { ...res.locals, ...output });
-    if (req.query.only === 'html') {
-      // The page's script swaps in the HTML and never reads the raw result (often
-      // four times the size): send just what it uses, gzipped when it may be.
-      if (!outcome.ok && outcome.status === 503) res.setHeader('Retry-After', '1');
-      const body = Buffer.from(JSON.stringify({ ok: outcome.ok, html, edited: input !== cell.input, ...(outcome.ok ? {} : { error: outcome.error }) }));
-      res.status(outcome.ok ? 200 : outcome.status).type('json');
-      sendEncoded(req, res, { identity: () => body, gzip: () => gzipSync(body, { level: constants.Z_BEST_SPEED }) });
-      return;
-    }
-    sendRun(res, outcome, { html, edited: input !== cell.input });
+    const edited = input !== cell.input;
+    // The page's script swaps in the HTML and never reads the raw result (often
+    // four times the size): it asks for just what it uses, gzipped when it may be.
+    if (req.query.only === 'html') sendRun(res, outcome, { html, edited }, { onlyHtml: true });
+    else sendRun(res, outcome, { html, edited });
   });
 
   router.post('/lessons/:slug/cells/:cellId/reset', (req, res) => {

@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT_DIR, rootPath } from '../paths.ts';
 
-const ROOT = ROOT_DIR;
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'kube-notebook');
+const CACHE_DIR = rootPath('node_modules', '.cache', 'kube-notebook');
 const WORKER = rootPath('server', 'sim-runtime', 'worker.ts');
 
 /**
@@ -29,7 +28,7 @@ export async function bundleWorker(engineModules: string[]): Promise<URL> {
     `startWorker([${engineModules.map((_, i) => `engines${i}`).join(', ')}]);`,
   ].join('\n');
   const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, sourcefile: 'worker-entry.ts', loader: 'ts' },
+    stdin: { contents: entry, resolveDir: ROOT_DIR, sourcefile: 'worker-entry.ts', loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',

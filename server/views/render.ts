@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
-import { gzipPieces, precompressed, precompressedChain, type Piece } from './gzip-pieces.ts';
+import { constants, gzipSync } from 'node:zlib';
+import { gzipPieces, precompressedChain, type Piece } from './gzip-pieces.ts';
 
 export interface Asset {
   path: string;
@@ -21,7 +22,7 @@ export interface Asset {
 
 function asset(path: string, body: Buffer, type: string): Asset {
   let gzipped: Buffer | undefined;
-  return { path, body, type, gzipped: () => (gzipped ??= gzipPieces([precompressed(body)])) };
+  return { path, body, type, gzipped: () => (gzipped ??= gzipSync(body, { level: constants.Z_BEST_COMPRESSION })) };
 }
 
 const SLOT_NONCE = randomBytes(6).toString('hex');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evictionMessage, formatThreshold, parseThresholdValue, podRequestBytes, thresholdMet } from './eviction.ts';
+import { evictionMessage, formatThreshold, parseThresholdStatement, podRequestBytes, thresholdMet } from './eviction.ts';
 
 const MI = 2 ** 20;
 
@@ -22,16 +22,16 @@ test('evictionMessage: node line, threshold line, then one line per container ov
 });
 
 test('thresholds: quantities and float32 percentages of capacity; met only when strictly above available', () => {
-  const q = parseThresholdValue('100Mi');
-  assert.ok(typeof q !== 'string');
+  const q = parseThresholdStatement('memory.available', '100Mi');
+  assert.ok(q && typeof q !== 'string');
   assert.equal(thresholdMet(q, 100 * MI, 4096 * MI), false);
   assert.equal(thresholdMet(q, 100 * MI - 1, 4096 * MI), true);
-  const pct = parseThresholdValue('10%');
-  assert.ok(typeof pct !== 'string' && 'percentage' in pct);
+  const pct = parseThresholdStatement('memory.available', '10%');
+  assert.ok(pct && typeof pct !== 'string' && 'percentage' in pct);
   assert.equal(pct.percentage, Math.fround(0.1));
   // NewQuantity(int64(float64(capacity) × float64(float32(0.1))), BinarySI) for 1Gi
   assert.equal(formatThreshold(pct, 1024 * MI), String(Math.trunc(1024 * MI * Math.fround(0.1))));
-  assert.equal(parseThresholdValue('12Qi'), "'12Qi' is not a valid quantity");
+  assert.equal(parseThresholdStatement('memory.available', '12Qi'), "'12Qi' is not a valid quantity");
 });
 
 test('podRequestBytes follows PodRequests: containers and sidecars add up, a bigger init container step wins, overhead is added', () => {

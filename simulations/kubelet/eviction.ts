@@ -58,28 +58,6 @@ export interface Threshold {
   gracePeriodMs: number;
 }
 
-/**
- * Parses a threshold value as the kubelet does ("100Mi" or "10%"); returns a
- * reason string (API-server style) on error.
- *
- * @example parseThresholdValue('10%') // { percentage: 0.1 (as float32) }
- */
-export function parseThresholdValue(text: unknown): ThresholdValue | string {
-  if (typeof text !== 'string' && typeof text !== 'number') return 'must be a quantity or a percentage';
-  const s = String(text).trim();
-  if (s.endsWith('%')) {
-    const n = Number(s.slice(0, -1));
-    if (!Number.isFinite(n) || s.length === 1) return `invalid percentage: ${s}`;
-    if (n < 0 || n > 100) return `eviction percentage threshold must be >= 0% and <= 100%: ${s}`;
-    // evictionapi stores the percentage as float32.
-    return { percentage: Math.fround(n / 100) };
-  }
-  const q = Quantity.tryParse(s);
-  if (!q) return `'${s}' is not a valid quantity`;
-  if (q.sign() < 0) return `eviction threshold must be positive: ${s}`;
-  return { quantity: q };
-}
-
 /** The signals the kubelet accepts: api/types.go OpForSignal (v1.31+, with containerfs). */
 export const EVICTION_SIGNALS: readonly string[] = [
   'memory.available', 'nodefs.available', 'nodefs.inodesFree', 'imagefs.available', 'imagefs.inodesFree',
