@@ -1,10 +1,10 @@
 // Public functions of the engines, re-exported for tests, lessons and outside checks.
 // Each engine issue names the functions it must export; keep those names and shapes.
 
-export { Quantity, QuantityError, formatBinarySI, formatDecimalSI } from './shared/quantity.ts';
+export { Quantity, QuantityError, formatBinarySI, formatDecimalSI } from './apimachinery/quantity.ts';
 export { parseManifests } from './shared/yaml.ts';
 export { ValidationError, LimitExceededError, NotFoundError, formatFieldPath } from './shared/errors.ts';
-export { goDuration, humanDuration, shortHumanDuration } from './shared/duration.ts';
+export { goDuration, humanDuration, shortHumanDuration } from './apimachinery/duration.ts';
 export { engines, getEngine } from './registry.ts';
 // Chapter 4's helpers, read through its decoder so any JSON gets a result or a ValidationError.
 export { getPodQOS, getContainerOOMScoreAdjust, rankMemoryPressure, describePod } from './resources-oom/public-api.ts';

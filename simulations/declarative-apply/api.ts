@@ -2,8 +2,8 @@
 
 import { parseManifests } from '../shared/yaml.ts';
 import { ValidationError } from '../shared/errors.ts';
-import { clone, isMap } from './go/values.ts';
-import type { JsonObject } from './go/values.ts';
+import { clone, isMap } from '../apimachinery/go-values.ts';
+import type { JsonObject } from '../apimachinery/go-values.ts';
 import { DEFAULT_OPTIONS, LIVE_ANNOTATION, checkLive, readInput } from './schema.ts';
 import { runScenario } from './run.ts';
 import type { DeclarativeApplyResult, KubectlApplyOptions } from './run.ts';

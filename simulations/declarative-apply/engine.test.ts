@@ -6,7 +6,7 @@ import { parseManifests, attachPosition } from '../shared/yaml.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { DEFAULT_BUDGET } from '../shared/engine.ts';
 import { engine } from './engine.ts';
-import type { JsonObject } from './go/values.ts';
+import type { JsonObject } from '../apimachinery/go-values.ts';
 
 const ctx = { budget: DEFAULT_BUDGET, detail: true };
 const run = (text: string) => engine.run(parseManifests(text), ctx);

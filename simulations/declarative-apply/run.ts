@@ -4,9 +4,9 @@
 
 import { ValidationError } from '../shared/errors.ts';
 import type { TraceStep } from '../shared/engine.ts';
-import { clone } from './go/values.ts';
-import type { JsonObject } from './go/values.ts';
-import { goJsonIndent, goJsonMarshal } from './go/json.ts';
+import { clone } from '../apimachinery/go-values.ts';
+import type { JsonObject } from '../apimachinery/go-values.ts';
+import { goJsonIndent, goJsonMarshal } from '../apimachinery/go-json.ts';
 import { schemaFor } from './patch-meta/builtin.ts';
 import { SchemaNode } from './patch-meta/schema.ts';
 import { SmpError, strategicMergePatch } from './strategic-merge/index.ts';

@@ -4,9 +4,9 @@
 // server-side apply who owns what.
 
 import type { SimulationOutput } from '../shared/engine.ts';
-import { isMap } from './go/values.ts';
-import type { JsonObject, JsonValue } from './go/values.ts';
-import { resolvesToString, sortYamlKeys } from './go/yaml.ts';
+import { isMap } from '../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../apimachinery/go-values.ts';
+import { resolvesToString, sortYamlKeys } from '../apimachinery/go-yaml.ts';
 import { schemaFor } from './patch-meta/builtin.ts';
 import { SchemaNode } from './patch-meta/schema.ts';
 import { extractRetainKeysPatchStrategy } from './strategic-merge/directives.ts';

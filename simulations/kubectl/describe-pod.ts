@@ -8,8 +8,8 @@
 // Times print as RFC1123Z in UTC (kubectl prints local time; the site and the
 // tests run with TZ=UTC). Ages are apimachinery HumanDuration of `now − t`.
 
-import { Quantity } from '../shared/quantity.ts';
-import { humanDuration } from '../shared/duration.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
+import { humanDuration } from '../apimachinery/duration.ts';
 import { getPodQOS } from '../kubelet/qos.ts';
 import type { PodLike } from '../kubelet/qos.ts';
 import { runeCount } from './get-pods.ts';

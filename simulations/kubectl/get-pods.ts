@@ -6,7 +6,7 @@
 // Inputs are plain core/v1 JSON (a Pod as `kubectl get pod -o json` prints it),
 // read loosely: missing fields are zero values, as in Go.
 
-import { humanDuration } from '../shared/duration.ts';
+import { humanDuration } from '../apimachinery/duration.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

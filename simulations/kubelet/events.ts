@@ -11,7 +11,7 @@
 // than 10 events of the same reason with different messages in 10 minutes, and the
 // spam filter's token bucket (25 burst, one per 5 minutes per object).
 
-import { rfc3339 } from './time.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
 import type { Event } from './types.ts';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;

@@ -13,7 +13,7 @@
 // QoS is not a key of the sort: a Guaranteed Pod never exceeds its request
 // (its limit equals it), so it naturally sorts last.
 
-import { Quantity, formatBinarySI } from '../shared/quantity.ts';
+import { Quantity, formatBinarySI } from '../apimachinery/quantity.ts';
 import type { ContainerLike, PodLike } from './qos.ts';
 
 /** eviction_manager.go and friends. */

@@ -12,7 +12,7 @@ import type { ProbeResult, ProbeType } from './probes.ts';
 import { shouldContainerBeRestarted } from './restart.ts';
 import { latestInstance, runtimeExitReason } from './runtime.ts';
 import type { ContainerRecord, Instance } from './runtime.ts';
-import { rfc3339 } from './time.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
 import type { ContainerState, ContainerStatus, Pod, PodPhase, PodStatus } from './types.ts';
 
 /** A probe worker's result for one container instance, or undefined if it has none for it yet. */

@@ -3,7 +3,7 @@
 // pkg/apis/core/v1/defaults.go (SetDefaults_Container: the default pull policy).
 
 import type { TraceStep } from '../shared/engine.ts';
-import { goDuration } from '../shared/duration.ts';
+import { goDuration } from '../apimachinery/duration.ts';
 import { Backoff, IMAGE_BACKOFF } from './backoff.ts';
 import { normalizedImage } from './ids.ts';
 import { ErrImageNeverPull, ErrImagePull, EventReason, ImagePullBackOff } from './names.ts';

@@ -30,5 +30,5 @@ export { ImageManager, defaultPullPolicy, defaultPullError } from './images.ts';
 export { terminatePodStatus } from './terminal-status.ts';
 export type { PodKubeletOptions, StatusWrite, RunningContainer, InjectedExit, EvictionOptions } from './pod-kubelet.ts';
 export { isRestartableInitContainer, getContainerStatus, containerFieldPath, allContainers } from './containers.ts';
-export { DEFAULT_EPOCH_MS, rfc3339, toMs } from './time.ts';
+export { DEFAULT_EPOCH_MS, rfc3339, toMs } from '../apimachinery/time.ts';
 export { fakeUid, fakeContainerId, fakeImageId } from './ids.ts';

@@ -8,7 +8,7 @@
 // kubelet does not kill anything here: it only writes the adjustment, so that
 // when memory runs out the kernel sacrifices BestEffort first, Guaranteed last.
 
-import { Quantity } from '../shared/quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 import { getPodQOS } from './qos.ts';
 import type { ContainerLike, PodLike } from './qos.ts';
 

@@ -20,7 +20,7 @@
 // `evictPod` (node-pressure eviction), `deletePod` (kubectl delete).
 
 import type { TraceStep } from '../shared/engine.ts';
-import { goDuration } from '../shared/duration.ts';
+import { goDuration } from '../apimachinery/duration.ts';
 import { Backoff, CONTAINER_BACKOFF } from './backoff.ts';
 import type { ContainerBehavior } from './behavior.ts';
 import { defaultBehavior } from './behavior.ts';
@@ -43,7 +43,7 @@ import { latestExited, latestInstance, runtimeExitReason } from './runtime.ts';
 import type { ContainerRecord, Instance } from './runtime.ts';
 import { planStop, terminationGracePeriodSeconds, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './termination.ts';
 import type { StopPlan } from './termination.ts';
-import { DEFAULT_EPOCH_MS, rfc3339 } from './time.ts';
+import { DEFAULT_EPOCH_MS, rfc3339 } from '../apimachinery/time.ts';
 import type { Container, ObjectMeta, Pod, PodSpec, PodStatus } from './types.ts';
 
 /** pkg/kubelet/kubelet.go backOffPeriod: how long the pod worker waits before retrying a failed sync. */

@@ -11,7 +11,7 @@
 //     resources on both sides);
 //   - Burstable otherwise.
 
-import { Quantity } from '../shared/quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 

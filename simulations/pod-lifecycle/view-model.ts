@@ -5,7 +5,7 @@
 import { describePod } from '../kubectl/describe-pod.ts';
 import { formatTable, podColumns, podRowCells, printPod } from '../kubectl/get-pods.ts';
 import type { EngineDetail, SimulationOutput } from '../shared/engine.ts';
-import { DEFAULT_EPOCH_MS } from '../kubelet/time.ts';
+import { DEFAULT_EPOCH_MS } from '../apimachinery/time.ts';
 import type { PodLifecycleResult, TimelineEntry } from './result.ts';
 
 export const WIDTH = 760;

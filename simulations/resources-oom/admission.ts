@@ -6,7 +6,7 @@
 // (controller.go checkRequest, prettyPrint), pkg/quota/v1/evaluator/core/pods.go
 // (Constraints, podComputeUsageHelper), pkg/scheduler/framework/plugins/noderesources/fit.go.
 
-import { Quantity } from '../shared/quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 import { podRequestBytes } from '../kubelet/eviction.ts';
 import type { DecodedLimitRange, DecodedResourceQuota } from './core-v1.ts';
 import type { PodManifest } from './pod-validation.ts';

@@ -18,9 +18,9 @@
 
 import { ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
-import { Quantity } from '../shared/quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 import { setOwn } from '../shared/yaml.ts';
-import { parseGoDuration } from './go-duration.ts';
+import { parseGoDuration } from '../apimachinery/parse-duration.ts';
 
 /** Where a value sits: for the error's path (from `root`) and Go's error context. */
 export interface Where {

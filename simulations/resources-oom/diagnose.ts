@@ -9,7 +9,7 @@
 //   - Evicted: the node ran short and the kubelet evicted the whole Pod.
 //     status.phase Failed, status.reason Evicted, status.message from eviction/helpers.go.
 
-import { Quantity, formatBinarySI } from '../shared/quantity.ts';
+import { Quantity, formatBinarySI } from '../apimachinery/quantity.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { getPodQOS } from '../kubelet/qos.ts';
 import type { QOSClass } from '../kubelet/qos.ts';

@@ -5,7 +5,7 @@
 
 import { LimitExceededError } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
-import { formatBinarySI } from '../shared/quantity.ts';
+import { formatBinarySI } from '../apimachinery/quantity.ts';
 
 export const LIMITS = {
   /** Pods in one run: the kubelet's default maxPods for one node (a `kind: List` holds many). */

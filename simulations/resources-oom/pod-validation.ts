@@ -10,7 +10,7 @@
 
 import { ValidationError } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
-import { Quantity } from '../shared/quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 import type { DecodedContainer, DecodedLimitRange, DecodedPod, DecodedResourceQuota } from './core-v1.ts';
 import { LIMITS, checkLimit, checkMemoryLimit } from './limits.ts';
 

@@ -5,7 +5,7 @@
 // simulateMemory and diagnosePod read their input themselves (schema.ts, diagnose.ts).
 
 import { ValidationError, describeValue } from '../shared/errors.ts';
-import { Quantity } from '../shared/quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 import { getPodQOS as podQOS } from '../kubelet/qos.ts';
 import type { QOSClass } from '../kubelet/qos.ts';
 import { getContainerOOMScoreAdjust as oomScoreAdjust } from '../kubelet/oom-score-adj.ts';

@@ -28,7 +28,7 @@
 // Durations are Go duration strings (metav1.Duration: "90s", not 90); amounts of
 // memory are quantities. How much one run may ask for is in limits.ts.
 
-import { Quantity } from '../shared/quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_PERIOD_MS, EVICTION_SIGNALS, parseThresholdStatement, thresholdBytes } from '../kubelet/eviction.ts';
@@ -40,7 +40,7 @@ import type { DecodedKubeletConfiguration, DecodedMemoryScenario, DecodedUsageBe
 import { validateLimitRange, validatePod, validateResourceQuota } from './pod-validation.ts';
 import type { PodManifest } from './pod-validation.ts';
 import { LIMITS, checkLimit, checkMemoryLimit } from './limits.ts';
-import { parseGoDuration } from './go-duration.ts';
+import { parseGoDuration } from '../apimachinery/parse-duration.ts';
 import { USAGE_PATTERNS } from './usage.ts';
 import type { UsageBehaviour } from './usage.ts';
 

@@ -11,14 +11,14 @@
 // manager evicts a Pod (evictPod). QoS, oom_score_adj and eviction ranking live in
 // simulations/kubelet/{qos,oom-score-adj,eviction}.ts.
 
-import { formatBinarySI } from '../shared/quantity.ts';
+import { formatBinarySI } from '../apimachinery/quantity.ts';
 import type { TraceStep } from '../shared/engine.ts';
 import type { KubeObject } from '../shared/yaml.ts';
 import { PodKubelet } from '../kubelet/pod-kubelet.ts';
 import { defaultBehavior } from '../kubelet/behavior.ts';
 import type { ContainerBehavior } from '../kubelet/behavior.ts';
 import type { RunningContainer } from '../kubelet/pod-kubelet.ts';
-import { DEFAULT_EPOCH_MS, rfc3339 } from '../kubelet/time.ts';
+import { DEFAULT_EPOCH_MS, rfc3339 } from '../apimachinery/time.ts';
 import type { Event, Pod } from '../kubelet/types.ts';
 import { computePodQOS } from '../kubelet/qos.ts';
 import type { QOSClass } from '../kubelet/qos.ts';
@@ -36,7 +36,7 @@ import type { ResourcesInput } from './schema.ts';
 import { admitPod, fitReasons, initialQuotaState } from './admission.ts';
 import { demandAt, describeBehaviour } from './usage.ts';
 import type { UsageBehaviour } from './usage.ts';
-import { goDuration } from '../shared/duration.ts';
+import { goDuration } from '../apimachinery/duration.ts';
 import { LIMITS } from './limits.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

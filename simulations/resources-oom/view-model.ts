@@ -2,7 +2,7 @@
 // container's memory with its request and limit, kill markers, the node's
 // available memory against the eviction threshold, and formatted tables.
 
-import { formatBinarySI } from '../shared/quantity.ts';
+import { formatBinarySI } from '../apimachinery/quantity.ts';
 import type { SimulationOutput } from '../shared/engine.ts';
 import type { ContainerResult, MemoryResult } from './simulate.ts';
 import { formatTable } from '../kubectl/get-pods.ts';

@@ -3,8 +3,8 @@
 // Like the scheduler cache snapshot (pkg/scheduler/backend/cache/snapshot.go),
 // but updated in place on each bind, which is what the next Pod sees.
 
-import type { Labels } from './labels.ts';
-import { Selector } from './labels.ts';
+import type { Labels } from '../apimachinery/labels.ts';
+import { Selector } from '../apimachinery/labels.ts';
 import { NodeColumns } from './node-info.ts';
 import type { NodeInfo } from './node-info.ts';
 import type { PodInfo } from './pod-info.ts';

@@ -7,9 +7,9 @@
 import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject, JsonValue } from '../shared/yaml.ts';
 import { DEFAULT_SCHEDULER_NAME, KNOWN_PLUGINS, PluginNames } from './names.ts';
-import type { NodeSelector } from './labels.ts';
+import type { NodeSelector } from '../apimachinery/node-selector.ts';
 import type { PreferredNodeTerm } from './pod-info.ts';
-import { NodeSelector as NodeSelectorClass } from './labels.ts';
+import { NodeSelector as NodeSelectorClass } from '../apimachinery/node-selector.ts';
 import { boolAt, intAt, isObject, listAt, objectAt, stringAt, unsupported } from './read-helpers.ts';
 import { readNodeSelector, readNodeSelectorTerm } from './selector-read.ts';
 import type { DefaultConstraint } from './plugins/pod-topology-spread.ts';

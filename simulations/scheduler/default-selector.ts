@@ -3,7 +3,7 @@
 // ReplicationController. src: pkg/scheduler/framework/plugins/helper/spread.go (DefaultSelector, GetPodServices)
 
 import type { Cluster } from './cluster.ts';
-import { Selector } from './labels.ts';
+import { Selector } from '../apimachinery/labels.ts';
 import type { PodInfo } from './pod-info.ts';
 
 /**

@@ -4,7 +4,7 @@
 
 import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/yaml.ts';
-import type { Labels } from './labels.ts';
+import type { Labels } from '../apimachinery/labels.ts';
 import { DEFAULT_MAX_PODS } from './names.ts';
 import type { HostPort, PodInfo, TaintEffect } from './pod-info.ts';
 import { TAINT_EFFECTS } from './pod-info.ts';

@@ -4,8 +4,9 @@
 
 import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject, JsonValue } from '../shared/yaml.ts';
-import { NodeSelector, Selector } from './labels.ts';
-import type { Labels, Requirement } from './labels.ts';
+import { Selector } from '../apimachinery/labels.ts';
+import { NodeSelector } from '../apimachinery/node-selector.ts';
+import type { Labels, Requirement } from '../apimachinery/labels.ts';
 import { DEFAULT_NAMESPACE, DEFAULT_SCHEDULER_NAME } from './names.ts';
 import { aggregateRequests } from './pod-requests.ts';
 import { readPodResources } from './pod-resources.ts';

@@ -3,7 +3,7 @@
 import { ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 import type { JsonObject, JsonValue } from '../shared/yaml.ts';
-import { labelValueError, qualifiedNameError } from './labels.ts';
+import { labelValueError, qualifiedNameError } from '../apimachinery/labels.ts';
 
 export function isObject(value: JsonValue | undefined): value is JsonObject {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);

@@ -4,7 +4,7 @@
 // src: staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go,
 //      pkg/scheduler/framework/types.go (Resource.Add).
 
-import { Quantity, QUANTITY_FORMAT_MESSAGE } from '../shared/quantity.ts';
+import { Quantity, QUANTITY_FORMAT_MESSAGE } from '../apimachinery/quantity.ts';
 import { ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 

@@ -10,7 +10,7 @@ import { Cluster } from './cluster.ts';
 import type { ServiceInfo, WorkloadSelector } from './cluster.ts';
 import { readSchedulerConfig } from './config.ts';
 import type { SchedulerConfig } from './config.ts';
-import type { Labels } from './labels.ts';
+import type { Labels } from '../apimachinery/labels.ts';
 import { DEFAULT_NAMESPACE, Labels as WellKnown } from './names.ts';
 import { readNode } from './node-info.ts';
 import type { NodeInfo } from './node-info.ts';

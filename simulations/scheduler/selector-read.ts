@@ -11,13 +11,14 @@ import type { JsonObject, JsonValue } from '../shared/yaml.ts';
 import {
   LABEL_SELECTOR_OPERATORS,
   NODE_SELECTOR_OPERATORS,
-  NodeSelector,
   Selector,
   labelValueError,
   qualifiedNameError,
   requirementError,
-} from './labels.ts';
-import type { CompiledNodeSelectorTerm, Operator, Requirement } from './labels.ts';
+} from '../apimachinery/labels.ts';
+import type { Operator, Requirement } from '../apimachinery/labels.ts';
+import { NodeSelector } from '../apimachinery/node-selector.ts';
+import type { CompiledNodeSelectorTerm } from '../apimachinery/node-selector.ts';
 import { isObject, listAt, objectAt, stringAt, unsupported } from './read-helpers.ts';
 
 export interface ReadMode {

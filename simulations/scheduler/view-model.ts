@@ -2,8 +2,8 @@
 // bar widths and SVG coordinates. Pure; the template stays free of logic.
 
 import type { SimulationOutput } from '../shared/engine.ts';
-import { shortHumanDuration } from '../shared/duration.ts';
-import { formatBinarySI } from '../shared/quantity.ts';
+import { shortHumanDuration } from '../apimachinery/duration.ts';
+import { formatBinarySI } from '../apimachinery/quantity.ts';
 import { VOLUME_PLUGINS } from './names.ts';
 import type { NodeDetail, NodeSummary, PodResult, ScheduleEvent, ScheduleResult } from './types.ts';
 

@@ -9,7 +9,7 @@
 
 import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/yaml.ts';
-import { Selector } from './labels.ts';
+import { Selector } from '../apimachinery/labels.ts';
 import { DEFAULT_NAMESPACE, Labels as WellKnown } from './names.ts';
 import { deterministicUid, fnv32a, intAt, isObject, labelsAt, objectAt, required, stringAt } from './read-helpers.ts';
 import { readLabelSelector } from './selector-read.ts';

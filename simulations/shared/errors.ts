@@ -5,19 +5,10 @@
 // answered 400 with the line and field) and for programmer mistakes (anything
 // else, answered 500 and logged).
 
-/** A path into a Kubernetes object, e.g. ["spec", "containers", 0, "image"]. */
-export type FieldPath = readonly (string | number)[];
-
-/** Renders a field path the way the API server does: `spec.containers[0].image`. */
-export function formatFieldPath(path: FieldPath): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) out += out === '' ? part : `.${part}`;
-    else out += `[${JSON.stringify(part)}]`;
-  }
-  return out;
-}
+import { formatFieldPath } from '../apimachinery/field-path.ts';
+import type { FieldPath } from '../apimachinery/field-path.ts';
+export { formatFieldPath };
+export type { FieldPath };
 
 /** Where in the learner's YAML something is (1-based). */
 export interface SourcePosition {

@@ -18,7 +18,7 @@
 
 import { ValidationError } from './errors.ts';
 import type { FieldPath } from './errors.ts';
-import { Quantity } from './quantity.ts';
+import { Quantity } from '../apimachinery/quantity.ts';
 import type { KubeObject } from './yaml.ts';
 
 type Scalar = 'string' | 'int' | 'bool' | 'quantity' | 'int-or-string' | 'time' | 'any' | 'number';

@@ -17,10 +17,10 @@ import type { Document, Node as YamlNode, ParsedNode, Scalar, YAMLMap, YAMLSeq }
 import { ValidationError, describeValue } from './errors.ts';
 import type { FieldPath, SourcePosition } from './errors.ts';
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
+import type { JsonObject, JsonValue } from '../apimachinery/json.ts';
+import { setOwn } from '../apimachinery/json.ts';
+export type { JsonObject, JsonValue } from '../apimachinery/json.ts';
+export { setOwn };
 
 /** A Kubernetes object read from one YAML document. */
 export interface KubeObject extends JsonObject {
@@ -288,14 +288,6 @@ function isFalseNaN(node: Scalar): boolean {
   return typeof node.value === 'number' && Number.isNaN(node.value) && !/^[-+]?\.(nan|NaN|NAN)$/.test(node.source ?? '');
 }
 
-/** Sets a property as plain data, even for `__proto__`, without touching prototypes. */
-export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    object[key] = value;
-  }
-}
 
 function positionOf(node: YamlNode, lineCounter: LineCounter): SourcePosition {
   const offset = node.range?.[0] ?? 0;

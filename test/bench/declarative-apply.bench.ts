@@ -12,8 +12,8 @@ import { getModifiedConfiguration } from '../../simulations/declarative-apply/ku
 import { engine } from '../../simulations/declarative-apply/engine.ts';
 import { parseManifests } from '../../simulations/shared/yaml.ts';
 import { DEFAULT_BUDGET } from '../../simulations/shared/engine.ts';
-import type { JsonObject } from '../../simulations/declarative-apply/go/values.ts';
-import { goYamlMarshal } from '../../simulations/declarative-apply/go/yaml.ts';
+import type { JsonObject } from '../../simulations/apimachinery/go-values.ts';
+import { goYamlMarshal } from '../../simulations/apimachinery/go-yaml.ts';
 import type { BenchResult } from './run.ts';
 
 function deployment(i: number, image: string, withTier: boolean): JsonObject {

@@ -8,8 +8,8 @@
 // deletions only against the last-applied configuration; untagged lists are
 // replaced whole; explicit nulls always delete; retainKeys clears unlisted keys.
 
-import { deepEqual, goFmtV, has, isMap } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { deepEqual, goFmtV, has, isMap } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { SchemaNode } from '../patch-meta/schema.ts';
 import { extractRetainKeysPatchStrategy } from '../strategic-merge/directives.ts';
 import { LAST_APPLIED } from '../kubectl/last-applied.ts';

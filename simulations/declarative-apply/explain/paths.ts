@@ -2,8 +2,8 @@
 // addresses them: by merge key (`containers[name=nginx]`), by value for sets
 // (`finalizers["example.com/x"]`), by index for atomic lists (`args[0]`).
 
-import { deepEqual, goEquals, has, isMap } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { deepEqual, goEquals, has, isMap } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 
 export type Segment =
   | { kind: 'field'; name: string }

@@ -13,9 +13,9 @@
 // (strategicpatch.StrategicMergePatch / RFC 7386) and bumps metadata.generation
 // when the spec changed (the registry strategies' PrepareForUpdate).
 
-import { clone, isMap, set } from '../go/values.ts';
-import type { JsonObject } from '../go/values.ts';
-import { goJsonEncode, goJsonMarshal } from '../go/json.ts';
+import { clone, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject } from '../../apimachinery/go-values.ts';
+import { goJsonEncode, goJsonMarshal } from '../../apimachinery/go-json.ts';
 import { SchemaNode } from '../patch-meta/schema.ts';
 import { schemaFor } from '../patch-meta/builtin.ts';
 import { ConflictError, createThreeWayMergePatch, strategicMergePatch } from '../strategic-merge/index.ts';

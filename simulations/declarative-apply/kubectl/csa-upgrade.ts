@@ -11,9 +11,9 @@
 //             that name is dropped
 //   unchanged → no request; changed → one JSON patch replacing managedFields
 
-import { compareGoStrings, set } from '../go/values.ts';
-import type { JsonObject } from '../go/values.ts';
-import { goJsonMarshal, quote } from '../go/json.ts';
+import { compareGoStrings, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject } from '../../apimachinery/go-values.ts';
+import { goJsonMarshal, quote } from '../../apimachinery/go-json.ts';
 import { encodeManagedFields } from '../server-side/managed-fields.ts';
 import type { ManagerEntry } from '../server-side/managed-fields.ts';
 import type { Path } from '../server-side/field-set.ts';

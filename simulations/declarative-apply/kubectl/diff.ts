@@ -8,9 +8,9 @@
 // current time; here they are fixed placeholders and the virtual epoch, so
 // the output is deterministic.
 
-import { compareGoStrings, isMap, set } from '../go/values.ts';
-import type { JsonObject } from '../go/values.ts';
-import { goYamlMarshal } from '../go/yaml.ts';
+import { compareGoStrings, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject } from '../../apimachinery/go-values.ts';
+import { goYamlMarshal } from '../../apimachinery/go-yaml.ts';
 import { unifiedDiff } from './unified-diff.ts';
 import { withoutManagedFields } from '../server-side/managed-fields.ts';
 

@@ -8,9 +8,9 @@
 // with an empty (non-nil) map, the annotation always holds
 // `"metadata":{"annotations":{},...}` when the file had no other annotations.
 
-import { clone, isMap, set } from '../go/values.ts';
-import type { JsonObject } from '../go/values.ts';
-import { goJsonEncode } from '../go/json.ts';
+import { clone, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject } from '../../apimachinery/go-values.ts';
+import { goJsonEncode } from '../../apimachinery/go-json.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 

@@ -4,8 +4,8 @@
 // PrepareForUpdate: "Any changes to the spec increment the generation number").
 // resourceVersion, managedFields timestamps and defaults are not simulated.
 
-import { clone, deepEqual, isMap } from '../go/values.ts';
-import type { JsonObject } from '../go/values.ts';
+import { clone, deepEqual, isMap } from '../../apimachinery/go-values.ts';
+import type { JsonObject } from '../../apimachinery/go-values.ts';
 
 const GENERATION_KINDS = new Set([
   'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob',

@@ -16,9 +16,9 @@
 // A failure of 2, 3 or 4 is only a warning; the object stays as the last
 // successful request left it.
 
-import { clone, isMap } from '../go/values.ts';
-import type { JsonObject } from '../go/values.ts';
-import { goJsonEncode } from '../go/json.ts';
+import { clone, isMap } from '../../apimachinery/go-values.ts';
+import type { JsonObject } from '../../apimachinery/go-values.ts';
+import { goJsonEncode } from '../../apimachinery/go-json.ts';
 import { SchemaNode } from '../patch-meta/schema.ts';
 import { schemaFor } from '../patch-meta/builtin.ts';
 import { explainApply } from '../explain/explain.ts';

@@ -14,9 +14,9 @@
 // removal, status is ignored, conversion between API versions is not
 // modelled, and the list-map keys' defaults are limited to `protocol: TCP`.
 
-import { clone, deepEqual, isMap, set } from '../go/values.ts';
-import type { JsonObject } from '../go/values.ts';
-import { goJsonEncode } from '../go/json.ts';
+import { clone, deepEqual, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject } from '../../apimachinery/go-values.ts';
+import { goJsonEncode } from '../../apimachinery/go-json.ts';
 import { SchemaNode } from '../patch-meta/schema.ts';
 import { schemaFor } from '../patch-meta/builtin.ts';
 import { explainApply } from '../explain/explain.ts';

@@ -6,9 +6,9 @@
 // field itself is owned) and/or has children. In `metadata.managedFields`
 // this is the `fieldsV1` object, with "." marking an element that is both.
 
-import { compareGoStrings, goKind, isMap, set } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
-import { goJsonMarshal } from '../go/json.ts';
+import { compareGoStrings, goKind, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
+import { goJsonMarshal } from '../../apimachinery/go-json.ts';
 
 export type PathElement =
   | { t: 'f'; name: string }

@@ -3,8 +3,8 @@
 // (managedfields.go: decode/encode and sortEncodedManagedFields;
 // conflict.go: getConflictMessage, printManager) write them.
 
-import { clone, compareGoStrings, isMap, set } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { clone, compareGoStrings, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { FieldSet, pathString } from './field-set.ts';
 import type { Path } from './field-set.ts';
 

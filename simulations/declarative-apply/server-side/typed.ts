@@ -4,8 +4,8 @@
 // without a marker a `patchStrategy:"merge"` tag means map keyed by the merge
 // key, else atomic), maps and structs are granular unless marked atomic.
 
-import { clone, deepEqual, has, isMap, set } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { clone, deepEqual, has, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { SchemaNode } from '../patch-meta/schema.ts';
 import type { PatchMeta } from '../patch-meta/schema.ts';
 import { FieldSet, elementKey } from './field-set.ts';

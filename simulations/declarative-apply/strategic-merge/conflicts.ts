@@ -2,8 +2,8 @@
 // staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go: does the
 // patch touch a key that also changed (differently) from last-applied to live?
 
-import { deduplicateScalars, deepEqual, goFmtV, goKind, has, isMap, sortScalars } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { deduplicateScalars, deepEqual, goFmtV, goKind, has, isMap, sortScalars } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import type { SchemaNode } from '../patch-meta/schema.ts';
 import { SmpError } from './errors.ts';
 import { directiveMarker, extractRetainKeysPatchStrategy, mergeDirective, replaceDirective, retainKeysDirective } from './directives.ts';

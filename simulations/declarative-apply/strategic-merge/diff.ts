@@ -9,9 +9,9 @@
 // CreateThreeWayMergePatch keep only additions/changes (against live) or only
 // deletions (against last-applied).
 
-import { clone, deduplicateScalars, deepEqual, get, goEquals, goFmtV, goKind, has, isMap, set, sortScalars } from '../go/values.ts';
-import { compareGoStrings } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { clone, deduplicateScalars, deepEqual, get, goEquals, goFmtV, goKind, has, isMap, set, sortScalars } from '../../apimachinery/go-values.ts';
+import { compareGoStrings } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import type { SchemaNode } from '../patch-meta/schema.ts';
 import { SmpError, errNoMergeKey } from './errors.ts';
 import {

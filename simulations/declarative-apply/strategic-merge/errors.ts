@@ -2,8 +2,8 @@
 // (staging/src/k8s.io/apimachinery/pkg/util/mergepatch/errors.go and the
 // fmt.Errorf calls in strategicpatch/patch.go).
 
-import { goFmtV } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { goFmtV } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 
 /** Any error the patch code returns; `message` is upstream's text. */
 export class SmpError extends Error {

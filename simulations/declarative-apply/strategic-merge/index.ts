@@ -3,9 +3,9 @@
 // (CreateTwoWayMergePatch, CreateThreeWayMergePatch, StrategicMergePatch).
 // Inputs are never modified; every function works on copies.
 
-import { clone, isMap } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
-import { goYamlMarshal } from '../go/yaml.ts';
+import { clone, isMap } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
+import { goYamlMarshal } from '../../apimachinery/go-yaml.ts';
 import { SchemaNode } from '../patch-meta/schema.ts';
 import type { PatchSchema } from '../patch-meta/schema.ts';
 import { diffMaps } from './diff.ts';

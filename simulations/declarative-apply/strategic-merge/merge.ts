@@ -7,8 +7,8 @@
 // additions/changes patch when kubectl creates a three-way patch
 // (MergeParallelList: false keeps the parallel lists and nulls as they are).
 
-import { deduplicateScalars, deepEqual, goEquals, goFmtV, goKind, has, isMap, set } from '../go/values.ts';
-import type { JsonObject, JsonValue } from '../go/values.ts';
+import { deduplicateScalars, deepEqual, goEquals, goFmtV, goKind, has, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import type { SchemaNode } from '../patch-meta/schema.ts';
 import {
   ErrBadPatchFormatForPrimitiveList,

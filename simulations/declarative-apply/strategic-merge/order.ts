@@ -3,9 +3,9 @@
 // normalizeElementOrder, mergeSortedSlice, index, normalizeSliceOrder,
 // extractToDeleteItems, sliceElementType, partition*, findMapInSliceBasedOnKeyValue).
 
-import { deduplicateScalars, get, goEquals, goFmtV, goKind, goSortByString, has, isMap, sortScalars } from '../go/values.ts';
-import type { GoKind, JsonObject, JsonValue } from '../go/values.ts';
-import { sliceStable } from '../go/sort.ts';
+import { deduplicateScalars, get, goEquals, goFmtV, goKind, goSortByString, has, isMap, sortScalars } from '../../apimachinery/go-values.ts';
+import type { GoKind, JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
+import { sliceStable } from '../../apimachinery/go-sort.ts';
 import { ErrNoListOfLists, SmpError, errBadArgType, errNoMergeKey } from './errors.ts';
 import { deleteDirective, directiveMarker } from './directives.ts';
 

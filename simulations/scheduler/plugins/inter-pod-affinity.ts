@@ -6,8 +6,8 @@
 // summed per topology domain and min-max normalized.
 
 import type { Cluster } from '../cluster.ts';
-import { Selector } from '../labels.ts';
-import type { Labels } from '../labels.ts';
+import { Selector } from '../../apimachinery/labels.ts';
+import type { Labels } from '../../apimachinery/labels.ts';
 import { PluginNames, Reasons } from '../names.ts';
 import type { NodeInfo } from '../node-info.ts';
 import type { AffinityTerm, PodInfo, WeightedAffinityTerm } from '../pod-info.ts';

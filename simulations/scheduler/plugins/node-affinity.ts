@@ -5,7 +5,7 @@
 // turns `matchFields: metadata.name In [...]` in every term into a PreFilterResult.
 // Score: sum of weights of matching preferred terms, normalized to 0..100.
 
-import type { NodeSelector } from '../labels.ts';
+import type { NodeSelector } from '../../apimachinery/node-selector.ts';
 import { PluginNames, Reasons } from '../names.ts';
 import type { NodeInfo } from '../node-info.ts';
 import { MAX_NODE_SCORE, defaultNormalizeScore } from '../normalize-score.ts';

@@ -7,8 +7,8 @@
 
 import type { Cluster } from '../cluster.ts';
 import { defaultSelector } from '../default-selector.ts';
-import { Selector } from '../labels.ts';
-import type { Labels } from '../labels.ts';
+import { Selector } from '../../apimachinery/labels.ts';
+import type { Labels } from '../../apimachinery/labels.ts';
 import { Labels as WellKnown, PluginNames, Reasons } from '../names.ts';
 import type { NodeInfo } from '../node-info.ts';
 import type { PodInfo, SpreadConstraint } from '../pod-info.ts';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { kubectlApply } from '../../../simulations/index.ts';
 import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable, startKubectlStub } from '../../support/kubectl-stub.ts';
 import type { KubectlStub, PatchContext } from '../../support/kubectl-stub.ts';
-import type { JsonObject, JsonValue } from '../../../simulations/declarative-apply/go/values.ts';
+import type { JsonObject, JsonValue } from '../../../simulations/apimachinery/go-values.ts';
 import { LIVE_DIR, MERGED_DIR } from '../../../simulations/declarative-apply/kubectl/diff.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable, startKubectlStub } from '../../support/kubectl-stub.ts';
 import type { PatchContext, StubResource } from '../../support/kubectl-stub.ts';
 import { parseManifests } from '../../../simulations/shared/yaml.ts';
-import type { JsonObject } from '../../../simulations/declarative-apply/go/values.ts';
+import type { JsonObject } from '../../../simulations/apimachinery/go-values.ts';
 import { clientSideApply } from '../../../simulations/declarative-apply/kubectl/client-side-apply.ts';
 import { kubectlDiff, LIVE_DIR, MERGED_DIR } from '../../../simulations/declarative-apply/kubectl/diff.ts';
 import { scenarios } from './scenarios.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable } from '../../support/kubectl-stub.ts';
 import { strategicMergePatch } from '../../../simulations/declarative-apply/strategic-merge/index.ts';
 import { schemaFor } from '../../../simulations/declarative-apply/patch-meta/builtin.ts';
-import type { JsonObject } from '../../../simulations/declarative-apply/go/values.ts';
+import type { JsonObject } from '../../../simulations/apimachinery/go-values.ts';
 
 const pod = (spec: JsonObject, metadata: JsonObject = {}): JsonObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...metadata }, spec });
 const deployment = (spec: JsonObject): JsonObject => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec });

@@ -3,7 +3,7 @@
 // real kubectl to create the live object, so its last-applied annotation is
 // exactly kubectl's), what happened to the live object afterwards (an HPA, an
 // admission webhook, `kubectl label`...), and the file applied next.
-import type { JsonObject } from '../../../simulations/declarative-apply/go/values.ts';
+import type { JsonObject } from '../../../simulations/apimachinery/go-values.ts';
 
 export interface ApplyScenario {
   name: string;

@@ -13,7 +13,7 @@ import { FieldSet } from '../../../simulations/declarative-apply/server-side/fie
 import type { Path } from '../../../simulations/declarative-apply/server-side/field-set.ts';
 import { serverSideApply } from '../../../simulations/declarative-apply/server-side/apply.ts';
 import { parseManifests } from '../../../simulations/shared/yaml.ts';
-import type { JsonObject } from '../../../simulations/declarative-apply/go/values.ts';
+import type { JsonObject } from '../../../simulations/apimachinery/go-values.ts';
 
 const f = (...names: string[]): Path => names.map((name) => ({ t: 'f' as const, name }));
 const manager = (m: Partial<ManagerEntry> & Pick<ManagerEntry, 'manager' | 'operation'>): ManagerEntry => ({ apiVersion: '', fields: new FieldSet(), ...m });

@@ -14,8 +14,8 @@ import {
   strategicMergePatch,
 } from '../../../simulations/declarative-apply/strategic-merge/index.ts';
 import { SchemaNode } from '../../../simulations/declarative-apply/patch-meta/schema.ts';
-import { goJsonMarshal } from '../../../simulations/declarative-apply/go/json.ts';
-import type { JsonObject, JsonValue } from '../../../simulations/declarative-apply/go/values.ts';
+import { goJsonMarshal } from '../../../simulations/apimachinery/go-json.ts';
+import type { JsonObject, JsonValue } from '../../../simulations/apimachinery/go-values.ts';
 import { mergeItemSchema, precisionItemSchema } from './merge-item-schema.ts';
 import { loadTable, loadYaml, sortMergeListsByName } from './support.ts';
 import type { Table, TableCase } from './support.ts';

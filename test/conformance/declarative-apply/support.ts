@@ -3,8 +3,8 @@
 // apply to every document before comparing.
 import { readFileSync } from 'node:fs';
 import { parseYamlDocuments } from '../../../simulations/shared/yaml.ts';
-import { deduplicateScalars, goFmtV, goSortByString, isMap, sortScalars } from '../../../simulations/declarative-apply/go/values.ts';
-import type { JsonObject, JsonValue } from '../../../simulations/declarative-apply/go/values.ts';
+import { deduplicateScalars, goFmtV, goSortByString, isMap, sortScalars } from '../../../simulations/apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../../simulations/apimachinery/go-values.ts';
 import { SchemaNode } from '../../../simulations/declarative-apply/patch-meta/schema.ts';
 import { extractRetainKeysPatchStrategy } from '../../../simulations/declarative-apply/strategic-merge/directives.ts';
 import { sliceElementType } from '../../../simulations/declarative-apply/strategic-merge/order.ts';

@@ -5,7 +5,7 @@
 // is written as + 1e-6 ms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDuration, shortHumanDuration } from '../../../simulations/shared/duration.ts';
+import { humanDuration, shortHumanDuration } from '../../../simulations/apimachinery/duration.ts';
 
 const ns = 1e-6;
 const ms = 1;

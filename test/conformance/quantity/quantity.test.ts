@@ -3,7 +3,7 @@
 // (read from the kubernetes/apimachinery mirror). `decQuantity(i, e, f)` there is `Quantity.of(i, e, f)` here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Quantity, type QuantityFormat } from '../../../simulations/shared/quantity.ts';
+import { Quantity, type QuantityFormat } from '../../../simulations/apimachinery/quantity.ts';
 
 const DecimalSI: QuantityFormat = 'DecimalSI';
 const BinarySI: QuantityFormat = 'BinarySI';

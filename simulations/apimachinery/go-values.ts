@@ -7,8 +7,8 @@
 // Keys such as `__proto__` are ordinary data: objects are created with
 // Object.create(null)-free literals but every write goes through setOwn.
 
-import type { JsonObject, JsonValue } from '../../shared/yaml.ts';
-import { setOwn } from '../../shared/yaml.ts';
+import type { JsonObject, JsonValue } from './json.ts';
+import { setOwn } from './json.ts';
 
 export type { JsonObject, JsonValue };
 

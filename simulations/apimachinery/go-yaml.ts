@@ -14,8 +14,8 @@
 //
 // Only JSON data is handled (maps, lists, strings, numbers, booleans, null).
 
-import { formatFloatG, goKind } from './values.ts';
-import type { JsonObject, JsonValue } from './values.ts';
+import { formatFloatG, goKind } from './go-values.ts';
+import type { JsonObject, JsonValue } from './go-values.ts';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;

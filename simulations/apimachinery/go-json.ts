@@ -5,8 +5,8 @@
 // unstructuredJSONScheme.doEncode), which is Marshal plus a trailing "\n", and
 // sends patches made with json.Marshal.
 
-import { compareGoStrings, goKind, isMap } from './values.ts';
-import type { JsonObject, JsonValue } from './values.ts';
+import { compareGoStrings, goKind, isMap } from './go-values.ts';
+import type { JsonObject, JsonValue } from './go-values.ts';
 
 /**
  * json.Marshal.

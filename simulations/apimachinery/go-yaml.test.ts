@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { goYamlMarshal } from './yaml.ts';
-import type { JsonObject } from './values.ts';
-import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable } from '../../../test/support/kubectl-stub.ts';
+import { goYamlMarshal } from './go-yaml.ts';
+import type { JsonObject } from './go-values.ts';
+import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable } from '../../test/support/kubectl-stub.ts';
 
 function kubectlYaml(dir: string, obj: JsonObject): string {
   const file = join(dir, 'obj.json');
