@@ -38,7 +38,7 @@ import { computePodActions } from './pod-actions.ts';
 import type { ContainerToKill } from './pod-actions.ts';
 import { ProbeWorker, withProbeDefaults } from './probes.ts';
 import type { ProbeType } from './probes.ts';
-import { ActionQueue } from './queue.ts';
+import { ActionQueue } from '../apiserver/event-queue.ts';
 import { latestExited, latestInstance, runtimeExitReason } from './runtime.ts';
 import type { ContainerRecord, Instance } from './runtime.ts';
 import { planStop, terminationGracePeriodSeconds, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './termination.ts';

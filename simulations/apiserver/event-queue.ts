@@ -1,4 +1,6 @@
-// A min-heap of timed actions: earliest first, then in the order they were scheduled.
+// A min-heap of timed actions: earliest first, then in the order they were
+// scheduled. The one queue under the virtual clock (clock.ts); the kubelet
+// library drives its own instance until it runs as an actor on the shared clock.
 
 export interface Timed<T> {
   atMs: number;
