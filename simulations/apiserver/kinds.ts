@@ -17,6 +17,12 @@ export interface KindInfo {
   readonly hasStatus: boolean;
   /** `kubectl get` short names. */
   readonly shortNames: readonly string[];
+  /**
+   * Where etcd keeps it: `/registry/<etcdPrefix>/<namespace>/<name>`. Mostly the
+   * resource, with upstream's historical exceptions (nodes under `minions`,
+   * Services under `services/specs`, Endpoints under `services/endpoints`).
+   */
+  readonly etcdPrefix: string;
 }
 
 /** "apps/v1" or "v1". */
@@ -39,6 +45,18 @@ export function kindKey(apiVersion: string, kind: string): string {
   return `${apiVersion}/${kind}`;
 }
 
+// The etcd prefixes that differ from the resource name.
+// src: pkg/registry/core/{node,service,endpoint}/storage/storage.go (DefaultQualifiedResource + StoreOptions),
+//      pkg/kubeapiserver/default_storage_factory_builder.go (cohabitating resources),
+//      staging/src/k8s.io/apiextensions-apiserver/pkg/registry/customresourcedefinition/etcd.go
+const ETCD_PREFIX: Record<string, string> = {
+  nodes: 'minions',
+  services: 'services/specs',
+  endpoints: 'services/endpoints',
+  ingresses: 'ingress',
+  customresourcedefinitions: 'apiextensions.k8s.io/customresourcedefinitions',
+};
+
 const k = (group: string, version: string, kind: string, resource: string, namespaced: boolean, hasStatus: boolean, shortNames: string[] = []): KindInfo => ({
   group,
   version,
@@ -47,6 +65,7 @@ const k = (group: string, version: string, kind: string, resource: string, names
   namespaced,
   hasStatus,
   shortNames,
+  etcdPrefix: ETCD_PREFIX[resource] ?? resource,
 });
 
 /** Every built-in kind, in `kubectl api-resources` order (core first, then by group). */

@@ -10,8 +10,8 @@
 
 import { Quantity } from '../apimachinery/quantity.ts';
 import { humanDuration } from '../apimachinery/duration.ts';
-import { getPodQOS } from '../kubelet/qos.ts';
-import type { PodLike } from '../kubelet/qos.ts';
+import { getPodQOS } from '../apiserver/pod-qos.ts';
+import type { PodLike } from '../apiserver/pod-qos.ts';
 import { runeCount } from './get-pods.ts';
 
 // The inputs are plain JSON objects (a Pod, core/v1 Events): read them loosely.

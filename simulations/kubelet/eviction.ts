@@ -14,7 +14,7 @@
 // (its limit equals it), so it naturally sorts last.
 
 import { Quantity, formatBinarySI } from '../apimachinery/quantity.ts';
-import type { ContainerLike, PodLike } from './qos.ts';
+import type { ContainerLike, PodLike } from '../apiserver/pod-qos.ts';
 
 /** eviction_manager.go and friends. */
 export const EVICTION_MONITORING_PERIOD_MS = 10_000;

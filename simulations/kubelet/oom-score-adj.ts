@@ -9,8 +9,8 @@
 // when memory runs out the kernel sacrifices BestEffort first, Guaranteed last.
 
 import { Quantity } from '../apimachinery/quantity.ts';
-import { getPodQOS } from './qos.ts';
-import type { ContainerLike, PodLike } from './qos.ts';
+import { getPodQOS } from '../apiserver/pod-qos.ts';
+import type { ContainerLike, PodLike } from '../apiserver/pod-qos.ts';
 
 /** policy.go constants. */
 export const KUBELET_OOM_SCORE_ADJ = -999;

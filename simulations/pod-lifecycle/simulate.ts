@@ -9,8 +9,8 @@ import { podRowAt, podColumns, podRowCells, formatWatch } from '../kubectl/get-p
 import type { PodRow } from '../kubectl/get-pods.ts';
 import { PodKubelet, defaultPodIP } from '../kubelet/pod-kubelet.ts';
 import type { StatusWrite } from '../kubelet/pod-kubelet.ts';
-import { getPodQOS } from '../kubelet/qos.ts';
-import type { PodLike } from '../kubelet/qos.ts';
+import { getPodQOS } from '../apiserver/pod-qos.ts';
+import type { PodLike } from '../apiserver/pod-qos.ts';
 import type { ContainerStatus, Pod } from '../kubelet/types.ts';
 import { DEFAULT_UNTIL_SECONDS, MAX_SECONDS } from './behavior-schema.ts';
 import { buildBehaviors } from './behaviors.ts';

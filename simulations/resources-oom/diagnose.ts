@@ -11,8 +11,8 @@
 
 import { Quantity, formatBinarySI } from '../apimachinery/quantity.ts';
 import { ValidationError } from '../shared/errors.ts';
-import { getPodQOS } from '../kubelet/qos.ts';
-import type { QOSClass } from '../kubelet/qos.ts';
+import { getPodQOS } from '../apiserver/pod-qos.ts';
+import type { QOSClass } from '../apiserver/pod-qos.ts';
 import { describePod } from '../kubectl/describe-pod.ts';
 import { readEvent, readPod } from './core-v1.ts';
 import type { DecodedEvent, DecodedPod } from './core-v1.ts';

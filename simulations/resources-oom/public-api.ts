@@ -6,8 +6,8 @@
 
 import { ValidationError, describeValue } from '../shared/errors.ts';
 import { Quantity } from '../apimachinery/quantity.ts';
-import { getPodQOS as podQOS } from '../kubelet/qos.ts';
-import type { QOSClass } from '../kubelet/qos.ts';
+import { getPodQOS as podQOS } from '../apiserver/pod-qos.ts';
+import type { QOSClass } from '../apiserver/pod-qos.ts';
 import { getContainerOOMScoreAdjust as oomScoreAdjust } from '../kubelet/oom-score-adj.ts';
 import { rankMemoryPressure as rank } from '../kubelet/eviction.ts';
 import { describePod as describe } from '../kubectl/describe-pod.ts';

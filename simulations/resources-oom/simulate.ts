@@ -20,8 +20,8 @@ import type { ContainerBehavior } from '../kubelet/behavior.ts';
 import type { RunningContainer } from '../kubelet/pod-kubelet.ts';
 import { DEFAULT_EPOCH_MS, rfc3339 } from '../apimachinery/time.ts';
 import type { Event, Pod } from '../kubelet/types.ts';
-import { computePodQOS } from '../kubelet/qos.ts';
-import type { QOSClass } from '../kubelet/qos.ts';
+import { computePodQOS } from '../apiserver/pod-qos.ts';
+import type { QOSClass } from '../apiserver/pod-qos.ts';
 import { getContainerOOMScoreAdjust, isCriticalPod } from '../kubelet/oom-score-adj.ts';
 import {
   EVICTION_MONITORING_PERIOD_MS, IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS, MEMORY_PRESSURE,

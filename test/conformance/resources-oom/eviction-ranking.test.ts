@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exceedMemoryRequests, memory, orderedBy, priority, rankMemoryPressure } from '../../../simulations/kubelet/eviction.ts';
 import type { MemoryStatsEntry } from '../../../simulations/kubelet/eviction.ts';
-import type { PodLike } from '../../../simulations/kubelet/qos.ts';
+import type { PodLike } from '../../../simulations/apiserver/pod-qos.ts';
 
 const HELPERS_TEST = 'pkg/kubelet/eviction/helpers_test.go';
 const lowPriority = -1;

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getContainerOOMScoreAdjust } from '../../../simulations/kubelet/oom-score-adj.ts';
-import type { PodLike } from '../../../simulations/kubelet/qos.ts';
+import type { PodLike } from '../../../simulations/apiserver/pod-qos.ts';
 
 const UPSTREAM = 'pkg/kubelet/qos/policy_test.go TestGetContainerOOMScoreAdjust';
 const standardMemoryAmount = 8_000_000_000;

@@ -3,8 +3,8 @@
 // because 1.33 ships that gate off and our engine does not model spec.resources).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computePodQOS, getPodQOS } from '../../../simulations/kubelet/qos.ts';
-import type { PodLike } from '../../../simulations/kubelet/qos.ts';
+import { computePodQOS, getPodQOS } from '../../../simulations/apiserver/pod-qos.ts';
+import type { PodLike } from '../../../simulations/apiserver/pod-qos.ts';
 
 const UPSTREAM = 'pkg/apis/core/v1/helper/qos/qos_test.go TestComputePodQOS';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computePodQOS } from './qos.ts';
+import { computePodQOS } from './pod-qos.ts';
 
 const c = (requests: Record<string, string>, limits: Record<string, string>) => ({ name: 'c', resources: { requests, limits } });
 
