@@ -14,11 +14,10 @@ import { Notebook } from './notebook.ts';
 import type { Views } from './views/render.ts';
 import { cookieName, learnerMiddleware } from './http/learner.ts';
 import { crossSiteGuard, csrf, securityHeaders } from './http/security.ts';
-import { errorHandler, HttpError } from './http/errors.ts';
+import { errorHandler, HttpError, NotFoundError } from './http/errors.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { pickLanguage } from './i18n/strings.ts';
-import { NotFoundError } from '../simulations/shared/errors.ts';
 import { sendEncoded } from './http/encoding.ts';
 
 export interface AppDeps {

@@ -2,7 +2,8 @@
 // keep it, reset it, answer a quiz, summarise progress, export and import.
 // Routes adapt requests to these calls and render what they return.
 
-import { NotFoundError, ValidationError } from '../simulations/shared/errors.ts';
+import { ValidationError } from '../simulations/shared/errors.ts';
+import { NotFoundError } from './http/errors.ts';
 import type { Engine, EngineDetail } from '../simulations/shared/engine.ts';
 import type { Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './content/model.ts';
 import { lessonFor } from './content/model.ts';

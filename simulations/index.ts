@@ -3,15 +3,13 @@
 
 export { Quantity, QuantityError, formatBinarySI, formatDecimalSI } from './apimachinery/quantity.ts';
 export { parseManifests } from './shared/yaml.ts';
-export { ValidationError, LimitExceededError, NotFoundError, formatFieldPath } from './shared/errors.ts';
+export { ValidationError, LimitExceededError, formatFieldPath } from './shared/errors.ts';
 export { goDuration, humanDuration, shortHumanDuration } from './apimachinery/duration.ts';
 export { engines, getEngine } from './registry.ts';
 // Chapter 4's helpers, read through its decoder so any JSON gets a result or a ValidationError.
-export { getPodQOS, getContainerOOMScoreAdjust, rankMemoryPressure, describePod } from './resources-oom/public-api.ts';
-export { diagnosePod } from './resources-oom/diagnose.ts';
-export { simulateMemory } from './resources-oom/simulate.ts';
+export { getPodQOS, getContainerOOMScoreAdjust, rankMemoryPressure, describePod, diagnosePod, simulateMemory } from './resources-oom/public-api.ts';
 export { getPhase } from './kubelet/pod-phase.ts';
 export { printPod } from './kubectl/get-pods.ts';
-export { simulatePod } from './pod-lifecycle/simulate.ts';
+export { simulatePod } from './pod-lifecycle/public-api.ts';
 export { runFilterPlugin, runScorePlugin, fitErrorMessage, podRequests, schedule } from './scheduler/public-api.ts';
-export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, ConflictError, schemaFor, kubectlApply } from './declarative-apply/api.ts';
+export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, ConflictError, schemaFor, kubectlApply } from './declarative-apply/public-api.ts';

@@ -4,6 +4,8 @@
 // changed shape, fails here even though every engine test imports its own files.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as api from '../simulations/index.ts';
 import type { JsonObject } from '../simulations/shared/yaml.ts';
 
@@ -99,5 +101,27 @@ describe('simulations/index.ts', () => {
     for (const key of ['patch', 'result', 'newLastApplied', 'diff', 'explanation']) assert.ok(key in applied, key);
     // kubectl's annotation: the applied object as compact JSON, with a trailing newline
     assert.equal(applied.newLastApplied, '{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"demo","namespace":"default"}}\n');
+  });
+});
+
+describe('one public entry file per chapter engine', () => {
+  const SIMULATIONS = fileURLToPath(new URL('../simulations/', import.meta.url));
+  const specifiersOf = (file: string) => [...readFileSync(`${SIMULATIONS}${file}`, 'utf8').matchAll(/\bfrom\s*'([^']+)'/g)].map((m) => m[1]);
+  // A chapter engine is a folder the registry takes an engine from; kubelet/ and kubectl/ are shared libraries with files of their own.
+  const chapterEngines = [...new Set(specifiersOf('registry.ts').flatMap((spec) => /^\.\/([a-z0-9-]+)\/[a-z-]*engine\.ts$/.exec(spec)?.[1] ?? []))].filter((f) => f !== 'shared');
+  const specifiers = specifiersOf('index.ts');
+
+  it('simulations/index.ts takes every chapter engine’s functions from its public-api.ts, and only from there', () => {
+    assert.ok(chapterEngines.length >= 4, `found the chapter engines: ${chapterEngines.join(', ')}`);
+    for (const folder of chapterEngines) {
+      assert.ok(existsSync(`${SIMULATIONS}${folder}/public-api.ts`), `simulations/${folder}/public-api.ts exists`);
+      const imported = specifiers.filter((spec) => spec.startsWith(`./${folder}/`));
+      assert.deepEqual([...new Set(imported)], [`./${folder}/public-api.ts`], `simulations/index.ts imports ${folder} only through its public-api.ts`);
+    }
+  });
+
+  it('NotFoundError is the server’s (an unknown lesson, cell or engine), not the simulations’', () => {
+    assert.equal((api as Record<string, unknown>).NotFoundError, undefined);
+    assert.doesNotMatch(readFileSync(`${SIMULATIONS}shared/errors.ts`, 'utf8'), /class NotFoundError/);
   });
 });

@@ -3,10 +3,15 @@
 
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import { NotFoundError, ValidationError } from '../../simulations/shared/errors.ts';
+import { ValidationError } from '../../simulations/shared/errors.ts';
 import { AnswerFormatError } from '../quiz/grader.ts';
 import type { Views } from '../views/render.ts';
 import { translate } from '../i18n/strings.ts';
+
+/** An unknown lesson, cell, engine or page: answered 404. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
 
 /** An error with an HTTP status and a message safe to show. */
 export class HttpError extends Error {

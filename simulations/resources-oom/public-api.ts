@@ -15,6 +15,9 @@ import { readEvent, readPod } from './core-v1.ts';
 import type { DecodedPod } from './core-v1.ts';
 import { parseRFC3339 } from './decode.ts';
 
+export { diagnosePod } from './diagnose.ts';
+export { simulateMemory } from './simulate.ts';
+
 /**
  * The Pod's QoS class: `status.qosClass` when set, else computed from the spec.
  *

@@ -1,4 +1,5 @@
-// Typed errors shared by every engine and the server.
+// Typed errors shared by every engine and the server. (HTTP's own, such as
+// NotFoundError for an unknown lesson, cell or engine, are in server/http/errors.ts.)
 //
 // Outcomes (an unschedulable Pod, an OOMKilled container, a conflicting apply)
 // are *results*, never errors. Errors are only for bad input (ValidationError,
@@ -86,11 +87,6 @@ export class LimitExceededError extends ValidationError {
   constructor(reason: string, options: ValidationErrorOptions = {}) {
     super(reason, { ...options, code: 'limit' });
   }
-}
-
-/** An unknown lesson, cell or engine. */
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
 }
 
 /** Describes a JS value briefly for an error message (never the whole input). */

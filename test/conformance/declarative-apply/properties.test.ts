@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { kubectlApply } from '../../../simulations/declarative-apply/api.ts';
+import { kubectlApply } from '../../../simulations/declarative-apply/public-api.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/go-values.ts';
 
 const key = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
