@@ -1,92 +1,138 @@
-// Label keys, values and selectors, as apimachinery validates and matches them.
-// src: staging/src/k8s.io/apimachinery/pkg/labels/selector.go (NewRequirement, Requirement.Matches),
-//      staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go (LabelSelectorAsSelector),
-//      staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go (IsQualifiedName, IsValidLabelValue).
+// Label keys, values, requirements and selectors, as apimachinery validates,
+// matches and prints them. The string syntax (`app=web,tier in (a,b),!x`) and
+// metav1.LabelSelector are read in label-selector.ts.
+// src: staging/src/k8s.io/apimachinery/pkg/labels/selector.go (NewRequirement, Requirement.Matches,
+//      Requirement.String, internalSelector.Add/String/RequiresExactMatch, SelectorFromSet),
+//      staging/src/k8s.io/apimachinery/pkg/api/validate/content/kube.go (IsLabelKey, IsLabelValue).
+
+import { invalid, notSupported } from './field-errors.ts';
+import type { ErrorList, FieldErr } from './field-errors.ts';
+import { Path } from './field-path.ts';
+import { isLabelKey, isLabelValue } from './validate-content.ts';
+import { compareGoStrings } from './go-values.ts';
 
 export type Labels = Readonly<Record<string, string>>;
 
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/** IsQualifiedName: returns the problem, or null when `key` is a valid label key. */
+/** IsQualifiedName (content.IsLabelKey): the first problem, or null when `key` is a valid label key. */
 export function qualifiedNameError(key: string): string | null {
-  const parts = key.split('/');
-  let name = key;
-  if (parts.length === 2) {
-    const [prefix, rest] = parts;
-    if (prefix.length === 0) return 'prefix part must be non-empty';
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) {
-      return "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-    }
-    name = rest;
-  } else if (parts.length > 2) {
-    return "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
-  }
-  if (name.length === 0) return 'name part must be non-empty';
-  if (name.length > 63) return 'name part must be no more than 63 characters';
-  if (!QUALIFIED_NAME.test(name)) {
-    return "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-  }
-  return null;
+  const errs = isLabelKey(key);
+  return errs.length > 0 ? errs[0] : null;
 }
 
-/** IsValidLabelValue: returns the problem, or null. */
+/** IsValidLabelValue (content.IsLabelValue): the first problem, or null. */
 export function labelValueError(value: string): string | null {
-  if (value.length > 63) return 'must be no more than 63 characters';
-  if (!LABEL_VALUE.test(value)) {
-    return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-  }
-  return null;
+  const errs = isLabelValue(value);
+  return errs.length > 0 ? errs[0] : null;
 }
 
-export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+/**
+ * selection.Operator, named as the API names them. LabelSelector and
+ * NodeSelector operators, plus the three only the string syntax and
+ * matchLabels produce: Equals (`=`, and every matchLabels entry),
+ * DoubleEquals (`==`), NotEquals (`!=`).
+ */
+export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt' | 'Equals' | 'DoubleEquals' | 'NotEquals';
 
 export const LABEL_SELECTOR_OPERATORS: readonly Operator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 export const NODE_SELECTOR_OPERATORS: readonly Operator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
 
-/** One parsed requirement: `key op values`. */
+/** selection.Operator's own strings, in upstream's validRequirementOperators order (binary, then unary). */
+export const SELECTION_OPERATOR_TEXT: Readonly<Record<Operator, string>> = {
+  In: 'in',
+  NotIn: 'notin',
+  Equals: '=',
+  DoubleEquals: '==',
+  NotEquals: '!=',
+  Gt: 'gt',
+  Lt: 'lt',
+  Exists: 'exists',
+  DoesNotExist: '!',
+};
+
+/** One requirement: `key op values`. Values are kept as given (Parse gives them sorted and unique). */
 export interface Requirement {
   readonly key: string;
   readonly operator: Operator;
   readonly values: readonly string[];
 }
 
-const INT64 = /^[+-]?\d+$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
 
-/** labels.NewRequirement's checks; returns the error text or null. */
-export function requirementError(key: string, operator: Operator, values: readonly string[]): string | null {
-  const keyError = qualifiedNameError(key);
-  if (keyError) return keyError;
+/** strconv.ParseInt(s, 10, 64): the value, or null when Go returns an error (syntax or range). */
+export function parseInt64(s: string): bigint | null {
+  if (!/^[+-]?[0-9]+$/.test(s)) return null;
+  const n = BigInt(s);
+  return n < INT64_MIN || n > INT64_MAX ? null : n;
+}
+
+/**
+ * labels.NewRequirement: the requirement and its problems, at `path` (nil
+ * upstream by default, so fields print as `key`, `values`, `values[0][key]`).
+ * `values` null is Go's nil slice, which a bad-value message prints as `null`.
+ */
+export function newRequirement(
+  key: string,
+  operator: Operator,
+  values: readonly string[] | null,
+  path: Path = Path.ROOT,
+): { requirement: Requirement; errors: ErrorList } {
+  const errors: FieldErr[] = [];
+  const keyErrs = isLabelKey(key);
+  if (keyErrs.length !== 0) errors.push(invalid(path.child('key'), key, keyErrs.join('; ')));
+  const vals = values ?? [];
+  const valuePath = path.child('values');
+  // A nil slice marshals as null, an empty one as [].
+  const badValues = values === null ? null : [...values];
   switch (operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) return "for 'in', 'notin' operators, values set can't be empty";
+      if (vals.length === 0) errors.push(invalid(valuePath, badValues, "for 'in', 'notin' operators, values set can't be empty"));
+      break;
+    case 'Equals':
+    case 'DoubleEquals':
+    case 'NotEquals':
+      if (vals.length !== 1) errors.push(invalid(valuePath, badValues, 'exact-match compatibility requires one single value'));
       break;
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length !== 0) return 'values set must be empty for exists and does not exist';
+      if (vals.length !== 0) errors.push(invalid(valuePath, badValues, 'values set must be empty for exists and does not exist'));
       break;
     case 'Gt':
     case 'Lt':
-      if (values.length !== 1) return "for 'Gt', 'Lt' operators, exactly one value is required";
-      if (!INT64.test(values[0])) return "for 'Gt', 'Lt' operators, the value must be an integer";
+      if (vals.length !== 1) errors.push(invalid(valuePath, badValues, "for 'Gt', 'Lt' operators, exactly one value is required"));
+      vals.forEach((v, i) => {
+        if (parseInt64(v) === null) errors.push(invalid(valuePath.index(i), v, "for 'Gt', 'Lt' operators, the value must be an integer"));
+      });
       break;
+    default:
+      errors.push(notSupported(path.child('operator'), operator as string, Object.values(SELECTION_OPERATOR_TEXT)));
   }
-  for (const v of values) {
-    const e = labelValueError(v);
-    if (e) return e;
-  }
-  return null;
+  vals.forEach((v, i) => {
+    const valueErrs = isLabelValue(v);
+    if (valueErrs.length !== 0) errors.push(invalid(valuePath.index(i).key(key), v, valueErrs.join('; ')));
+  });
+  return { requirement: { key, operator, values: vals }, errors };
 }
 
-/** Requirement.Matches (selector.go). */
+/** labels.NewRequirement's checks: the first problem's detail, or null. */
+export function requirementError(key: string, operator: Operator, values: readonly string[]): string | null {
+  const { errors } = newRequirement(key, operator, values);
+  return errors.length > 0 ? errors[0].detail : null;
+}
+
+/** Requirement.Matches (selector.go). An unknown operator matches nothing. */
 export function requirementMatches(r: Requirement, labels: Labels): boolean {
-  const value = labels[r.key];
+  // Only string values are labels: a key like "constructor" must not find Object.prototype's.
+  const raw: unknown = labels[r.key];
+  const value = typeof raw === 'string' ? raw : undefined;
   switch (r.operator) {
     case 'In':
+    case 'Equals':
+    case 'DoubleEquals':
       return value !== undefined && r.values.includes(value);
     case 'NotIn':
+    case 'NotEquals':
       return value === undefined || !r.values.includes(value);
     case 'Exists':
       return value !== undefined;
@@ -94,18 +140,70 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
       return value === undefined;
     case 'Gt':
     case 'Lt': {
-      if (value === undefined || !INT64.test(value)) return false;
-      // strconv.ParseInt on both sides; BigInt keeps int64 exactness.
-      const left = BigInt(value);
-      const right = BigInt(r.values[0]);
+      if (value === undefined) return false;
+      const left = parseInt64(value);
+      if (left === null || r.values.length !== 1) return false;
+      const right = parseInt64(r.values[0]);
+      if (right === null) return false;
       return r.operator === 'Gt' ? left > right : left < right;
     }
+    default:
+      return false;
   }
 }
 
+/** sort.Strings on a copy, only when not already sorted (selector.go safeSort). */
+export function safeSort(values: readonly string[]): readonly string[] {
+  let sorted = true;
+  for (let i = 1; i < values.length && sorted; i++) if (compareGoStrings(values[i - 1], values[i]) > 0) sorted = false;
+  return sorted ? values : [...values].sort(compareGoStrings);
+}
+
 /**
- * A compiled selector. `nothing` matches no object (a nil LabelSelector or a
- * selector that failed to parse); an empty requirement list matches everything.
+ * Requirement.String (selector.go): `!k`, `k`, `k=v`, `k==v`, `k!=v`,
+ * `k in (a,b)`, `k notin (a)`, `k>1`, `k<1`; several values sorted.
+ */
+export function requirementString(r: Requirement): string {
+  let out = r.operator === 'DoesNotExist' ? `!${r.key}` : r.key;
+  switch (r.operator) {
+    case 'Equals':
+      out += '=';
+      break;
+    case 'DoubleEquals':
+      out += '==';
+      break;
+    case 'NotEquals':
+      out += '!=';
+      break;
+    case 'In':
+      out += ' in ';
+      break;
+    case 'NotIn':
+      out += ' notin ';
+      break;
+    case 'Gt':
+      out += '>';
+      break;
+    case 'Lt':
+      out += '<';
+      break;
+    case 'Exists':
+    case 'DoesNotExist':
+      return out;
+  }
+  const values = r.values.length === 1 ? r.values[0] : safeSort(r.values).join(',');
+  return r.operator === 'In' || r.operator === 'NotIn' ? `${out}(${values})` : out + values;
+}
+
+/** Sorts requirements by key as selector.go's ByKey does (stable: Go's insertion sort for small inputs). */
+export function sortByKey(requirements: Requirement[]): Requirement[] {
+  return requirements.sort((a, b) => compareGoStrings(a.key, b.key));
+}
+
+/**
+ * A compiled selector. `nothing` matches no object (labels.Nothing(): a nil
+ * LabelSelector, or one that failed to parse); an empty requirement list
+ * matches everything (labels.Everything()).
  */
 export class Selector {
   static readonly NOTHING = new Selector(null);
@@ -117,18 +215,23 @@ export class Selector {
     readonly error: string | null = null,
   ) {}
 
-  /** A selector that failed to parse (LabelSelectorAsSelector returned an error). */
+  /** A selector that failed to parse (Parse or LabelSelectorAsSelector returned an error). */
   static invalid(error: string): Selector {
     return new Selector(null, error);
   }
 
+  /** internalSelector(requirements): kept in the order given. */
   static of(requirements: readonly Requirement[]): Selector {
     return requirements.length === 0 ? Selector.EVERYTHING : new Selector(requirements);
   }
 
-  /** labels.SelectorFromSet: every key=value must match. */
+  /** labels.SelectorFromSet: `key=value` (Equals) for each entry, sorted by key. */
   static fromSet(set: Labels): Selector {
-    return Selector.of(Object.keys(set).sort().map((key) => ({ key, operator: 'In' as const, values: [set[key]] })));
+    return Selector.of(
+      Object.keys(set)
+        .sort(compareGoStrings)
+        .map((key) => ({ key, operator: 'Equals' as const, values: [set[key]] })),
+    );
   }
 
   get isNothing(): boolean {
@@ -147,33 +250,28 @@ export class Selector {
     return true;
   }
 
-  /** Selector.Add: a new selector with more requirements (nothing stays nothing). */
+  /** Selector.Add: a new selector with more requirements, sorted by key (nothing stays nothing). */
   add(extra: readonly Requirement[]): Selector {
     if (this.requirements === null) return this;
-    return Selector.of([...this.requirements, ...extra]);
+    return Selector.of(sortByKey([...this.requirements, ...extra]));
   }
 
-  /** The selector as kubectl would print it, e.g. `app=web,tier notin (db)`. */
+  /**
+   * Selector.RequiresExactMatch: the value the first requirement on `label`
+   * demands, when it is `=`, `==` or `in` with one value.
+   */
+  requiresExactMatch(label: string): string | undefined {
+    for (const r of this.requirements ?? []) {
+      if (r.key !== label) continue;
+      if ((r.operator === 'Equals' || r.operator === 'DoubleEquals' || r.operator === 'In') && r.values.length === 1) return r.values[0];
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Selector.String(): requirements joined by ","; "" for nothing and for everything. */
   toString(): string {
-    if (this.requirements === null) return '<none>';
-    if (this.requirements.length === 0) return '<everything>';
-    return this.requirements
-      .map((r) => {
-        switch (r.operator) {
-          case 'In':
-            return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(',')})`;
-          case 'NotIn':
-            return `${r.key} notin (${r.values.join(',')})`;
-          case 'Exists':
-            return r.key;
-          case 'DoesNotExist':
-            return `!${r.key}`;
-          case 'Gt':
-            return `${r.key}>${r.values[0]}`;
-          case 'Lt':
-            return `${r.key}<${r.values[0]}`;
-        }
-      })
-      .join(',');
+    if (this.requirements === null) return '';
+    return this.requirements.map(requirementString).join(',');
   }
 }

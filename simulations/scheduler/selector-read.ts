@@ -50,7 +50,7 @@ export function readLabelSelector(raw: JsonValue | undefined, root: object, path
         if (mode.strict) throw new ValidationError(`Invalid value: "${problem === qualifiedNameError(key) ? key : value}": ${problem}`, { object: root, path: [...path, 'matchLabels', key] });
         error ??= requirementFieldErrors(key, 'In', [value]);
       }
-      requirements.push({ key, operator: 'In', values: [value] });
+      requirements.push({ key, operator: 'Equals', values: [value] });
     }
   }
   listAt(sel.matchExpressions, root, [...path, 'matchExpressions']).forEach((item, i) => {

@@ -123,7 +123,7 @@ export function expandWorkload(obj: JsonObject): Expansion {
     const rsName = `${name}-${hash}`;
     const rsUid = deterministicUid(`ReplicaSet/${namespace}/${rsName}`);
     const podLabels = { ...labels, [WellKnown.podTemplateHash]: hash };
-    selectors.push({ kind: 'ReplicaSet', namespace, name: rsName, selector: selector.add([{ key: WellKnown.podTemplateHash, operator: 'In', values: [hash] }]) });
+    selectors.push({ kind: 'ReplicaSet', namespace, name: rsName, selector: selector.add([{ key: WellKnown.podTemplateHash, operator: 'Equals', values: [hash] }]) });
     for (let i = 0; i < replicas; i++) {
       pods.push({ pod: podFrom(`${rsName}-${suffix(`${rsName}/${i}`)}`, namespace, podLabels, tplMeta, spec, { kind: 'ReplicaSet', name: rsName, uid: rsUid }), owner: obj });
     }
