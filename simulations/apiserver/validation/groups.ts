@@ -1,8 +1,13 @@
 // Validation of the kinds outside the core group (apps, batch, autoscaling,
 // networking, rbac, policy, scheduling, storage, coordination, discovery,
-// apiextensions).
-// src: pkg/apis/<group>/validation/validation.go
+// apiextensions), keyed by kind ("apps/v1/Deployment"). Each group's folder
+// holds its kinds' Validate<Kind> / Validate<Kind>Update ports; the functions
+// registered here are what the kind's registry strategy calls.
+// src: pkg/apis/<group>/validation/validation.go, pkg/registry/<group>/<kind>/strategy.go
 
+import { APPS_VALIDATION } from './apps/index.ts';
 import type { ValidationTable } from './types.ts';
 
-export const GROUP_VALIDATION: ValidationTable = {};
+export const GROUP_VALIDATION: ValidationTable = {
+  ...APPS_VALIDATION,
+};

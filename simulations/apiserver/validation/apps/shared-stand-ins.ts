@@ -1,0 +1,529 @@
+// TODO(shared): stand-ins for helpers other engineers are writing at the same
+// time (simulations/apimachinery/validation.ts, object-meta-validation.ts,
+// meta-v1-validation.ts, and the Pod's validation in
+// simulations/apiserver/validation/core/pod.ts). Every group's validation
+// imports them from here only, so switching to the real modules is a change
+// to this one file: re-export theirs and delete the local versions.
+// The ports follow apimachinery v0.36 (k8s.io/apimachinery/pkg/util/validation,
+// pkg/api/validate/content, pkg/api/validation, pkg/apis/meta/v1/validation).
+
+import { duplicate, forbidden, invalid, notSupported, required, tooLong } from '../../../apimachinery/field-errors.ts';
+import type { ErrorList } from '../../../apimachinery/field-errors.ts';
+import type { Path } from '../../../apimachinery/field-path.ts';
+import { asList, asObject, asString, asStringMap } from '../../../apimachinery/json.ts';
+import type { JsonObject, JsonValue } from '../../../apimachinery/json.ts';
+import { Selector } from '../../../apimachinery/labels.ts';
+import type { Operator, Requirement } from '../../../apimachinery/labels.ts';
+
+// ---------------------------------------------------------------------------
+// k8s.io/apimachinery/pkg/util/validation (and validate/content): string checks
+// returning upstream's messages.
+
+const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
+const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
+const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
+const PERCENT_FMT = '[0-9]+%';
+const WILDCARD_DNS1123_SUBDOMAIN_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
+const HTTP_PATH_FMT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
+const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
+
+const anchored = (fmt: string): RegExp => new RegExp(`^${fmt}$`);
+const DNS1123_LABEL = anchored(DNS1123_LABEL_FMT);
+const DNS1123_SUBDOMAIN = anchored(DNS1123_SUBDOMAIN_FMT);
+const DNS1035_LABEL = anchored(DNS1035_LABEL_FMT);
+const LABEL_KEY = anchored(LABEL_KEY_FMT);
+const LABEL_VALUE = anchored(LABEL_VALUE_FMT);
+const PERCENT = anchored(PERCENT_FMT);
+const WILDCARD_DNS1123_SUBDOMAIN = anchored(WILDCARD_DNS1123_SUBDOMAIN_FMT);
+const HTTP_PATH = anchored(HTTP_PATH_FMT);
+const CONFIG_MAP_KEY = anchored(CONFIG_MAP_KEY_FMT);
+
+/** Go's len(s): UTF-8 bytes. */
+export function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** RegexError. */
+export function regexError(msg: string, fmt: string, ...examples: string[]): string {
+  if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
+  let out = `${msg} (e.g. `;
+  examples.forEach((e, i) => {
+    if (i > 0) out += ' or ';
+    out += `'${e}', `;
+  });
+  return `${out}regex used for validation is '${fmt}')`;
+}
+
+/** MaxLenError. */
+export function maxLenError(length: number): string {
+  return `must be no more than ${length} characters`;
+}
+
+/** InclusiveRangeError. */
+export function inclusiveRangeError(lo: number, hi: number): string {
+  return `must be between ${lo} and ${hi}, inclusive`;
+}
+
+/** IsDNS1123Label. */
+export function isDNS1123Label(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (!DNS1123_LABEL.test(value)) {
+    if (DNS1123_SUBDOMAIN.test(value)) errs.push('must not contain dots');
+    else errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, 'my-name', '123-abc'));
+  }
+  return errs;
+}
+
+/** IsDNS1123Subdomain. */
+export function isDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > 253) errs.push(maxLenError(253));
+  if (!DNS1123_SUBDOMAIN.test(value)) {
+    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com'));
+  }
+  return errs;
+}
+
+/** IsDNS1035Label. */
+export function isDNS1035Label(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (!DNS1035_LABEL.test(value)) {
+    errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
+  }
+  return errs;
+}
+
+/** IsWildcardDNS1123Subdomain. */
+export function isWildcardDNS1123Subdomain(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > 253) errs.push(maxLenError(253));
+  if (!WILDCARD_DNS1123_SUBDOMAIN.test(value)) {
+    errs.push(regexError("a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character", WILDCARD_DNS1123_SUBDOMAIN_FMT, '*.example.com'));
+  }
+  return errs;
+}
+
+const LABEL_KEY_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+
+/** IsQualifiedName (content.IsLabelKey). */
+export function isQualifiedName(value: string): string[] {
+  const errs: string[] = [];
+  const parts = value.split('/');
+  let name: string;
+  if (parts.length === 1) {
+    name = parts[0];
+  } else if (parts.length === 2) {
+    const prefix = parts[0];
+    name = parts[1];
+    if (prefix.length === 0) errs.push('prefix part must be non-empty');
+    else for (const m of isDNS1123Subdomain(prefix)) errs.push(`prefix part ${m}`);
+  } else {
+    return [`a valid label key ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  }
+  if (name.length === 0) errs.push('name part must be non-empty');
+  else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
+  if (!LABEL_KEY.test(name)) errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
+  return errs;
+}
+
+/** IsValidLabelValue (content.IsLabelValue). */
+export function isValidLabelValue(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > 63) errs.push(maxLenError(63));
+  if (!LABEL_VALUE.test(value)) {
+    errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
+  }
+  return errs;
+}
+
+/** IsValidPercent. */
+export function isValidPercent(percent: string): string[] {
+  return PERCENT.test(percent) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')];
+}
+
+/** IsValidPortNum. */
+export function isValidPortNum(port: number): string[] {
+  return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
+}
+
+/** IsValidPortName. */
+export function isValidPortName(port: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(port) > 15) errs.push(maxLenError(15));
+  if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
+  if (port.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+/** IsConfigMapKey. */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > 253) errs.push(maxLenError(253));
+  if (!CONFIG_MAP_KEY.test(value)) errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
+  if (value === '.') errs.push("must not be '.'");
+  else if (value === '..') errs.push("must not be '..'");
+  else if (value.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+/** IsDomainPrefixedPath. */
+export function isDomainPrefixedPath(path: Path, dpPath: string): ErrorList {
+  if (dpPath.length === 0) return [required(path, '')];
+  const slash = dpPath.indexOf('/');
+  const host = slash < 0 ? dpPath : dpPath.slice(0, slash);
+  const rest = slash < 0 ? '' : dpPath.slice(slash + 1);
+  if (slash < 0 || host.length === 0 || rest.length === 0) return [invalid(path, dpPath, 'must be a domain-prefixed path (such as "acme.io/foo")')];
+  const errs: ErrorList = isDNS1123Subdomain(host).map((m) => invalid(path, host, m));
+  if (!HTTP_PATH.test(rest)) errs.push(invalid(path, rest, regexError('Invalid path', HTTP_PATH_FMT)));
+  return errs;
+}
+
+/** path.IsValidPathSegmentName (content.IsPathSegmentName). */
+export function isValidPathSegmentName(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  const errs: string[] = [];
+  if (name.includes('/')) errs.push("may not contain '/'");
+  if (name.includes('%')) errs.push("may not contain '%'");
+  return errs;
+}
+
+// ---------------------------------------------------------------------------
+// k8s.io/apimachinery/pkg/api/validation: names and object metadata.
+
+/** ValidateNameFunc: the name checks ValidateObjectMeta runs; prefix is true for generateName. */
+export type ValidateNameFunc = (name: string, prefix: boolean) => string[];
+
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
+}
+
+/** NameIsDNSSubdomain. */
+export const nameIsDNSSubdomain: ValidateNameFunc = (name, prefix) => isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
+/** NameIsDNSLabel. */
+export const nameIsDNSLabel: ValidateNameFunc = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);
+/** NameIsDNS1035Label. */
+export const nameIsDNS1035Label: ValidateNameFunc = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);
+
+/** Go's map iteration is random; upstream tests sort. We iterate keys sorted, deterministically. */
+function sortedKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o).sort();
+}
+
+/** ValidateLabelName. */
+export function validateLabelName(labelName: string, path: Path): ErrorList {
+  return isQualifiedName(labelName).map((m) => invalid(path, labelName, m));
+}
+
+/** ValidateLabels (meta/v1/validation). */
+export function validateLabels(labels: unknown, path: Path): ErrorList {
+  const set = asStringMap(labels);
+  const errs: ErrorList = [];
+  for (const k of sortedKeys(set)) {
+    errs.push(...validateLabelName(k, path));
+    for (const m of isValidLabelValue(set[k])) errs.push(invalid(path, set[k], m));
+  }
+  return errs;
+}
+
+/** ValidateAnnotations: keys are qualified names (case-insensitive), 256 KiB in total. */
+export function validateAnnotations(annotations: unknown, path: Path): ErrorList {
+  const set = asStringMap(annotations);
+  const errs: ErrorList = [];
+  let total = 0;
+  for (const k of sortedKeys(set)) {
+    for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, m));
+    total += byteLength(k) + byteLength(set[k]);
+  }
+  if (total > 256 * 1024) errs.push(tooLong(path, 256 * 1024));
+  return errs;
+}
+
+/** ValidateNonnegativeField (core validation). */
+export function validateNonnegativeField(value: number, path: Path): ErrorList {
+  return value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
+}
+
+/** ValidateQualifiedName (core validation). */
+export function validateQualifiedName(value: string, path: Path): ErrorList {
+  return isQualifiedName(value).map((m) => invalid(path, value, m));
+}
+
+/** ValidateDNS1123Label (core validation). */
+export function validateDNS1123Label(value: string, path: Path): ErrorList {
+  return isDNS1123Label(value).map((m) => invalid(path, value, m));
+}
+
+/** ValidateHasLabel (core validation): the label must be present with this value. */
+export function validateHasLabel(meta: JsonObject | undefined, path: Path, key: string, expected: string): ErrorList {
+  const labels = asStringMap(meta?.labels);
+  const actual = Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined;
+  if (actual === undefined) return [required(path.child('labels').key(key), `must be '${expected}'`)];
+  if (actual !== expected) return [invalid(path.child('labels').key(key), actual, `must be '${expected}'`)];
+  return [];
+}
+
+/**
+ * apiequality.Semantic.DeepEqual over v1 JSON, with Go's zero values: a
+ * missing or null field equals "", 0, false, [] and {} (a Go struct or slice
+ * holds no difference between "absent" and "zero"). Pointer fields where nil
+ * differs from a pointer to zero are compared by the callers that care.
+ */
+export function semanticEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  const isZero = (v: JsonValue | undefined): boolean =>
+    v === undefined || v === null || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => isZero(v[k])));
+  if (isZero(a) && isZero(b)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => semanticEqual(x, b[i]));
+  const oa = asObject(a);
+  const ob = asObject(b);
+  if (oa && ob) {
+    const keys = new Set([...Object.keys(oa), ...Object.keys(ob)]);
+    for (const k of keys) if (!semanticEqual(oa[k], ob[k])) return false;
+    return true;
+  }
+  return a === b;
+}
+
+/** FieldImmutableErrorMsg. */
+export const FIELD_IMMUTABLE = 'field is immutable';
+
+/** ValidateImmutableField. */
+export function validateImmutableField(newVal: JsonValue | undefined, oldVal: JsonValue | undefined, path: Path): ErrorList {
+  return semanticEqual(newVal, oldVal) ? [] : [invalid(path, newVal ?? null, FIELD_IMMUTABLE)];
+}
+
+/** ValidateImmutableField for pointer fields: nil and a pointer to a zero value differ. */
+export function validateImmutablePointer(newVal: JsonValue | undefined, oldVal: JsonValue | undefined, path: Path): ErrorList {
+  const nilNew = newVal === undefined || newVal === null;
+  const nilOld = oldVal === undefined || oldVal === null;
+  if (nilNew !== nilOld) return [invalid(path, newVal ?? null, FIELD_IMMUTABLE)];
+  return validateImmutableField(newVal, oldVal, path);
+}
+
+/** ValidateObjectMeta (ValidateObjectMetaAccessor). */
+export function validateObjectMeta(meta: JsonObject | undefined, requiresNamespace: boolean, nameFn: ValidateNameFunc, path: Path): ErrorList {
+  const errs: ErrorList = [];
+  const generateName = asString(meta?.generateName);
+  const name = asString(meta?.name);
+  const namespace = asString(meta?.namespace);
+  if (generateName.length > 0) for (const m of nameFn(generateName, true)) errs.push(invalid(path.child('generateName'), generateName, m));
+  if (name.length === 0) errs.push(required(path.child('name'), 'name or generateName is required'));
+  else for (const m of nameFn(name, false)) errs.push(invalid(path.child('name'), name, m));
+  if (requiresNamespace) {
+    if (namespace.length === 0) errs.push(required(path.child('namespace'), ''));
+    else for (const m of nameIsDNSLabel(namespace, false)) errs.push(invalid(path.child('namespace'), namespace, m));
+  } else if (namespace.length > 0) {
+    errs.push(forbidden(path.child('namespace'), 'not allowed on this type'));
+  }
+  const generation = meta?.generation;
+  if (typeof generation === 'number') errs.push(...validateNonnegativeField(generation, path.child('generation')));
+  errs.push(...validateLabels(meta?.labels, path.child('labels')));
+  errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
+  errs.push(...validateFinalizers(meta?.finalizers, path.child('finalizers')));
+  return errs;
+}
+
+function validateFinalizers(finalizers: unknown, path: Path): ErrorList {
+  const list = asList(finalizers).map(asString);
+  const errs: ErrorList = [];
+  for (const f of list) errs.push(...validateQualifiedName(f, path));
+  if (list.includes('orphan') && list.includes('foregroundDeletion')) {
+    errs.push(invalid(path, list, 'finalizer orphan and foregroundDeletion cannot be both set'));
+  }
+  return errs;
+}
+
+/** ValidateObjectMetaUpdate (ValidateObjectMetaAccessorUpdate). */
+export function validateObjectMetaUpdate(newMeta: JsonObject | undefined, oldMeta: JsonObject | undefined, path: Path): ErrorList {
+  const errs: ErrorList = [];
+  if (oldMeta?.deletionTimestamp != null) {
+    const oldF = new Set(asList(oldMeta.finalizers).map(asString));
+    for (const f of asList(newMeta?.finalizers).map(asString)) {
+      if (!oldF.has(f)) errs.push(forbidden(path.child('finalizers'), `no new finalizers can be added if the object is being deleted, found new finalizers ["${f}"]`));
+    }
+  }
+  const rv = asString(newMeta?.resourceVersion);
+  if (rv.length === 0) errs.push(invalid(path.child('resourceVersion'), rv, 'must be specified for an update'));
+  const gen = typeof newMeta?.generation === 'number' ? newMeta.generation : 0;
+  const oldGen = typeof oldMeta?.generation === 'number' ? oldMeta.generation : 0;
+  if (gen < oldGen) errs.push(invalid(path.child('generation'), gen, 'must not be decremented'));
+  for (const f of ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds']) {
+    errs.push(...validateImmutableField(newMeta?.[f], oldMeta?.[f], path.child(f)));
+  }
+  errs.push(...validateLabels(newMeta?.labels, path.child('labels')));
+  errs.push(...validateAnnotations(newMeta?.annotations, path.child('annotations')));
+  return errs;
+}
+
+// ---------------------------------------------------------------------------
+// k8s.io/apimachinery/pkg/apis/meta/v1: label selectors.
+
+export interface LabelSelectorValidationOptions {
+  allowInvalidLabelValueInSelector: boolean;
+}
+
+/** ValidateLabelSelector. */
+export function validateLabelSelector(ps: JsonObject | undefined, opts: LabelSelectorValidationOptions, path: Path): ErrorList {
+  if (!ps) return [];
+  const errs = validateLabels(ps.matchLabels, path.child('matchLabels'));
+  asList(ps.matchExpressions).forEach((raw, i) => {
+    const expr = asObject(raw) ?? {};
+    const p = path.child('matchExpressions').index(i);
+    const op = asString(expr.operator);
+    const values = asList(expr.values).map(asString);
+    switch (op) {
+      case 'In':
+      case 'NotIn':
+        if (values.length === 0) errs.push(required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+        break;
+      case 'Exists':
+      case 'DoesNotExist':
+        if (values.length > 0) errs.push(forbidden(p.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+        break;
+      default:
+        errs.push(invalid(p.child('operator'), op, 'not a valid selector operator'));
+    }
+    errs.push(...validateLabelName(asString(expr.key), p.child('key')));
+    if (!opts.allowInvalidLabelValueInSelector) {
+      values.forEach((v, j) => {
+        for (const m of isValidLabelValue(v)) errs.push(invalid(p.child('values').index(j), v, m));
+      });
+    }
+  });
+  return errs;
+}
+
+/** LabelSelectorHasInvalidLabelValue. */
+export function labelSelectorHasInvalidLabelValue(ps: JsonObject | undefined): boolean {
+  if (!ps) return false;
+  return asList(ps.matchExpressions).some((e) => asList(asObject(e)?.values).some((v) => isValidLabelValue(asString(v)).length > 0));
+}
+
+/**
+ * metav1.LabelSelectorAsSelector: nil matches nothing, {} everything; an
+ * invalid key, value or operator is an error.
+ */
+export function labelSelectorAsSelector(ps: JsonObject | undefined): { selector: Selector; error: string | null } {
+  if (!ps) return { selector: Selector.NOTHING, error: null };
+  const matchLabels = asStringMap(ps.matchLabels);
+  const exprs = asList(ps.matchExpressions);
+  if (Object.keys(matchLabels).length + exprs.length === 0) return { selector: Selector.EVERYTHING, error: null };
+  const reqs: Requirement[] = [];
+  for (const k of sortedKeys(matchLabels)) {
+    const e = newRequirementError(k, [matchLabels[k]]);
+    if (e) return { selector: Selector.NOTHING, error: e };
+    reqs.push({ key: k, operator: 'In', values: [matchLabels[k]] });
+  }
+  for (const raw of exprs) {
+    const expr = asObject(raw) ?? {};
+    const op = asString(expr.operator);
+    if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist') {
+      return { selector: Selector.NOTHING, error: `"${op}" is not a valid label selector operator` };
+    }
+    const values = asList(expr.values).map(asString);
+    const key = asString(expr.key);
+    if (op === 'In' || op === 'NotIn') {
+      if (values.length === 0) return { selector: Selector.NOTHING, error: "for 'in', 'notin' operators, values set can't be empty" };
+    } else if (values.length > 0) {
+      return { selector: Selector.NOTHING, error: 'values set must be empty for exists and does not exist' };
+    }
+    const e = newRequirementError(key, values);
+    if (e) return { selector: Selector.NOTHING, error: e };
+    reqs.push({ key, operator: op as Operator, values });
+  }
+  return { selector: Selector.of(reqs), error: null };
+}
+
+function newRequirementError(key: string, values: string[]): string | null {
+  const keyErrs = isQualifiedName(key);
+  if (keyErrs.length > 0) return keyErrs.join('; ');
+  for (const v of values) {
+    const ve = isValidLabelValue(v);
+    if (ve.length > 0) return ve.join('; ');
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// pkg/apis/core/validation: the Pod template. The Pod engineer's
+// validatePodTemplateSpec (core/pod.ts) replaces this; until it lands, this
+// checks what workloads' templates most often get wrong: labels,
+// annotations, containers (name, image, imagePullPolicy,
+// terminationMessagePolicy), restartPolicy, dnsPolicy and ephemeral containers.
+
+/** PodValidationOptions: opaque here; the Pod engineer's type replaces it. */
+export interface PodValidationOptions {
+  allowInvalidLabelValueInSelector?: boolean;
+  [option: string]: unknown;
+}
+
+/** pod.GetValidationOptionsFromPodTemplate(new, old). */
+export function defaultPodValidationOptions(_template?: JsonObject, _oldTemplate?: JsonObject): PodValidationOptions {
+  return { allowInvalidLabelValueInSelector: false };
+}
+
+/** ValidatePodTemplateSpec (subset; see above). */
+export function validatePodTemplateSpec(template: JsonObject | undefined, path: Path, _opts: PodValidationOptions): ErrorList {
+  const meta = asObject(template?.metadata);
+  const spec = asObject(template?.spec) ?? {};
+  const errs: ErrorList = [];
+  errs.push(...validateLabels(meta?.labels, path.child('labels')));
+  errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
+  const specPath = path.child('spec');
+  const containers = asList(spec.containers);
+  if (containers.length === 0) errs.push(required(specPath.child('containers'), ''));
+  const seen = new Set<string>();
+  containers.forEach((raw, i) => {
+    const c = asObject(raw) ?? {};
+    const p = specPath.child('containers').index(i);
+    const name = asString(c.name);
+    if (name.length === 0) errs.push(required(p.child('name'), ''));
+    else {
+      errs.push(...validateDNS1123Label(name, p.child('name')));
+      if (seen.has(name)) errs.push(duplicate(p.child('name'), name));
+      seen.add(name);
+    }
+    if (asString(c.image).trim().length === 0) errs.push(required(p.child('image'), ''));
+    const tmp = asString(c.terminationMessagePolicy);
+    if (tmp === '') errs.push(required(p.child('terminationMessagePolicy'), ''));
+    else if (tmp !== 'File' && tmp !== 'FallbackToLogsOnError') errs.push(notSupported(p.child('terminationMessagePolicy'), tmp, ['File', 'FallbackToLogsOnError']));
+    const ipp = asString(c.imagePullPolicy);
+    if (ipp === '') errs.push(required(p.child('imagePullPolicy'), ''));
+    else if (ipp !== 'Always' && ipp !== 'IfNotPresent' && ipp !== 'Never') errs.push(notSupported(p.child('imagePullPolicy'), ipp, ['Always', 'IfNotPresent', 'Never']));
+  });
+  const rp = asString(spec.restartPolicy);
+  if (rp === '') errs.push(required(specPath.child('restartPolicy'), ''));
+  else if (rp !== 'Always' && rp !== 'OnFailure' && rp !== 'Never') errs.push(notSupported(specPath.child('restartPolicy'), rp, ['Always', 'OnFailure', 'Never']));
+  const dns = asString(spec.dnsPolicy);
+  if (dns === '') errs.push(required(specPath.child('dnsPolicy'), ''));
+  else if (!['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(dns)) errs.push(notSupported(specPath.child('dnsPolicy'), dns, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']));
+  if (asList(spec.ephemeralContainers).length > 0) errs.push(forbidden(specPath.child('ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
+  return errs;
+}
+
+
+/**
+ * ValidatePodSpecificAnnotations (subset): the mirror-pod annotation needs
+ * spec.nodeName, and controller.kubernetes.io/pod-deletion-cost must be an int32.
+ * (Tolerations, seccomp and AppArmor annotations are the Pod engineer's.)
+ */
+export function validatePodSpecificAnnotations(annotations: unknown, spec: JsonObject | undefined, path: Path, _opts: PodValidationOptions): ErrorList {
+  const set = asStringMap(annotations);
+  const errs: ErrorList = [];
+  const mirror = 'kubernetes.io/config.mirror';
+  if (Object.prototype.hasOwnProperty.call(set, mirror) && asString(spec?.nodeName).length === 0) {
+    errs.push(invalid(path.key(mirror), set[mirror], 'must set spec.nodeName if mirror pod annotation is set'));
+  }
+  const cost = 'controller.kubernetes.io/pod-deletion-cost';
+  if (Object.prototype.hasOwnProperty.call(set, cost)) {
+    const v = set[cost];
+    const n = /^[+-]?\d+$/.test(v) ? Number(v) : NaN;
+    if (!(n >= -2147483648 && n <= 2147483647)) errs.push(invalid(path.key(cost), v, 'must be a 32bit integer'));
+  }
+  return errs;
+}
