@@ -25,3 +25,14 @@ test('label keys and values are validated like the API server (IsQualifiedName, 
   assert.equal(labelValueError(''), null);
   assert.match(labelValueError('{{.bad-value.}}') ?? '', /valid label/);
 });
+
+test('a label key named like an Object.prototype property is absent unless set (Go map lookup)', () => {
+  assert.equal(requirementMatches({ key: 'constructor', operator: 'Exists', values: [] }, {}), false);
+  assert.equal(requirementMatches({ key: 'constructor', operator: 'Exists', values: [] }, { constructor: 'x' }), true);
+});
+
+test('Gt/Lt compare as strconv.ParseInt int64: out-of-range values never match', () => {
+  assert.equal(requirementMatches({ key: 'v', operator: 'Gt', values: ['1'] }, { v: '9223372036854775807' }), true);
+  assert.equal(requirementMatches({ key: 'v', operator: 'Gt', values: ['1'] }, { v: '9223372036854775808' }), false);
+  assert.equal(requirementMatches({ key: 'v', operator: 'Lt', values: ['5'] }, { v: '+4' }), true);
+});
