@@ -8,6 +8,8 @@
 // pkg/api/validate/content, pkg/api/validation, pkg/apis/meta/v1/validation).
 
 import { duplicate, forbidden, invalid, notSupported, required, tooLong } from '../../../apimachinery/field-errors.ts';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '../../../apimachinery/validation.ts';
+import { utf8Length as byteLength } from '../../../apimachinery/validate-content.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString, asStringMap } from '../../../apimachinery/json.ts';
@@ -15,183 +17,27 @@ import type { JsonObject, JsonValue } from '../../../apimachinery/json.ts';
 import { Selector } from '../../../apimachinery/labels.ts';
 import type { Operator, Requirement } from '../../../apimachinery/labels.ts';
 
-// ---------------------------------------------------------------------------
-// k8s.io/apimachinery/pkg/util/validation (and validate/content): string checks
-// returning upstream's messages.
-
-const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
-const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
-const LABEL_KEY_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
-const LABEL_VALUE_FMT = `(${LABEL_KEY_FMT})?`;
-const PERCENT_FMT = '[0-9]+%';
-const WILDCARD_DNS1123_SUBDOMAIN_FMT = `\\*\\.${DNS1123_SUBDOMAIN_FMT}`;
-const HTTP_PATH_FMT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
-const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+';
-
-const anchored = (fmt: string): RegExp => new RegExp(`^${fmt}$`);
-const DNS1123_LABEL = anchored(DNS1123_LABEL_FMT);
-const DNS1123_SUBDOMAIN = anchored(DNS1123_SUBDOMAIN_FMT);
-const DNS1035_LABEL = anchored(DNS1035_LABEL_FMT);
-const LABEL_KEY = anchored(LABEL_KEY_FMT);
-const LABEL_VALUE = anchored(LABEL_VALUE_FMT);
-const PERCENT = anchored(PERCENT_FMT);
-const WILDCARD_DNS1123_SUBDOMAIN = anchored(WILDCARD_DNS1123_SUBDOMAIN_FMT);
-const HTTP_PATH = anchored(HTTP_PATH_FMT);
-const CONFIG_MAP_KEY = anchored(CONFIG_MAP_KEY_FMT);
-
-/** Go's len(s): UTF-8 bytes. */
-export function byteLength(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
-}
-
-/** RegexError. */
-export function regexError(msg: string, fmt: string, ...examples: string[]): string {
-  if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`;
-  let out = `${msg} (e.g. `;
-  examples.forEach((e, i) => {
-    if (i > 0) out += ' or ';
-    out += `'${e}', `;
-  });
-  return `${out}regex used for validation is '${fmt}')`;
-}
-
-/** MaxLenError. */
-export function maxLenError(length: number): string {
-  return `must be no more than ${length} characters`;
-}
-
-/** InclusiveRangeError. */
-export function inclusiveRangeError(lo: number, hi: number): string {
-  return `must be between ${lo} and ${hi}, inclusive`;
-}
-
-/** IsDNS1123Label. */
-export function isDNS1123Label(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
-  if (!DNS1123_LABEL.test(value)) {
-    if (DNS1123_SUBDOMAIN.test(value)) errs.push('must not contain dots');
-    else errs.push(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT, 'my-name', '123-abc'));
-  }
-  return errs;
-}
-
-/** IsDNS1123Subdomain. */
-export function isDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 253) errs.push(maxLenError(253));
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com'));
-  }
-  return errs;
-}
-
-/** IsDNS1035Label. */
-export function isDNS1035Label(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
-  if (!DNS1035_LABEL.test(value)) {
-    errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
-  }
-  return errs;
-}
-
-/** IsWildcardDNS1123Subdomain. */
-export function isWildcardDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 253) errs.push(maxLenError(253));
-  if (!WILDCARD_DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(regexError("a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character", WILDCARD_DNS1123_SUBDOMAIN_FMT, '*.example.com'));
-  }
-  return errs;
-}
-
-const LABEL_KEY_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-
-/** IsQualifiedName (content.IsLabelKey). */
-export function isQualifiedName(value: string): string[] {
-  const errs: string[] = [];
-  const parts = value.split('/');
-  let name: string;
-  if (parts.length === 1) {
-    name = parts[0];
-  } else if (parts.length === 2) {
-    const prefix = parts[0];
-    name = parts[1];
-    if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else for (const m of isDNS1123Subdomain(prefix)) errs.push(`prefix part ${m}`);
-  } else {
-    return [`a valid label key ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
-  }
-  if (name.length === 0) errs.push('name part must be non-empty');
-  else if (byteLength(name) > 63) errs.push(`name part ${maxLenError(63)}`);
-  if (!LABEL_KEY.test(name)) errs.push(`name part ${regexError(LABEL_KEY_ERR, LABEL_KEY_FMT, 'MyName', 'my.name', '123-abc')}`);
-  return errs;
-}
-
-/** IsValidLabelValue (content.IsLabelValue). */
-export function isValidLabelValue(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
-  if (!LABEL_VALUE.test(value)) {
-    errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
-  }
-  return errs;
-}
-
-/** IsValidPercent. */
-export function isValidPercent(percent: string): string[] {
-  return PERCENT.test(percent) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')];
-}
-
-/** IsValidPortNum. */
-export function isValidPortNum(port: number): string[] {
-  return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];
-}
-
-/** IsValidPortName. */
-export function isValidPortName(port: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(port) > 15) errs.push(maxLenError(15));
-  if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
-  if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
-  if (port.includes('--')) errs.push('must not contain consecutive hyphens');
-  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen');
-  return errs;
-}
-
-/** IsConfigMapKey. */
-export function isConfigMapKey(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 253) errs.push(maxLenError(253));
-  if (!CONFIG_MAP_KEY.test(value)) errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'));
-  if (value === '.') errs.push("must not be '.'");
-  else if (value === '..') errs.push("must not be '..'");
-  else if (value.startsWith('..')) errs.push("must not start with '..'");
-  return errs;
-}
-
-/** IsDomainPrefixedPath. */
-export function isDomainPrefixedPath(path: Path, dpPath: string): ErrorList {
-  if (dpPath.length === 0) return [required(path, '')];
-  const slash = dpPath.indexOf('/');
-  const host = slash < 0 ? dpPath : dpPath.slice(0, slash);
-  const rest = slash < 0 ? '' : dpPath.slice(slash + 1);
-  if (slash < 0 || host.length === 0 || rest.length === 0) return [invalid(path, dpPath, 'must be a domain-prefixed path (such as "acme.io/foo")')];
-  const errs: ErrorList = isDNS1123Subdomain(host).map((m) => invalid(path, host, m));
-  if (!HTTP_PATH.test(rest)) errs.push(invalid(path, rest, regexError('Invalid path', HTTP_PATH_FMT)));
-  return errs;
-}
-
-/** path.IsValidPathSegmentName (content.IsPathSegmentName). */
-export function isValidPathSegmentName(name: string): string[] {
-  if (name === '.' || name === '..') return [`may not be '${name}'`];
-  const errs: string[] = [];
-  if (name.includes('/')) errs.push("may not contain '/'");
-  if (name.includes('%')) errs.push("may not contain '%'");
-  return errs;
-}
+// k8s.io/apimachinery/pkg/util/validation and validate/content: the shared
+// ports (simulations/apimachinery/validation.ts, validate-content.ts).
+export {
+  inclusiveRangeError,
+  isConfigMapKey,
+  isDNS1035Label,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isDomainPrefixedPath,
+  isQualifiedName,
+  isValidCIDRForLegacyField,
+  isValidIPForLegacyField,
+  isValidLabelValue,
+  isValidPercent,
+  isValidPortName,
+  isValidPortNum,
+  isWildcardDNS1123Subdomain,
+  maxLenError,
+  regexError,
+} from '../../../apimachinery/validation.ts';
+export { isPathSegmentName as isValidPathSegmentName, utf8Length as byteLength } from '../../../apimachinery/validate-content.ts';
 
 // ---------------------------------------------------------------------------
 // k8s.io/apimachinery/pkg/api/validation: names and object metadata.
