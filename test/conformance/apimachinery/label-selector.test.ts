@@ -89,7 +89,7 @@ for (const [s, ls, want] of matchCases) {
 }
 
 // --- TestSetMatches (SelectorFromSet) ---
-for (const set of [{}, { foo: 'bar' }, { baz: 'blah' }, { foo: 'bar', baz: 'blah' }]) {
+for (const set of [{}, { foo: 'bar' }, { baz: 'blah' }, { foo: 'bar', baz: 'blah' }] as Record<string, string>[]) {
   test(`${SEL} TestSetMatches: ${JSON.stringify(set)} matches ${JSON.stringify(labelset)}`, () => {
     assert.equal(Selector.fromSet(set).matches(labelset), true);
   });
