@@ -13,3 +13,6 @@ export { printPod } from './kubectl/get-pods.ts';
 export { simulatePod } from './pod-lifecycle/public-api.ts';
 export { runFilterPlugin, runScorePlugin, fitErrorMessage, podRequests, schedule } from './scheduler/public-api.ts';
 export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, ConflictError, schemaFor, kubectlApply } from './declarative-apply/public-api.ts';
+// The shared API server (issue 12): validation, defaults and a scenario of API calls.
+export { validateObject, defaultObject, apiServerScenario } from './apiserver/public-api.ts';
+export type { FieldError, Op, Result, WatchEvent } from './apiserver/public-api.ts';

@@ -19,6 +19,8 @@ export interface ClockBudget {
   maxSteps: number;
   /** The clock never runs past this virtual time (ms since t = 0). */
   maxVirtualTimeMs: number;
+  /** Asked before every task: a reason to stop (another budget, such as writes), or undefined to go on. */
+  check?: () => { reason: string; limit: number } | undefined;
 }
 
 /** Why a run of the clock stopped. */
@@ -26,7 +28,8 @@ export type ClockStop =
   | { reason: 'quiet' } // nothing left to do
   | { reason: 'until' } // reached the time asked for
   | { reason: 'maxSteps'; limit: number }
-  | { reason: 'maxVirtualTime'; limit: number };
+  | { reason: 'maxVirtualTime'; limit: number }
+  | { reason: string; limit: number }; // a budget of the caller's (ClockBudget.check)
 
 interface Task {
   label: string;
@@ -133,6 +136,8 @@ export class VirtualClock {
       if (next.atMs > untilMs) return { reason: 'until' };
       if (next.atMs > budget.maxVirtualTimeMs) return { reason: 'maxVirtualTime', limit: budget.maxVirtualTimeMs };
       if (this.steps >= budget.maxSteps) return { reason: 'maxSteps', limit: budget.maxSteps };
+      const other = budget.check?.();
+      if (other) return other;
       this.queue.pop();
       this.nowMs = next.atMs;
       this.steps++;
