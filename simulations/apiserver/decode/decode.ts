@@ -1,0 +1,494 @@
+// Step 1 of a write: decoding the JSON body into the kind's Go struct, as
+// kube-apiserver does for a create or update with fieldValidation=Strict (what
+// `kubectl create` and `kubectl apply` send by default since 1.27).
+//
+// What upstream does, and so what this does:
+// - sigs.k8s.io/json UnmarshalStrict (a fork of encoding/json: case-sensitive,
+//   unknown and duplicate fields collected as strict errors) decodes the body.
+//   The keys come in the order kubectl sends them: it marshals the object from
+//   a map, so every object's keys are sorted (Go's byte order).
+// - A value of the wrong JSON type is an UnmarshalTypeError; the decoder saves
+//   the first and carries on: `json: cannot unmarshal string into Go struct
+//   field DeploymentSpec.spec.replicas of type int32`. Its Field is the JSON
+//   path without indexes or map keys, with the Go names of embedded structs.
+// - A type with its own UnmarshalJSON (Quantity, Time, MicroTime, IntOrString,
+//   and the CRD schema's JSONSchemaPropsOr*) that fails stops decoding at once,
+//   and its error wins over a saved one: `quantities must match the regular
+//   expression ...`, `parsing time "yesterday" as ...`.
+// - Only if nothing failed are the strict errors reported, all of them (at most
+//   100), in the order met: `strict decoding error: unknown field "spec.foo",
+//   unknown field "spec.bar"`. Their paths do carry indexes and map keys.
+// - The handler wraps any of these into a 400 BadRequest Status:
+//   `Deployment in version "v1" cannot be handled as a Deployment: <error>`.
+// src: sigs.k8s.io/json internal/golang/encoding/json/decode.go (object, array,
+//      literalStore, addErrorContext, unmarshal) and kubernetes_patch.go (strict
+//      errors); k8s.io/apimachinery v0.36.3 pkg/runtime/serializer/json/json.go
+//      (Serializer.Decode, unmarshal), pkg/runtime/error.go (strictDecodingError);
+//      k8s.io/apiserver v0.36.3 pkg/endpoints/handlers/create.go, update.go,
+//      rest.go (transformDecodeError), pkg/api/errors NewBadRequest.
+
+import { compareGoStrings } from '../../apimachinery/go-values.ts';
+import { quote as goJsonQuote } from '../../apimachinery/go-json.ts';
+import { goQuote } from '../../apimachinery/go-strconv.ts';
+import type { FieldPath } from '../../apimachinery/field-path.ts';
+import { type KindInfo, lookupKind } from '../kinds.ts';
+import { KIND_STRUCTS } from './schemas.ts';
+import { structInfo, typeNode, UINT8, type TypeNode } from './go-types.ts';
+import { quantityError } from './quantity-syntax.ts';
+import { RFC3339, RFC3339_MICRO, timeParseError } from './go-time-parse.ts';
+import { base64Error } from './go-base64.ts';
+
+/** One error of the decoder, and where in the object it is. */
+export interface DecodeProblem {
+  /** The offending field or value: `["spec", "containers", 0, "image"]`. */
+  readonly path: FieldPath;
+  /** The error as the decoder words it: `unknown field "spec.foo"`, `json: cannot unmarshal ...`. */
+  readonly message: string;
+}
+
+/** The metav1.Status kube-apiserver answers a decode error with. */
+export interface BadRequestStatus {
+  readonly kind: 'Status';
+  readonly apiVersion: 'v1';
+  readonly metadata: Record<string, never>;
+  readonly status: 'Failure';
+  readonly message: string;
+  readonly reason: 'BadRequest';
+  readonly code: 400;
+}
+
+export type DecodeResult = DecodeSuccess | DecodeFailure;
+
+export interface DecodeSuccess {
+  readonly ok: true;
+  /** The built-in kind decoded; undefined when the object is not one (a custom resource, a notebook kind): not ours to decode. */
+  readonly kind: KindInfo | undefined;
+}
+
+export interface DecodeFailure {
+  readonly ok: false;
+  readonly kind: KindInfo;
+  /**
+   * What the learner is told: the Status message of the 400, or, for a value
+   * kubectl cannot even send (a YAML `.inf`), kubectl's own error.
+   */
+  readonly message: string;
+  /** The decoder's error alone: `strict decoding error: unknown field "spec.foo"`. */
+  readonly cause: string;
+  /** One per error in `cause`, in its order. */
+  readonly problems: readonly DecodeProblem[];
+  /** The response body; undefined when kubectl refuses before sending. */
+  readonly status: BadRequestStatus | undefined;
+}
+
+/**
+ * Decodes a JSON object strictly as its built-in kind (chosen by its
+ * `apiVersion` and `kind`), as kube-apiserver decodes a create or update with
+ * fieldValidation=Strict. Never throws.
+ *
+ * @example
+ *   decodeObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: '3', foo: 1 } })
+ *   // { ok: false, cause: 'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+ *   //   message: 'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+ *   //   problems: [{ path: ['spec', 'replicas'], message: 'json: cannot unmarshal ...' }], ... }
+ *   // (a type error hides the strict errors: upstream reports those only when nothing else failed)
+ */
+export function decodeObject(object: unknown): DecodeResult {
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) return { ok: true, kind: undefined };
+  const { apiVersion, kind } = object as { apiVersion?: unknown; kind?: unknown };
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return { ok: true, kind: undefined };
+  const info = lookupKind(apiVersion, kind);
+  if (info === undefined) return { ok: true, kind: undefined };
+
+  const unsendable = findNonFinite(object, []);
+  if (unsendable !== undefined) {
+    // kubectl's YAML-to-JSON conversion (sigs.k8s.io/yaml, json.Marshal) fails
+    // first: `error converting YAML to JSON: json: unsupported value: +Inf`.
+    const cause = `json: unsupported value: ${unsendable.text}`;
+    return {
+      ok: false,
+      kind: info,
+      message: `error converting YAML to JSON: ${cause}`,
+      cause,
+      problems: [{ path: unsendable.path, message: cause }],
+      status: undefined,
+    };
+  }
+
+  const decoder = new Decoder(true);
+  const root = KIND_STRUCTS[`${apiVersion}/${kind}`];
+  const failure = decoder.run(object, typeNode(root.slice(0, root.indexOf('.')), root));
+  let cause: string;
+  let problems: DecodeProblem[];
+  if (failure !== undefined) {
+    cause = errorText(failure);
+    problems = [{ path: failure.path, message: cause }];
+  } else if (decoder.strictErrors.length > 0) {
+    cause = `strict decoding error: ${decoder.strictErrors.map((e) => e.message).join(', ')}`;
+    problems = decoder.strictErrors;
+  } else {
+    return { ok: true, kind: info };
+  }
+  const message = badRequestMessage(info, cause);
+  return { ok: false, kind: info, message, cause, problems, status: badRequestStatus(message) };
+}
+
+/**
+ * transformDecodeError: how the create and update handlers word a decode error
+ * when the body named its kind.
+ *
+ * @example badRequestMessage(deployment, 'strict decoding error: unknown field "spec.foo"')
+ *   // 'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo"'
+ */
+export function badRequestMessage(info: KindInfo, cause: string): string {
+  return `${info.kind} in version ${goQuote(info.version)} cannot be handled as a ${info.kind}: ${cause}`;
+}
+
+/** errors.NewBadRequest(message) as the response body serializes it. */
+export function badRequestStatus(message: string): BadRequestStatus {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'BadRequest', code: 400 };
+}
+
+/** An error as encoding/json holds it: an UnmarshalTypeError, or any other error's text. */
+interface GoError {
+  readonly path: FieldPath;
+  readonly text?: string;
+  /** UnmarshalTypeError.Value: "string", "number 1.5", "object", ... */
+  readonly value?: string;
+  /** UnmarshalTypeError.Type, as reflect prints it. */
+  readonly type?: string;
+  readonly struct?: string;
+  readonly field?: string;
+}
+
+/** UnmarshalTypeError.Error(), or the error's own text. */
+function errorText(e: GoError): string {
+  if (e.text !== undefined) return e.text;
+  if ((e.struct ?? '') !== '' || (e.field ?? '') !== '') {
+    return `json: cannot unmarshal ${e.value} into Go struct field ${e.struct}.${e.field} of type ${e.type}`;
+  }
+  return `json: cannot unmarshal ${e.value} into Go value of type ${e.type}`;
+}
+
+/** An UnmarshalJSON error: it unwinds the whole decode. */
+class Stop {
+  constructor(readonly error: GoError) {}
+}
+
+const MAX_STRICT_ERRORS = 100;
+
+/**
+ * One decodeState: strict (the body) or not (what a custom UnmarshalJSON
+ * decodes with k8s.io/apimachinery/pkg/util/json, which ignores unknown fields).
+ */
+class Decoder {
+  readonly strictErrors: DecodeProblem[] = [];
+  private readonly seen = new Set<string>();
+  private saved: GoError | undefined;
+  // errorContext: the innermost struct and the JSON names down to the field
+  private struct: string | undefined;
+  private readonly fieldStack: string[] = [];
+  // strictFieldStack: the same path with indexes and map keys, as pieces
+  private readonly strictStack: string[] = [];
+  private readonly path: (string | number)[];
+
+  constructor(
+    private readonly strict: boolean,
+    base: FieldPath = [],
+  ) {
+    this.path = [...base];
+  }
+
+  /** unmarshal: an UnmarshalJSON error, else the first saved error; strict errors are left in strictErrors. */
+  run(value: unknown, type: TypeNode): GoError | undefined {
+    try {
+      this.value(value, type);
+    } catch (e) {
+      if (e instanceof Stop) return e.error;
+      throw e;
+    }
+    return this.saved;
+  }
+
+  /** addErrorContext: a type error takes the struct and field being decoded. */
+  private withContext(e: GoError): GoError {
+    if (e.text !== undefined || (this.struct === undefined && this.fieldStack.length === 0)) return e;
+    return { ...e, struct: this.struct ?? '', field: this.fieldStack.join('.') };
+  }
+
+  private saveError(e: GoError): void {
+    if (this.saved === undefined) this.saved = this.withContext(e);
+  }
+
+  private typeError(value: string, type: TypeNode): void {
+    this.saveError({ path: [...this.path], value, type: type.go });
+  }
+
+  /** UnmarshalJSON returned an error: the decode stops, with the context of this moment. */
+  private stop(e: GoError): never {
+    throw new Stop(this.withContext(e));
+  }
+
+  private value(v: unknown, t: TypeNode): void {
+    if (v === null) {
+      // A pointer is set to nil; a non-pointer with UnmarshalJSON gets "null".
+      if (t.k === 'custom' && !t.ptr) this.custom(null, t);
+      return;
+    }
+    if (t.k === 'custom') return this.custom(v, t);
+    if (Array.isArray(v)) return this.array(v, t);
+    switch (typeof v) {
+      case 'object':
+        return this.object(v as Record<string, unknown>, t);
+      case 'string':
+        return this.string(v, t);
+      case 'number':
+        return this.number(numberText(v), t);
+      case 'bigint':
+        return this.number(String(v), t);
+      case 'boolean':
+        if (t.k !== 'bool') this.typeError('bool', t);
+        return;
+      default:
+        // undefined, functions, symbols: JSON has no such value, kubectl would not send it.
+        return;
+    }
+  }
+
+  private array(v: readonly unknown[], t: TypeNode): void {
+    if (t.k !== 'slice' && t.k !== 'bytes') return this.typeError('array', t);
+    const elem = t.k === 'slice' ? t.elem : UINT8;
+    const strictLength = this.strictStack.length;
+    for (let i = 0; i < v.length; i++) {
+      if (this.strict) this.strictStack.push('[', String(i), ']');
+      this.path.push(i);
+      this.value(v[i] === undefined ? null : v[i], elem);
+      this.path.pop();
+      this.strictStack.length = strictLength;
+    }
+  }
+
+  private object(v: Record<string, unknown>, t: TypeNode): void {
+    if (t.k === 'struct') return this.struct_(v, t.ref);
+    if (t.k !== 'map') return this.typeError('object', t);
+    const strictLength = this.strictStack.length;
+    for (const key of sortedKeys(v)) {
+      this.pushStrictKey(key);
+      this.path.push(key);
+      this.value(v[key], t.elem);
+      this.path.pop();
+      this.strictStack.length = strictLength;
+    }
+  }
+
+  private struct_(v: Record<string, unknown>, ref: string): void {
+    const info = structInfo(ref);
+    const fieldLength = this.fieldStack.length;
+    const struct = this.struct;
+    const strictLength = this.strictStack.length;
+    for (const key of sortedKeys(v)) {
+      const field = info.fields.get(key);
+      if (field !== undefined) {
+        this.fieldStack.push(...field.via, key);
+        this.struct = info.name;
+        this.pushStrictKey(key);
+        this.path.push(key);
+        this.value(v[key], field.type);
+        this.path.pop();
+      } else if (this.strict) {
+        this.saveStrictError(key);
+      }
+      this.fieldStack.length = fieldLength;
+      this.struct = struct;
+      this.strictStack.length = strictLength;
+    }
+  }
+
+  private pushStrictKey(key: string): void {
+    if (!this.strict) return;
+    if (this.strictStack.length > 0) this.strictStack.push('.', key);
+    else this.strictStack.push(key);
+  }
+
+  private saveStrictError(key: string): void {
+    if (this.strictErrors.length >= MAX_STRICT_ERRORS) return;
+    const path = this.strictStack.length > 0 ? `${this.strictStack.join('')}.${key}` : key;
+    if (this.seen.has(path)) return;
+    this.seen.add(path);
+    this.strictErrors.push({ path: [...this.path, key], message: `unknown field ${goQuote(path)}` });
+  }
+
+  private string(s: string, t: TypeNode): void {
+    if (t.k === 'string') return;
+    if (t.k === 'bytes') {
+      const error = base64Error(s);
+      if (error !== undefined) this.saveError({ path: [...this.path], text: error });
+      return;
+    }
+    this.typeError('string', t);
+  }
+
+  private number(text: string, t: TypeNode): void {
+    switch (t.k) {
+      case 'int':
+        if (!intFits(text, t.bits, true)) this.typeError(`number ${text}`, t);
+        return;
+      case 'uint':
+        if (!intFits(text, t.bits, false)) this.typeError(`number ${text}`, t);
+        return;
+      case 'float':
+        // every finite JSON number parses as a float64 (float32 overflow aside: no k8s.io/api field is one)
+        return;
+      default:
+        this.typeError('number', t);
+    }
+  }
+
+  /** The UnmarshalJSON methods of the types that have one. v is null for JSON null. */
+  private custom(v: unknown, t: TypeNode & { k: 'custom' }): void {
+    switch (t.custom) {
+      case 'raw':
+        // RawExtension, FieldsV1, apiextensions JSON: any JSON value is kept as is.
+        return;
+      case 'quantity': {
+        if (v === null) return;
+        const error = quantityError(quantityText(v));
+        if (error !== undefined) this.stop({ path: [...this.path], text: error });
+        return;
+      }
+      case 'intstr': {
+        // A string is a string; anything else json.Unmarshal-s into an int32.
+        if (v === null || typeof v === 'string') return;
+        const kind = jsonKind(v);
+        if (kind === 'number') {
+          const text = typeof v === 'number' ? numberText(v) : String(v);
+          if (!intFits(text, 32, true)) this.stop({ path: [...this.path], value: `number ${text}`, type: 'int32' });
+          return;
+        }
+        this.stop({ path: [...this.path], value: kind, type: 'int32' });
+        return;
+      }
+      case 'time':
+      case 'microtime': {
+        if (v === null) return;
+        if (typeof v !== 'string') this.stop({ path: [...this.path], value: jsonKind(v), type: 'string' });
+        const error = timeParseError(t.custom === 'time' ? RFC3339 : RFC3339_MICRO, v as string);
+        if (error !== undefined) this.stop({ path: [...this.path], text: error });
+        return;
+      }
+      case 'schemaOrBool':
+        if (v === true || v === false) return;
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) return this.lenient(v, typeNode('apiextensions', 'JSONSchemaProps'));
+        this.stop({ path: [...this.path], text: 'boolean or JSON schema expected' });
+        return;
+      case 'schemaOrArray':
+      case 'schemaOrStringArray':
+        // Only an object or an array is decoded; anything else leaves the field empty.
+        if (v === null || typeof v !== 'object') return;
+        if (!Array.isArray(v)) return this.lenient(v, typeNode('apiextensions', 'JSONSchemaProps'));
+        return this.lenient(v, typeNode('apiextensions', t.custom === 'schemaOrArray' ? '[]JSONSchemaProps' : '[]string'));
+    }
+  }
+
+  /**
+   * utiljson.Unmarshal inside an UnmarshalJSON: not strict, its own context;
+   * its error is returned to this decoder, which stops and (a type error) puts
+   * its own struct and field on it.
+   */
+  private lenient(v: unknown, t: TypeNode): void {
+    const inner = new Decoder(false, this.path);
+    const error = inner.run(v, t);
+    if (error !== undefined) this.stop(error);
+  }
+}
+
+/** Object keys as kubectl's json.Marshal of a map orders them; keys whose value is undefined are not sent. */
+function sortedKeys(v: Record<string, unknown>): string[] {
+  const keys = Object.keys(v).filter((k) => v[k] !== undefined);
+  let ascii = true;
+  for (const k of keys) {
+    if (!/^[\x00-\x7f]*$/.test(k)) {
+      ascii = false;
+      break;
+    }
+  }
+  return ascii ? keys.sort() : keys.sort(compareGoStrings);
+}
+
+/** The JSON text kubectl sends for a number: json.Marshal of what its YAML parser produced (-0 becomes 0). */
+function numberText(n: number): string {
+  return Object.is(n, -0) ? '0' : JSON.stringify(n);
+}
+
+/** strconv.ParseInt / ParseUint of the literal, then reflect's OverflowInt / OverflowUint for the field's size. */
+function intFits(text: string, bits: number, signed: boolean): boolean {
+  if (!(signed ? /^-?[0-9]+$/ : /^[0-9]+$/).test(text)) return false;
+  const n = BigInt(text);
+  return signed ? n >= -(1n << BigInt(bits - 1)) && n < 1n << BigInt(bits - 1) : n < 1n << BigInt(bits);
+}
+
+/** How encoding/json names a JSON value's kind in an UnmarshalTypeError. */
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'number':
+    case 'bigint':
+      return 'number';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'object';
+  }
+}
+
+/**
+ * The bytes Quantity.UnmarshalJSON parses: the raw JSON with a string's quotes
+ * removed (but its escapes kept), trimmed of white space. An object or array
+ * starts with `{` or `[`, which never parses.
+ */
+function quantityText(v: unknown): string {
+  if (typeof v === 'string') return goTrimSpace(goJsonQuote(v).slice(1, -1));
+  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return String(v);
+  return '{';
+}
+
+// unicode.IsSpace, which strings.TrimSpace trims (JS's trim also trims U+FEFF, Go does not).
+const GO_SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+
+function goTrimSpace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && GO_SPACE.includes(s[start])) start++;
+  while (end > start && GO_SPACE.includes(s[end - 1])) end--;
+  return s.slice(start, end);
+}
+
+/** A number JSON cannot carry (NaN, ±Inf), anywhere in the object: kubectl's json.Marshal refuses the whole object. */
+function findNonFinite(v: unknown, path: (string | number)[]): { path: FieldPath; text: string } | undefined {
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) return undefined;
+    // strconv.FormatFloat(f, 'g', -1, 64), as json.UnsupportedValueError prints it
+    return { path: [...path], text: Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf' };
+  }
+  if (v === null || typeof v !== 'object') return undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      const found = findNonFinite(v[i], path);
+      path.pop();
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key of sortedKeys(v as Record<string, unknown>)) {
+    path.push(key);
+    const found = findNonFinite((v as Record<string, unknown>)[key], path);
+    path.pop();
+    if (found) return found;
+  }
+  return undefined;
+}
