@@ -156,7 +156,7 @@ for (const c of stsCases) {
 }
 
 const rollingUpdate = (maxSurge: string | number = '25%', maxUnavailable: string | number = '25%') => ({ type: 'RollingUpdate', rollingUpdate: { maxSurge, maxUnavailable } });
-for (const [i, c] of [
+const deploymentCases: { spec?: JsonObject; expected: JsonObject }[] = [
   { spec: undefined, expected: { replicas: 1, strategy: rollingUpdate(), revisionHistoryLimit: 10, progressDeadlineSeconds: 600, template: templateNoLabel() } },
   {
     spec: { replicas: 5, strategy: { rollingUpdate: { maxSurge: 5 } } },
@@ -174,7 +174,8 @@ for (const [i, c] of [
     spec: { replicas: 5, strategy: { type: 'Recreate' }, progressDeadlineSeconds: 30, revisionHistoryLimit: 2 },
     expected: { replicas: 5, strategy: { type: 'Recreate' }, progressDeadlineSeconds: 30, revisionHistoryLimit: 2, template: templateNoLabel() },
   },
-].entries()) {
+];
+for (const [i, c] of deploymentCases.entries()) {
   test(`${FILE} TestSetDefaultDeployment (${i})`, () => {
     const original: JsonObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } };
     if (c.spec) original.spec = c.spec;

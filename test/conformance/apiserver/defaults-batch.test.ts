@@ -128,7 +128,7 @@ test(`${DEFAULTS} SetDefaults_Job: manualSelector false`, () => {
 });
 
 test(`${DEFAULTS} SetDefaults_PodFailurePolicyOnPodConditionsPattern: status True, in Jobs and CronJob templates`, () => {
-  const policy = () => ({ rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }, { type: 'ConfigIssue', status: 'False' }] }] });
+  const policy = (): JsonObject => ({ rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }, { type: 'ConfigIssue', status: 'False' }] }] });
   const j = defaulted(job({ podFailurePolicy: policy() }));
   assert.deepEqual(at(j, ['spec', 'podFailurePolicy', 'rules', 0, 'onPodConditions']), [
     { type: 'DisruptionTarget', status: 'True' },

@@ -36,10 +36,11 @@ for (const [name, config] of [
   });
 }
 
-for (const c of [
+const ipModeCases: { name: string; ingress: JsonObject; want: string }[] = [
   { name: 'Set IP but bot set IPMode with LoadbalancerIPMode enabled', ingress: { ip: '1.2.3.4' }, want: 'VIP' },
   { name: 'Both IP and IPMode are set with LoadbalancerIPMode enabled', ingress: { ip: '1.2.3.4', ipMode: 'Proxy' }, want: 'Proxy' },
-]) {
+];
+for (const c of ipModeCases) {
   test(`${FILE} TestSetDefaultServiceLoadbalancerIPMode ${c.name}`, () => {
     const out = defaulted(service({ type: 'LoadBalancer' }, { loadBalancer: { ingress: [c.ingress] } }));
     assert.equal(at(out, ['status', 'loadBalancer', 'ingress', 0, 'ipMode']), c.want);
@@ -67,25 +68,27 @@ test(`${FILE} TestSetDefaultServicePort: defaulted`, () => {
   ]);
 });
 
-for (const c of [
+const externalTrafficCases: { spec: JsonObject; want?: string }[] = [
   { spec: {}, want: undefined },
   { spec: { type: 'NodePort' }, want: 'Cluster' },
   { spec: { type: 'LoadBalancer' }, want: 'Cluster' },
   { spec: { type: 'ClusterIP', externalIPs: ['1.2.3.4'] }, want: 'Cluster' },
   { spec: { type: 'ClusterIP' }, want: undefined },
   { spec: { type: 'ExternalName' }, want: undefined },
-]) {
+];
+for (const c of externalTrafficCases) {
   test(`${FILE} TestSetDefaultServiceExternalTraffic ${JSON.stringify(c.spec)} → ${c.want ?? 'empty'}`, () => {
     assert.equal(at(defaulted(service(c.spec)), ['spec', 'externalTrafficPolicy']), c.want);
   });
 }
 
-for (const c of [
+const internalTrafficCases: { name: string; spec: JsonObject; want?: string }[] = [
   { name: 'must set default internalTrafficPolicy', spec: {}, want: 'Cluster' },
   { name: "must not set default internalTrafficPolicy when it's cluster", spec: { internalTrafficPolicy: 'Cluster' }, want: 'Cluster' },
   { name: 'must not set default internalTrafficPolicy when type is ExternalName', spec: { type: 'ExternalName' }, want: undefined },
   { name: "must not set default internalTrafficPolicy when it's local", spec: { internalTrafficPolicy: 'Local' }, want: 'Local' },
-]) {
+];
+for (const c of internalTrafficCases) {
   test(`${FILE} TestSetDefaultServiceInternalTrafficPolicy ${c.name}`, () => {
     assert.equal(at(defaulted(service(c.spec)), ['spec', 'internalTrafficPolicy']), c.want);
   });

@@ -18,16 +18,16 @@ const ingressRules = [{ from: [{ podSelector: { matchLabels: { c: 'd' } }, names
 const egressRules = [{ to: [{ namespaceSelector: { matchLabels: { c: 'd' } } }] }];
 const egressOnly = [{ to: [{ namespaceSelector: { matchLabels: { Egress: 'only' } } }] }];
 
-for (const c of [
+const netpolCases: { name: string; spec: JsonObject; want: string[] }[] = [
   { name: 'Empty NetworkPolicy should be set to PolicyTypes Ingress', spec: { podSelector }, want: ['Ingress'] },
   { name: 'Empty Ingress NetworkPolicy should be set to PolicyTypes Ingress', spec: { podSelector, ingress: [] }, want: ['Ingress'] },
   { name: 'Defined Ingress and Egress should be set to Ingress,Egress', spec: { podSelector, ingress: ingressRules, egress: egressRules }, want: ['Ingress', 'Egress'] },
   { name: 'Egress only with unset PolicyTypes should be set to Ingress, Egress', spec: { podSelector, egress: egressRules }, want: ['Ingress', 'Egress'] },
   { name: 'Egress only with PolicyTypes set to Egress should be set to only Egress', spec: { podSelector, egress: egressOnly, policyTypes: ['Egress'] }, want: ['Egress'] },
-]) {
+];
+for (const c of netpolCases) {
   test(`${NET} ${c.name}`, () => {
-    const spec = structuredClone(c.spec) as JsonObject;
-    assert.deepEqual(defaulted(netpol(spec)).spec, { ...structuredClone(c.spec), policyTypes: c.want });
+    assert.deepEqual(defaulted(netpol(structuredClone(c.spec))).spec, { ...structuredClone(c.spec), policyTypes: c.want });
   });
 }
 
