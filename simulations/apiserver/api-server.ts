@@ -46,6 +46,12 @@ export interface WriteOptions {
   dryRun?: boolean;
 }
 
+interface Watcher {
+  readonly prefix: string;
+  readonly handler: (event: WatchEvent) => void;
+  live: boolean;
+}
+
 /** A live watch: its events are delivered on the clock, after the write that made them. */
 export interface WatchSubscription {
   stop(): void;
@@ -146,21 +152,40 @@ export class ApiServer {
     const initial = this.watchEvents(apiVersion, kind, options.namespace, options.resourceVersion);
     if (initial.code !== 200) return initial;
     const info = lookupKind(apiVersion, kind) as KindInfo;
-    const prefix = this.prefixOf(info, options.namespace);
-    let live = true;
-    const label = `watch ${info.resource}`;
-    for (const event of initial.events ?? []) this.clock.after(0, label, () => live && handler(event));
-    const off = this.storage.onChange((e: StorageEvent) => {
-      if (!e.key.startsWith(prefix)) return;
-      const event = toWatchEvent(e);
-      this.clock.after(0, label, () => live && handler(event));
-    });
+    const watcher: Watcher = { prefix: this.prefixOf(info, options.namespace), handler, live: true };
+    for (const event of initial.events ?? []) this.clock.after(0, `watch ${info.resource}`, () => watcher.live && handler(event));
+    this.startDispatching();
+    // Copy on change: a write delivers to the watchers registered when it happened.
+    this.watchers = [...this.watchers, watcher];
     return {
-      stop() {
-        live = false;
-        off();
+      stop: () => {
+        watcher.live = false;
+        this.watchers = this.watchers.filter((w) => w !== watcher);
       },
     };
+  }
+
+  private watchers: readonly Watcher[] = [];
+  private dispatching = false;
+
+  /** One clock task per write delivers it to every watcher of its kind, in the order they subscribed. */
+  private startDispatching(): void {
+    if (this.dispatching) return;
+    this.dispatching = true;
+    this.storage.onChange((e: StorageEvent) => {
+      const watchers = this.watchers;
+      if (watchers.length === 0) return;
+      let event: WatchEvent | undefined;
+      for (const w of watchers) {
+        if (!e.key.startsWith(w.prefix)) continue;
+        event ??= toWatchEvent(e);
+        const delivered = event;
+        this.clock.after(0, 'watch', () => {
+          for (const x of watchers) if (x.live && e.key.startsWith(x.prefix)) x.handler(delivered);
+        });
+        return;
+      }
+    });
   }
 
   /** Compacts the history up to the current revision (etcd compaction). */
