@@ -11,6 +11,7 @@ import { asList, asObject, asOptionalInt, asString } from '../apimachinery/json.
 import type { Admission, AdmissionAttributes, Operation } from './admission/chain.ts';
 import { NO_ADMISSION } from './admission/chain.ts';
 import { VirtualClock } from './clock.ts';
+import { decodeObject } from './decode/decode.ts';
 import { DEFAULTERS } from './defaults/index.ts';
 import { IdentitySource } from './identity.ts';
 import type { KindInfo } from './kinds.ts';
@@ -327,8 +328,9 @@ export class ApiServer {
     if (kind === '') return statusErrors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(raw)}'`);
     const info = lookupKind(apiVersion, kind);
     if (!info) return unknownKind();
+    const decoded = decodeObject(raw);
+    if (!decoded.ok) return { ...statusErrors.badRequest(decoded.message), problems: decoded.problems };
     const obj = structuredClone(raw) as JsonObject;
-    // TODO(decode): strict decoding (400 BadRequest) lands with decode/.
     DEFAULTERS[kindKey(apiVersion, kind)]?.(obj);
     return { info, obj };
   }

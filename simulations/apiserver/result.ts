@@ -37,6 +37,8 @@ export interface ApiResult {
   events?: WatchEvent[];
   /** The full metav1.Status of an error (its details carry the field causes of an Invalid). */
   status?: StatusObject;
+  /** A 400 from decoding: each offending field, for pointing at the learner's line. */
+  problems?: readonly { path: readonly (string | number)[]; message: string }[];
 }
 
 /** A failed call: the Status's code, reason and message, and the Status itself. */
