@@ -11,6 +11,20 @@ import { defaultPointer, defaultString, isNil, pointer, put, struct, structs } f
 import { setTemplateFieldDefaults } from './pod.ts';
 
 /**
+ * The strategy part SetDefaults_Deployment and SetDefaults_DaemonSet share: an
+ * unset type is RollingUpdate, which gets a rollingUpdate with both bounds.
+ */
+function defaultRollingUpdate(strategy: JsonObject, maxUnavailable: string | number, maxSurge: string | number): void {
+  defaultString(strategy, 'type', 'RollingUpdate');
+  if (strategy.type !== 'RollingUpdate') return;
+  if (isNil(strategy.rollingUpdate)) put(strategy, 'rollingUpdate', {});
+  const rollingUpdate = asObject(strategy.rollingUpdate);
+  if (!rollingUpdate) return;
+  defaultPointer(rollingUpdate, 'maxUnavailable', maxUnavailable);
+  defaultPointer(rollingUpdate, 'maxSurge', maxSurge);
+}
+
+/**
  * SetDefaults_Deployment: replicas 1, strategy RollingUpdate with maxSurge and
  * maxUnavailable 25%, revisionHistoryLimit 10, progressDeadlineSeconds 600.
  */
@@ -19,17 +33,7 @@ export function setDefaultsDeployment(d: JsonObject): void {
   if (!spec) return;
   defaultPointer(spec, 'replicas', 1);
   const strategy = struct(spec, 'strategy');
-  if (strategy) {
-    defaultString(strategy, 'type', 'RollingUpdate');
-    if (strategy.type === 'RollingUpdate') {
-      if (isNil(strategy.rollingUpdate)) put(strategy, 'rollingUpdate', {});
-      const rollingUpdate = asObject(strategy.rollingUpdate);
-      if (rollingUpdate) {
-        defaultPointer(rollingUpdate, 'maxUnavailable', '25%');
-        defaultPointer(rollingUpdate, 'maxSurge', '25%');
-      }
-    }
-  }
+  if (strategy) defaultRollingUpdate(strategy, '25%', '25%');
   defaultPointer(spec, 'revisionHistoryLimit', 10);
   defaultPointer(spec, 'progressDeadlineSeconds', 600);
 }
@@ -42,17 +46,7 @@ export function setDefaultsDaemonSet(ds: JsonObject): void {
   const spec = struct(ds, 'spec');
   if (!spec) return;
   const strategy = struct(spec, 'updateStrategy');
-  if (strategy) {
-    defaultString(strategy, 'type', 'RollingUpdate');
-    if (strategy.type === 'RollingUpdate') {
-      if (isNil(strategy.rollingUpdate)) put(strategy, 'rollingUpdate', {});
-      const rollingUpdate = asObject(strategy.rollingUpdate);
-      if (rollingUpdate) {
-        defaultPointer(rollingUpdate, 'maxUnavailable', 1);
-        defaultPointer(rollingUpdate, 'maxSurge', 0);
-      }
-    }
-  }
+  if (strategy) defaultRollingUpdate(strategy, 1, 0);
   defaultPointer(spec, 'revisionHistoryLimit', 10);
 }
 

@@ -9,7 +9,7 @@ import type { JsonObject } from '../../apimachinery/json.ts';
 import { asString } from '../../apimachinery/json.ts';
 import { defaultInt, defaultPointer, defaultString, isNil, pointer, put, structs } from './fields.ts';
 import { defaultPullPolicy } from './image-reference.ts';
-import { setDefaultsResourceList } from './resource-list.ts';
+import { setResourceRequirementsDefaults } from './resource-list.ts';
 import { setDefaultsObjectFieldSelector } from './volume.ts';
 
 // k8s.io/api core/v1 types.go TerminationMessagePathDefault.
@@ -61,11 +61,7 @@ export function setContainerDefaults(c: JsonObject): void {
     const fileKeyRef = pointer(valueFrom, 'fileKeyRef');
     if (fileKeyRef) defaultPointer(fileKeyRef, 'optional', false);
   }
-  const resources = pointer(c, 'resources');
-  if (resources) {
-    setDefaultsResourceList(resources.limits);
-    setDefaultsResourceList(resources.requests);
-  }
+  setResourceRequirementsDefaults(c.resources);
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     const probe = pointer(c, key);
     if (probe) setProbeDefaults(probe);

@@ -13,7 +13,7 @@ import { asObject, asOptionalInt } from '../../apimachinery/json.ts';
 import { setContainerDefaults } from './container.ts';
 import { defaultPointer, defaultString, isNil, pointer, put, struct, structs } from './fields.ts';
 import { defaultHugePagePodLimits, defaultPodRequests, defaultRequestsFromLimits } from './pod-resources.ts';
-import { setDefaultsResourceList } from './resource-list.ts';
+import { setDefaultsResourceList, setResourceRequirementsDefaults } from './resource-list.ts';
 import { setVolumeDefaults } from './volume.ts';
 
 // k8s.io/api core/v1 types.go: DefaultTerminationGracePeriodSeconds, DefaultSchedulerName, DefaultEnableServiceLinks.
@@ -71,11 +71,7 @@ export function setPodSpecDefaults(spec: JsonObject): void {
     for (const c of structs(list)) setContainerDefaults(c);
   }
   setDefaultsResourceList(spec.overhead);
-  const resources = pointer(spec, 'resources');
-  if (resources) {
-    setDefaultsResourceList(resources.limits);
-    setDefaultsResourceList(resources.requests);
-  }
+  setResourceRequirementsDefaults(spec.resources);
 }
 
 /** The PodTemplateSpec part of a workload's SetObjectDefaults_<Kind>: its spec is always there in Go. */
@@ -89,19 +85,11 @@ function setPodStatusDefaults(status: JsonObject): void {
   for (const key of ['initContainerStatuses', 'containerStatuses', 'ephemeralContainerStatuses']) {
     for (const cs of structs(status[key])) {
       setDefaultsResourceList(cs.allocatedResources);
-      const resources = pointer(cs, 'resources');
-      if (resources) {
-        setDefaultsResourceList(resources.limits);
-        setDefaultsResourceList(resources.requests);
-      }
+      setResourceRequirementsDefaults(cs.resources);
     }
   }
   setDefaultsResourceList(status.allocatedResources);
-  const resources = pointer(status, 'resources');
-  if (resources) {
-    setDefaultsResourceList(resources.limits);
-    setDefaultsResourceList(resources.requests);
-  }
+  setResourceRequirementsDefaults(status.resources);
 }
 
 /**

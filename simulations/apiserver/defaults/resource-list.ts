@@ -25,6 +25,14 @@ export function setDefaultsResourceList(list: unknown): void {
   }
 }
 
+/** The two ResourceLists of a ResourceRequirements (limits, then requests), as zz_generated walks them. */
+export function setResourceRequirementsDefaults(resources: unknown): void {
+  const o = asObject(resources);
+  if (!o) return;
+  setDefaultsResourceList(o.limits);
+  setDefaultsResourceList(o.requests);
+}
+
 /** Quantity.RoundUp(resource.Milli): away from zero, keeping the format. */
 function roundUpMilli(q: Quantity): Quantity {
   return Quantity.of(q.scaledValue(MILLI_SCALE), MILLI_SCALE, q.format);

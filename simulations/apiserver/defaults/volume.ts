@@ -11,7 +11,7 @@ import type { JsonObject } from '../../apimachinery/json.ts';
 import { asString } from '../../apimachinery/json.ts';
 import { defaultPointer, defaultString, isNil, pointer, put, struct, structs } from './fields.ts';
 import { defaultPullPolicy } from './image-reference.ts';
-import { setDefaultsResourceList } from './resource-list.ts';
+import { setResourceRequirementsDefaults } from './resource-list.ts';
 
 // k8s.io/api core/v1 types.go: SecretVolumeSourceDefaultMode and its siblings (0644).
 const DEFAULT_MODE = 0o644;
@@ -84,11 +84,7 @@ export function setDefaultsPersistentVolumeClaimSpec(spec: JsonObject): void {
 /** A PersistentVolumeClaimSpec as zz_generated composes it: the spec, then its ResourceLists. */
 export function setPersistentVolumeClaimSpecDefaults(spec: JsonObject): void {
   setDefaultsPersistentVolumeClaimSpec(spec);
-  const resources = pointer(spec, 'resources');
-  if (resources) {
-    setDefaultsResourceList(resources.limits);
-    setDefaultsResourceList(resources.requests);
-  }
+  setResourceRequirementsDefaults(spec.resources);
 }
 
 /** The downwardAPI items of a volume or projection: each fieldRef gets its apiVersion. */
