@@ -1,25 +1,30 @@
 // Core's ObjectMeta checks: apimachinery's, plus the rule that a finalizer
 // without a "/" must be one of Kubernetes' own.
 // src: pkg/apis/core/validation/validation.go (ValidateObjectMeta, ValidateObjectMetaUpdate,
-// validateKubeFinalizerName), pkg/apis/core/helper/helpers.go (IsStandardFinalizerName)
+// validateFinalizerName, validateKubeFinalizerName), pkg/apis/core/helper/helpers.go (IsStandardFinalizerName)
 
 import { invalid, type ErrorList } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asString, type JsonObject } from '../../../apimachinery/json.ts';
+import { isStandardFinalizerName } from './core-helper.ts';
 import {
+  validateFinalizerNameGeneric,
   validateObjectMeta as apimachineryValidateObjectMeta,
   validateObjectMetaUpdate as apimachineryValidateObjectMetaUpdate,
-  type ValidateNameFunc,
-} from './pending-apimachinery.ts';
-
-const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+  type NameFn,
+} from './shared-pending.ts';
 
 /** validateKubeFinalizerName */
 function validateKubeFinalizerName(value: string, fldPath: Path): ErrorList {
-  if (value.split('/').length === 1 && !STANDARD_FINALIZERS.has(value)) {
+  if (value.split('/').length === 1 && !isStandardFinalizerName(value)) {
     return [invalid(fldPath, value, 'name is neither a standard finalizer name nor is it fully qualified')];
   }
   return [];
+}
+
+/** validateFinalizerName: a qualified name, and a standard one when unprefixed. */
+export function validateFinalizerName(value: string, fldPath: Path): ErrorList {
+  return [...validateFinalizerNameGeneric(value, fldPath), ...validateKubeFinalizerName(value, fldPath)];
 }
 
 function kubeFinalizerErrors(meta: JsonObject | undefined, fldPath: Path): ErrorList {
@@ -27,7 +32,7 @@ function kubeFinalizerErrors(meta: JsonObject | undefined, fldPath: Path): Error
 }
 
 /** ValidateObjectMeta (core) */
-export function validateCoreObjectMeta(meta: JsonObject | undefined, requiresNamespace: boolean, nameFn: ValidateNameFunc, fldPath: Path): ErrorList {
+export function validateCoreObjectMeta(meta: JsonObject | undefined, requiresNamespace: boolean, nameFn: NameFn, fldPath: Path): ErrorList {
   return [...apimachineryValidateObjectMeta(meta, requiresNamespace, nameFn, fldPath), ...kubeFinalizerErrors(meta, fldPath)];
 }
 
