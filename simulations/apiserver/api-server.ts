@@ -211,6 +211,43 @@ export class ApiServer {
     return this.createPrepared(info, obj, options);
   }
 
+  /**
+   * Puts an object that already exists in the cluster being simulated (a
+   * running Pod with its status, a Node, last week's Deployment), as if it had
+   * been created and its controllers had written its status: decoded,
+   * defaulted and validated like a create, but status, uid, creationTimestamp
+   * and generation are kept as given (filled when absent), no admission runs
+   * and its namespace need not exist. What a restore from an etcd backup does.
+   */
+  seed(input: object): ApiResult {
+    const prepared = this.decodeAndDefault(input);
+    if ('code' in prepared) return prepared;
+    const { info, obj } = prepared;
+    const meta = metaOf(obj);
+    delete meta.resourceVersion;
+    delete meta.managedFields;
+    delete meta.selfLink;
+    if (asString(meta.creationTimestamp) === '') meta.creationTimestamp = this.clock.nowTimestamp();
+    if (asString(meta.uid) === '') meta.uid = this.identity.nextUid();
+    const generateName = asString(meta.generateName);
+    if (generateName !== '' && asString(meta.name) === '') meta.name = this.identity.generateName(generateName);
+    this.settleNamespace(info, meta);
+    const key = kindKey(apiVersionOf(info), info.kind);
+    const name = asString(meta.name);
+    // What a create would have made of it (a Job's selector, a generation), validated as a create
+    // is; then the status and generation given are kept.
+    const givenStatus = obj.status;
+    const givenGeneration = meta.generation;
+    strategyFor(key).prepareForCreate(obj);
+    const errs = validationFor(key)?.create(obj) ?? [];
+    if (errs.length > 0) return statusErrors.invalid(info.group, info.kind, name, errs);
+    if (givenStatus !== undefined) obj.status = givenStatus;
+    if (givenGeneration !== undefined) metaOf(obj).generation = givenGeneration;
+    const storageKey = this.keyOf(info, asString(meta.namespace), name);
+    if (this.storage.get(storageKey)) return statusErrors.alreadyExists(info.group, info.resource, name);
+    return { code: 201, object: this.storage.create(storageKey, obj).object };
+  }
+
   /** PUT of the main resource: status changes are ignored for kinds with a status subresource. */
   update(input: object, options: WriteOptions = {}): ApiResult {
     return this.put(input, 'main', options);
