@@ -72,11 +72,6 @@ export function put(obj: JsonObject, key: string, value: JsonValue): void {
   setOwn(obj, key, value);
 }
 
-/** A Go map read as a map: the object, or undefined when nil (or another JSON type). */
-export function map(v: unknown): JsonObject | undefined {
-  return asObject(v);
-}
-
 /** len(m) for a Go map field (0 when nil or of another JSON type). */
 export function mapLen(v: unknown): number {
   const o = asObject(v);
