@@ -82,7 +82,7 @@ function results(): Result[] {
   return r;
 }
 
-test('k8s.io/apiserver pkg/storage/testing/store_tests.go RunTestConsistentList: every write's resourceVersion is newer than the previous write's, across kinds and namespaces', () => {
+test('k8s.io/apiserver pkg/storage/testing/store_tests.go RunTestConsistentList: every write\'s resourceVersion is newer than the previous write\'s, across kinds and namespaces', () => {
   const r = results();
   const written = [1, 2, 3, 4, 5, 6, 7, 10, 12].map((i) => Number(at(r[i], 'object.metadata.resourceVersion')));
   for (let i = 1; i < written.length; i++) assert.ok(written[i] > written[i - 1], `write ${i}: ${written[i]} after ${written[i - 1]}`);
