@@ -37,6 +37,8 @@ export interface ApiResult {
   events?: WatchEvent[];
   /** The full metav1.Status of an error (its details carry the field causes of an Invalid). */
   status?: StatusObject;
+  /** A 422 Invalid: the field errors, with their paths as segments (for pointing at the learner's line). */
+  fieldErrors?: ErrorList;
   /** A 400 from decoding: each offending field, for pointing at the learner's line. */
   problems?: readonly { path: readonly (string | number)[]; message: string }[];
 }
@@ -96,7 +98,8 @@ export const statusErrors = {
     const d = details(group, kind, name);
     d.causes = errs.map((e) => ({ reason: e.type, message: errorBody(e), field: e.field }));
     const agg = aggregateMessage(errs);
-    return failure(statusOf(422, 'Invalid', agg === '' ? `${qualified(group, kind)} ${goQuote(name)} is invalid` : `${qualified(group, kind)} ${goQuote(name)} is invalid: ${agg}`, d));
+    const result = failure(statusOf(422, 'Invalid', agg === '' ? `${qualified(group, kind)} ${goQuote(name)} is invalid` : `${qualified(group, kind)} ${goQuote(name)} is invalid: ${agg}`, d));
+    return { ...result, fieldErrors: errs };
   },
   badRequest: (message: string) => failure(statusOf(400, 'BadRequest', message)),
   expired: (message: string) => failure(statusOf(410, 'Expired', message)),

@@ -36,6 +36,12 @@ export interface ValidationErrorOptions {
   document?: number;
   /** Machine-readable kind of problem, e.g. "limit", "yaml", "schema". */
   code?: string;
+  /**
+   * The whole message when it is not `path: reason`: an API server's Status
+   * message (`Pod "web" is invalid: spec.containers[0].image: Required value`)
+   * already names its fields, and `path` then only says where to point.
+   */
+  message?: string;
 }
 
 /**
@@ -61,7 +67,7 @@ export class ValidationError extends Error {
 
   constructor(reason: string, options: ValidationErrorOptions = {}) {
     const pathText = options.path && options.path.length > 0 ? formatFieldPath(options.path) : '';
-    super(pathText ? `${pathText}: ${reason}` : reason);
+    super(options.message ?? (pathText ? `${pathText}: ${reason}` : reason));
     this.reason = reason;
     this.path = options.path;
     this.object = options.object;
