@@ -215,8 +215,8 @@ export class ApiServer {
    * Puts an object that already exists in the cluster being simulated (a
    * running Pod with its status, a Node, last week's Deployment), as if it had
    * been created and its controllers had written its status: decoded,
-   * defaulted and validated like a create, but status, uid, creationTimestamp
-   * and generation are kept as given (filled when absent), no admission runs
+   * defaulted and validated like a create, but status, uid, creationTimestamp,
+   * generation and managedFields are kept as given (filled when absent), no admission runs
    * and its namespace need not exist. What a restore from an etcd backup does.
    */
   seed(input: object): ApiResult {
@@ -225,7 +225,6 @@ export class ApiServer {
     const { info, obj } = prepared;
     const meta = metaOf(obj);
     delete meta.resourceVersion;
-    delete meta.managedFields;
     delete meta.selfLink;
     if (asString(meta.creationTimestamp) === '') meta.creationTimestamp = this.clock.nowTimestamp();
     if (asString(meta.uid) === '') meta.uid = this.identity.nextUid();
