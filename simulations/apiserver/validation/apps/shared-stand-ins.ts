@@ -8,12 +8,15 @@
 // pkg/api/validate/content, pkg/api/validation, pkg/apis/meta/v1/validation).
 
 import { duplicate, forbidden, invalid, notSupported, required, tooLong } from '../../../apimachinery/field-errors.ts';
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from '../../../apimachinery/validation.ts';
+import { isDNS1123Label, isQualifiedName, isValidLabelValue } from '../../../apimachinery/validation.ts';
+import { validateAnnotations as sharedValidateAnnotations, validateNonnegativeField } from '../../../apimachinery/object-meta-validation.ts';
+import { validateLabels as sharedValidateLabels } from '../../../apimachinery/meta-v1-validation.ts';
 import { utf8Length as byteLength } from '../../../apimachinery/validate-content.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString, asStringMap } from '../../../apimachinery/json.ts';
 import type { JsonObject, JsonValue } from '../../../apimachinery/json.ts';
+import { compareGoStrings } from '../../../apimachinery/go-values.ts';
 import { Selector } from '../../../apimachinery/labels.ts';
 import type { Operator, Requirement } from '../../../apimachinery/labels.ts';
 
@@ -40,59 +43,34 @@ export {
 export { isPathSegmentName as isValidPathSegmentName, utf8Length as byteLength } from '../../../apimachinery/validate-content.ts';
 
 // ---------------------------------------------------------------------------
-// k8s.io/apimachinery/pkg/api/validation: names and object metadata.
+// k8s.io/apimachinery/pkg/api/validation and meta/v1/validation: the shared
+// ports (object-meta-validation.ts, meta-v1-validation.ts).
+export {
+  nameIsDNS1035Label,
+  nameIsDNSLabel,
+  nameIsDNSSubdomain,
+  validateNonnegativeField,
+  validateObjectMeta,
+  validateObjectMetaUpdate,
+  validatePathSegmentName,
+} from '../../../apimachinery/object-meta-validation.ts';
+export type { ValidateNameFunc } from '../../../apimachinery/object-meta-validation.ts';
+export { labelSelectorHasInvalidLabelValue, validateLabelName, validateLabelSelector } from '../../../apimachinery/meta-v1-validation.ts';
+export type { LabelSelectorValidationOptions } from '../../../apimachinery/meta-v1-validation.ts';
 
-/** ValidateNameFunc: the name checks ValidateObjectMeta runs; prefix is true for generateName. */
-export type ValidateNameFunc = (name: string, prefix: boolean) => string[];
-
-function maskTrailingDash(name: string): string {
-  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
-}
-
-/** NameIsDNSSubdomain. */
-export const nameIsDNSSubdomain: ValidateNameFunc = (name, prefix) => isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
-/** NameIsDNSLabel. */
-export const nameIsDNSLabel: ValidateNameFunc = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);
-/** NameIsDNS1035Label. */
-export const nameIsDNS1035Label: ValidateNameFunc = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);
-
-/** Go's map iteration is random; upstream tests sort. We iterate keys sorted, deterministically. */
+/** Go ranges over maps at random; keys in Go's string order keep results stable. */
 function sortedKeys(o: Record<string, unknown>): string[] {
-  return Object.keys(o).sort();
+  return Object.keys(o).sort(compareGoStrings);
 }
 
-/** ValidateLabelName. */
-export function validateLabelName(labelName: string, path: Path): ErrorList {
-  return isQualifiedName(labelName).map((m) => invalid(path, labelName, m));
-}
-
-/** ValidateLabels (meta/v1/validation). */
+/** ValidateLabels over a JSON field (anything but a string map reads as empty). */
 export function validateLabels(labels: unknown, path: Path): ErrorList {
-  const set = asStringMap(labels);
-  const errs: ErrorList = [];
-  for (const k of sortedKeys(set)) {
-    errs.push(...validateLabelName(k, path));
-    for (const m of isValidLabelValue(set[k])) errs.push(invalid(path, set[k], m));
-  }
-  return errs;
+  return sharedValidateLabels(asStringMap(labels), path);
 }
 
-/** ValidateAnnotations: keys are qualified names (case-insensitive), 256 KiB in total. */
+/** ValidateAnnotations over a JSON field. */
 export function validateAnnotations(annotations: unknown, path: Path): ErrorList {
-  const set = asStringMap(annotations);
-  const errs: ErrorList = [];
-  let total = 0;
-  for (const k of sortedKeys(set)) {
-    for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, m));
-    total += byteLength(k) + byteLength(set[k]);
-  }
-  if (total > 256 * 1024) errs.push(tooLong(path, 256 * 1024));
-  return errs;
-}
-
-/** ValidateNonnegativeField (core validation). */
-export function validateNonnegativeField(value: number, path: Path): ErrorList {
-  return value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
+  return sharedValidateAnnotations(asStringMap(annotations), path);
 }
 
 /** ValidateQualifiedName (core validation). */
@@ -151,104 +129,8 @@ export function validateImmutablePointer(newVal: JsonValue | undefined, oldVal: 
   return validateImmutableField(newVal, oldVal, path);
 }
 
-/** ValidateObjectMeta (ValidateObjectMetaAccessor). */
-export function validateObjectMeta(meta: JsonObject | undefined, requiresNamespace: boolean, nameFn: ValidateNameFunc, path: Path): ErrorList {
-  const errs: ErrorList = [];
-  const generateName = asString(meta?.generateName);
-  const name = asString(meta?.name);
-  const namespace = asString(meta?.namespace);
-  if (generateName.length > 0) for (const m of nameFn(generateName, true)) errs.push(invalid(path.child('generateName'), generateName, m));
-  if (name.length === 0) errs.push(required(path.child('name'), 'name or generateName is required'));
-  else for (const m of nameFn(name, false)) errs.push(invalid(path.child('name'), name, m));
-  if (requiresNamespace) {
-    if (namespace.length === 0) errs.push(required(path.child('namespace'), ''));
-    else for (const m of nameIsDNSLabel(namespace, false)) errs.push(invalid(path.child('namespace'), namespace, m));
-  } else if (namespace.length > 0) {
-    errs.push(forbidden(path.child('namespace'), 'not allowed on this type'));
-  }
-  const generation = meta?.generation;
-  if (typeof generation === 'number') errs.push(...validateNonnegativeField(generation, path.child('generation')));
-  errs.push(...validateLabels(meta?.labels, path.child('labels')));
-  errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
-  errs.push(...validateFinalizers(meta?.finalizers, path.child('finalizers')));
-  return errs;
-}
-
-function validateFinalizers(finalizers: unknown, path: Path): ErrorList {
-  const list = asList(finalizers).map(asString);
-  const errs: ErrorList = [];
-  for (const f of list) errs.push(...validateQualifiedName(f, path));
-  if (list.includes('orphan') && list.includes('foregroundDeletion')) {
-    errs.push(invalid(path, list, 'finalizer orphan and foregroundDeletion cannot be both set'));
-  }
-  return errs;
-}
-
-/** ValidateObjectMetaUpdate (ValidateObjectMetaAccessorUpdate). */
-export function validateObjectMetaUpdate(newMeta: JsonObject | undefined, oldMeta: JsonObject | undefined, path: Path): ErrorList {
-  const errs: ErrorList = [];
-  if (oldMeta?.deletionTimestamp != null) {
-    const oldF = new Set(asList(oldMeta.finalizers).map(asString));
-    for (const f of asList(newMeta?.finalizers).map(asString)) {
-      if (!oldF.has(f)) errs.push(forbidden(path.child('finalizers'), `no new finalizers can be added if the object is being deleted, found new finalizers ["${f}"]`));
-    }
-  }
-  const rv = asString(newMeta?.resourceVersion);
-  if (rv.length === 0) errs.push(invalid(path.child('resourceVersion'), rv, 'must be specified for an update'));
-  const gen = typeof newMeta?.generation === 'number' ? newMeta.generation : 0;
-  const oldGen = typeof oldMeta?.generation === 'number' ? oldMeta.generation : 0;
-  if (gen < oldGen) errs.push(invalid(path.child('generation'), gen, 'must not be decremented'));
-  for (const f of ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds']) {
-    errs.push(...validateImmutableField(newMeta?.[f], oldMeta?.[f], path.child(f)));
-  }
-  errs.push(...validateLabels(newMeta?.labels, path.child('labels')));
-  errs.push(...validateAnnotations(newMeta?.annotations, path.child('annotations')));
-  return errs;
-}
-
 // ---------------------------------------------------------------------------
 // k8s.io/apimachinery/pkg/apis/meta/v1: label selectors.
-
-export interface LabelSelectorValidationOptions {
-  allowInvalidLabelValueInSelector: boolean;
-}
-
-/** ValidateLabelSelector. */
-export function validateLabelSelector(ps: JsonObject | undefined, opts: LabelSelectorValidationOptions, path: Path): ErrorList {
-  if (!ps) return [];
-  const errs = validateLabels(ps.matchLabels, path.child('matchLabels'));
-  asList(ps.matchExpressions).forEach((raw, i) => {
-    const expr = asObject(raw) ?? {};
-    const p = path.child('matchExpressions').index(i);
-    const op = asString(expr.operator);
-    const values = asList(expr.values).map(asString);
-    switch (op) {
-      case 'In':
-      case 'NotIn':
-        if (values.length === 0) errs.push(required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case 'Exists':
-      case 'DoesNotExist':
-        if (values.length > 0) errs.push(forbidden(p.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      default:
-        errs.push(invalid(p.child('operator'), op, 'not a valid selector operator'));
-    }
-    errs.push(...validateLabelName(asString(expr.key), p.child('key')));
-    if (!opts.allowInvalidLabelValueInSelector) {
-      values.forEach((v, j) => {
-        for (const m of isValidLabelValue(v)) errs.push(invalid(p.child('values').index(j), v, m));
-      });
-    }
-  });
-  return errs;
-}
-
-/** LabelSelectorHasInvalidLabelValue. */
-export function labelSelectorHasInvalidLabelValue(ps: JsonObject | undefined): boolean {
-  if (!ps) return false;
-  return asList(ps.matchExpressions).some((e) => asList(asObject(e)?.values).some((v) => isValidLabelValue(asString(v)).length > 0));
-}
 
 /**
  * metav1.LabelSelectorAsSelector: nil matches nothing, {} everything; an
