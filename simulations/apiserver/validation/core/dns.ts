@@ -5,8 +5,16 @@
 import { invalid, notSupported, required, type ErrorList } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString, type JsonObject, type JsonValue } from '../../../apimachinery/json.ts';
-import { byteLength, isDNS1123Subdomain, isDNS1123SubdomainWithUnderscore, isValidIP } from './pending-apimachinery.ts';
+import { byteLength, isDNS1123Subdomain, isDNS1123SubdomainWithUnderscore, isValidIPForLegacyField } from './pending-apimachinery.ts';
 import type { PodValidationOptions } from './pod-validation-options.ts';
+
+/**
+ * IsValidIPForLegacyField with StrictIPCIDRValidation (alpha in v1.33, off):
+ * legacy IP fields accept any address Go's sloppy parser reads.
+ */
+function validLegacyIP(fldPath: Path, value: string): ErrorList {
+  return isValidIPForLegacyField(fldPath, value, false);
+}
 
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 
@@ -30,7 +38,7 @@ export function validatePodDNSConfig(dnsConfig: JsonObject | undefined, dnsPolic
   if (!dnsConfig) return errs;
   const nameservers = asList(dnsConfig.nameservers).map(asString);
   if (nameservers.length > 3) errs.push(invalid(fldPath.child('nameservers'), nameservers, 'must not have more than 3 nameservers'));
-  nameservers.forEach((ns, i) => errs.push(...isValidIP(fldPath.child('nameservers').index(i), ns)));
+  nameservers.forEach((ns, i) => errs.push(...validLegacyIP(fldPath.child('nameservers').index(i), ns)));
   const searches = asList(dnsConfig.searches).map(asString);
   if (searches.length > 32) errs.push(invalid(fldPath.child('searches'), searches, 'must not have more than 32 search paths'));
   if (byteLength(searches.join(' ')) > 2048) {
@@ -60,7 +68,7 @@ export function validateHostAliases(hostAliases: JsonValue[], fldPath: Path): Er
   const errs: ErrorList = [];
   hostAliases.forEach((h, i) => {
     const alias = asObject(h) ?? {};
-    errs.push(...isValidIP(fldPath.index(i).child('ip'), asString(alias.ip)));
+    errs.push(...validLegacyIP(fldPath.index(i).child('ip'), asString(alias.ip)));
     asList(alias.hostnames).forEach((hn, j) => {
       const name = asString(hn);
       for (const m of isDNS1123Subdomain(name)) errs.push(invalid(fldPath.index(i).child('hostnames').index(j), name, m));

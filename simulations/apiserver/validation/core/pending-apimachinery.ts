@@ -26,6 +26,7 @@ export {
   isRelaxedEnvVarName,
   isValidGroupID,
   isValidIP,
+  isValidIPForLegacyField,
   isValidLabelValue,
   isValidPortName,
   isValidPortNum,

@@ -13,7 +13,7 @@ import { validateCoreObjectMetaUpdate } from './object-meta.ts';
 import { validatePodSpecificAnnotationUpdates } from './pod-annotations.ts';
 import { podOptions } from './pod-metadata-and-spec.ts';
 import type { PodValidationOptions } from './pod-validation-options.ts';
-import { FIELD_IMMUTABLE_ERROR_MSG, isIPv6String, isQualifiedName, isValidGroupID, isValidIP, isValidUserID, nameIsDNSSubdomain } from './pending-apimachinery.ts';
+import { FIELD_IMMUTABLE_ERROR_MSG, isIPv6String, isQualifiedName, isValidGroupID, isValidIPForLegacyField, isValidUserID, nameIsDNSSubdomain } from './pending-apimachinery.ts';
 
 /** validatePodConditions: custom condition types are qualified names. */
 function validatePodConditions(conditions: JsonValue[], fldPath: Path): ErrorList {
@@ -56,11 +56,16 @@ function isDualStack(ips: string[]): boolean {
   return v6 > 0 && v6 < ips.length;
 }
 
+/** IsValidIPForLegacyField, non-strict (StrictIPCIDRValidation is off in v1.36). */
+function validLegacyIP(fldPath: Path, value: string): ErrorList {
+  return isValidIPForLegacyField(fldPath, value, false);
+}
+
 /** validatePodIPs / validateHostIPs (which check duplicates before dual-stack). */
 function validateIPList(list: JsonValue[], fldPath: Path, duplicatesFirst: boolean): ErrorList {
   const errs: ErrorList = [];
   const ips = list.map((x) => asString(asObject(x)?.ip));
-  ips.forEach((ip, i) => errs.push(...isValidIP(fldPath.index(i), ip)));
+  ips.forEach((ip, i) => errs.push(...validLegacyIP(fldPath.index(i), ip)));
   if (ips.length > 1) {
     const family: ErrorList = !isDualStack(ips) || ips.length > 2 ? [invalid(fldPath, list, 'may specify no more than one IP for each IP family')] : [];
     const dups: ErrorList = [];
