@@ -388,6 +388,7 @@ run([
       1: { code: 200, fields: { 'object.data': { v: '2' }, 'object.metadata.resourceVersion': newerThan('0.object.metadata.resourceVersion') } },
       2: { code: 200, fields: { object: sameAs('1.object') } },
     },
+    todo: 'implementation: api-server.ts put() never copies the stored resourceVersion onto an unconditional update, so ValidateObjectMetaUpdate answers 422 "must be specified for an update"',
   },
   {
     upstream: `${STORE_GO} Update ("If AllowUnconditionalUpdate() is true and the object specified by the user does not have a resource version, then we populate it with the latest version", before BeforeUpdate validates)`,
@@ -400,7 +401,7 @@ run([
     todo: 'implementation: api-server.ts put() never copies the stored resourceVersion onto an unconditional update, so ValidateObjectMetaUpdate answers 422 "must be specified for an update"',
   },
   {
-    upstream: 'k8s.io/apiserver pkg/registry/rest/update.go defaultUpdatedObjectInfo.Preconditions; pkg/storage/interfaces.go Preconditions.Check; pkg/storage/errors.go StorageError; pkg/storage/errors/storage.go InterpretUpdateError',
+    upstream: 'k8s.io/apiserver pkg/registry/rest/resttest/resttest.go testUpdateWithWrongUID; pkg/registry/rest/update.go defaultUpdatedObjectInfo.Preconditions; pkg/storage/interfaces.go Preconditions.Check; pkg/storage/errors.go StorageError; pkg/storage/errors/storage.go InterpretUpdateError',
     name: 'a PUT whose metadata.uid is not the stored one fails the UID precondition: 409 Conflict, and the uid stays',
     ops: [create(configMap('a')), update(configMap('a', { uid: 'not-the-uid', resourceVersion: '{{0.object.metadata.resourceVersion}}', data: { v: '2' } })), get(CM, 'a')],
     want: {
@@ -416,7 +417,7 @@ run([
       },
       2: { code: 200, fields: { object: sameAs('0.object') } },
     },
-    todo: 'implementation: api-server.ts put()/beforeUpdate() takes no UID precondition from the PUT body (only fills an empty uid), so the update succeeds and stores uid "not-the-uid"',
+    todo: 'implementation: api-server.ts put() takes no UID precondition from the PUT body (beforeUpdate only fills an empty uid); the storage precondition (409) never runs and validation answers 422 "field is immutable" instead',
   },
   {
     upstream: `${STORE_TEST} TestNoOpUpdates; pkg/storage/etcd3/store.go GuaranteedUpdate (bytes.Equal: no write)`,
@@ -430,6 +431,17 @@ run([
     want: {
       1: { code: 200, fields: { object: sameAs('0.object') } },
       2: { code: 200, fields: { 'object.metadata.resourceVersion': sameAs('0.object.metadata.resourceVersion') } },
+      3: { code: 200, fields: { events: events() } },
+    },
+    todo: 'implementation: api-server.ts put() never copies the stored resourceVersion onto an unconditional update, so ValidateObjectMetaUpdate answers 422 "must be specified for an update"',
+  },
+  {
+    upstream: `${STORE_TEST} TestNoOpUpdates (with the stored resourceVersion)`,
+    name: 'not graceful (ConfigMap): an update that changes nothing keeps the resourceVersion and fires no watch event',
+    ops: [create(configMap('foo', { labels: { prepare_create: 'true' } })), update(configMap('foo', { labels: { prepare_create: 'true' }, resourceVersion: '{{0.object.metadata.resourceVersion}}' })), get(CM, 'foo'), watch(CM, '{{0.object.metadata.resourceVersion}}')],
+    want: {
+      1: { code: 200, fields: { object: sameAs('0.object') } },
+      2: { code: 200, fields: { object: sameAs('0.object') } },
       3: { code: 200, fields: { events: events() } },
     },
   },
@@ -705,12 +717,12 @@ run([
   },
   {
     upstream: `${STORE_TEST} TestNonGracefulStoreHandleFinalizers; ${STORE_GO} ShouldDeleteDuringUpdate`,
-    name: 'not graceful (ConfigMap) with a finalizer: kept with deletionTimestamp; an unconditional PUT without finalizers deletes it',
+    name: 'not graceful (ConfigMap) with a finalizer: kept with deletionTimestamp; a PUT (with the re-read resourceVersion) without finalizers deletes it',
     ops: [
       create(configMap('a', { finalizers: ['foo.com/x'] })),
       del(CM, 'a'),
       list(CM),
-      update(configMap('a')),
+      update(configMap('a', { resourceVersion: '{{2.items.0.metadata.resourceVersion}}' })),
       get(CM, 'a'),
       watch(CM, '{{0.object.metadata.resourceVersion}}'),
     ],
@@ -1087,5 +1099,201 @@ run([
       4: { code: 200, fields: { object: sameAs('0.object') } },
       5: { code: 200, fields: { object: sameAs('0.object') } },
     },
+  },
+]);
+
+// ---- the generic REST tester (every kind's storage test runs it) ------------------------
+
+const RESTTEST = 'k8s.io/apiserver pkg/registry/rest/resttest/resttest.go';
+run([
+  {
+    upstream: `${RESTTEST} testCreateResetsUserData`,
+    name: 'a create cannot choose its uid or creationTimestamp',
+    ops: [create({ ...configMap('a'), metadata: { name: 'a', namespace: 'default', uid: 'bad-uid', creationTimestamp: '2000-01-01T00:00:00Z' } })],
+    want: {
+      0: {
+        code: 201,
+        fields: {
+          'object.metadata.uid': (actual: unknown) => assert.ok(typeof actual === 'string' && actual !== '' && actual !== 'bad-uid', `uid ${String(actual)}`),
+          'object.metadata.creationTimestamp': (actual: unknown) => assert.ok(typeof actual === 'string' && actual !== '2000-01-01T00:00:00Z', `creationTimestamp ${String(actual)}`),
+        },
+      },
+    },
+  },
+  {
+    upstream: `${RESTTEST} testCreateGeneratesName`,
+    name: 'generateName: the name is the prefix and more',
+    ops: [create(configMap('', { generateName: 'test-' }))],
+    want: {
+      0: { code: 201, fields: { 'object.metadata.name': (actual: unknown) => assert.ok(typeof actual === 'string' && actual.startsWith('test-') && actual !== 'test-', `name ${String(actual)}`) } },
+    },
+  },
+  {
+    upstream: `${RESTTEST} testUpdateFailsOnVersionTooOld`,
+    name: 'an update carrying resourceVersion "1" is 409 Conflict',
+    ops: [create(configMap('foo3')), update(configMap('foo3', { resourceVersion: '1' }))],
+    want: { 1: { code: 409, reason: 'Conflict', message: conflict('configmaps', 'foo3', OPTIMISTIC_LOCK) } },
+  },
+  {
+    upstream: `${RESTTEST} testUpdateIgnoreGenerationUpdates; k8s.io/apiserver pkg/registry/rest/update.go BeforeUpdate ("Ensure requests cannot update generation")`,
+    name: 'a client cannot set the generation: an update asking for generation 2 leaves it at 1',
+    ops: [create(deployment('foo8')), get(DEPLOY, 'foo8'), update({ ...deployment('foo8', { resourceVersion: '{{0.object.metadata.resourceVersion}}' }), metadata: { name: 'foo8', namespace: 'default', generation: 2, resourceVersion: '{{0.object.metadata.resourceVersion}}' } }), get(DEPLOY, 'foo8')],
+    want: { 2: { code: 200 }, 3: { code: 200, fields: { 'object.metadata.generation': 1 } } },
+  },
+  {
+    upstream: `${RESTTEST} testUpdateWithWrongUID`,
+    name: 'an update naming another uid is 409 Conflict',
+    ops: [create(configMap('foo5')), update(configMap('foo5', { uid: 'UID1111', resourceVersion: '{{0.object.metadata.resourceVersion}}' }))],
+    want: { 1: { code: 409, reason: 'Conflict' } },
+    todo: 'implementation: api-server.ts put() takes no UID precondition from the PUT body; validation answers 422 "field is immutable" instead of the storage precondition\'s 409',
+  },
+  {
+    upstream: `${RESTTEST} testDeleteNoGraceful`,
+    name: 'not graceful (ConfigMap): a grace period is ignored, the object is deleted at once with a Success Status',
+    ops: [create(configMap('foo1')), del(CM, 'foo1', { gracePeriodSeconds: 10 }), get(CM, 'foo1')],
+    want: { 1: { code: 200, fields: { 'object.kind': 'Status', 'object.status': 'Success' } }, 2: { code: 404, reason: 'NotFound' } },
+  },
+  {
+    upstream: `${RESTTEST} testDeleteWithUID`,
+    name: 'delete with a wrong UID precondition is 409; with the right one it deletes',
+    ops: [create(configMap('foo1')), del(CM, 'foo1', { preconditions: { uid: 'UID1111' } }), del(CM, 'foo1', { preconditions: { uid: '{{0.object.metadata.uid}}' } }), get(CM, 'foo1')],
+    want: {
+      1: { code: 409, reason: 'Conflict', message: (r) => conflict('ConfigMap', 'foo1', uidPreconditionFailed('UID1111', String(at(r, '0.object.metadata.uid')))) },
+      2: { code: 200, fields: { 'object.status': 'Success' } },
+      3: { code: 404, reason: 'NotFound' },
+    },
+  },
+  {
+    upstream: `${RESTTEST} testDeleteWithResourceVersion`,
+    name: 'delete with a wrong resourceVersion precondition is 409 and deletes nothing; with the stored one it deletes',
+    ops: [
+      create(configMap('foo1')),
+      del(CM, 'foo1', { preconditions: { resourceVersion: 'wrongVersion' } }),
+      get(CM, 'foo1'),
+      del(CM, 'foo1', { preconditions: { resourceVersion: '{{0.object.metadata.resourceVersion}}' } }),
+      get(CM, 'foo1'),
+    ],
+    want: {
+      1: { code: 409, reason: 'Conflict', message: (r) => conflict('ConfigMap', 'foo1', rvPreconditionFailed('wrongVersion', String(at(r, '0.object.metadata.resourceVersion')))) },
+      2: { code: 200 },
+      3: { code: 200, fields: { 'object.status': 'Success' } },
+      4: { code: 404, reason: 'NotFound' },
+    },
+  },
+  {
+    upstream: `${RESTTEST} testDeleteGracefulHasDefault, testDeleteGracefulWithValue (graceful: a scheduled Pod, whose default is 30)`,
+    name: 'graceful (scheduled Pod): not deleted at once; deletionGracePeriodSeconds is the default, or the value given; generation bumped',
+    ops: [create(pod('foo1', { nodeName: 'machine' })), del(POD, 'foo1'), get(POD, 'foo1'), create(pod('foo2', { nodeName: 'machine' })), del(POD, 'foo2', { gracePeriodSeconds: 32 }), get(POD, 'foo2')],
+    want: {
+      2: { code: 200, fields: { 'object.metadata.deletionGracePeriodSeconds': 30, 'object.metadata.deletionTimestamp': PRESENT, 'object.metadata.generation': 2 } },
+      5: { code: 200, fields: { 'object.metadata.deletionGracePeriodSeconds': 32, 'object.metadata.deletionTimestamp': PRESENT, 'object.metadata.generation': 2 } },
+    },
+  },
+  {
+    upstream: `${RESTTEST} testDeleteGracefulExtend`,
+    name: 'graceful (scheduled Pod): a second, longer grace period is ignored',
+    ops: [create(pod('foo3', { nodeName: 'machine' })), del(POD, 'foo3', { gracePeriodSeconds: 30 }), del(POD, 'foo3', { gracePeriodSeconds: 32 }), get(POD, 'foo3')],
+    want: { 3: { code: 200, fields: { 'object.metadata.deletionGracePeriodSeconds': 30, 'object.metadata.deletionTimestamp': sameAs('1.object.metadata.deletionTimestamp'), 'object.metadata.generation': 2 } } },
+  },
+  {
+    upstream: `${RESTTEST} testDeleteGracefulImmediate`,
+    name: 'graceful (scheduled Pod): a second delete with grace 0 deletes it; the Pod returned has deletionGracePeriodSeconds 0 and the bumped generation',
+    ops: [create(pod('foo4', { nodeName: 'machine' })), del(POD, 'foo4', { gracePeriodSeconds: 30 }), del(POD, 'foo4', { gracePeriodSeconds: 0 }), get(POD, 'foo4')],
+    want: {
+      2: { code: 200, fields: { 'object.kind': 'Pod', 'object.metadata.deletionTimestamp': PRESENT, 'object.metadata.deletionGracePeriodSeconds': 0, 'object.metadata.generation': 2 } },
+      3: { code: 404, reason: 'NotFound', message: notFound('pods', 'foo4') },
+    },
+  },
+  {
+    upstream: `${RESTTEST} testDeleteGracefulShorten (upstream's first grace is time.Hour read as seconds; 3600 here)`,
+    name: 'graceful (scheduled Pod): a shorter second grace period moves deletionTimestamp earlier',
+    ops: [create(pod('foo6', { nodeName: 'machine' })), del(POD, 'foo6', { gracePeriodSeconds: 3600 }), del(POD, 'foo6', { gracePeriodSeconds: 30 }), get(POD, 'foo6')],
+    want: {
+      3: {
+        code: 200,
+        fields: {
+          'object.metadata.deletionGracePeriodSeconds': 30,
+          'object.metadata.deletionTimestamp': (actual: unknown, r: Result[]) => assert.ok(Date.parse(String(actual)) < Date.parse(String(at(r, '1.object.metadata.deletionTimestamp')))),
+        },
+      },
+    },
+  },
+  {
+    upstream: `${RESTTEST} testGetDifferentNamespace`,
+    name: 'the same name in two namespaces: two objects',
+    ops: [create(configMap('foo', { data: { ns: 'default' } })), create(configMap('foo', { namespace: 'kube-system', data: { ns: 'kube-system' } })), get(CM, 'foo'), get(CM, 'foo', 'kube-system')],
+    want: { 1: { code: 201 }, 2: { code: 200, fields: { 'object.data': { ns: 'default' } } }, 3: { code: 200, fields: { 'object.data': { ns: 'kube-system' } } } },
+  },
+]);
+
+// ---- rest.BeforeDelete's grace-period table -----------------------------------------------
+
+// TestBeforeDelete's Pods were just deleted with DeletionGracePeriodSeconds D
+// (deletionTimestamp = now + D); a further delete asks for R. Here the Pod is
+// scheduled (graceful), deleted with D, then deleted again with R; the clock
+// does not move in between, so "now" is the same. Pending: nothing is written.
+// Graceful: the new period (deleted at once when it is 0). D = 0 needs a
+// finalizer to keep the Pod. D = -1 cannot be reached through the API (a delete
+// asking for -1 gets 1), and "would move into the past" needs the clock to move:
+// those rows are not here.
+interface BeforeDeleteRow {
+  d: number;
+  r: number;
+  graceful: boolean;
+  pending: boolean;
+  /** wantDeletionGracePeriodSeconds */
+  want: number;
+}
+const BEFORE_DELETE: BeforeDeleteRow[] = [
+  { d: 0, r: -1, graceful: false, pending: false, want: 0 },
+  { d: 0, r: 0, graceful: false, pending: false, want: 0 },
+  { d: 0, r: 1, graceful: false, pending: false, want: 0 },
+  { d: 0, r: 2, graceful: false, pending: false, want: 0 },
+  { d: 1, r: -1, graceful: false, pending: true, want: 1 },
+  { d: 1, r: 0, graceful: true, pending: false, want: 0 },
+  { d: 1, r: 1, graceful: false, pending: true, want: 1 },
+  { d: 1, r: 2, graceful: false, pending: true, want: 1 },
+  { d: 2, r: -1, graceful: true, pending: false, want: 1 },
+  { d: 2, r: 0, graceful: true, pending: false, want: 0 },
+  { d: 2, r: 1, graceful: true, pending: false, want: 1 },
+  { d: 2, r: 2, graceful: false, pending: true, want: 2 },
+];
+run(
+  BEFORE_DELETE.map((row): Case => {
+    const held = row.d === 0; // kept by a finalizer once its grace period is 0
+    const ops: Op[] = [create(pod('foo', { nodeName: 'machine', ...(held ? { finalizers: ['foo.com/x'] } : {}) })), del(POD, 'foo', { gracePeriodSeconds: row.d }), del(POD, 'foo', { gracePeriodSeconds: row.r }), get(POD, 'foo')];
+    let want: Record<number, Want>;
+    if (row.pending) {
+      want = { 2: { code: 200, fields: { object: sameAs('1.object') } }, 3: { code: 200, fields: { object: sameAs('1.object') } } };
+    } else if (row.want === 0 && !held) {
+      want = { 2: { code: 200, fields: { 'object.metadata.deletionGracePeriodSeconds': 0 } }, 3: { code: 404, reason: 'NotFound' } };
+    } else {
+      want = {
+        2: { code: 200 },
+        3: {
+          code: 200,
+          fields: {
+            'object.metadata.deletionGracePeriodSeconds': row.want,
+            'object.metadata.deletionTimestamp': secondsAfter('0.object.metadata.creationTimestamp', row.graceful ? row.want : row.d),
+            'object.metadata.generation': 2,
+          },
+        },
+      };
+    }
+    return {
+      upstream: 'k8s.io/apiserver pkg/registry/rest/delete_test.go TestBeforeDelete',
+      name: `graceful (scheduled Pod): when DeletionGracePeriodSeconds=${row.d}, GracePeriodSeconds=${row.r} (graceful ${row.graceful}, pending ${row.pending})`,
+      ops,
+      want,
+    };
+  }),
+);
+
+run([
+  {
+    upstream: `${DELETE_GO} ("Negative values will be treated as the value \`1s\` on the delete path")`,
+    name: 'graceful (scheduled Pod): a negative grace period is 1',
+    ops: [create(pod('foo', { nodeName: 'machine' })), del(POD, 'foo', { gracePeriodSeconds: -1 })],
+    want: { 1: { code: 200, fields: { 'object.metadata.deletionGracePeriodSeconds': 1, 'object.metadata.deletionTimestamp': secondsAfter('0.object.metadata.creationTimestamp', 1) } } },
   },
 ]);
