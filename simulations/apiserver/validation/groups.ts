@@ -6,10 +6,12 @@
 // src: pkg/apis/<group>/validation/validation.go, pkg/registry/<group>/<kind>/strategy.go
 
 import { APPS_VALIDATION } from './apps/index.ts';
+import { AUTOSCALING_VALIDATION } from './autoscaling/index.ts';
 import { BATCH_VALIDATION } from './batch/index.ts';
 import type { ValidationTable } from './types.ts';
 
 export const GROUP_VALIDATION: ValidationTable = {
   ...APPS_VALIDATION,
   ...BATCH_VALIDATION,
+  ...AUTOSCALING_VALIDATION,
 };
