@@ -202,13 +202,8 @@ export class ApiServer {
     const prepared = this.decodeAndDefault(input);
     if ('code' in prepared) return prepared;
     const { info, obj } = prepared;
-    const meta = metaOf(obj);
-    if (meta.resourceVersion !== undefined && meta.resourceVersion !== '') {
-      // etcd3 store.Create refuses it (storage.ErrResourceVersionSetOnCreate), answered as an internal error.
-      return statusErrors.internal('resourceVersion should not be set on objects to be created');
-    }
-    this.fillSystemFields(info, obj);
-    return this.createPrepared(info, obj, options);
+    this.settleNamespace(info, metaOf(obj));
+    return this.createPrepared(info, obj, options, true);
   }
 
   /**
@@ -292,7 +287,7 @@ export class ApiServer {
     if ('code' in before) return before;
     if (before.pending) return this.finalizeDelete(kindKeyText, info, existing, false);
 
-    const admitted = this.admission.validate(this.attributes('DELETE', info, existing, existing));
+    const admitted = this.admission.admitAndValidate(this.attributes('DELETE', info, existing, existing));
     if (admitted) return admitted;
 
     const meta = metaOf(obj);
@@ -308,7 +303,7 @@ export class ApiServer {
       if (!before.graceful && pendingFinalizers) markAsDeleting(meta, this.clock.nowTimestamp());
       if (before.graceful || pendingFinalizers) {
         if (writeOptions.dryRun) return { code: 200, object: obj };
-        out = this.storage.update(key, obj).object;
+        out = isNoop(obj, existing) ? existing : this.storage.update(key, obj).object;
         deleteNow = !pendingFinalizers && (before.gracePeriodSeconds ?? 0) === 0;
       }
     }
@@ -331,7 +326,7 @@ export class ApiServer {
     if (options.preconditions?.uid !== undefined && options.preconditions.uid !== uid) {
       return statusErrors.conflict('', 'namespaces', name, `Precondition failed: UID in precondition: ${options.preconditions.uid}, UID in object meta: ${uid}`);
     }
-    const refused = this.admission.validate(this.attributes('DELETE', info, existing, existing));
+    const refused = this.admission.admitAndValidate(this.attributes('DELETE', info, existing, existing));
     if (refused) return refused;
     const meta = asObject(existing.metadata);
     if (meta?.deletionTimestamp === undefined) {
@@ -390,14 +385,19 @@ export class ApiServer {
     if (asString(meta.namespace) === '') meta.namespace = 'default';
   }
 
-  private createPrepared(info: KindInfo, obj: JsonObject, options: WriteOptions): ApiResult {
+  /**
+   * The create path of the handler and Store.create: mutating admission (the
+   * name may still be a generateName), then the system fields and the name,
+   * PrepareForCreate, validation, validating admission, and the store.
+   */
+  private createPrepared(info: KindInfo, obj: JsonObject, options: WriteOptions, fromPost: boolean): ApiResult {
     const key = kindKey(apiVersionOf(info), info.kind);
-    const meta = metaOf(obj);
-    const name = asString(meta.name);
     const mutated = this.admission.admit(this.attributes('CREATE', info, obj, undefined));
     if (mutated) return mutated;
-    const strategy = strategyFor(key);
-    strategy.prepareForCreate(obj);
+    this.fillSystemFields(info, obj);
+    const meta = metaOf(obj);
+    const name = asString(meta.name);
+    strategyFor(key).prepareForCreate(obj);
     const errs = validationFor(key)?.create(obj) ?? [];
     if (errs.length > 0) return statusErrors.invalid(info.group, info.kind, name, errs);
     const rejected = this.admission.validate(this.attributes('CREATE', info, obj, undefined));
@@ -409,11 +409,22 @@ export class ApiServer {
       if (asObject(existing.metadata)?.deletionTimestamp !== undefined) return withMessage(exists, `object is being deleted: ${exists.message}`);
       return exists;
     }
+    if (fromPost && asString(meta.resourceVersion) !== '') {
+      // etcd3 store.Create refuses it (storage.ErrResourceVersionSetOnCreate), answered as an internal error.
+      return statusErrors.internal('resourceVersion should not be set on objects to be created');
+    }
+    delete meta.resourceVersion;
     if (options.dryRun) return { code: 201, object: obj };
     return { code: 201, object: this.storage.create(storageKey, obj).object };
   }
 
-  /** Store.Update: optimistic concurrency, create-on-update, delete when the last finalizer goes. */
+  /**
+   * Store.Update: the UID precondition a PUT body carries, mutating admission,
+   * optimistic concurrency (an absent resourceVersion takes the stored one where
+   * the kind allows unconditional updates), BeforeUpdate, validation,
+   * validating admission, then the write: none when nothing changed, a delete
+   * when the last finalizer of an object being deleted went away.
+   */
   private put(input: object, subresource: 'main' | 'status', options: WriteOptions): ApiResult {
     const prepared = this.decodeAndDefault(input);
     if ('code' in prepared) return prepared;
@@ -427,11 +438,17 @@ export class ApiServer {
     const existing = this.storage.get(storageKey);
     if (!existing) {
       if (subresource === 'status' || !strategy.allowCreateOnUpdate) return statusErrors.notFound(info.group, info.resource, name);
-      delete meta.resourceVersion;
-      this.fillSystemFields(info, obj);
-      return this.createPrepared(info, obj, options);
+      return this.createPrepared(info, obj, options, false);
     }
     const existingMeta = metaOf(existing as JsonObject);
+    const uid = asString(meta.uid);
+    if (uid !== '' && uid !== existingMeta.uid) {
+      // rest.defaultUpdatedObjectInfo.Preconditions: the body's uid is a precondition the storage checks.
+      const why = `StorageError: invalid object, Code: 4, Key: ${storageKey}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${asString(existingMeta.uid)}`;
+      return statusErrors.conflict(info.group, info.resource, name, why);
+    }
+    const mutated = this.admission.admit(this.attributes('UPDATE', info, obj, existing));
+    if (mutated) return mutated;
     const rv = asString(meta.resourceVersion);
     if (rv === '') {
       if (!strategy.allowUnconditionalUpdate) {
@@ -439,12 +456,11 @@ export class ApiServer {
           { type: 'FieldValueInvalid', field: 'metadata.resourceVersion', path: ['metadata', 'resourceVersion'], badValue: 0, detail: 'must be specified for an update' },
         ]);
       }
+      meta.resourceVersion = existingMeta.resourceVersion;
     } else if (rv !== existingMeta.resourceVersion) {
       return statusErrors.conflict(info.group, info.resource, name, OPTIMISTIC_LOCK_MESSAGE);
     }
     this.beforeUpdate(strategy, subresource, obj, existing);
-    const mutated = this.admission.admit(this.attributes('UPDATE', info, obj, existing));
-    if (mutated) return mutated;
     const validation = validationFor(kindKeyText);
     const errs =
       subresource === 'status'
@@ -532,7 +548,9 @@ export class ApiServer {
 
   private attributes(operation: Operation, info: KindInfo, object: Readonly<JsonObject>, oldObject: Readonly<JsonObject> | undefined): AdmissionAttributes {
     const meta = asObject(object.metadata);
-    return { operation, kind: info, object, oldObject, namespace: asString(meta?.namespace), name: asString(meta?.name), server: this };
+    // extractResourceName (pkg/admission/errors.go): before the name is generated, admission names the generateName.
+    const name = asString(meta?.name) || asString(meta?.generateName) || 'Unknown';
+    return { operation, kind: info, object, oldObject, namespace: asString(meta?.namespace), name, server: this };
   }
 
   private timeOf(timestamp: string): number {

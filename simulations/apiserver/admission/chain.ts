@@ -48,6 +48,14 @@ export class Admission {
     return undefined;
   }
 
+  /**
+   * A DELETE passes both (the delete handler's deleteValidation runs the
+   * mutating and the validating chain; nothing is mutated on delete).
+   */
+  admitAndValidate(attributes: AdmissionAttributes): ApiResult | undefined {
+    return this.admit(attributes) ?? this.validate(attributes);
+  }
+
   /** Runs every validating plugin in order; the first refusal wins. */
   validate(attributes: AdmissionAttributes): ApiResult | undefined {
     for (const plugin of this.plugins) {

@@ -9,9 +9,10 @@ import type { AdmissionPlugin } from './chain.ts';
 /** The namespaces kube-apiserver refuses to delete (immortalNamespaces). */
 export const IMMORTAL_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public'];
 
+// A mutating plugin upstream (it implements Admit only), so it answers before validation.
 export const namespaceLifecycle: AdmissionPlugin = {
   name: 'NamespaceLifecycle',
-  validate(a) {
+  admit(a) {
     if (a.kind.kind === 'Namespace' && a.kind.group === '') {
       if (a.operation === 'DELETE' && IMMORTAL_NAMESPACES.includes(a.name)) {
         return statusErrors.forbidden('', 'namespaces', a.name, 'this namespace may not be deleted');

@@ -7,7 +7,7 @@ import { asList, asObject, asOptionalInt, asString } from '../../apimachinery/js
 import type { JsonObject } from '../../apimachinery/json.ts';
 import { lookupKind, kindKey, KINDS, apiVersionOf } from '../kinds.ts';
 import { computePodQOS } from '../pod-qos.ts';
-import { makeStrategy, RESET_FOR_STATUS } from './strategy.ts';
+import { jsonEqual, makeStrategy, RESET_FOR_STATUS } from './strategy.ts';
 import type { Strategy } from './strategy.ts';
 
 function metaOf(obj: JsonObject): JsonObject {
@@ -154,10 +154,8 @@ const STRATEGIES: Record<string, Strategy> = {
 function deploymentAnnotationsBump(obj: JsonObject, old: Readonly<JsonObject>): void {
   const meta = metaOf(obj);
   const oldMeta = asObject(old.metadata);
-  const before = JSON.stringify(oldMeta?.annotations ?? {});
-  const after = JSON.stringify(meta.annotations ?? {});
   const oldGen = typeof oldMeta?.generation === 'number' ? oldMeta.generation : 0;
-  if (before !== after && meta.generation === oldGen) meta.generation = oldGen + 1;
+  if (!jsonEqual(oldMeta?.annotations ?? {}, meta.annotations ?? {}) && meta.generation === oldGen) meta.generation = oldGen + 1;
 }
 
 /** A new CRD records its storage version. src: staging/src/k8s.io/apiextensions-apiserver/pkg/registry/customresourcedefinition/strategy.go */
