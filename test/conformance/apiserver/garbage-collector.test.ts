@@ -603,3 +603,44 @@ run([
     },
   },
 ]);
+
+// ---- more of attemptToDeleteItem and orphanDependents ------------------------------------------
+
+run([
+  {
+    upstream: `${GC_GO} attemptToOrphanWorker (orphanDependents patches out only the deleted owner's reference)`,
+    name: 'Orphan: a dependent with a second owner keeps its reference to that owner',
+    ops: [
+      create(configMap('owner-a')), // 0
+      create(configMap('owner-b')), // 1
+      create(configMap('dependent', { owners: [owner(CM, 'owner-a', 0), owner(CM, 'owner-b', 1)] })), // 2
+      del(CM, 'owner-a', { propagationPolicy: 'Orphan' }), // 3
+      gc, // 4
+      get(CM, 'owner-a'), // 5
+      get(CM, 'dependent'), // 6
+    ],
+    want: {
+      3: { code: 200, fields: { 'object.metadata.finalizers': ['orphan'] } },
+      5: gone('configmaps', 'owner-a'),
+      6: { code: 200, fields: { 'object.metadata.ownerReferences': ownedBy(['owner-b', 1]), 'object.metadata.deletionTimestamp': ABSENT } },
+    },
+  },
+  {
+    upstream: `${GC_GO} attemptToDeleteItem (default branch: gc.deleteObject with only a propagation policy); kubernetes/kubernetes pkg/registry/core/pod/strategy.go CheckGracefulDelete`,
+    name: 'Background: a scheduled dependent Pod is deleted with its own grace period, so it goes Terminating',
+    ops: [
+      create(replicaSet('web')), // 0
+      create(pod('a', { nodeName: 'node-1', owners: [owner(RS, 'web', 0, { controller: true, block: true })] })), // 1
+      del(RS, 'web'), // 2
+      gc, // 3
+      get(POD, 'a'), // 4
+    ],
+    want: { 4: { code: 200, fields: { 'object.metadata.deletionTimestamp': PRESENT, 'object.metadata.deletionGracePeriodSeconds': 30 } } },
+  },
+  {
+    upstream: `${GC_GO} isDangling (gc.apiResource: an owner kind the server cannot map is an error, not a dangling reference; attemptToDeleteWorker requeues it)`,
+    name: 'a dependent whose owner is of a kind the server does not serve is left alone',
+    ops: [create(configMap('dependent', { owners: [{ apiVersion: 'example.com/v1', kind: 'Widget', name: 'w', uid: '6f1e3c4a-0000-4000-8000-000000000000' }] })), gc, get(CM, 'dependent')],
+    want: { 2: { code: 200, fields: { 'object.metadata.deletionTimestamp': ABSENT, 'object.metadata.ownerReferences.length': 1 } } },
+  },
+]);
