@@ -211,7 +211,7 @@ export function validateService(obj: JsonObject): ErrorList {
   if (s.type === 'LoadBalancer' && allocate === undefined) errs.push(required(Path.of('allocateLoadBalancerNodePorts')));
 
   errs.push(...validateLoadBalancerClassField(undefined, s));
-  errs.push(...validateServiceExternalTrafficPolicy(s));
+  errs.push(...externalTrafficPolicyErrors(s));
   errs.push(...validateServiceInternalTrafficFieldsValue(s));
   errs.push(...validateServiceTrafficDistribution(s));
   return errs;
@@ -329,8 +329,12 @@ function validateServiceClusterIPsRelatedFields(s: ServiceView): ErrorList {
   return errs;
 }
 
-/** validateServiceExternalTrafficPolicy (with the healthCheckNodePort rules). */
-function validateServiceExternalTrafficPolicy(s: ServiceView): ErrorList {
+/** validateServiceExternalTrafficPolicy (with the healthCheckNodePort rules), on a v1 Service. */
+export function validateServiceExternalTrafficPolicy(obj: JsonObject): ErrorList {
+  return externalTrafficPolicyErrors(view(obj));
+}
+
+function externalTrafficPolicyErrors(s: ServiceView): ErrorList {
   const errs: ErrorList = [];
   const fldPath = Path.of('spec');
   const etp = asString(s.spec.externalTrafficPolicy);
