@@ -644,3 +644,33 @@ run([
     want: { 2: { code: 200, fields: { 'object.metadata.deletionTimestamp': ABSENT, 'object.metadata.ownerReferences.length': 1 } } },
   },
 ]);
+
+const SECRET: KindRef = { apiVersion: 'v1', kind: 'Secret' };
+const secret = (name: string, namespace: string, owners: Json[], labels?: Json): Json => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name, namespace, ...(labels ? { labels } : {}), ownerReferences: owners },
+});
+
+run([
+  {
+    upstream: `${INTEGRATION} TestCrossNamespaceReferences{WithWatchCache,WithoutWatchCache} (read through a downstream port of the test); ${GC_GO} isDangling (the owner is looked up in the dependent's namespace)`,
+    name: 'a reference carrying a real owner\'s UID but naming an object that does not exist in the dependent\'s namespace is dangling: the dependent is collected, valid children stay',
+    ops: [
+      create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns-b' } }), // 0
+      create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns-a' } }), // 1
+      create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'parent', namespace: 'ns-b' } }), // 2
+      create(secret('valid-child-0', 'ns-b', [owner(CM, 'parent', 2)])), // 3
+      create(secret('valid-child-1', 'ns-b', [owner(CM, 'parent', 2)])), // 4
+      create(secret('invalid-child-0', 'ns-a', [{ apiVersion: 'v1', kind: 'Secret', name: 'invalid', uid: '{{2.object.metadata.uid}}' }], { invalid: 'true' })), // 5
+      create(secret('invalid-child-1', 'ns-a', [{ apiVersion: 'v1', kind: 'Secret', name: 'invalid', uid: '{{2.object.metadata.uid}}' }], { invalid: 'true' })), // 6
+      gc, // 7
+      { op: 'list', ...SECRET, namespace: 'ns-a' }, // 8
+      { op: 'list', ...SECRET, namespace: 'ns-b' }, // 9
+    ],
+    want: {
+      8: { code: 200, fields: { items: items() } },
+      9: { code: 200, fields: { items: items('ns-b/valid-child-0', 'ns-b/valid-child-1') } },
+    },
+  },
+]);
