@@ -137,20 +137,24 @@ const VOLUME_SOURCES: [string, string, string, SourceValidator][] = [
   ['projected', 'projected', 'projected', (s, p, _n, _m, o) => validateProjectedVolumeSource(s, p, o)],
   ['scaleIO', 'scaleIO', 'scaleIO', (s, p) => validateScaleIOVolumeSource(s, p)],
   ['csi', 'csi', 'csi', (s, p) => validateCSIVolumeSource(s, p)],
-  ['ephemeral', 'ephemeral', 'ephemeral', validateEphemeral],
+  ['ephemeral', 'ephemeral', 'ephemeral', (s, p) => validateEphemeral(s, p)],
   ['image', 'image', 'image', (s, p, _n, _m, o) => validateImageVolumeSource(s, p, o)],
 ];
 
-function validateEphemeral(src: JsonObject, fldPath: Path, volName: string, podMeta: JsonObject | undefined): ErrorList {
-  const errs = validateEphemeralVolumeSource(src, fldPath);
-  // The claim will be named <pod>-<volume>; skipped when either is missing
-  // (ValidateObjectMeta reports a missing Pod name).
+function validateEphemeral(src: JsonObject, fldPath: Path): ErrorList {
+  return validateEphemeralVolumeSource(src, fldPath);
+}
+
+/**
+ * The claim an ephemeral volume creates is named <pod>-<volume>; checked at
+ * the volume's name when both are known (ValidateObjectMeta reports a missing
+ * Pod name).
+ */
+function ephemeralClaimNameErrors(volPath: Path, volName: string, podMeta: JsonObject | undefined): ErrorList {
   const podName = asString(podMeta?.name);
-  if (podMeta && podName !== '' && volName !== '') {
-    const pvcName = `${podName}-${volName}`;
-    for (const m of nameIsDNSSubdomain(pvcName, false)) errs.push(invalid(fldPath.child('name'), volName, `PVC name ${JSON.stringify(pvcName)}: ${m}`));
-  }
-  return errs;
+  if (!podMeta || podName === '' || volName === '') return [];
+  const pvcName = `${podName}-${volName}`;
+  return nameIsDNSSubdomain(pvcName, false).map((m) => invalid(volPath.child('name'), volName, `PVC name ${JSON.stringify(pvcName)}: ${m}`));
 }
 
 /** validateVolumeSource: exactly one source; a second is Forbidden at its own path. */
@@ -165,6 +169,7 @@ export function validateVolumeSource(source: JsonObject, fldPath: Path, volName:
     } else {
       numVolumes++;
       errs.push(...validate(src, fldPath.child(validateAt), volName, podMeta, opts));
+      if (field === 'ephemeral') errs.push(...ephemeralClaimNameErrors(fldPath, volName, podMeta));
     }
     // Checked whether or not iscsi was the first source.
     if (field === 'iscsi' && src.initiatorName !== undefined && src.initiatorName !== null && byteLength(`${volName}:${asString(src.targetPortal)}`) > 64) {
