@@ -388,7 +388,6 @@ run([
       1: { code: 200, fields: { 'object.data': { v: '2' }, 'object.metadata.resourceVersion': newerThan('0.object.metadata.resourceVersion') } },
       2: { code: 200, fields: { object: sameAs('1.object') } },
     },
-    todo: 'implementation: api-server.ts put() never copies the stored resourceVersion onto an unconditional update, so ValidateObjectMetaUpdate answers 422 "must be specified for an update"',
   },
   {
     upstream: `${STORE_GO} Update ("If AllowUnconditionalUpdate() is true and the object specified by the user does not have a resource version, then we populate it with the latest version", before BeforeUpdate validates)`,
@@ -398,7 +397,6 @@ run([
       1: { code: 200, fields: { 'object.spec.replicas': 3, 'object.metadata.generation': 2, 'object.metadata.resourceVersion': newerThan('0.object.metadata.resourceVersion') } },
       2: { code: 200, fields: { 'object.spec.replicas': 3 } },
     },
-    todo: 'implementation: api-server.ts put() never copies the stored resourceVersion onto an unconditional update, so ValidateObjectMetaUpdate answers 422 "must be specified for an update"',
   },
   {
     upstream: 'k8s.io/apiserver pkg/registry/rest/resttest/resttest.go testUpdateWithWrongUID; pkg/registry/rest/update.go defaultUpdatedObjectInfo.Preconditions; pkg/storage/interfaces.go Preconditions.Check; pkg/storage/errors.go StorageError; pkg/storage/errors/storage.go InterpretUpdateError',
@@ -417,7 +415,6 @@ run([
       },
       2: { code: 200, fields: { object: sameAs('0.object') } },
     },
-    todo: 'implementation: api-server.ts put() takes no UID precondition from the PUT body (beforeUpdate only fills an empty uid); the storage precondition (409) never runs and validation answers 422 "field is immutable" instead',
   },
   {
     upstream: `${STORE_TEST} TestNoOpUpdates; pkg/storage/etcd3/store.go GuaranteedUpdate (bytes.Equal: no write)`,
@@ -433,7 +430,6 @@ run([
       2: { code: 200, fields: { 'object.metadata.resourceVersion': sameAs('0.object.metadata.resourceVersion') } },
       3: { code: 200, fields: { events: events() } },
     },
-    todo: 'implementation: api-server.ts put() never copies the stored resourceVersion onto an unconditional update, so ValidateObjectMetaUpdate answers 422 "must be specified for an update"',
   },
   {
     upstream: `${STORE_TEST} TestNoOpUpdates (with the stored resourceVersion)`,
@@ -486,7 +482,6 @@ run([
     want: {
       1: { code: 200, fields: { 'object.metadata.generation': 1, 'object.metadata.resourceVersion': sameAs('0.object.metadata.resourceVersion') } },
     },
-    todo: 'implementation: registry/strategies.ts deploymentAnnotationsBump compares JSON.stringify of the maps (key order matters), bumps the generation and so writes a new resourceVersion',
   },
 ]);
 
@@ -780,7 +775,6 @@ run([
       2: { code: 200, fields: { 'object.metadata.resourceVersion': sameAs('1.object.metadata.resourceVersion') } },
       3: { code: 200, fields: { events: events() } },
     },
-    todo: 'implementation: api-server.ts delete() always calls storage.update() when finalizers are pending (no no-op check, unlike put()), so the unchanged object gets a new resourceVersion and a MODIFIED event',
   },
 ]);
 
@@ -1028,7 +1022,6 @@ run([
     name: 'NamespaceLifecycle answers before validation: an invalid Deployment in a missing namespace is 404, not 422',
     ops: [create(deployment('web', { namespace: 'nowhere', replicas: -1 }))],
     want: { 0: { code: 404, reason: 'NotFound', message: notFound('namespaces', 'nowhere') } },
-    todo: 'implementation: admission/namespace-lifecycle.ts runs NamespaceLifecycle as a validating plugin (after strategy and validation in api-server.ts createPrepared), so validation answers 422 first',
   },
   {
     upstream: `${LIFECYCLE} (immortalNamespaces: default, kube-system, kube-public; Register)`,
@@ -1075,7 +1068,6 @@ run([
     name: 'a generateName create in a Terminating namespace is refused under its generateName',
     ops: [create(namespace('doomed')), del(NS, 'doomed'), create(configMap('', { namespace: 'doomed', generateName: 'cm-' }))],
     want: { 2: { code: 403, reason: 'Forbidden', message: `configmaps "cm-" is forbidden: ${TERMINATING('doomed')}` } },
-    todo: 'implementation: api-server.ts create() generates the name (fillSystemFields) before admission runs, so the message names the generated name',
   },
 ]);
 
@@ -1145,7 +1137,6 @@ run([
     name: 'an update naming another uid is 409 Conflict',
     ops: [create(configMap('foo5')), update(configMap('foo5', { uid: 'UID1111', resourceVersion: '{{0.object.metadata.resourceVersion}}' }))],
     want: { 1: { code: 409, reason: 'Conflict' } },
-    todo: 'implementation: api-server.ts put() takes no UID precondition from the PUT body; validation answers 422 "field is immutable" instead of the storage precondition\'s 409',
   },
   {
     upstream: `${RESTTEST} testDeleteNoGraceful`,
