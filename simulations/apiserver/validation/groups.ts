@@ -8,10 +8,12 @@
 import { APPS_VALIDATION } from './apps/index.ts';
 import { AUTOSCALING_VALIDATION } from './autoscaling/index.ts';
 import { BATCH_VALIDATION } from './batch/index.ts';
+import { NETWORKING_VALIDATION } from './networking/index.ts';
 import type { ValidationTable } from './types.ts';
 
 export const GROUP_VALIDATION: ValidationTable = {
   ...APPS_VALIDATION,
   ...BATCH_VALIDATION,
   ...AUTOSCALING_VALIDATION,
+  ...NETWORKING_VALIDATION,
 };
