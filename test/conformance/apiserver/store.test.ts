@@ -541,6 +541,17 @@ run([
     },
   },
   {
+    upstream:
+      'k8s.io/apiserver pkg/endpoints/handlers/patch.go (rest.DefaultUpdatedObjectInfo(nil, ...): a PATCH carries no UID precondition); pkg/registry/rest/update.go BeforeUpdate (validateCommonFields); k8s.io/apimachinery pkg/api/validation/objectmeta.go ValidateObjectMetaAccessorUpdate (uid: ValidateImmutableField)',
+    name: 'a patch that changes metadata.uid is not a precondition failure but an invalid update: 422, uid "field is immutable"',
+    ops: [create(configMap('a')), patch(CM, 'a', { metadata: { uid: 'other' } }), get(CM, 'a')],
+    want: {
+      1: { code: 422, reason: 'Invalid', message: 'ConfigMap "a" is invalid: metadata.uid: Invalid value: "other": field is immutable' },
+      2: { code: 200, fields: { object: sameAs('0.object') } },
+    },
+    todo: 'implementation: api-server.ts patch() goes through put(), whose PUT-body UID precondition (put(): `if (uid !== \'\' && uid !== existingMeta.uid)`) also fires for the merged patch, answering 409 Conflict',
+  },
+  {
     upstream: `${STORE_GO} Update (NotFound unless AllowCreateOnUpdate), reached through handlers/patch.go`,
     name: 'patch of a missing object is 404',
     ops: [patch(CM, 'x', { data: { a: 'b' } }), patch(DEPLOY, 'x', { spec: { replicas: 2 } })],
