@@ -33,7 +33,7 @@ import { goQuote } from '../../apimachinery/go-strconv.ts';
 import type { FieldPath } from '../../apimachinery/field-path.ts';
 import { type KindInfo, lookupKind } from '../kinds.ts';
 import { KIND_STRUCTS } from './schemas.ts';
-import { structInfo, typeNode, UINT8, type TypeNode } from './go-types.ts';
+import { GO_TYPES, GoTypes, UINT8, type TypeNode } from './go-types.ts';
 import { quantityError } from './quantity-syntax.ts';
 import { RFC3339, RFC3339_MICRO, timeParseError } from './go-time-parse.ts';
 import { base64Error } from './go-base64.ts';
@@ -115,9 +115,9 @@ export function decodeObject(object: unknown): DecodeResult {
     };
   }
 
-  const decoder = new Decoder(true);
+  const decoder = new Decoder(GO_TYPES, true, 'sorted');
   const root = KIND_STRUCTS[`${apiVersion}/${kind}`];
-  const failure = decoder.run(object, typeNode(root.slice(0, root.indexOf('.')), root));
+  const failure = decoder.run(object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root));
   let cause: string;
   let problems: DecodeProblem[];
   if (failure !== undefined) {
@@ -147,6 +147,42 @@ export function badRequestMessage(info: KindInfo, cause: string): string {
 /** errors.NewBadRequest(message) as the response body serializes it. */
 export function badRequestStatus(message: string): BadRequestStatus {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'BadRequest', code: 400 };
+}
+
+/** In which order an object's keys are decoded. */
+export type KeyOrder = 'sorted' | 'as-written';
+
+export interface UnmarshalOptions {
+  /** UnmarshalStrict (unknown fields collected) rather than UnmarshalCaseSensitivePreserveInts. */
+  readonly strict: boolean;
+  /** 'sorted' (default): as kubectl sends an object; 'as-written': the JS object's own key order. */
+  readonly keyOrder?: KeyOrder;
+  /** The packages `goType` is looked up in; the transcribed k8s.io packages by default. */
+  readonly types?: GoTypes;
+}
+
+export interface UnmarshalResult {
+  /** The error Unmarshal returns (not a strict one): its text is the problem's message. */
+  readonly error: DecodeProblem | undefined;
+  /** The strict errors, when there is no error, in the order met. */
+  readonly strictErrors: readonly DecodeProblem[];
+}
+
+/**
+ * sigs.k8s.io/json's UnmarshalStrict (or, not strict, UnmarshalCaseSensitivePreserveInts)
+ * of a JSON value into the Go type `goType` of package `pkg`: the building
+ * block of decodeObject, exposed so that upstream's own decoder tests can run
+ * against it on their own structs.
+ *
+ * @example unmarshal({ spec: { replicas: 'x' } }, 'apps', 'Deployment', { strict: true }).error?.message
+ *   // 'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32'
+ */
+export function unmarshal(value: unknown, pkg: string, goType: string, options: UnmarshalOptions): UnmarshalResult {
+  const types = options.types ?? GO_TYPES;
+  const decoder = new Decoder(types, options.strict, options.keyOrder ?? 'sorted');
+  const error = decoder.run(value, types.typeNode(pkg, goType));
+  if (error !== undefined) return { error: { path: error.path, message: errorText(error) }, strictErrors: [] };
+  return { error: undefined, strictErrors: decoder.strictErrors };
 }
 
 /** An error as encoding/json holds it: an UnmarshalTypeError, or any other error's text. */
@@ -193,7 +229,9 @@ class Decoder {
   private readonly path: (string | number)[];
 
   constructor(
+    private readonly types: GoTypes,
     private readonly strict: boolean,
+    private readonly keyOrder: KeyOrder,
     base: FieldPath = [],
   ) {
     this.path = [...base];
@@ -236,6 +274,8 @@ class Decoder {
       return;
     }
     if (t.k === 'custom') return this.custom(v, t);
+    // interface{}: any JSON value (the numbers JSON can carry all decode, as int64 or float64)
+    if (t.k === 'any') return;
     if (Array.isArray(v)) return this.array(v, t);
     switch (typeof v) {
       case 'object':
@@ -272,7 +312,7 @@ class Decoder {
     if (t.k === 'struct') return this.struct_(v, t.ref);
     if (t.k !== 'map') return this.typeError('object', t);
     const strictLength = this.strictStack.length;
-    for (const key of sortedKeys(v)) {
+    for (const key of this.keys(v)) {
       this.pushStrictKey(key);
       this.path.push(key);
       this.value(v[key], t.elem);
@@ -282,11 +322,11 @@ class Decoder {
   }
 
   private struct_(v: Record<string, unknown>, ref: string): void {
-    const info = structInfo(ref);
+    const info = this.types.structInfo(ref);
     const fieldLength = this.fieldStack.length;
     const struct = this.struct;
     const strictLength = this.strictStack.length;
-    for (const key of sortedKeys(v)) {
+    for (const key of this.keys(v)) {
       const field = info.fields.get(key);
       if (field !== undefined) {
         this.fieldStack.push(...field.via, key);
@@ -302,6 +342,10 @@ class Decoder {
       this.struct = struct;
       this.strictStack.length = strictLength;
     }
+  }
+
+  private keys(v: Record<string, unknown>): string[] {
+    return this.keyOrder === 'sorted' ? sortedKeys(v) : Object.keys(v).filter((k) => v[k] !== undefined);
   }
 
   private pushStrictKey(key: string): void {
@@ -378,15 +422,15 @@ class Decoder {
       }
       case 'schemaOrBool':
         if (v === true || v === false) return;
-        if (v !== null && typeof v === 'object' && !Array.isArray(v)) return this.lenient(v, typeNode('apiextensions', 'JSONSchemaProps'));
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) return this.lenient(v, this.types.typeNode('apiextensions', 'JSONSchemaProps'));
         this.stop({ path: [...this.path], text: 'boolean or JSON schema expected' });
         return;
       case 'schemaOrArray':
       case 'schemaOrStringArray':
         // Only an object or an array is decoded; anything else leaves the field empty.
         if (v === null || typeof v !== 'object') return;
-        if (!Array.isArray(v)) return this.lenient(v, typeNode('apiextensions', 'JSONSchemaProps'));
-        return this.lenient(v, typeNode('apiextensions', t.custom === 'schemaOrArray' ? '[]JSONSchemaProps' : '[]string'));
+        if (!Array.isArray(v)) return this.lenient(v, this.types.typeNode('apiextensions', 'JSONSchemaProps'));
+        return this.lenient(v, this.types.typeNode('apiextensions', t.custom === 'schemaOrArray' ? '[]JSONSchemaProps' : '[]string'));
     }
   }
 
@@ -396,7 +440,7 @@ class Decoder {
    * its own struct and field on it.
    */
   private lenient(v: unknown, t: TypeNode): void {
-    const inner = new Decoder(false, this.path);
+    const inner = new Decoder(this.types, false, this.keyOrder, this.path);
     const error = inner.run(v, t);
     if (error !== undefined) this.stop(error);
   }

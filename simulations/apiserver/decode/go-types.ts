@@ -6,7 +6,9 @@
 // encoding/json's typeFields does.
 // src: Go src/encoding/json/encode.go (typeFields, dominantField), src/reflect/type.go (String)
 
-import { OPAQUE_PACKAGES, PACKAGES, structSpec } from './schemas.ts';
+import { OPAQUE_PACKAGES, PACKAGES } from './schemas.ts';
+import { parseFieldSpec } from './schema-types.ts';
+import type { FieldSpec, GoPackage, StructSpec } from './schema-types.ts';
 
 /**
  * Types with their own UnmarshalJSON: decode.ts mirrors each method.
@@ -36,7 +38,7 @@ interface Base {
   readonly ptr: boolean;
 }
 export type TypeNode =
-  | (Base & { readonly k: 'string' | 'bool' | 'float' })
+  | (Base & { readonly k: 'string' | 'bool' | 'float' | 'any' })
   | (Base & { readonly k: 'int' | 'uint'; readonly bits: number })
   | (Base & { readonly k: 'bytes' })
   | (Base & { readonly k: 'slice' | 'map'; readonly elem: TypeNode })
@@ -59,69 +61,11 @@ const BUILTIN: Readonly<Record<string, TypeNode>> = {
   uint16: { k: 'uint', go: 'uint16', bits: 16, ptr: false },
   uint32: { k: 'uint', go: 'uint32', bits: 32, ptr: false },
   uint64: { k: 'uint', go: 'uint64', bits: 64, ptr: false },
+  'interface{}': { k: 'any', go: 'interface {}', ptr: false },
 };
 
 /** The element of a []byte: encoding/json decodes a JSON array into it number by number. */
 export const UINT8: TypeNode = BUILTIN.uint8;
-
-const nodes = new Map<string, TypeNode>();
-
-/**
- * Resolves a Go type expression of package `pkg` (as written in the tables).
- *
- * @example typeNode('core', '*ResourceRequirements') // { k: 'struct', ref: 'core.ResourceRequirements', go: 'v1.ResourceRequirements', ptr: true }
- * @example typeNode('core', 'ResourceList')          // { k: 'map', go: 'v1.ResourceList', elem: { k: 'custom', custom: 'quantity', ... } }
- */
-export function typeNode(pkg: string, expr: string): TypeNode {
-  const key = `${pkg} ${expr}`;
-  let node = nodes.get(key);
-  if (node === undefined) {
-    node = resolve(pkg, expr);
-    nodes.set(key, node);
-  }
-  return node;
-}
-
-function resolve(pkg: string, expr: string): TypeNode {
-  if (expr.startsWith('*')) return { ...typeNode(pkg, expr.slice(1)), ptr: true };
-  if (expr === '[]byte' || expr === '[]uint8') return { k: 'bytes', go: '[]uint8', ptr: false };
-  if (expr.startsWith('[]')) {
-    const elem = typeNode(pkg, expr.slice(2));
-    return { k: 'slice', go: `[]${goString(pkg, expr.slice(2))}`, elem, ptr: false };
-  }
-  if (expr.startsWith('map[')) {
-    const close = expr.indexOf(']');
-    const key = expr.slice(4, close);
-    const value = expr.slice(close + 1);
-    return { k: 'map', go: `map[${goString(pkg, key)}]${goString(pkg, value)}`, elem: typeNode(pkg, value), ptr: false };
-  }
-  const builtin = BUILTIN[expr];
-  if (builtin !== undefined) return builtin;
-  const dot = expr.indexOf('.');
-  const owner = dot < 0 ? pkg : expr.slice(0, dot);
-  const name = dot < 0 ? expr : expr.slice(dot + 1);
-  const ref = `${owner}.${name}`;
-  const go = `${packageName(owner)}.${name}`;
-  const custom = CUSTOM[ref];
-  if (custom !== undefined) return { k: 'custom', custom, go, ptr: false };
-  if (ref === 'types.UID') return { k: 'string', go, ptr: false };
-  const p = PACKAGES[owner];
-  if (p !== undefined && Object.hasOwn(p.structs, name)) return { k: 'struct', ref, go, ptr: false };
-  if (p !== undefined && Object.hasOwn(p.named, name)) return { ...typeNode(owner, p.named[name]), go };
-  throw new Error(`schema: unknown Go type ${expr} in package ${pkg}`);
-}
-
-function packageName(id: string): string {
-  const name = PACKAGES[id]?.name ?? OPAQUE_PACKAGES[id];
-  if (name === undefined) throw new Error(`schema: unknown package ${id}`);
-  return name;
-}
-
-/** reflect.Type.String() of an expression, pointers included (`[]*v1.Foo`). */
-function goString(pkg: string, expr: string): string {
-  if (expr.startsWith('*')) return `*${goString(pkg, expr.slice(1))}`;
-  return typeNode(pkg, expr).go;
-}
 
 /** A struct field as encoding/json finds it by JSON name. */
 export interface StructField {
@@ -130,7 +74,8 @@ export interface StructField {
    * The Go names of the embedded structs the field is promoted through, outermost
    * first (`["ProbeHandler"]` for a Probe's `httpGet`). Since Go 1.24 an
    * UnmarshalTypeError's Field names them (golang/go#68941), and sigs.k8s.io/json
-   * carries that decoder since its Go 1.24 sync (kubernetes-sigs/json#25).
+   * carries that decoder since its Go 1.24 sync (kubernetes-sigs/json#25, the
+   * version k8s.io/apimachinery v0.36 requires).
    */
   readonly via: readonly string[];
 }
@@ -143,16 +88,146 @@ export interface StructInfo {
   readonly fields: ReadonlyMap<string, StructField>;
 }
 
-const infos = new Map<string, StructInfo>();
+/**
+ * A set of Go packages, resolved lazily. `GO_TYPES` holds the transcribed
+ * k8s.io/api packages; a test can build one over its own structs.
+ */
+export class GoTypes {
+  private readonly specs = new Map<string, StructSpec>();
+  private readonly nodes = new Map<string, TypeNode>();
+  private readonly infos = new Map<string, StructInfo>();
 
-/** The struct `ref` with its fields by exact JSON name (kube-apiserver's decoder is case-sensitive). */
-export function structInfo(ref: string): StructInfo {
-  let info = infos.get(ref);
-  if (info === undefined) {
-    info = compile(ref);
-    infos.set(ref, info);
+  constructor(readonly packages: Readonly<Record<string, GoPackage>>) {}
+
+  /**
+   * The struct `ref` (`core.PodSpec`) as upstream declares it: its fields in
+   * order with their tags and markers; undefined if no table has it.
+   */
+  structSpec(ref: string): StructSpec | undefined {
+    const cached = this.specs.get(ref);
+    if (cached) return cached;
+    const dot = ref.indexOf('.');
+    const pkg = this.packages[ref.slice(0, dot)];
+    const name = ref.slice(dot + 1);
+    const specs = pkg !== undefined && Object.hasOwn(pkg.structs, name) ? pkg.structs[name] : undefined;
+    if (specs === undefined) return undefined;
+    let structType: string | undefined;
+    const fields: FieldSpec[] = [];
+    for (const s of specs) {
+      if (s.startsWith('+st:')) structType = s.slice(4);
+      else fields.push(parseFieldSpec(s));
+    }
+    const spec: StructSpec = { ref, name, structType, fields };
+    this.specs.set(ref, spec);
+    return spec;
   }
-  return info;
+
+  /**
+   * Resolves a Go type expression of package `pkg` (as written in the tables).
+   *
+   * @example GO_TYPES.typeNode('core', '*ResourceRequirements') // { k: 'struct', ref: 'core.ResourceRequirements', go: 'v1.ResourceRequirements', ptr: true }
+   * @example GO_TYPES.typeNode('core', 'ResourceList')          // { k: 'map', go: 'v1.ResourceList', elem: { k: 'custom', custom: 'quantity', ... } }
+   */
+  typeNode(pkg: string, expr: string): TypeNode {
+    const key = `${pkg} ${expr}`;
+    let node = this.nodes.get(key);
+    if (node === undefined) {
+      node = this.resolve(pkg, expr);
+      this.nodes.set(key, node);
+    }
+    return node;
+  }
+
+  /** The struct `ref` with its fields by exact JSON name (kube-apiserver's decoder is case-sensitive). */
+  structInfo(ref: string): StructInfo {
+    let info = this.infos.get(ref);
+    if (info === undefined) {
+      info = this.compile(ref);
+      this.infos.set(ref, info);
+    }
+    return info;
+  }
+
+  private resolve(pkg: string, expr: string): TypeNode {
+    if (expr.startsWith('*')) return { ...this.typeNode(pkg, expr.slice(1)), ptr: true };
+    if (expr === '[]byte' || expr === '[]uint8') return { k: 'bytes', go: '[]uint8', ptr: false };
+    if (expr.startsWith('[]')) {
+      const elem = this.typeNode(pkg, expr.slice(2));
+      return { k: 'slice', go: `[]${this.goString(pkg, expr.slice(2))}`, elem, ptr: false };
+    }
+    if (expr.startsWith('map[')) {
+      const close = expr.indexOf(']');
+      const key = expr.slice(4, close);
+      const value = expr.slice(close + 1);
+      return { k: 'map', go: `map[${this.goString(pkg, key)}]${this.goString(pkg, value)}`, elem: this.typeNode(pkg, value), ptr: false };
+    }
+    const builtin = BUILTIN[expr];
+    if (builtin !== undefined) return builtin;
+    const dot = expr.indexOf('.');
+    const owner = dot < 0 ? pkg : expr.slice(0, dot);
+    const name = dot < 0 ? expr : expr.slice(dot + 1);
+    const ref = `${owner}.${name}`;
+    const go = `${this.packageName(owner)}.${name}`;
+    const custom = CUSTOM[ref];
+    if (custom !== undefined) return { k: 'custom', custom, go, ptr: false };
+    if (ref === 'types.UID') return { k: 'string', go, ptr: false };
+    const p = this.packages[owner];
+    if (p !== undefined && Object.hasOwn(p.structs, name)) return { k: 'struct', ref, go, ptr: false };
+    if (p !== undefined && Object.hasOwn(p.named, name)) return { ...this.typeNode(owner, p.named[name]), go };
+    throw new Error(`schema: unknown Go type ${expr} in package ${pkg}`);
+  }
+
+  private packageName(id: string): string {
+    const name = this.packages[id]?.name ?? OPAQUE_PACKAGES[id];
+    if (name === undefined) throw new Error(`schema: unknown package ${id}`);
+    return name;
+  }
+
+  /** reflect.Type.String() of an expression, pointers included (`[]*v1.Foo`). */
+  private goString(pkg: string, expr: string): string {
+    if (expr.startsWith('*')) return `*${this.goString(pkg, expr.slice(1))}`;
+    return this.typeNode(pkg, expr).go;
+  }
+
+  private compile(ref: string): StructInfo {
+    const spec = this.structSpec(ref);
+    if (spec === undefined) throw new Error(`schema: no struct ${ref}`);
+    const candidates: Candidate[] = [];
+    this.collect(ref, 0, [], candidates, new Set());
+    // encoding/json dominantField: the shallowest field of a name wins; two at
+    // the same depth hide each other (none of the k8s.io/api types has such a clash).
+    const byName = new Map<string, Candidate[]>();
+    for (const c of candidates) {
+      const list = byName.get(c.json);
+      if (list) list.push(c);
+      else byName.set(c.json, [c]);
+    }
+    const fields = new Map<string, StructField>();
+    for (const [json, list] of byName) {
+      const depth = Math.min(...list.map((c) => c.depth));
+      const top = list.filter((c) => c.depth === depth);
+      if (top.length === 1) fields.set(json, top[0].field);
+    }
+    const pkg = ref.slice(0, ref.indexOf('.'));
+    return { ref, name: spec.name, go: `${this.packageName(pkg)}.${spec.name}`, fields };
+  }
+
+  private collect(ref: string, depth: number, via: string[], out: Candidate[], seen: Set<string>): void {
+    if (seen.has(ref)) return;
+    seen.add(ref);
+    const spec = this.structSpec(ref);
+    if (spec === undefined) throw new Error(`schema: no struct ${ref}`);
+    const pkg = ref.slice(0, ref.indexOf('.'));
+    for (const f of spec.fields) {
+      const type = this.typeNode(pkg, f.goType);
+      if (f.embedded) {
+        if (type.k !== 'struct') throw new Error(`schema: embedded ${f.goType} in ${ref} is not a struct`);
+        this.collect(type.ref, depth + 1, [...via, type.ref.slice(type.ref.indexOf('.') + 1)], out, seen);
+      } else {
+        out.push({ json: f.json, depth, field: { type, via } });
+      }
+    }
+  }
 }
 
 interface Candidate {
@@ -161,42 +236,16 @@ interface Candidate {
   readonly field: StructField;
 }
 
-function compile(ref: string): StructInfo {
-  const spec = structSpec(ref);
-  if (spec === undefined) throw new Error(`schema: no struct ${ref}`);
-  const candidates: Candidate[] = [];
-  collect(ref, 0, [], candidates, new Set());
-  // encoding/json dominantField: the shallowest field of a name wins; two at
-  // the same depth hide each other (none of the k8s.io/api types has such a clash).
-  const byName = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    const list = byName.get(c.json);
-    if (list) list.push(c);
-    else byName.set(c.json, [c]);
-  }
-  const fields = new Map<string, StructField>();
-  for (const [json, list] of byName) {
-    const depth = Math.min(...list.map((c) => c.depth));
-    const top = list.filter((c) => c.depth === depth);
-    if (top.length === 1) fields.set(json, top[0].field);
-  }
-  const pkg = ref.slice(0, ref.indexOf('.'));
-  return { ref, name: spec.name, go: `${packageName(pkg)}.${spec.name}`, fields };
-}
+/** The transcribed k8s.io/api, k8s.io/apimachinery and apiextensions packages. */
+export const GO_TYPES = new GoTypes(PACKAGES);
 
-function collect(ref: string, depth: number, via: string[], out: Candidate[], seen: Set<string>): void {
-  if (seen.has(ref)) return;
-  seen.add(ref);
-  const spec = structSpec(ref);
-  if (spec === undefined) throw new Error(`schema: no struct ${ref}`);
-  const pkg = ref.slice(0, ref.indexOf('.'));
-  for (const f of spec.fields) {
-    const type = typeNode(pkg, f.goType);
-    if (f.embedded) {
-      if (type.k !== 'struct') throw new Error(`schema: embedded ${f.goType} in ${ref} is not a struct`);
-      collect(type.ref, depth + 1, [...via, type.ref.slice(type.ref.indexOf('.') + 1)], out, seen);
-    } else {
-      out.push({ json: f.json, depth, field: { type, via } });
-    }
-  }
+/**
+ * A struct of the transcribed packages as upstream declares it, for code that
+ * reads tags and markers (strategic merge patch, server-side apply).
+ *
+ * @example structSpec('core.Container')?.fields.find((f) => f.json === 'env')
+ *   // { json: 'env', goType: '[]EnvVar', patchStrategy: 'merge', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'], ... }
+ */
+export function structSpec(ref: string): StructSpec | undefined {
+  return GO_TYPES.structSpec(ref);
 }

@@ -1,11 +1,9 @@
-// Every transcribed Go package, the root struct of every built-in kind, and the
-// parsed view of a struct that the decoder (and later strategic merge and
-// server-side apply) reads. Structs are parsed on first use and cached, so
-// loading this module costs only the literal tables.
+// Every transcribed Go package and the root struct of every built-in kind.
+// go-types.ts reads them (structSpec, typeNode, structInfo): structs are parsed
+// on first use and cached, so loading this module costs only the literal tables.
 
 import { KINDS, apiVersionOf, kindKey } from '../kinds.ts';
-import type { GoPackage, StructSpec } from './schema-types.ts';
-import { parseFieldSpec } from './schema-types.ts';
+import type { GoPackage } from './schema-types.ts';
 import { APIEXTENSIONS_V1 } from './schema-apiextensions-v1.ts';
 import { APPS_V1 } from './schema-apps-v1.ts';
 import { AUTOSCALING_V2 } from './schema-autoscaling-v2.ts';
@@ -54,31 +52,3 @@ const GROUP_PACKAGE: Readonly<Record<string, string>> = {
 export const KIND_STRUCTS: Readonly<Record<string, string>> = Object.fromEntries(
   KINDS.map((info) => [kindKey(apiVersionOf(info), info.kind), `${GROUP_PACKAGE[info.group]}.${info.kind}`]),
 );
-
-const parsed = new Map<string, StructSpec>();
-
-/**
- * The struct `ref` (`core.PodSpec`) as upstream declares it: its fields in
- * order with their tags and markers; undefined if no table has it.
- *
- * @example structSpec('core.Container')?.fields.find((f) => f.json === 'env')
- *   // { json: 'env', goType: '[]EnvVar', patchStrategy: 'merge', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'], ... }
- */
-export function structSpec(ref: string): StructSpec | undefined {
-  const cached = parsed.get(ref);
-  if (cached) return cached;
-  const dot = ref.indexOf('.');
-  const pkg = PACKAGES[ref.slice(0, dot)];
-  const name = ref.slice(dot + 1);
-  const specs = pkg !== undefined && Object.hasOwn(pkg.structs, name) ? pkg.structs[name] : undefined;
-  if (specs === undefined) return undefined;
-  let structType: string | undefined;
-  const fields = [];
-  for (const s of specs) {
-    if (s.startsWith('+st:')) structType = s.slice(4);
-    else fields.push(parseFieldSpec(s));
-  }
-  const spec: StructSpec = { ref, name, structType, fields };
-  parsed.set(ref, spec);
-  return spec;
-}
