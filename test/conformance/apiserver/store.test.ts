@@ -1069,6 +1069,22 @@ run([
     },
   },
   {
+    upstream: 'kubernetes/kubernetes pkg/registry/core/namespace/storage/storage.go REST.Delete (the first delete\'s update sets deletionTimestamp and status.phase, nothing else)',
+    name: 'a namespace marked Terminating carries no deletionGracePeriodSeconds and keeps its spec.finalizers',
+    ops: [create(namespace('doomed')), del(NS, 'doomed')],
+    want: { 1: { code: 200, fields: { 'object.metadata.deletionGracePeriodSeconds': ABSENT, 'object.spec.finalizers': ['kubernetes'], 'object.status.phase': 'Terminating' } } },
+    todo: 'implementation: api-server.ts beginNamespaceDeletion() sets metadata.deletionGracePeriodSeconds = 0 on the namespace',
+  },
+  {
+    upstream: 'kubernetes/kubernetes pkg/registry/core/namespace/storage/storage.go REST.Delete (the UID precondition: "Precondition failed: UID in precondition: %v, UID in object meta: %v")',
+    name: 'deleting a namespace with a wrong UID precondition is 409 and leaves it Active',
+    ops: [create(namespace('doomed')), del(NS, 'doomed', { preconditions: { uid: 'not-the-uid' } }), get(NS, 'doomed')],
+    want: {
+      1: { code: 409, reason: 'Conflict', message: (r) => conflict('namespaces', 'doomed', `Precondition failed: UID in precondition: not-the-uid, UID in object meta: ${String(at(r, '0.object.metadata.uid'))}`) },
+      2: { code: 200, fields: { 'object.status.phase': 'Active', 'object.metadata.deletionTimestamp': ABSENT } },
+    },
+  },
+  {
     upstream: `${LIFECYCLE} (only admission.Create is refused in a Terminating namespace)`,
     name: 'objects already in a Terminating namespace can still be changed',
     ops: [create(namespace('doomed')), create(configMap('old', { namespace: 'doomed' })), del(NS, 'doomed'), patch(CM, 'old', { data: { v: '2' } }, 'doomed')],
