@@ -103,7 +103,7 @@ const successCases: { name: string; limits: JsonObject[] }[] = [
 ];
 
 // TestValidateLimitRangeForLocalStorage's one case.
-const localStorageCase = {
+const localStorageCase: { name: string; limits: JsonObject[] } = {
   name: 'all-fields-valid',
   limits: [
     { type: 'Pod', max: getResources('', '', '10000Mi', ''), min: getResources('', '', '100Mi', ''), maxLimitRequestRatio: getResources('', '', '', '') },
