@@ -8,7 +8,12 @@
 import { APPS_VALIDATION } from './apps/index.ts';
 import { AUTOSCALING_VALIDATION } from './autoscaling/index.ts';
 import { BATCH_VALIDATION } from './batch/index.ts';
+import { COORDINATION_VALIDATION } from './coordination/index.ts';
 import { NETWORKING_VALIDATION } from './networking/index.ts';
+import { POLICY_VALIDATION } from './policy/index.ts';
+import { RBAC_VALIDATION } from './rbac/index.ts';
+import { SCHEDULING_VALIDATION } from './scheduling/index.ts';
+import { STORAGE_VALIDATION } from './storage/index.ts';
 import type { ValidationTable } from './types.ts';
 
 export const GROUP_VALIDATION: ValidationTable = {
@@ -16,4 +21,9 @@ export const GROUP_VALIDATION: ValidationTable = {
   ...BATCH_VALIDATION,
   ...AUTOSCALING_VALIDATION,
   ...NETWORKING_VALIDATION,
+  ...RBAC_VALIDATION,
+  ...POLICY_VALIDATION,
+  ...SCHEDULING_VALIDATION,
+  ...STORAGE_VALIDATION,
+  ...COORDINATION_VALIDATION,
 };
