@@ -81,7 +81,9 @@ export class Path {
     let out = '';
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i];
-      if ('name' in s) out += (i > 0 ? '.' : '') + s.name;
+      // An empty name is an empty subscript upstream: field.NewPath("") prints "[]"
+      // (e.g. `[]: Too long` for a ConfigMap over its size limit).
+      if ('name' in s) out += s.name.length > 0 ? (i > 0 ? '.' : '') + s.name : '[]';
       else if ('index' in s) out += `[${s.index}]`;
       else out += `[${s.key}]`;
     }
