@@ -717,3 +717,23 @@ run([
     todo: 'implementation: garbage-collector.ts gcPass() counts an unmappable owner ("unknown") as solid and then patches out the dangling reference; upstream classifyReferences fails on it and nothing is done',
   },
 ]);
+
+run([
+  {
+    upstream: `${GC_GO} attemptToDeleteItem (default branch: "if an existing orphan finalizer is already on the object, honor it")`,
+    name: 'a dependent that carries the orphan finalizer is collected with Orphan: its own dependents keep living',
+    ops: [
+      create(deployment('web')), // 0
+      create(replicaSet('web-1', { app: 'web', finalizers: ['orphan'], owners: [owner(DEPLOY, 'web', 0, { controller: true, block: true })] })), // 1
+      create(pod('web-1-a', { owners: [owner(RS, 'web-1', 1, { controller: true, block: true })] })), // 2
+      del(DEPLOY, 'web'), // 3
+      gc, // 4
+      get(RS, 'web-1'), // 5
+      get(POD, 'web-1-a'), // 6
+    ],
+    want: {
+      5: gone('replicasets.apps', 'web-1'),
+      6: { code: 200, fields: { 'object.metadata.ownerReferences': ABSENT, 'object.metadata.deletionTimestamp': ABSENT } },
+    },
+  },
+]);
