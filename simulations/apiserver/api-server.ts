@@ -265,7 +265,8 @@ export class ApiServer {
       return statusErrors.badRequest('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
     }
     const merged = mergePatch(existing as JsonObject, patch as JsonObject) as JsonObject;
-    return this.put(merged, options.subresource === 'status' ? 'status' : 'main', options);
+    // A patch carries no UID precondition (its UpdatedObjectInfo has no object): a changed uid is left to validation.
+    return this.put(merged, options.subresource === 'status' ? 'status' : 'main', options, false);
   }
 
   /** DELETE, with graceful deletion, finalizers and the garbage collector's propagation policies. */
@@ -333,7 +334,6 @@ export class ApiServer {
       const obj = structuredClone(existing) as JsonObject;
       const m = metaOf(obj);
       m.deletionTimestamp = this.clock.nowTimestamp();
-      m.deletionGracePeriodSeconds = 0;
       const status = asObject(obj.status) ?? {};
       status.phase = 'Terminating';
       obj.status = status;
@@ -425,7 +425,7 @@ export class ApiServer {
    * validating admission, then the write: none when nothing changed, a delete
    * when the last finalizer of an object being deleted went away.
    */
-  private put(input: object, subresource: 'main' | 'status', options: WriteOptions): ApiResult {
+  private put(input: object, subresource: 'main' | 'status', options: WriteOptions, uidPrecondition = true): ApiResult {
     const prepared = this.decodeAndDefault(input);
     if ('code' in prepared) return prepared;
     const { info, obj } = prepared;
@@ -442,7 +442,7 @@ export class ApiServer {
     }
     const existingMeta = metaOf(existing as JsonObject);
     const uid = asString(meta.uid);
-    if (uid !== '' && uid !== existingMeta.uid) {
+    if (uidPrecondition && uid !== '' && uid !== existingMeta.uid) {
       // rest.defaultUpdatedObjectInfo.Preconditions: the body's uid is a precondition the storage checks.
       const why = `StorageError: invalid object, Code: 4, Key: ${storageKey}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${asString(existingMeta.uid)}`;
       return statusErrors.conflict(info.group, info.resource, name, why);
