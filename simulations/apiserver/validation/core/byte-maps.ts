@@ -5,7 +5,7 @@
 //      (Convert_v1_Secret_To_core_Secret: stringData overwrites data)
 
 import { asObject, type JsonValue } from '../../../apimachinery/json.ts';
-import { sortedKeys } from './shared-pending.ts';
+import { sortedKeys } from './apimachinery-checks.ts';
 
 /** The decoded bytes of a base64 value; undefined when it is not base64 (the decoder refuses those with a 400). */
 export function decodeBase64(s: string): Uint8Array | undefined {

@@ -8,7 +8,7 @@ import { deepEqual } from '../../../apimachinery/go-values.ts';
 import { asObject, asOptionalBool, type JsonObject } from '../../../apimachinery/json.ts';
 import { byteMapsEqual, readByteMap } from './byte-maps.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
-import { byteLength, isConfigMapKey, nameIsDNSSubdomain, sortedKeys } from './shared-pending.ts';
+import { byteLength, isConfigMapKey, nameIsDNSSubdomain, sortedKeys } from './apimachinery-checks.ts';
 
 /** core.MaxSecretSize: 1 MiB, the limit for a Secret's and a ConfigMap's data. */
 export const MAX_SECRET_SIZE = 1 * 1024 * 1024;

@@ -3,7 +3,7 @@
 // validation check names against.
 // src: pkg/apis/core/helper/helpers.go
 
-import { isQualifiedName } from './shared-pending.ts';
+import { isQualifiedName } from './apimachinery-checks.ts';
 
 const HUGE_PAGES_PREFIX = 'hugepages-';
 const REQUESTS_HUGE_PAGES_PREFIX = 'requests.hugepages-';

@@ -9,7 +9,7 @@ import { Path } from '../../../apimachinery/field-path.ts';
 import { asInt, asList, asObject, asOptionalString, asString, type JsonObject } from '../../../apimachinery/json.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
 import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label, validateNonSpecialIP, validateQualifiedName } from './field-formats.ts';
-import { isValidIP, isValidPortNum, nameIsDNSSubdomain } from './shared-pending.ts';
+import { isValidIP, isValidPortNum, nameIsDNSSubdomain } from './apimachinery-checks.ts';
 
 /** validateEndpointAddress. */
 function validateEndpointAddress(address: JsonObject, fldPath: Path): ErrorList {

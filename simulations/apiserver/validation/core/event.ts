@@ -7,7 +7,7 @@
 import { type ErrorList, invalid, required } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asObject, asString, type JsonObject } from '../../../apimachinery/json.ts';
-import { byteLength, isDNS1123Subdomain, isQualifiedName } from './shared-pending.ts';
+import { byteLength, isDNS1123Subdomain, isQualifiedName } from './apimachinery-checks.ts';
 
 const REPORTING_INSTANCE_LENGTH_LIMIT = 128;
 const ACTION_LENGTH_LIMIT = 128;

@@ -9,7 +9,7 @@ import { type ErrorList, invalid } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import type { JsonValue } from '../../../apimachinery/json.ts';
 import { isLinkLocalMulticast, isLinkLocalUnicast, isLoopback, isUnspecified, parseIPSloppy } from './ip-address.ts';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum } from './shared-pending.ts';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum } from './apimachinery-checks.ts';
 
 /** supportedPortProtocols (sorted, as NotSupported lists them). */
 export const SUPPORTED_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];

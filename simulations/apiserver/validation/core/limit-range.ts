@@ -9,7 +9,7 @@ import { asList, asObject, asString, type JsonObject } from '../../../apimachine
 import { Quantity } from '../../../apimachinery/quantity.ts';
 import { isOvercommitAllowed, isStandardLimitRangeType } from './core-helper.ts';
 import { validateCoreObjectMeta } from './object-meta.ts';
-import { isQualifiedName, nameIsDNSSubdomain, quantityAt, sortedKeys, validateContainerResourceName, validateResourceName } from './shared-pending.ts';
+import { isQualifiedName, nameIsDNSSubdomain, quantityAt, sortedKeys, validateContainerResourceName, validateResourceName } from './apimachinery-checks.ts';
 
 /** resource.MaxMilliValue: above it, MilliValue would overflow int64. */
 const MAX_MILLI_VALUE = 9223372036854775;

@@ -7,7 +7,7 @@ import { type ErrorList, invalid } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString, type JsonObject } from '../../../apimachinery/json.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate, validateFinalizerName } from './object-meta.ts';
-import { validateNamespaceName } from './shared-pending.ts';
+import { validateNamespaceName } from './apimachinery-checks.ts';
 
 /** ValidateNamespace. */
 export function validateNamespace(obj: JsonObject): ErrorList {

@@ -24,7 +24,7 @@ import {
   validateLabelName,
   validateNamespaceName,
   validateResourceQuantityValue,
-} from './shared-pending.ts';
+} from './apimachinery-checks.ts';
 
 const TAINTS_ANNOTATION_KEY = 'scheduler.alpha.kubernetes.io/taints';
 const PREFER_AVOID_PODS_ANNOTATION_KEY = 'scheduler.alpha.kubernetes.io/preferAvoidPods';

@@ -12,7 +12,7 @@ import {
   validateObjectMeta as apimachineryValidateObjectMeta,
   validateObjectMetaUpdate as apimachineryValidateObjectMetaUpdate,
   type NameFn,
-} from './shared-pending.ts';
+} from './apimachinery-checks.ts';
 
 /** validateKubeFinalizerName */
 function validateKubeFinalizerName(value: string, fldPath: Path): ErrorList {

@@ -45,7 +45,7 @@ import {
   validateNamespaceName,
   validatePositiveQuantityValue,
   validateResourceQuantityValue,
-} from './shared-pending.ts';
+} from './apimachinery-checks.ts';
 import { validateCSIDriverName, validateHostPathVolumeSource } from './volumes.ts';
 
 const SUPPORTED_ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];

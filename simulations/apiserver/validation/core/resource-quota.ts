@@ -18,7 +18,7 @@ import {
   sortedKeys,
   validateResourceName,
   validateResourceQuantityValue,
-} from './shared-pending.ts';
+} from './apimachinery-checks.ts';
 
 const INVALID_QUOTA_RESOURCE = 'must be a standard resource for quota';
 const CONFLICTING_PAIRS: [string, string][] = [

@@ -10,7 +10,7 @@ import { byteMapsEqual, readByteMap } from './byte-maps.ts';
 import { MAX_SECRET_SIZE } from './config-map.ts';
 import { goUnmarshalMapError } from './go-json-errors.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
-import { isConfigMapKey, nameIsDNSSubdomain, sortedKeys, validateImmutableField } from './shared-pending.ts';
+import { isConfigMapKey, nameIsDNSSubdomain, sortedKeys, validateImmutableField } from './apimachinery-checks.ts';
 
 const SERVICE_ACCOUNT_NAME_KEY = 'kubernetes.io/service-account.name';
 const DOCKER_CONFIG_KEY = '.dockercfg';

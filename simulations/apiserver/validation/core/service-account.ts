@@ -5,7 +5,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asObject, type JsonObject } from '../../../apimachinery/json.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
-import { nameIsDNSSubdomain } from './shared-pending.ts';
+import { nameIsDNSSubdomain } from './apimachinery-checks.ts';
 
 /** ValidateServiceAccount (ValidateServiceAccountName is NameIsDNSSubdomain). */
 export function validateServiceAccount(obj: JsonObject): ErrorList {

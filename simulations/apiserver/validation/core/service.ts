@@ -34,7 +34,7 @@ import {
   isValidPortNum,
   nameIsDNS1035Label,
   validateLabels,
-} from './shared-pending.ts';
+} from './apimachinery-checks.ts';
 
 // Sorted as sets.List sorts them: NotSupported lists them in this order.
 const SUPPORTED_SESSION_AFFINITY = ['ClientIP', 'None'];

@@ -22,7 +22,7 @@ import {
   sortedKeys,
   validateImmutableField,
   validateLabels,
-} from '../core/shared-pending.ts';
+} from '../core/apimachinery-checks.ts';
 
 const SUPPORTED_ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
 const MAX_TOPOLOGY_LABELS = 16;
