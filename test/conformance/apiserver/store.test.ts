@@ -1091,7 +1091,7 @@ run([
     want: { 3: { code: 200, fields: { 'object.data': { key: 'value', v: '2' } } } },
   },
   {
-    upstream: `pkg/admission/errors.go extractResourceName ("name object name generation has not occurred yet": the generateName is used); ${LIFECYCLE}`,
+    upstream: `k8s.io/apiserver pkg/admission/errors.go extractResourceName ("name object name generation has not occurred yet": the generateName is used); ${LIFECYCLE}`,
     name: 'a generateName create in a Terminating namespace is refused under its generateName',
     ops: [create(namespace('doomed')), del(NS, 'doomed'), create(configMap('', { namespace: 'doomed', generateName: 'cm-' }))],
     want: { 2: { code: 403, reason: 'Forbidden', message: `configmaps "cm-" is forbidden: ${TERMINATING('doomed')}` } },
