@@ -5,10 +5,12 @@
 // registered here are what the kind's registry strategy calls.
 // src: pkg/apis/<group>/validation/validation.go, pkg/registry/<group>/<kind>/strategy.go
 
+import { APIEXTENSIONS_VALIDATION } from './apiextensions/index.ts';
 import { APPS_VALIDATION } from './apps/index.ts';
 import { AUTOSCALING_VALIDATION } from './autoscaling/index.ts';
 import { BATCH_VALIDATION } from './batch/index.ts';
 import { COORDINATION_VALIDATION } from './coordination/index.ts';
+import { DISCOVERY_VALIDATION } from './discovery/index.ts';
 import { NETWORKING_VALIDATION } from './networking/index.ts';
 import { POLICY_VALIDATION } from './policy/index.ts';
 import { RBAC_VALIDATION } from './rbac/index.ts';
@@ -26,4 +28,7 @@ export const GROUP_VALIDATION: ValidationTable = {
   ...SCHEDULING_VALIDATION,
   ...STORAGE_VALIDATION,
   ...COORDINATION_VALIDATION,
+  // discovery.k8s.io: written by its own owner in ./discovery; registered here.
+  ...DISCOVERY_VALIDATION,
+  ...APIEXTENSIONS_VALIDATION,
 };
