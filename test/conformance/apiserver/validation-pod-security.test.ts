@@ -1,17 +1,20 @@
 // Security settings against upstream's tables in
 // pkg/apis/core/validation/validation_test.go: TestValidateSecurityContext,
 // TestIsValidSysctlName, TestValidateSysctls,
-// TestValidateWindowsSecurityContextOptions and TestValidatePodTemplateSpecSeccomp.
+// TestValidateWindowsSecurityContextOptions, TestValidatePodTemplateSpecSeccomp,
+// TestValidateHostUsers, TestValidateWindowsHostProcessPod and TestValidateOS.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { errorString } from '../../../simulations/apimachinery/field-errors.ts';
 import { Path } from '../../../simulations/apimachinery/field-path.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/json.ts';
-import { validatePodTemplateSpec } from '../../../simulations/apiserver/validation/core/pod.ts';
+import { validatePodSpec, validatePodTemplateSpec } from '../../../simulations/apiserver/validation/core/pod.ts';
 import {
   isValidSysctlName,
+  validateHostUsers,
   validatePodSpecSecurityContext,
   validateSecurityContext,
+  validateWindowsHostProcessPod,
   validateWindowsSecurityContextOptions,
 } from '../../../simulations/apiserver/validation/core/security-context.ts';
 import { assertErrors, makeContainer, makePodSpec, UPSTREAM, ZERO_OPTS } from './validation-pod-fixtures.ts';
@@ -184,5 +187,123 @@ const seccompCases: [string, JsonObject, string][] = [
 for (const [name, template, field] of seccompCases) {
   test(`${UPSTREAM} TestValidatePodTemplateSpecSeccomp: ${name}`, () => {
     assertErrors(validatePodTemplateSpec(template, Path.of('template'), ZERO_OPTS), [{ type: 'FieldValueForbidden', field, detail: 'seccomp type in annotation and field must match' }], name);
+  });
+}
+
+// ---- TestValidateHostUsers (v1 JSON holds hostNetwork/hostPID/hostIPC/hostUsers on the spec) ----
+// hostUsers=false with hostNetwork stays an error: UserNamespacesHostNetworkSupport is off by default.
+
+const hostUsersCases: [string, boolean, JsonObject][] = [
+  ['empty', true, {}],
+  ['hostUsers unset', true, { securityContext: {} }],
+  ['hostUsers=false', true, { hostUsers: false }],
+  ['hostUsers=true', true, { hostUsers: true }],
+  [
+    'hostUsers=false & volumes',
+    true,
+    {
+      hostUsers: false,
+      volumes: [
+        { name: 'configmap', configMap: { name: 'configmap' } },
+        { name: 'secret', secret: { secretName: 'secret' } },
+        { name: 'downward-api', downwardAPI: {} },
+        { name: 'proj', projected: {} },
+        { name: 'empty-dir', emptyDir: {} },
+      ],
+    },
+  ],
+  ['hostUsers=false - stateful volume', true, { hostUsers: false, volumes: [{ name: 'host-path', hostPath: {} }] }],
+  ['hostUsers=true - unsupported volume', true, { hostUsers: true, volumes: [{ name: 'host-path', hostPath: {} }] }],
+  ['hostUsers=false & HostNetwork', false, { hostUsers: false, hostNetwork: true }],
+  ['hostUsers=false & HostPID', false, { hostUsers: false, hostPID: true }],
+  ['hostUsers=false & HostIPC', false, { hostUsers: false, hostIPC: true }],
+];
+for (const [name, success, spec] of hostUsersCases) {
+  test(`${UPSTREAM} TestValidateHostUsers: ${name}`, () => {
+    const errs = validateHostUsers(spec, Path.of('spec'));
+    if (success) assert.deepEqual(errs.map(errorString), []);
+    else assert.ok(errs.length > 0, name);
+  });
+}
+
+// ---- TestValidateWindowsHostProcessPod ----
+// "Valid HostProcess pod should spec should not validate if allowPrivileged is not set"
+// needs AllowPrivileged=false and is left out (the simulated apiserver allows privileged).
+
+const hp = (hostProcess: boolean | undefined): JsonObject => (hostProcess === undefined ? {} : { securityContext: { windowsOptions: { hostProcess } } });
+const ctrHP = (hostProcess?: boolean): JsonObject => ({ name: 'container', ...hp(hostProcess) });
+const hostProcessCases: [string, boolean, JsonObject][] = [
+  ['Spec with feature enabled, pod-wide HostProcess=true, and HostNetwork unset should not validate', true, { ...hp(true), containers: [ctrHP()] }],
+  ['Spec with feature enabled, pod-wide HostProcess=ture, and HostNetwork set should validate', false, { hostNetwork: true, ...hp(true), containers: [ctrHP()] }],
+  [
+    'Spec with feature enabled, pod-wide HostProcess=ture, HostNetwork set, and containers setting HostProcess=true should validate',
+    false,
+    { hostNetwork: true, ...hp(true), containers: [ctrHP(true)], initContainers: [ctrHP(true)] },
+  ],
+  [
+    'Spec with feature enabled, pod-wide HostProcess=nil, HostNetwork set, and all containers setting HostProcess=true should validate',
+    false,
+    { hostNetwork: true, containers: [ctrHP(true)], initContainers: [ctrHP(true)] },
+  ],
+  [
+    'Pods with feature enabled, some containers setting HostProcess=true, and others setting HostProcess=false should not validate',
+    true,
+    { hostNetwork: true, containers: [ctrHP(true)], initContainers: [ctrHP(false)] },
+  ],
+  [
+    'Spec with feature enabled, some containers setting HostProcess=true, and other leaving HostProcess unset should not validate',
+    true,
+    { hostNetwork: true, containers: [ctrHP(true)], initContainers: [ctrHP()] },
+  ],
+  [
+    'Spec with feature enabled, pod-wide HostProcess=true, some containers setting HostProcess=true, and init containers setting HostProcess=false should not validate',
+    true,
+    { hostNetwork: true, ...hp(true), containers: [ctrHP(true)], initContainers: [ctrHP(false)] },
+  ],
+  [
+    'Spec with feature enabled, pod-wide HostProcess=true, some containers setting HostProcess=true, and others setting HostProcess=false should not validate',
+    true,
+    { hostNetwork: true, ...hp(true), containers: [ctrHP(true), ctrHP(false)] },
+  ],
+  [
+    'Spec with feature enabled, pod-wide HostProcess=true, some containers setting HostProcess=true, and others leaving HostProcess=nil should validate',
+    false,
+    { hostNetwork: true, ...hp(true), containers: [ctrHP(true)], initContainers: [ctrHP()] },
+  ],
+  [
+    'Spec with feature enabled, pod-wide HostProcess=false, some contaienrs setting HostProccess=true should not validate',
+    true,
+    { hostNetwork: true, ...hp(false), containers: [ctrHP(true)], initContainers: [ctrHP()] },
+  ],
+  ["Pod's HostProcess set to true but all containers override to false should not validate", true, { hostNetwork: true, ...hp(true), containers: [ctrHP(false)] }],
+  ['Non-HostProcess ephemeral container in HostProcess pod should not validate', true, { hostNetwork: true, ...hp(true), containers: [ctrHP()], ephemeralContainers: [hp(false)] }],
+  ['HostProcess ephemeral container in HostProcess pod should validate', false, { hostNetwork: true, ...hp(true), containers: [ctrHP()], ephemeralContainers: [{}] }],
+  ['Non-HostProcess ephemeral container in Non-HostProcess pod should validate', false, { containers: [ctrHP()], ephemeralContainers: [hp(false)] }],
+  ['HostProcess ephemeral container in Non-HostProcess pod should not validate', true, { containers: [ctrHP()], ephemeralContainers: [hp(true)] }],
+];
+for (const [name, expectError, spec] of hostProcessCases) {
+  test(`${UPSTREAM} TestValidateWindowsHostProcessPod: ${name}`, () => {
+    const errs = validateWindowsHostProcessPod(spec, Path.of('spec'));
+    if (expectError) assert.ok(errs.length > 0, name);
+    else assert.deepEqual(errs.map(errorString), []);
+  });
+}
+
+// ---- TestValidateOS (through validatePodSpec; only spec.os errors count) ----
+
+const osCases: [string, boolean, JsonObject | undefined][] = [
+  ['no OS field, featuregate', false, undefined],
+  ['empty OS field, featuregate', true, {}],
+  ['OS field, featuregate, valid OS (linux)', false, { name: 'linux' }],
+  ['OS field, featuregate, valid OS (windows)', false, { name: 'windows' }],
+  ['OS field, featuregate, empty OS', true, { name: '' }],
+  ['OS field, featuregate, invalid OS', true, { name: 'dummyOS' }],
+];
+for (const [name, expectError, os] of osCases) {
+  test(`${UPSTREAM} TestValidateOS: ${name}`, () => {
+    const spec = makePodSpec(os === undefined ? {} : { os });
+    const errs = validatePodSpec(spec, undefined, Path.of('spec'), ZERO_OPTS).filter((e) => e.field.startsWith('spec.os'));
+    if (expectError) assert.ok(errs.length > 0, name);
+    else assert.deepEqual(errs.map(errorString), []);
   });
 }

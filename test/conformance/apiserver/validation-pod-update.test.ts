@@ -551,3 +551,58 @@ for (const c of statusCases) {
     }
   });
 }
+
+// ---- TestPodIPsValidation and TestHostIPsValidation: each Pod's status is
+// checked as an update from every other case's Pod (renamed to match). ----
+
+/** The makePod / makePodWithHostIPs helpers of validation_test.go. */
+function ipPod(name: string, status: JsonObject): JsonObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'ns' },
+    spec: { containers: [{ name: 'ctr', image: 'image', imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File' }], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' },
+    status,
+  };
+}
+
+const ipLists: [string, string[] | null, boolean][] = [
+  ['nil-ips', null, false],
+  ['empty-podips-list', [], false],
+  ['single-ip-family-6', ['::1'], false],
+  ['single-ip-family-4', ['1.1.1.1'], false],
+  ['dual-stack-4-6', ['1.1.1.1', '::1'], false],
+  ['dual-stack-6-4', ['::1', '1.1.1.1'], false],
+  ['invalid-pod-ip', ['this-is-not-an-ip'], true],
+  ['dualstack-same-ip-family-6', ['::1', '::2'], true],
+  ['dualstack-same-ip-family-4', ['1.1.1.1', '2.2.2.2'], true],
+  ['dualstack-repeated-ip-family-6', ['1.1.1.1', '::1', '::2'], true],
+  ['dualstack-repeated-ip-family-4', ['1.1.1.1', '::1', '2.2.2.2'], true],
+  ['dualstack-duplicate-ip-family-4', ['1.1.1.1', '1.1.1.1', '::1'], true],
+  ['dualstack-duplicate-ip-family-6', ['1.1.1.1', '::1', '::1'], true],
+];
+
+const podIPsStatus = (ips: string[] | null): JsonObject => (ips === null ? {} : { podIPs: ips.map((ip) => ({ ip })) });
+const hostIPsStatus = (ips: string[] | null): JsonObject => {
+  if (ips === null) return {};
+  return ips.length > 0 ? { hostIP: ips[0], hostIPs: ips.map((ip) => ({ ip })) } : { hostIPs: [] };
+};
+
+for (const [fn, statusOf] of [
+  ['TestPodIPsValidation', podIPsStatus],
+  ['TestHostIPsValidation', hostIPsStatus],
+] as const) {
+  for (const [name, ips, expectError] of ipLists) {
+    test(`${UPSTREAM} ${fn}: ${name}`, () => {
+      for (const [, oldIPs] of ipLists) {
+        const newPod = ipPod(name, statusOf(ips));
+        const oldPod = ipPod(name, statusOf(oldIPs));
+        meta(newPod).resourceVersion = '1';
+        meta(oldPod).resourceVersion = '1';
+        const errs = validatePodStatusUpdate(newPod, oldPod, ZERO_OPTS);
+        if (expectError) assert.ok(errs.length > 0, `${name}: expected failure`);
+        else assert.deepEqual(errs.map(errorString), [], name);
+      }
+    });
+  }
+}

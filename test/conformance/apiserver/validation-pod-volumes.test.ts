@@ -9,6 +9,7 @@ import { errorString, type ErrorType } from '../../../simulations/apimachinery/f
 import { Path } from '../../../simulations/apimachinery/field-path.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/json.ts';
 import type { PodValidationOptions } from '../../../simulations/apiserver/validation/core/pod.ts';
+import { validateFlexVolumeSource } from '../../../simulations/apiserver/validation/core/in-tree-volume-sources.ts';
 import { validateVolumes } from '../../../simulations/apiserver/validation/core/volumes.ts';
 import { UPSTREAM, ZERO_OPTS } from './validation-pod-fixtures.ts';
 
@@ -248,3 +249,44 @@ test(`${UPSTREAM} TestValidateVolumes: HugePages medium for emptyDir`, () => {
   const { errors } = validateVolumes([v('working', { emptyDir: { medium: 'HugePages' } })], undefined, Path.of('field'), ZERO_OPTS);
   assert.deepEqual(errors.map(errorString), []);
 });
+
+// ---- TestValidateFlexVolumeSource: upstream passes a nil path, so fields are "driver" and "options[...]" ----
+
+const flexCases: [string, JsonObject, Record<string, string>][] = [
+  ['valid', { driver: 'foo' }, {}],
+  ['valid with options', { driver: 'foo', options: { foo: 'bar' } }, {}],
+  ['no driver', { driver: '' }, { driver: 'Required value' }],
+  [
+    'reserved option keys',
+    {
+      driver: 'foo',
+      options: Object.fromEntries(
+        [
+          'myns.io', 'myns.io/bar', 'myns.io/kubernetes.io',
+          'KUBERNETES.IO', 'kubernetes.io', 'kubernetes.io/', 'kubernetes.io/foo',
+          'alpha.kubernetes.io', 'alpha.kubernetes.io/', 'alpha.kubernetes.io/foo',
+          'k8s.io', 'k8s.io/', 'k8s.io/foo',
+          'alpha.k8s.io', 'alpha.k8s.io/', 'alpha.k8s.io/foo',
+        ].map((k) => [k, 'A']),
+      ),
+    },
+    Object.fromEntries(
+      [
+        'KUBERNETES.IO', 'kubernetes.io', 'kubernetes.io/', 'kubernetes.io/foo',
+        'alpha.kubernetes.io', 'alpha.kubernetes.io/', 'alpha.kubernetes.io/foo',
+        'k8s.io', 'k8s.io/', 'k8s.io/foo',
+        'alpha.k8s.io', 'alpha.k8s.io/', 'alpha.k8s.io/foo',
+      ].map((k) => [`options[${k}]`, 'reserved']),
+    ),
+  ],
+];
+for (const [name, source, expected] of flexCases) {
+  test(`${UPSTREAM} TestValidateFlexVolumeSource: ${name}`, () => {
+    const errs = validateFlexVolumeSource(source, Path.ROOT);
+    for (const e of errs) {
+      assert.ok(e.field in expected, `unexpected error on ${e.field}: ${errorString(e)}`);
+      assert.ok(errorString(e).includes(expected[e.field]), errorString(e));
+    }
+    assert.equal(errs.length, Object.keys(expected).length);
+  });
+}
