@@ -10,6 +10,7 @@ import { Path } from '../../../simulations/apimachinery/field-path.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/json.ts';
 import type { PodValidationOptions } from '../../../simulations/apiserver/validation/core/pod.ts';
 import { validateFlexVolumeSource } from '../../../simulations/apiserver/validation/core/in-tree-volume-sources.ts';
+import { pathsByName, validateVolumeDevices, validateVolumeMounts } from '../../../simulations/apiserver/validation/core/volume-mounts.ts';
 import { validateVolumes } from '../../../simulations/apiserver/validation/core/volumes.ts';
 import { UPSTREAM, ZERO_OPTS } from './validation-pod-fixtures.ts';
 
@@ -288,5 +289,154 @@ for (const [name, source, expected] of flexCases) {
       assert.ok(errorString(e).includes(expected[e.field]), errorString(e));
     }
     assert.equal(errs.length, Object.keys(expected).length);
+  });
+}
+
+// ---- TestValidateVolumeMounts, TestValidateSubpathMutuallyExclusive,
+// TestValidateDisabledSubpathExpr, TestValidateMountPropagation and
+// TestAlphaValidateVolumeDevices: upstream checks only success or failure. ----
+
+const ephemeralVolume = {
+  name: 'ephemeral',
+  ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10G' } } } } },
+};
+const mountVolumes = (): JsonObject[] => [
+  { name: 'abc', persistentVolumeClaim: { claimName: 'testclaim1' } },
+  { name: 'abc-123', persistentVolumeClaim: { claimName: 'testclaim2' } },
+  { name: '123', hostPath: { path: '/foo/baz', type: '' } },
+  ephemeralVolume,
+  { name: 'image-volume', image: { reference: 'quay.io/my/artifact:v1', pullPolicy: 'IfNotPresent' } },
+];
+const validVolumes = (vols: JsonObject[]) => {
+  const { volumes, errors } = validateVolumes(vols, undefined, Path.of('field'), ZERO_OPTS);
+  assert.deepEqual(errors.map(errorString), [], 'test volumes must be valid');
+  return volumes;
+};
+const goodVolumeDevices = pathsByName([{ name: 'xyz', devicePath: '/foofoo' }, { name: 'uvw', devicePath: '/foofoo/share/test' }], 'devicePath');
+
+test(`${UPSTREAM} TestValidateVolumeMounts: success`, () => {
+  const successCase = [
+    { name: 'abc', mountPath: '/foo' },
+    { name: '123', mountPath: '/bar' },
+    { name: 'abc-123', mountPath: '/baz' },
+    { name: 'abc-123', mountPath: '/baa', subPath: '' },
+    { name: 'abc-123', mountPath: '/bab', subPath: 'baz' },
+    { name: 'abc-123', mountPath: 'd:', subPath: '' },
+    { name: 'abc-123', mountPath: 'F:', subPath: '' },
+    { name: 'abc-123', mountPath: 'G:\\mount', subPath: '' },
+    { name: 'abc-123', mountPath: '/bac', subPath: '.baz' },
+    { name: 'abc-123', mountPath: '/bad', subPath: '..baz' },
+    { name: 'ephemeral', mountPath: '/foobar' },
+    { name: '123', mountPath: '/rro-nil', readOnly: true },
+    { name: '123', mountPath: '/rro-disabled', readOnly: true, recursiveReadOnly: 'Disabled' },
+    { name: '123', mountPath: '/rro-disabled-2', readOnly: false, recursiveReadOnly: 'Disabled' },
+    { name: '123', mountPath: '/rro-ifpossible', readOnly: true, recursiveReadOnly: 'IfPossible' },
+    { name: '123', mountPath: '/rro-enabled', readOnly: true, recursiveReadOnly: 'Enabled' },
+    { name: '123', mountPath: '/rro-enabled-2', readOnly: true, recursiveReadOnly: 'Enabled', mountPropagation: 'None' },
+    { name: 'image-volume', mountPath: '/image-volume' },
+  ];
+  assert.deepEqual(validateVolumeMounts(successCase, goodVolumeDevices, validVolumes(mountVolumes()), {}, Path.of('field')).map(errorString), []);
+});
+
+const mountErrorCases: [string, JsonObject[]][] = [
+  ['empty name', [{ name: '', mountPath: '/foo' }]],
+  ['name not found', [{ name: '', mountPath: '/foo' }]],
+  ['empty mountpath', [{ name: 'abc', mountPath: '' }]],
+  ['mountpath collision', [{ name: 'foo', mountPath: '/path/a' }, { name: 'bar', mountPath: '/path/a' }]],
+  ['absolute subpath', [{ name: 'abc', mountPath: '/bar', subPath: '/baz' }]],
+  ['subpath in ..', [{ name: 'abc', mountPath: '/bar', subPath: '../baz' }]],
+  ['subpath contains ..', [{ name: 'abc', mountPath: '/bar', subPath: 'baz/../bat' }]],
+  ['subpath ends in ..', [{ name: 'abc', mountPath: '/bar', subPath: './..' }]],
+  ['disabled MountPropagation feature gate', [{ name: 'abc', mountPath: '/bar', mountPropagation: 'Bidirectional' }]],
+  ['name exists in volumeDevice', [{ name: 'xyz', mountPath: '/bar' }]],
+  ['mountpath exists in volumeDevice', [{ name: 'uvw', mountPath: '/mnt/exists' }]],
+  ['both exist in volumeDevice', [{ name: 'xyz', mountPath: '/mnt/exists' }]],
+  ['rro but not ro', [{ name: '123', mountPath: '/rro-bad1', readOnly: false, recursiveReadOnly: 'Enabled' }]],
+  ['rro with incompatible propagation', [{ name: '123', mountPath: '/rro-bad2', readOnly: true, recursiveReadOnly: 'Enabled', mountPropagation: 'HostToContainer' }]],
+  ['rro-if-possible but not ro', [{ name: '123', mountPath: '/rro-bad1', readOnly: false, recursiveReadOnly: 'IfPossible' }]],
+  ['subPath not allowed for image volume sources', [{ name: 'image-volume', mountPath: '/image-volume-err-1', subPath: '/foo' }]],
+  ['subPathExpr not allowed for image volume sources', [{ name: 'image-volume', mountPath: '/image-volume-err-2', subPathExpr: '$(POD_NAME)' }]],
+];
+for (const [name, mounts] of mountErrorCases) {
+  test(`${UPSTREAM} TestValidateVolumeMounts: ${name}`, () => {
+    const badVolumeDevice = pathsByName([{ name: 'xyz', devicePath: '/mnt/exists' }], 'devicePath');
+    assert.ok(validateVolumeMounts(mounts, badVolumeDevice, validVolumes(mountVolumes()), {}, Path.of('field')).length > 0);
+  });
+}
+
+const threeVolumes = (): JsonObject[] => mountVolumes().slice(0, 3);
+const subPathCases: [string, string, JsonObject, boolean][] = [
+  ['TestValidateSubpathMutuallyExclusive', 'subpath and subpathexpr not specified', { name: 'abc-123', mountPath: '/bab' }, false],
+  ['TestValidateSubpathMutuallyExclusive', 'subpath expr specified', { name: 'abc-123', mountPath: '/bab', subPathExpr: '$(POD_NAME)' }, false],
+  ['TestValidateSubpathMutuallyExclusive', 'subpath specified', { name: 'abc-123', mountPath: '/bab', subPath: 'baz' }, false],
+  ['TestValidateSubpathMutuallyExclusive', 'subpath and subpathexpr specified', { name: 'abc-123', mountPath: '/bab', subPath: 'baz', subPathExpr: '$(POD_NAME)' }, true],
+  ['TestValidateDisabledSubpathExpr', 'subpath expr not specified', { name: 'abc-123', mountPath: '/bab' }, false],
+  ['TestValidateDisabledSubpathExpr', 'subpath expr specified', { name: 'abc-123', mountPath: '/bab', subPathExpr: '$(POD_NAME)' }, false],
+];
+for (const [fn, name, mount, expectError] of subPathCases) {
+  test(`${UPSTREAM} ${fn}: ${name}`, () => {
+    const errs = validateVolumeMounts([mount], goodVolumeDevices, validVolumes(threeVolumes()), {}, Path.of('field'));
+    if (expectError) assert.ok(errs.length > 0);
+    else assert.deepEqual(errs.map(errorString), []);
+  });
+}
+
+const privileged = { securityContext: { privileged: true } };
+const nonPrivileged = { securityContext: { privileged: false } };
+const propagationCases: [string, JsonObject, JsonObject | undefined, boolean][] = [
+  ['implicitly non-privileged container + no propagation', { name: 'foo', mountPath: '/foo' }, {}, false],
+  ['implicitly non-privileged container + HostToContainer', { name: 'foo', mountPath: '/foo', mountPropagation: 'HostToContainer' }, {}, false],
+  ['non-privileged container + None', { name: 'foo', mountPath: '/foo', mountPropagation: 'None' }, {}, false],
+  ['error: implicitly non-privileged container + Bidirectional', { name: 'foo', mountPath: '/foo', mountPropagation: 'Bidirectional' }, {}, true],
+  ['explicitly non-privileged container + no propagation', { name: 'foo', mountPath: '/foo' }, nonPrivileged, false],
+  ['explicitly non-privileged container + HostToContainer', { name: 'foo', mountPath: '/foo', mountPropagation: 'HostToContainer' }, nonPrivileged, false],
+  ['explicitly non-privileged container + Bidirectional', { name: 'foo', mountPath: '/foo', mountPropagation: 'Bidirectional' }, nonPrivileged, true],
+  ['privileged container + no propagation', { name: 'foo', mountPath: '/foo' }, privileged, false],
+  ['privileged container + HostToContainer', { name: 'foo', mountPath: '/foo', mountPropagation: 'HostToContainer' }, privileged, false],
+  ['privileged container + Bidirectional', { name: 'foo', mountPath: '/foo', mountPropagation: 'Bidirectional' }, privileged, false],
+  ['error: privileged container + invalid mount propagation', { name: 'foo', mountPath: '/foo', mountPropagation: 'invalid' }, privileged, true],
+  ['no container + Bidirectional', { name: 'foo', mountPath: '/foo', mountPropagation: 'Bidirectional' }, undefined, false],
+];
+for (const [name, mount, container, expectError] of propagationCases) {
+  test(`${UPSTREAM} TestValidateMountPropagation: ${name}`, () => {
+    const vols = validVolumes([{ name: 'foo', hostPath: { path: '/foo/baz', type: '' } }]);
+    const errs = validateVolumeMounts([mount], new Map(), vols, container, Path.of('field'));
+    if (expectError) assert.ok(errs.length > 0);
+    else assert.deepEqual(errs.map(errorString), []);
+  });
+}
+
+const deviceVolumes = (): JsonObject[] => [
+  { name: 'abc', persistentVolumeClaim: { claimName: 'testclaim1' } },
+  { name: 'abc-123', persistentVolumeClaim: { claimName: 'testclaim2' } },
+  { name: 'def', hostPath: { path: '/foo/baz', type: '' } },
+  ephemeralVolume,
+];
+test(`${UPSTREAM} TestAlphaValidateVolumeDevices: success`, () => {
+  const goodVolumeMounts = pathsByName([{ name: 'xyz', mountPath: '/foofoo' }, { name: 'ghi', mountPath: '/foo/usr/share/test' }], 'mountPath');
+  const successCase = [
+    { name: 'abc', devicePath: '/foo' },
+    { name: 'abc-123', devicePath: '/usr/share/test' },
+    { name: 'ephemeral', devicePath: '/disk' },
+  ];
+  assert.deepEqual(validateVolumeDevices(successCase, goodVolumeMounts, validVolumes(deviceVolumes()), Path.of('field')).map(errorString), []);
+});
+const deviceErrorCases: [string, JsonObject[]][] = [
+  ['empty name', [{ name: '', devicePath: '/foo' }]],
+  ['duplicate name', [{ name: 'abc', devicePath: '/foo' }, { name: 'abc', devicePath: '/foo/bar' }]],
+  ['name not found', [{ name: 'not-found', devicePath: '/usr/share/test' }]],
+  ['name found but invalid source', [{ name: 'def', devicePath: '/usr/share/test' }]],
+  ['empty devicepath', [{ name: 'abc', devicePath: '' }]],
+  ['relative devicepath', [{ name: 'abc-123', devicePath: 'baz' }]],
+  ['duplicate devicepath', [{ name: 'abc', devicePath: '/foo' }, { name: 'abc-123', devicePath: '/foo' }]],
+  ['no backsteps', [{ name: 'def', devicePath: '/baz/../' }]],
+  ['name exists in volumemounts', [{ name: 'abc', devicePath: '/baz/../' }]],
+  ['path exists in volumemounts', [{ name: 'xyz', devicePath: '/this/path/exists' }]],
+  ['both exist in volumemounts', [{ name: 'abc', devicePath: '/this/path/exists' }]],
+];
+for (const [name, devices] of deviceErrorCases) {
+  test(`${UPSTREAM} TestAlphaValidateVolumeDevices: ${name}`, () => {
+    const badVolumeMounts = pathsByName([{ name: 'abc', mountPath: '/foo' }, { name: 'abc-123', mountPath: '/this/path/exists' }], 'mountPath');
+    assert.ok(validateVolumeDevices(devices, badVolumeMounts, validVolumes(deviceVolumes()), Path.of('field')).length > 0);
   });
 }
