@@ -90,10 +90,14 @@ function gcPass(api: ApiServer, actions: GcAction[]): boolean {
     const solid: string[] = [];
     const dangling: string[] = [];
     const waiting: string[] = [];
+    let undecidable = false;
     for (const ref of item.owners) {
       const owner = findOwner(api, byUid, item, ref);
-      if (owner === 'unknown') {
-        solid.push(ref.uid); // a kind the server does not serve: the collector cannot decide, it waits
+      if (owner === 'error') {
+        // classifyReferences stops at the first error (an owner kind the server does not serve, or a
+        // namespaced owner named by a cluster-scoped object): the collector leaves the item alone.
+        undecidable = true;
+        break;
       } else if (!owner) {
         dangling.push(ref.uid);
       } else if (owner.deleting && owner.finalizers.includes(FINALIZER_FOREGROUND)) {
@@ -102,6 +106,7 @@ function gcPass(api: ApiServer, actions: GcAction[]): boolean {
         solid.push(ref.uid);
       }
     }
+    if (undecidable) continue;
     if (solid.length > 0) {
       if (dangling.length === 0 && waiting.length === 0) continue;
       removeOwnerReferences(api, item, [...dangling, ...waiting], actions);
@@ -139,10 +144,15 @@ function snapshot(api: ApiServer): Item[] {
   });
 }
 
-/** isDangling: the owner named by the reference, looked up by name in the dependent's namespace, with the same UID. */
-function findOwner(api: ApiServer, byUid: Map<string, Item>, dependent: Item, ref: OwnerReference): Item | undefined | 'unknown' {
+/**
+ * isDangling: the owner named by the reference, looked up by name in the
+ * dependent's namespace, with the same UID; 'error' where upstream's lookup
+ * fails (no REST mapping for the kind; namespacedOwnerOfClusterScopedObjectErr).
+ */
+function findOwner(api: ApiServer, byUid: Map<string, Item>, dependent: Item, ref: OwnerReference): Item | undefined | 'error' {
   const info = lookupKind(ref.apiVersion, ref.kind);
-  if (!info) return 'unknown';
+  if (!info) return 'error';
+  if (info.namespaced && dependent.ref.namespace === undefined) return 'error';
   const object = api.peek({ apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, namespace: info.namespaced ? dependent.ref.namespace : undefined });
   if (!object) return undefined;
   if (asString(asObject(object.metadata)?.uid) !== ref.uid) return undefined; // a new object with the old name

@@ -698,7 +698,6 @@ run([
         fields: { 'object.metadata.deletionTimestamp': ABSENT, 'object.metadata.ownerReferences.length': 1, 'object.metadata.resourceVersion': (a: unknown, r: Result[]) => assert.equal(a, at(r, '0.object.metadata.resourceVersion')) },
       },
     },
-    todo: 'implementation: garbage-collector.ts findOwner() looks a namespaced owner kind up with namespace undefined (api-server.ts keyOf() then reads "default"), so the owner is missing, the reference dangling and the ClusterRole deleted',
   },
   {
     upstream: `${GC_GO} classifyReferences (returns at the first isDangling error), attemptToDeleteItem (an error: no delete, no patch), attemptToDeleteWorker (restMappingError: requeue)`,
@@ -714,7 +713,6 @@ run([
         fields: { 'object.metadata.deletionTimestamp': ABSENT, 'object.metadata.ownerReferences.length': 2, 'object.metadata.resourceVersion': (a: unknown, r: Result[]) => assert.equal(a, at(r, '0.object.metadata.resourceVersion')) },
       },
     },
-    todo: 'implementation: garbage-collector.ts gcPass() counts an unmappable owner ("unknown") as solid and then patches out the dangling reference; upstream classifyReferences fails on it and nothing is done',
   },
 ]);
 

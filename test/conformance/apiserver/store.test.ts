@@ -549,7 +549,6 @@ run([
       1: { code: 422, reason: 'Invalid', message: 'ConfigMap "a" is invalid: metadata.uid: Invalid value: "other": field is immutable' },
       2: { code: 200, fields: { object: sameAs('0.object') } },
     },
-    todo: 'implementation: api-server.ts patch() goes through put(), whose PUT-body UID precondition (put(): `if (uid !== \'\' && uid !== existingMeta.uid)`) also fires for the merged patch, answering 409 Conflict',
   },
   {
     upstream: `${STORE_GO} Update (NotFound unless AllowCreateOnUpdate), reached through handlers/patch.go`,
@@ -1073,7 +1072,6 @@ run([
     name: 'a namespace marked Terminating carries no deletionGracePeriodSeconds and keeps its spec.finalizers',
     ops: [create(namespace('doomed')), del(NS, 'doomed')],
     want: { 1: { code: 200, fields: { 'object.metadata.deletionGracePeriodSeconds': ABSENT, 'object.spec.finalizers': ['kubernetes'], 'object.status.phase': 'Terminating' } } },
-    todo: 'implementation: api-server.ts beginNamespaceDeletion() sets metadata.deletionGracePeriodSeconds = 0 on the namespace',
   },
   {
     upstream: 'kubernetes/kubernetes pkg/registry/core/namespace/storage/storage.go REST.Delete (the UID precondition: "Precondition failed: UID in precondition: %v, UID in object meta: %v")',
