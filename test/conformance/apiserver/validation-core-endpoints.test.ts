@@ -115,3 +115,27 @@ test(`${FILE} TestValidateEndpointsUpdate`, async (t) => {
     });
   }
 });
+
+// TestEndpointAddressNodeNameUpdateRestrictions, TestEndpointAddressNodeNameInvalidDNSSubdomain,
+// TestEndpointAddressNodeNameCanBeAnIPAddress: newNodeNameEndpoint(nodeName).
+const newNodeNameEndpoint = (nodeName: string): JsonObject =>
+  endpoints({ name: 'foo', namespace: 'default', resourceVersion: '1' }, [
+    { notReadyAddresses: [], ports: [{ name: 'https', port: 443, protocol: 'TCP' }], addresses: [{ ip: '8.8.8.8', hostname: 'zookeeper1', nodeName }] },
+  ]);
+
+test(`${FILE} TestEndpointAddressNodeNameUpdateRestrictions`, () => {
+  const oldEndpoint = newNodeNameEndpoint('kubernetes-node-setup-by-backend');
+  const updated = newNodeNameEndpoint('kubernetes-changed-nodename');
+  const errs = [...(ep?.create(updated) ?? []), ...(ep?.update?.(updated, oldEndpoint) ?? [])];
+  assert.deepEqual(pick(errs), [], show(errs));
+});
+
+test(`${FILE} TestEndpointAddressNodeNameInvalidDNSSubdomain`, () => {
+  const errs = ep?.create(newNodeNameEndpoint('illegal*.nodename')) ?? [];
+  assert.deepEqual(pick(errs), [I('subsets[0].addresses[0].nodeName')], show(errs));
+});
+
+test(`${FILE} TestEndpointAddressNodeNameCanBeAnIPAddress`, () => {
+  const errs = ep?.create(newNodeNameEndpoint('10.10.1.1')) ?? [];
+  assert.deepEqual(pick(errs), [], show(errs));
+});

@@ -192,3 +192,25 @@ test('a v1 Secret’s stringData keys are validated as data keys', () => {
   assert.deepEqual(pick(errs), [I('data[a*b]')]);
   assert.equal(errorString(errs[0]).startsWith('data[a*b]: Invalid value: "a*b": a valid config key must consist of alphanumeric characters'), true);
 });
+
+// TestValidateTLSSecret: its Secrets carry no type (so Opaque rules apply) and
+// its error cases no namespace; upstream asserts the first error is Required.
+test(`${FILE} TestValidateTLSSecret`, async (t) => {
+  const tls = (namespace: string | undefined, data: Record<string, string>): Secret => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'tls-cert', ...(namespace === undefined ? {} : { namespace }) },
+    data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])),
+  });
+  const cases: { name: string; secret: Secret; errors: Want[] }[] = [
+    { name: 'empty certificate chain', secret: tls('namespace', { 'tls.crt': 'public key', 'tls.key': 'private key' }), errors: [] },
+    { name: 'missing public key', secret: tls(undefined, { 'tls.crt': 'public key' }), errors: [R('metadata.namespace')] },
+    { name: 'missing private key', secret: tls(undefined, { 'tls.crt': 'public key' }), errors: [R('metadata.namespace')] },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      const errs = secretValidation?.create(c.secret) ?? [];
+      assert.deepEqual(pick(errs), c.errors, show(errs));
+    });
+  }
+});

@@ -904,3 +904,33 @@ test('Service error messages read as kube-apiserver prints them', () => {
     'spec.clusterIPs[0]: Invalid value: "10.0.0.010": must not have leading 0s',
   ]);
 });
+
+// TestValidateOrSetClientIPAffinityConfig calls validateClientIPAffinityConfig with
+// the path "field"; here each config is a ClientIP Service's sessionAffinityConfig.
+test(`${FILE} TestValidateOrSetClientIPAffinityConfig`, async (t) => {
+  const MAX = 86400; // core.MaxClientIPServiceAffinitySeconds
+  const withConfig = (config: JsonObject | undefined): Svc => {
+    const s = makeValidService();
+    s.spec.sessionAffinity = 'ClientIP';
+    if (config !== undefined) s.spec.sessionAffinityConfig = config;
+    return s;
+  };
+  const timeout = 'spec.sessionAffinityConfig.clientIP.timeoutSeconds';
+  const cases: { name: string; config: JsonObject | undefined; errors: Want[] }[] = [
+    { name: 'non-empty config, valid timeout: 1', config: { clientIP: { timeoutSeconds: 1 } }, errors: [] },
+    { name: 'non-empty config, valid timeout: core.MaxClientIPServiceAffinitySeconds-1', config: { clientIP: { timeoutSeconds: MAX - 1 } }, errors: [] },
+    { name: 'non-empty config, valid timeout: core.MaxClientIPServiceAffinitySeconds', config: { clientIP: { timeoutSeconds: MAX } }, errors: [] },
+    { name: 'empty session affinity config', config: undefined, errors: [R('spec.sessionAffinityConfig')] },
+    { name: 'empty client IP config', config: {}, errors: [R('spec.sessionAffinityConfig.clientIP')] },
+    { name: 'empty timeoutSeconds', config: { clientIP: {} }, errors: [R(timeout)] },
+    { name: 'non-empty config, invalid timeout: core.MaxClientIPServiceAffinitySeconds+1', config: { clientIP: { timeoutSeconds: MAX + 1 } }, errors: [I(timeout)] },
+    { name: 'non-empty config, invalid timeout: -1', config: { clientIP: { timeoutSeconds: -1 } }, errors: [I(timeout)] },
+    { name: 'non-empty config, invalid timeout: 0', config: { clientIP: { timeoutSeconds: 0 } }, errors: [I(timeout)] },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      const errs = service?.create(withConfig(c.config)) ?? [];
+      assert.deepEqual(pick(errs), c.errors, show(errs));
+    });
+  }
+});

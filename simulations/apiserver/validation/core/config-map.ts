@@ -30,7 +30,7 @@ export function validateConfigMap(obj: JsonObject): ErrorList {
     for (const m of isConfigMapKey(key)) errs.push(invalid(Path.of('binaryData').key(key), key, m));
     totalSize += value.length;
   }
-  // An empty path: the error is about the whole object.
+  // field.NewPath(""): about the whole object; Go prints this path as "[]".
   if (totalSize > MAX_SECRET_SIZE) errs.push(tooLong(Path.of(''), MAX_SECRET_SIZE));
   return errs;
 }
