@@ -18,7 +18,7 @@ import type { JsonObject } from '../../../simulations/apimachinery/json.ts';
 import { validationFor } from '../../../simulations/apiserver/validation/index.ts';
 import { validateDaemonSetStatusUpdate, validateDaemonSetUpdate, validateRollingUpdateDaemonSet } from '../../../simulations/apiserver/validation/apps/daemon-set.ts';
 import { validateStatefulSetSpec, validateStatefulSetStatus, validateStatefulSetUpdate } from '../../../simulations/apiserver/validation/apps/stateful-set.ts';
-import { defaultPodValidationOptions } from '../../../simulations/apiserver/validation/apps/shared-stand-ins.ts';
+import { defaultPodValidationOptions } from '../../../simulations/apiserver/validation/core/pod.ts';
 
 const FILE = 'pkg/apis/apps/validation/validation_test.go';
 

@@ -22,7 +22,7 @@ import { validateFailedIndexesNotOverlapCompleted, validateIndexesFormat } from 
 import { validateJobUpdateStatus } from '../../../simulations/apiserver/validation/batch/job-status.ts';
 import { validateJob, validateJobUpdate } from '../../../simulations/apiserver/validation/batch/job.ts';
 import type { JobValidationOptions } from '../../../simulations/apiserver/validation/batch/job.ts';
-import { defaultPodValidationOptions } from '../../../simulations/apiserver/validation/apps/shared-stand-ins.ts';
+import { defaultPodValidationOptions } from '../../../simulations/apiserver/validation/core/pod.ts';
 
 const FILE = 'pkg/apis/batch/validation/validation_test.go';
 const show = (errs: ErrorList): string => errs.map(errorString).join('\n') || '(no errors)';
@@ -74,8 +74,13 @@ const templateForManual = (): JsonObject => ({ metadata: { labels: { a: 'b' } },
 const templateForGenerated = (restartPolicy = 'OnFailure'): JsonObject => ({ metadata: { labels: (validGeneratedSelector().matchLabels as JsonObject) }, spec: podSpec(restartPolicy) });
 const validJobObjectMeta = (): JsonObject => ({ name: 'myjob', namespace: 'default', uid: '1a2b3c' });
 const job = (spec: JsonObject, metadata: JsonObject = validJobObjectMeta()): JsonObject => ({ apiVersion: 'batch/v1', kind: 'Job', metadata, spec });
-const prefixed: JobValidationOptions = { requirePrefixedLabels: true };
-const none: JobValidationOptions = {};
+/** Go's JobValidationOptions{...}: the embedded PodValidationOptions are all false. */
+const jobOpts = (extra: Partial<JobValidationOptions>): JobValidationOptions => ({
+  ...(Object.fromEntries(Object.keys(defaultPodValidationOptions()).map((k) => [k, false])) as unknown as JobValidationOptions),
+  ...extra,
+});
+const prefixed: JobValidationOptions = jobOpts({ requirePrefixedLabels: true });
+const none: JobValidationOptions = jobOpts({});
 const generated = (spec: JsonObject): JsonObject => job({ selector: validGeneratedSelector(), template: templateForGenerated(), ...spec });
 const generatedNever = (spec: JsonObject): JsonObject => job({ selector: validGeneratedSelector(), template: templateForGenerated('Never'), ...spec });
 const rule = (action: string, more: JsonObject): JsonObject => ({ action, ...more });
@@ -132,7 +137,7 @@ test(`${FILE} TestValidateJob: success cases`, () => {
     [
       'do not allow new batch labels',
       job({ selector: { matchLabels: { 'controller-uid': '1a2b3c' } }, template: { metadata: { labels: { 'controller-uid': '1a2b3c', 'job-name': 'myjob' } }, spec: podSpec('OnFailure') } }),
-      { requirePrefixedLabels: false },
+      jobOpts({ requirePrefixedLabels: false }),
     ],
     ['valid managedBy field', generated({ managedBy: 'example.com/foo' }), prefixed],
   ];
@@ -398,8 +403,8 @@ test(`${FILE} TestValidateJobUpdate`, () => {
   const old = (spec: JsonObject): JsonObject => ({ metadata: { name: 'abc', namespace: 'default' }, spec: { selector: validGeneratedSelector(), template: templateForGenerated(), ...spec } });
   const oldNever = (spec: JsonObject) => old({ template: templateForGenerated('Never'), ...spec });
   const inv = (field: string): Want[] => [{ type: 'FieldValueInvalid', field }];
-  const elastic: JobValidationOptions = { allowElasticIndexedJobs: true };
-  const mutable: JobValidationOptions = { allowMutableSchedulingDirectives: true };
+  const elastic: JobValidationOptions = jobOpts({ allowElasticIndexedJobs: true });
+  const mutable: JobValidationOptions = jobOpts({ allowMutableSchedulingDirectives: true });
   const pfpRule = (action: string) => ({ action, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] });
   const cases: [string, JsonObject, (j: J) => void, JobValidationOptions, Want[]][] = [
     [

@@ -17,7 +17,7 @@ import { collisionCountErrors } from './deployment.ts';
 import { getIntOrPercentValue, isNotMoreThan100Percent, readIntOrString, validatePositiveIntOrPercent } from './int-or-percent.ts';
 import { DEPRECATED_TEMPLATE_GENERATION, takeIntAnnotation } from './internal-meta.ts';
 import {
-  defaultPodValidationOptions,
+  podTemplateValidationOptions,
   labelSelectorAsSelector,
   nameIsDNSSubdomain,
   semanticEqual,
@@ -94,7 +94,7 @@ export function validateDaemonSetSpec(spec: JsonObject, templateGeneration: numb
 export function validateDaemonSet(ds: JsonObject): ErrorList {
   const spec = asObject(ds.spec) ?? {};
   const { value: templateGeneration, metadata } = takeIntAnnotation(ds.metadata, DEPRECATED_TEMPLATE_GENERATION);
-  const opts = defaultPodValidationOptions(asObject(spec.template), undefined);
+  const opts = podTemplateValidationOptions(asObject(spec.template), undefined);
   const errs = validateObjectMeta(metadata, true, nameIsDNSSubdomain, Path.of('metadata'));
   errs.push(...validateDaemonSetSpec(spec, templateGeneration ?? 0, Path.of('spec'), opts));
   return errs;
@@ -119,7 +119,7 @@ export function validateDaemonSetUpdate(ds: JsonObject, old: JsonObject): ErrorL
   const oldSpec = asObject(old.spec) ?? {};
   const { value: generation, metadata } = takeIntAnnotation(ds.metadata, DEPRECATED_TEMPLATE_GENERATION);
   const { value: oldGeneration, metadata: oldMetadata } = takeIntAnnotation(old.metadata, DEPRECATED_TEMPLATE_GENERATION);
-  const opts = defaultPodValidationOptions(asObject(spec.template), asObject(oldSpec.template));
+  const opts = podTemplateValidationOptions(asObject(spec.template), asObject(oldSpec.template));
   const errs = validateObjectMetaUpdate(metadata, oldMetadata, Path.of('metadata'));
   errs.push(...validateDaemonSetSpecUpdate(spec, generation ?? 0, oldSpec, oldGeneration ?? 0, Path.of('spec')));
   errs.push(...validateDaemonSetSpec(spec, generation ?? 0, Path.of('spec'), opts));

@@ -18,7 +18,7 @@ import { getIntOrPercentValue, isNotMoreThan100Percent, readIntOrString, validat
 import { DEPRECATED_ROLLBACK_TO, takeIntAnnotation } from './internal-meta.ts';
 import { validateSelectorAndTemplate } from './replica-set.ts';
 import {
-  defaultPodValidationOptions,
+  podTemplateValidationOptions,
   nameIsDNSSubdomain,
   validateImmutablePointer,
   validateNonnegativeField,
@@ -84,7 +84,7 @@ export function validateDeploymentSpec(spec: JsonObject, rollbackRevision: numbe
 export function validateDeployment(d: JsonObject): ErrorList {
   const spec = asObject(d.spec) ?? {};
   const { value: rollback, metadata } = takeIntAnnotation(d.metadata, DEPRECATED_ROLLBACK_TO);
-  const opts = defaultPodValidationOptions(asObject(spec.template), undefined);
+  const opts = podTemplateValidationOptions(asObject(spec.template), undefined);
   const errs = validateObjectMeta(metadata, true, nameIsDNSSubdomain, Path.of('metadata'));
   errs.push(...validateDeploymentSpec(spec, rollback, Path.of('spec'), opts));
   return errs;
@@ -98,7 +98,7 @@ export function validateDeploymentUpdate(d: JsonObject, old: JsonObject): ErrorL
   const spec = asObject(d.spec) ?? {};
   const { value: rollback, metadata } = takeIntAnnotation(d.metadata, DEPRECATED_ROLLBACK_TO);
   const { metadata: oldMetadata } = takeIntAnnotation(old.metadata, DEPRECATED_ROLLBACK_TO);
-  const opts = defaultPodValidationOptions(asObject(spec.template), asObject(asObject(old.spec)?.template));
+  const opts = podTemplateValidationOptions(asObject(spec.template), asObject(asObject(old.spec)?.template));
   const errs = validateObjectMetaUpdate(metadata, oldMetadata, Path.of('metadata'));
   errs.push(...validateDeploymentSpec(spec, rollback, Path.of('spec'), opts));
   return errs;

@@ -11,7 +11,7 @@ import { asInt, asObject, asString, asStringMap } from '../../../apimachinery/js
 import type { JsonObject } from '../../../apimachinery/json.ts';
 import type { Selector } from '../../../apimachinery/labels.ts';
 import {
-  defaultPodValidationOptions,
+  podTemplateValidationOptions,
   labelSelectorAsSelector,
   nameIsDNSSubdomain,
   validateImmutablePointer,
@@ -79,7 +79,7 @@ export function validateReplicaSetSpec(spec: JsonObject, path: Path, opts: PodVa
 /** ValidateReplicaSet, with the options the strategy's Validate passes. */
 export function validateReplicaSet(rs: JsonObject): ErrorList {
   const spec = asObject(rs.spec) ?? {};
-  const opts = defaultPodValidationOptions(asObject(spec.template), undefined);
+  const opts = podTemplateValidationOptions(asObject(spec.template), undefined);
   const errs = validateObjectMeta(asObject(rs.metadata), true, nameIsDNSSubdomain, Path.of('metadata'));
   errs.push(...validateReplicaSetSpec(spec, Path.of('spec'), opts));
   return errs;
@@ -88,7 +88,7 @@ export function validateReplicaSet(rs: JsonObject): ErrorList {
 /** ValidateReplicaSetUpdate. */
 export function validateReplicaSetUpdate(rs: JsonObject, old: JsonObject): ErrorList {
   const spec = asObject(rs.spec) ?? {};
-  const opts = defaultPodValidationOptions(asObject(spec.template), asObject(asObject(old.spec)?.template));
+  const opts = podTemplateValidationOptions(asObject(spec.template), asObject(asObject(old.spec)?.template));
   const errs = validateObjectMetaUpdate(asObject(rs.metadata), asObject(old.metadata), Path.of('metadata'));
   errs.push(...validateReplicaSetSpec(spec, Path.of('spec'), opts));
   return errs;

@@ -1,7 +1,7 @@
 // TODO(shared): stand-ins for helpers other engineers are writing at the same
 // time (simulations/apimachinery/validation.ts, object-meta-validation.ts,
-// meta-v1-validation.ts, and the Pod's validation in
-// simulations/apiserver/validation/core/pod.ts). Every group's validation
+// meta-v1-validation.ts; the Pod's validation in
+// simulations/apiserver/validation/core/pod.ts has landed and is re-exported). Every group's validation
 // imports them from here only, so switching to the real modules is a change
 // to this one file: re-export theirs and delete the local versions.
 // The ports follow apimachinery v0.36 (k8s.io/apimachinery/pkg/util/validation,
@@ -18,6 +18,8 @@ import { asList, asObject, asString, asStringMap } from '../../../apimachinery/j
 import type { JsonObject, JsonValue } from '../../../apimachinery/json.ts';
 import { compareGoStrings } from '../../../apimachinery/go-values.ts';
 import { Selector } from '../../../apimachinery/labels.ts';
+import { defaultPodValidationOptions, type PodValidationOptions } from '../core/pod.ts';
+import { validatePodSpecificAnnotations as corePodSpecificAnnotations } from '../core/pod-annotations.ts';
 import type { Operator, Requirement } from '../../../apimachinery/labels.ts';
 
 // k8s.io/apimachinery/pkg/util/validation and validate/content: the shared
@@ -178,80 +180,21 @@ function newRequirementError(key: string, values: string[]): string | null {
 }
 
 // ---------------------------------------------------------------------------
-// pkg/apis/core/validation: the Pod template. The Pod engineer's
-// validatePodTemplateSpec (core/pod.ts) replaces this; until it lands, this
-// checks what workloads' templates most often get wrong: labels,
-// annotations, containers (name, image, imagePullPolicy,
-// terminationMessagePolicy), restartPolicy, dnsPolicy and ephemeral containers.
-
-/** PodValidationOptions: opaque here; the Pod engineer's type replaces it. */
-export interface PodValidationOptions {
-  allowInvalidLabelValueInSelector?: boolean;
-  [option: string]: unknown;
-}
-
-/** pod.GetValidationOptionsFromPodTemplate(new, old). */
-export function defaultPodValidationOptions(_template?: JsonObject, _oldTemplate?: JsonObject): PodValidationOptions {
-  return { allowInvalidLabelValueInSelector: false };
-}
-
-/** ValidatePodTemplateSpec (subset; see above). */
-export function validatePodTemplateSpec(template: JsonObject | undefined, path: Path, _opts: PodValidationOptions): ErrorList {
-  const meta = asObject(template?.metadata);
-  const spec = asObject(template?.spec) ?? {};
-  const errs: ErrorList = [];
-  errs.push(...validateLabels(meta?.labels, path.child('labels')));
-  errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
-  const specPath = path.child('spec');
-  const containers = asList(spec.containers);
-  if (containers.length === 0) errs.push(required(specPath.child('containers'), ''));
-  const seen = new Set<string>();
-  containers.forEach((raw, i) => {
-    const c = asObject(raw) ?? {};
-    const p = specPath.child('containers').index(i);
-    const name = asString(c.name);
-    if (name.length === 0) errs.push(required(p.child('name'), ''));
-    else {
-      errs.push(...validateDNS1123Label(name, p.child('name')));
-      if (seen.has(name)) errs.push(duplicate(p.child('name'), name));
-      seen.add(name);
-    }
-    if (asString(c.image).trim().length === 0) errs.push(required(p.child('image'), ''));
-    const tmp = asString(c.terminationMessagePolicy);
-    if (tmp === '') errs.push(required(p.child('terminationMessagePolicy'), ''));
-    else if (tmp !== 'File' && tmp !== 'FallbackToLogsOnError') errs.push(notSupported(p.child('terminationMessagePolicy'), tmp, ['File', 'FallbackToLogsOnError']));
-    const ipp = asString(c.imagePullPolicy);
-    if (ipp === '') errs.push(required(p.child('imagePullPolicy'), ''));
-    else if (ipp !== 'Always' && ipp !== 'IfNotPresent' && ipp !== 'Never') errs.push(notSupported(p.child('imagePullPolicy'), ipp, ['Always', 'IfNotPresent', 'Never']));
-  });
-  const rp = asString(spec.restartPolicy);
-  if (rp === '') errs.push(required(specPath.child('restartPolicy'), ''));
-  else if (rp !== 'Always' && rp !== 'OnFailure' && rp !== 'Never') errs.push(notSupported(specPath.child('restartPolicy'), rp, ['Always', 'OnFailure', 'Never']));
-  const dns = asString(spec.dnsPolicy);
-  if (dns === '') errs.push(required(specPath.child('dnsPolicy'), ''));
-  else if (!['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(dns)) errs.push(notSupported(specPath.child('dnsPolicy'), dns, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']));
-  if (asList(spec.ephemeralContainers).length > 0) errs.push(forbidden(specPath.child('ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
-  return errs;
-}
-
+// pkg/apis/core/validation: the Pod template, from the Pod's validation
+// (core/pod.ts).
+export { validatePodTemplateSpec, type PodValidationOptions } from '../core/pod.ts';
 
 /**
- * ValidatePodSpecificAnnotations (subset): the mirror-pod annotation needs
- * spec.nodeName, and controller.kubernetes.io/pod-deletion-cost must be an int32.
- * (Tolerations, seccomp and AppArmor annotations are the Pod engineer's.)
+ * pod.GetValidationOptionsFromPodTemplate(new, old) (pkg/api/pod/util.go):
+ * the options a workload's strategy validates its template with. The
+ * relaxations for fields an old template already used are not modelled, so an
+ * update is held to the create-time options (as for Pods themselves).
  */
-export function validatePodSpecificAnnotations(annotations: unknown, spec: JsonObject | undefined, path: Path, _opts: PodValidationOptions): ErrorList {
-  const set = asStringMap(annotations);
-  const errs: ErrorList = [];
-  const mirror = 'kubernetes.io/config.mirror';
-  if (Object.prototype.hasOwnProperty.call(set, mirror) && asString(spec?.nodeName).length === 0) {
-    errs.push(invalid(path.key(mirror), set[mirror], 'must set spec.nodeName if mirror pod annotation is set'));
-  }
-  const cost = 'controller.kubernetes.io/pod-deletion-cost';
-  if (Object.prototype.hasOwnProperty.call(set, cost)) {
-    const v = set[cost];
-    const n = /^[+-]?\d+$/.test(v) ? Number(v) : NaN;
-    if (!(n >= -2147483648 && n <= 2147483647)) errs.push(invalid(path.key(cost), v, 'must be a 32bit integer'));
-  }
-  return errs;
+export function podTemplateValidationOptions(_template?: JsonObject, _oldTemplate?: JsonObject): PodValidationOptions {
+  return defaultPodValidationOptions();
+}
+
+/** ValidatePodSpecificAnnotations over JSON fields (anything but a string map reads as empty). */
+export function validatePodSpecificAnnotations(annotations: unknown, spec: JsonObject | undefined, path: Path, opts: PodValidationOptions): ErrorList {
+  return corePodSpecificAnnotations(asStringMap(annotations), spec ?? {}, path, opts);
 }

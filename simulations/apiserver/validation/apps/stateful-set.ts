@@ -19,7 +19,7 @@ import type { Selector } from '../../../apimachinery/labels.ts';
 import { collisionCountErrors } from './deployment.ts';
 import { getIntOrPercentValue, isNotMoreThan100Percent, readIntOrString, validatePositiveIntOrPercent } from './int-or-percent.ts';
 import {
-  defaultPodValidationOptions,
+  podTemplateValidationOptions,
   labelSelectorAsSelector,
   nameIsDNSLabel,
   semanticEqual,
@@ -134,7 +134,7 @@ export function validateStatefulSetSpec(spec: JsonObject, path: Path, opts: PodV
 /** ValidateStatefulSet, with the options the strategy's Validate passes. */
 export function validateStatefulSet(ss: JsonObject): ErrorList {
   const spec = asObject(ss.spec) ?? {};
-  const opts = defaultPodValidationOptions(asObject(spec.template), undefined);
+  const opts = podTemplateValidationOptions(asObject(spec.template), undefined);
   const errs = validateObjectMeta(asObject(ss.metadata), true, validateStatefulSetName, Path.of('metadata'));
   errs.push(...validateStatefulSetSpec(spec, Path.of('spec'), opts));
   return errs;
@@ -151,7 +151,7 @@ const MUTABLE_SPEC_FIELDS = ['replicas', 'template', 'updateStrategy', 'minReady
 export function validateStatefulSetUpdate(ss: JsonObject, old: JsonObject): ErrorList {
   const spec = asObject(ss.spec) ?? {};
   const oldSpec = asObject(old.spec) ?? {};
-  const opts = defaultPodValidationOptions(asObject(spec.template), asObject(oldSpec.template));
+  const opts = podTemplateValidationOptions(asObject(spec.template), asObject(oldSpec.template));
   const errs = validateObjectMetaUpdate(asObject(ss.metadata), asObject(old.metadata), Path.of('metadata'));
   errs.push(...validateStatefulSetSpec(spec, Path.of('spec'), opts));
   const frozen: JsonObject = { ...spec };

@@ -10,7 +10,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asObject, asOptionalBool, asOptionalInt, asOptionalString, asString } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { byteLength, defaultPodValidationOptions, nameIsDNSSubdomain, validateNonnegativeField, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
+import { byteLength, podTemplateValidationOptions, nameIsDNSSubdomain, validateNonnegativeField, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
 import type { PodValidationOptions } from '../apps/shared-stand-ins.ts';
 import { parseStandardError } from './cron-schedule.ts';
 import { validateJobSpecCommon } from './job.ts';
@@ -120,12 +120,12 @@ const templateOf = (cj: JsonObject): JsonObject | undefined => asObject(asObject
 
 /** cronJobStrategy.Validate. */
 export function cronJobStrategyValidate(cj: JsonObject): ErrorList {
-  return validateCronJobCreate(cj, defaultPodValidationOptions(templateOf(cj), undefined));
+  return validateCronJobCreate(cj, podTemplateValidationOptions(templateOf(cj), undefined));
 }
 
 /** cronJobStrategy.ValidateUpdate. */
 export function cronJobStrategyValidateUpdate(cj: JsonObject, old: JsonObject): ErrorList {
-  return validateCronJobUpdate(cj, old, defaultPodValidationOptions(templateOf(cj), templateOf(old)));
+  return validateCronJobUpdate(cj, old, podTemplateValidationOptions(templateOf(cj), templateOf(old)));
 }
 
 /** cronJobStatusStrategy.ValidateUpdate: nothing kind-specific. */

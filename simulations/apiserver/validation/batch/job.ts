@@ -17,7 +17,7 @@ import { asList, asObject, asOptionalBool, asOptionalInt, asOptionalString, asSt
 import type { JsonObject, JsonValue } from '../../../apimachinery/json.ts';
 import {
   byteLength,
-  defaultPodValidationOptions,
+  podTemplateValidationOptions,
   isDNS1123Label,
   isDomainPrefixedPath,
   labelSelectorAsSelector,
@@ -78,7 +78,7 @@ export function validationOptionsForJob(job: JsonObject, old: JsonObject | undef
   const spec = asObject(job.spec);
   const oldSpec = asObject(old?.spec);
   const opts: JobValidationOptions = {
-    ...defaultPodValidationOptions(asObject(spec?.template), asObject(oldSpec?.template)),
+    ...podTemplateValidationOptions(asObject(spec?.template), asObject(oldSpec?.template)),
     // ElasticIndexedJob: GA.
     allowElasticIndexedJobs: true,
     requirePrefixedLabels: true,
