@@ -315,7 +315,7 @@ const validVolumes = (vols: JsonObject[]) => {
 const goodVolumeDevices = pathsByName([{ name: 'xyz', devicePath: '/foofoo' }, { name: 'uvw', devicePath: '/foofoo/share/test' }], 'devicePath');
 
 test(`${UPSTREAM} TestValidateVolumeMounts: success`, () => {
-  const successCase = [
+  const successCase: JsonObject[] = [
     { name: 'abc', mountPath: '/foo' },
     { name: '123', mountPath: '/bar' },
     { name: 'abc-123', mountPath: '/baz' },
@@ -414,7 +414,7 @@ const deviceVolumes = (): JsonObject[] => [
 ];
 test(`${UPSTREAM} TestAlphaValidateVolumeDevices: success`, () => {
   const goodVolumeMounts = pathsByName([{ name: 'xyz', mountPath: '/foofoo' }, { name: 'ghi', mountPath: '/foo/usr/share/test' }], 'mountPath');
-  const successCase = [
+  const successCase: JsonObject[] = [
     { name: 'abc', devicePath: '/foo' },
     { name: 'abc-123', devicePath: '/usr/share/test' },
     { name: 'ephemeral', devicePath: '/disk' },
