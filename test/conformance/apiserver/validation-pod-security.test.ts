@@ -17,7 +17,7 @@ import {
   validateWindowsHostProcessPod,
   validateWindowsSecurityContextOptions,
 } from '../../../simulations/apiserver/validation/core/security-context.ts';
-import { assertErrors, makeContainer, makePodSpec, UPSTREAM, ZERO_OPTS } from './validation-pod-fixtures.ts';
+import { assertErrors, makeContainer, makePod, makePodSpec, UPSTREAM, ZERO_OPTS, type ExpectedError } from './validation-pod-fixtures.ts';
 
 // ---- TestValidateSecurityContext ----
 
@@ -305,5 +305,28 @@ for (const [name, expectError, os] of osCases) {
     const errs = validatePodSpec(spec, undefined, Path.of('spec'), ZERO_OPTS).filter((e) => e.field.startsWith('spec.os'));
     if (expectError) assert.ok(errs.length > 0, name);
     else assert.deepEqual(errs.map(errorString), []);
+  });
+}
+
+// ---- TestValidateSELinuxChangePolicy: ValidatePodSpec of MakePod("pod") with only
+// AllowOnlyRecursiveSELinuxChangePolicy set; the whole error list must match. ----
+
+const seLinuxCases: [string, string | undefined, boolean, ExpectedError[]][] = [
+  ['nil is valid', undefined, false, []],
+  ['Recursive is always valid', 'Recursive', false, []],
+  [
+    'MountOption is not valid when AllowOnlyRecursiveSELinuxChangePolicy',
+    'MountOption',
+    true,
+    [{ type: 'FieldValueNotSupported', field: 'spec.securityContext.seLinuxChangePolicy', detail: 'supported values: "Recursive"' }],
+  ],
+  ['MountOption is valid when not AllowOnlyRecursiveSELinuxChangePolicy', 'MountOption', false, []],
+  ['invalid value', 'InvalidValue', false, [{ type: 'FieldValueNotSupported', field: 'spec.securityContext.seLinuxChangePolicy', detail: 'supported values: "MountOption", "Recursive"' }]],
+];
+for (const [name, policy, allowOnlyRecursive, want] of seLinuxCases) {
+  test(`${UPSTREAM} TestValidateSELinuxChangePolicy: ${name}`, () => {
+    const pod = makePod('pod', { securityContext: policy === undefined ? {} : { seLinuxChangePolicy: policy } });
+    const errs = validatePodSpec(pod.spec as JsonObject, pod.metadata as JsonObject, Path.of('spec'), { ...ZERO_OPTS, allowOnlyRecursiveSELinuxChangePolicy: allowOnlyRecursive });
+    assertErrors(errs, want, name);
   });
 }
