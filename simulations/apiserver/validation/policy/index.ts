@@ -1,9 +1,10 @@
 // The policy/v1 PodDisruptionBudget's validation, as its registry strategy calls it.
-// src: pkg/registry/policy/poddisruptionbudget/strategy.go
+// src: pkg/registry/policy/poddisruptionbudget/strategy.go,
+//      staging/src/k8s.io/apiserver/pkg/registry/rest/create.go, update.go (the generic metadata checks)
 
 import type { ValidationTable } from '../types.ts';
-import { pdbStatusStrategyValidateUpdate, pdbStrategyValidate, pdbStrategyValidateUpdate } from './pod-disruption-budget.ts';
+import { pdbCreate, pdbStatusUpdate, pdbUpdate } from './pod-disruption-budget.ts';
 
 export const POLICY_VALIDATION: ValidationTable = {
-  'policy/v1/PodDisruptionBudget': { create: pdbStrategyValidate, update: pdbStrategyValidateUpdate, statusUpdate: pdbStatusStrategyValidateUpdate },
+  'policy/v1/PodDisruptionBudget': { create: pdbCreate, update: pdbUpdate, statusUpdate: pdbStatusUpdate },
 };

@@ -3,9 +3,11 @@
 //      ValidatePodDisruptionBudgetSpec, ValidatePodDisruptionBudgetStatusUpdate)
 //      pkg/registry/policy/poddisruptionbudget/strategy.go
 //
-// Upstream validates only the spec here: the object's metadata is checked by
-// the generic registry (ValidateObjectMetaAccessor with path-segment names),
-// outside the kind's validation.
+// Upstream's ValidatePodDisruptionBudget validates only the spec: the
+// object's metadata is checked by the generic registry (rest.BeforeCreate and
+// BeforeUpdate: ValidateObjectMetaAccessor with path-segment names), which the
+// simulated store does not run for every kind; the registered create/update
+// below add that step for this kind, in the generic registry's order.
 
 import { invalid, notSupported } from '../../../apimachinery/field-errors.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
@@ -14,7 +16,14 @@ import { asInt, asObject, asOptionalString } from '../../../apimachinery/json.ts
 import type { JsonObject } from '../../../apimachinery/json.ts';
 import { validateConditions } from '../../../apimachinery/meta-v1-validation.ts';
 import { isNotMoreThan100Percent, readIntOrString, validatePositiveIntOrPercent } from '../apps/int-or-percent.ts';
-import { labelSelectorHasInvalidLabelValue, validateLabelSelector, validateNonnegativeField } from '../apps/shared-stand-ins.ts';
+import {
+  labelSelectorHasInvalidLabelValue,
+  validateLabelSelector,
+  validateNonnegativeField,
+  validateObjectMeta,
+  validateObjectMetaUpdate,
+  validatePathSegmentName,
+} from '../apps/shared-stand-ins.ts';
 
 // sets.List: sorted.
 const UNHEALTHY_POD_EVICTION_POLICIES = ['AlwaysAllow', 'IfHealthyBudget'];
@@ -73,4 +82,31 @@ export function pdbStrategyValidateUpdate(pdb: JsonObject, old: JsonObject): Err
 /** podDisruptionBudgetStatusStrategy.ValidateUpdate. */
 export function pdbStatusStrategyValidateUpdate(pdb: JsonObject): ErrorList {
   return validatePodDisruptionBudgetStatusUpdate(asObject(pdb.status) ?? {}, Path.of('status'));
+}
+
+/**
+ * rest.BeforeCreate: the strategy's Validate, and only when it passes, the
+ * generic ValidateObjectMetaAccessor (namespaced, path-segment names).
+ */
+export function pdbCreate(pdb: JsonObject): ErrorList {
+  const errs = pdbStrategyValidate(pdb);
+  if (errs.length > 0) return errs;
+  return validateObjectMeta(asObject(pdb.metadata), true, validatePathSegmentName, Path.of('metadata'));
+}
+
+/** rest.BeforeUpdate's validateCommonFields (metadata, then its update rules), then the strategy. */
+function commonFields(pdb: JsonObject, old: JsonObject): ErrorList {
+  const errs = validateObjectMeta(asObject(pdb.metadata), true, validatePathSegmentName, Path.of('metadata'));
+  errs.push(...validateObjectMetaUpdate(asObject(pdb.metadata), asObject(old.metadata), Path.of('metadata')));
+  return errs;
+}
+
+/** rest.BeforeUpdate for the main resource. */
+export function pdbUpdate(pdb: JsonObject, old: JsonObject): ErrorList {
+  return [...commonFields(pdb, old), ...pdbStrategyValidateUpdate(pdb, old)];
+}
+
+/** rest.BeforeUpdate for the status subresource. */
+export function pdbStatusUpdate(pdb: JsonObject, old: JsonObject): ErrorList {
+  return [...commonFields(pdb, old), ...pdbStatusStrategyValidateUpdate(pdb)];
 }
