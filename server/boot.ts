@@ -60,7 +60,14 @@ export async function bootSite(options: BootOptions): Promise<Site> {
     workerUrl: await workerUrl,
   });
   // Pages are served at once; simulation runs wait in the pool's queue until the workers are up.
-  const app = createApp({ config, db, content, engines, pool, views, now: options.now });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ config, db, content, engines, pool, views, now: options.now });
+  } catch (error) {
+    // E.g. a database the store cannot use: stop the workers, or they keep the process alive.
+    await pool.close();
+    throw error;
+  }
   return {
     app,
     ready: pool.ready(),

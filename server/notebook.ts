@@ -10,7 +10,7 @@ import { lessonFor } from './content/model.ts';
 import { CURRICULUM } from './content/curriculum.ts';
 import type { ProgressExport, Store } from './db/store.ts';
 import { grade, normalizeAnswer } from './quiz/grader.ts';
-import type { RunOutcome } from './sim-runtime/execute.ts';
+import type { RunFailure, RunOutcome } from './sim-runtime/execute.ts';
 import type { SimulationPool } from './sim-runtime/pool.ts';
 import { expectedValue, feedbackModel, lessonProgress, type LessonProgress, type QuizFeedbackModel } from './views/view-models.ts';
 
@@ -80,19 +80,28 @@ export class Notebook {
     return this.deps.now().toISOString();
   }
 
+  /** The version of an engine's output (Engine.version), stored with every output it computes. */
+  private engineVersion(engineId: string): string {
+    const engine = this.deps.engines.get(engineId);
+    if (!engine) throw new NotFoundError(`no simulation engine "${engineId}"`);
+    return engine.version;
+  }
+
   /** Runs a scenario through an engine, without saving anything (the public API). */
   async run(engineId: string, input: unknown, detail = true): Promise<RunOutcome> {
     if (!this.deps.engines.has(engineId)) throw new NotFoundError(`no simulation engine "${engineId}"`);
-    return this.deps.pool.run(engineId, checkInput(input), detail);
+    // The JSON API answers the result itself and renders nothing: no view model to build.
+    return this.deps.pool.run(engineId, checkInput(input), { detail, view: false });
   }
 
-  /** Runs a learner's edited cell and saves the scenario and its outcome. */
+  /** Runs a learner's edited cell and saves the scenario and its outcome (with its view model). */
   async runCell(learnerId: string, slug: string, cellId: string, input: unknown): Promise<{ cell: SimCell; input: string; outcome: RunOutcome }> {
     const cell = this.simCell(slug, cellId);
     const text = checkInput(input);
     const outcome = await this.deps.pool.run(cell.engine, text);
     // A refused run (deadline, busy) is still saved with its error, so the learner's edit is never lost.
-    this.deps.store.saveRun(learnerId, slug, cellId, text, stripDebug(outcome), this.stamp());
+    const stored = { outcome: stripDebug(outcome), engineVersion: this.engineVersion(cell.engine) };
+    this.deps.store.saveRun(learnerId, slug, cellId, text, stored, this.stamp());
     return { cell, input: text, outcome };
   }
 
@@ -103,22 +112,29 @@ export class Notebook {
   }
 
   /**
-   * One on-demand piece of a cell's current output (`Engine.detail`): the
-   * learner's last run of the cell if they ran it, the default scenario's otherwise.
+   * One on-demand piece of a cell's current output (`Engine.detail`, computed
+   * in the worker): the learner's last run of the cell if they ran it, the
+   * default scenario's otherwise. A detail the pool could not compute
+   * (deadline, heap cap, busy) is returned as its failure.
    */
-  async cellDetail(learnerId: string, slug: string, cellId: string, key: string): Promise<EngineDetail> {
+  async cellDetail(learnerId: string, slug: string, cellId: string, key: string): Promise<{ ok: true; detail: EngineDetail } | RunFailure> {
     const cell = this.simCell(slug, cellId);
     const engine = this.engine(cell.engine);
     if (!engine?.detail) throw new NotFoundError(`the ${cell.engine} simulation has no details to show`);
     const { states, outcomes } = await this.cellOutcomes(learnerId, this.lesson(slug, 'en'));
     const outcome = states.has(cellId) ? (outcomes.get(cellId) ?? cell.defaultOutput) : cell.defaultOutput;
     if (!outcome.ok) throw new NotFoundError(`cell "${cellId}" has no result to show details of: its last run failed`);
-    const detail = engine.detail({ result: outcome.result, trace: outcome.trace }, key);
-    if (!detail) throw new NotFoundError(`no detail "${key}" in the result of cell "${cellId}"`);
-    return detail;
+    const reply = await this.deps.pool.detail(cell.engine, { result: outcome.result, trace: outcome.trace }, key);
+    if (!reply.ok) return reply;
+    if (!reply.detail) throw new NotFoundError(`no detail "${key}" in the result of cell "${cellId}"`);
+    return { ok: true, detail: reply.detail };
   }
 
-  /** The learner's saved cells of a lesson, re-running any whose output was not kept. */
+  /**
+   * The learner's saved cells of a lesson and their outcomes. An output that
+   * was not kept, or that another version of the engine computed, is
+   * recomputed from the saved input (and kept again): a stale output is never rendered.
+   */
   async cellOutcomes(learnerId: string, lesson: Lesson) {
     const states = this.deps.store.cellStates(learnerId, lesson.slug);
     const outcomes = new Map<string, RunOutcome>();
@@ -126,12 +142,16 @@ export class Notebook {
       [...states.values()].map(async (state) => {
         const cell = lesson.cells.find((c) => c.id === state.cellId);
         if (!cell || cell.kind !== 'sim') return;
-        if (state.output !== null) {
-          outcomes.set(state.cellId, state.output as RunOutcome);
+        const engineVersion = this.engineVersion(cell.engine);
+        if (state.output !== null && state.output.engineVersion === engineVersion) {
+          outcomes.set(state.cellId, state.output.outcome as RunOutcome);
           return;
         }
         const outcome = await this.deps.pool.run(cell.engine, state.input);
-        if (outcome.ok || outcome.kind === 'invalid') this.deps.store.saveOutput(learnerId, lesson.slug, cell.id, state.input, outcome);
+        // Deadlines and a busy pool are not the input's fault: try again next time rather than keep them.
+        if (outcome.ok || outcome.kind === 'invalid') {
+          this.deps.store.saveOutput(learnerId, lesson.slug, cell.id, state.input, { outcome: stripDebug(outcome), engineVersion });
+        }
         outcomes.set(state.cellId, outcome);
       }),
     );

@@ -113,6 +113,8 @@ export function parseLesson({ file, shownFile, slug, number, lang, engines }: Pa
       scenarioLine = 1;
     }
     if (input.trim() === '') throw new ContentError(shownFile, block.line, 'a sim cell needs a default scenario');
+    // Start-up, before any request is served: the engine (run and viewModel) runs here on the main
+    // thread, once per default scenario. At request time engine code runs only in the worker pool.
     const outcome = executeSimulation(engine, input);
     if (!outcome.ok) {
       const { line } = outcome.error;
@@ -126,7 +128,8 @@ export function parseLesson({ file, shownFile, slug, number, lang, engines }: Pa
       engine: engine.id,
       engineTitle: engine.title,
       input: input.endsWith('\n') ? input : `${input}\n`,
-      defaultOutput: { ok: true, result: outcome.result, trace: outcome.trace },
+      defaultOutput: { ok: true, result: outcome.result, trace: outcome.trace, ...(outcome.view === undefined ? {} : { view: outcome.view }) },
+      engineVersion: engine.version,
       line: block.line,
     });
   }

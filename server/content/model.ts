@@ -1,7 +1,7 @@
 // The parsed, validated and pre-rendered content: built once at start-up,
 // read by every request. Nothing here is re-parsed while serving.
 
-import type { RunOutcome } from '../sim-runtime/execute.ts';
+import type { RunSuccess } from '../sim-runtime/execute.ts';
 import type { GradingKey } from '../quiz/grader.ts';
 import type { QuizSpec } from '../quiz/quiz-schema.ts';
 import type { TocEntry } from './markdown.ts';
@@ -22,8 +22,10 @@ export interface SimCell {
   engineTitle: string;
   /** The default scenario (YAML). */
   input: string;
-  /** The default scenario's output, computed at start-up. */
-  defaultOutput: Extract<RunOutcome, { ok: true }>;
+  /** The default scenario's output and its view model, computed at start-up. */
+  defaultOutput: RunSuccess;
+  /** The version of the engine that computed `defaultOutput` (rendered outputs are cached under it). */
+  engineVersion: string;
   line: number;
 }
 

@@ -6,11 +6,20 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './open.ts';
 
+/** A run's outcome as stored, with the version of the engine that computed it (Engine.version). */
+export interface StoredOutput {
+  outcome: unknown;
+  engineVersion: string;
+}
+
 export interface CellState {
   cellId: string;
   input: string;
-  /** The last run's outcome, parsed; null when not kept (too large, or imported). */
-  output: unknown | null;
+  /**
+   * The last run's outcome, parsed; null when not kept (too large, or
+   * imported). `engineVersion` is null for outputs kept before versions were stored.
+   */
+  output: { outcome: unknown; engineVersion: string | null } | null;
   runCount: number;
   updatedAt: string;
 }
@@ -51,18 +60,18 @@ export class Store {
          ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
       ),
       cellStates: db.prepare(
-        `SELECT cell_id, input, output_json, run_count, updated_at FROM cell_states
+        `SELECT cell_id, input, output_json, output_version, run_count, updated_at FROM cell_states
          WHERE learner_id = ? AND lesson_slug = ?`,
       ),
       saveRun: db.prepare(
-        `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, run_count, updated_at)
-         VALUES (?, ?, ?, ?, ?, 1, ?)
+        `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, output_version, run_count, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?)
          ON CONFLICT (learner_id, lesson_slug, cell_id) DO UPDATE SET
-           input = excluded.input, output_json = excluded.output_json,
+           input = excluded.input, output_json = excluded.output_json, output_version = excluded.output_version,
            run_count = cell_states.run_count + 1, updated_at = excluded.updated_at`,
       ),
       saveOutput: db.prepare(
-        `UPDATE cell_states SET output_json = ? WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ? AND input = ?`,
+        `UPDATE cell_states SET output_json = ?, output_version = ? WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ? AND input = ?`,
       ),
       resetCell: db.prepare(`DELETE FROM cell_states WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`),
       insertAttempt: db.prepare(
@@ -96,10 +105,10 @@ export class Store {
         `SELECT lesson_slug, cell_id, answer_json, correct, created_at FROM attempts WHERE learner_id = ? ORDER BY id`,
       ),
       importCell: db.prepare(
-        `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, run_count, updated_at)
-         VALUES (?, ?, ?, ?, NULL, ?, ?)
+        `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, output_version, run_count, updated_at)
+         VALUES (?, ?, ?, ?, NULL, NULL, ?, ?)
          ON CONFLICT (learner_id, lesson_slug, cell_id) DO UPDATE SET
-           input = excluded.input, output_json = NULL,
+           input = excluded.input, output_json = NULL, output_version = NULL,
            run_count = MAX(cell_states.run_count, excluded.run_count), updated_at = excluded.updated_at
          WHERE excluded.updated_at > cell_states.updated_at`,
       ),
@@ -126,6 +135,7 @@ export class Store {
       cell_id: string;
       input: string;
       output_json: string | null;
+      output_version: string | null;
       run_count: number;
       updated_at: string;
     }[];
@@ -135,7 +145,7 @@ export class Store {
         {
           cellId: r.cell_id,
           input: r.input,
-          output: r.output_json === null ? null : JSON.parse(r.output_json),
+          output: r.output_json === null ? null : { outcome: JSON.parse(r.output_json), engineVersion: r.output_version },
           runCount: r.run_count,
           updatedAt: r.updated_at,
         },
@@ -144,22 +154,22 @@ export class Store {
   }
 
   /** Saves an edited scenario and its outcome (counts as one run). */
-  saveRun(learnerId: string, lessonSlug: string, cellId: string, input: string, output: unknown, now: string): void {
-    const json = JSON.stringify(output);
+  saveRun(learnerId: string, lessonSlug: string, cellId: string, input: string, output: StoredOutput, now: string): void {
+    const json = JSON.stringify(output.outcome);
     const kept = Buffer.byteLength(json) <= MAX_STORED_OUTPUT_BYTES ? json : null;
     this.db
       .transaction(() => {
         this.stmt.ensureLearner.run(learnerId, now, now);
-        this.stmt.saveRun.run(learnerId, lessonSlug, cellId, input, kept, now);
+        this.stmt.saveRun.run(learnerId, lessonSlug, cellId, input, kept, kept === null ? null : output.engineVersion, now);
       })
       .immediate();
   }
 
-  /** Stores the output of re-running a saved input (after an import), if the input is unchanged. */
-  saveOutput(learnerId: string, lessonSlug: string, cellId: string, input: string, output: unknown): void {
-    const json = JSON.stringify(output);
+  /** Stores the output of re-running a saved input (after an import or an engine change), if the input is unchanged. */
+  saveOutput(learnerId: string, lessonSlug: string, cellId: string, input: string, output: StoredOutput): void {
+    const json = JSON.stringify(output.outcome);
     if (Buffer.byteLength(json) > MAX_STORED_OUTPUT_BYTES) return;
-    this.stmt.saveOutput.run(json, learnerId, lessonSlug, cellId, input);
+    this.stmt.saveOutput.run(json, output.engineVersion, learnerId, lessonSlug, cellId, input);
   }
 
   resetCell(learnerId: string, lessonSlug: string, cellId: string): void {

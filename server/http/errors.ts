@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 import { AnswerFormatError } from '../quiz/grader.ts';
+import type { RunFailure } from '../sim-runtime/execute.ts';
 import type { Views } from '../views/render.ts';
 import { translate } from '../i18n/strings.ts';
 
@@ -22,6 +23,15 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A job the simulation pool refused or stopped (a deadline, the heap cap, a
+ * busy pool) as the error the one handler answers, in JSON or HTML. A busy
+ * pool is worth retrying in a moment, and says so.
+ */
+export function runFailureError(failure: RunFailure): HttpError {
+  return new HttpError(failure.status, failure.error.message, failure.status === 503 ? { 'Retry-After': '1' } : {});
 }
 
 export function wantsJson(req: Request): boolean {

@@ -18,6 +18,7 @@ import { publicQuiz, simOutputModel } from '../views/view-models.ts';
 import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 import { sendEncoded } from '../http/encoding.ts';
+import { runFailureError } from '../http/errors.ts';
 import { constants, gzipSync } from 'node:zlib';
 
 export interface ApiDeps {
@@ -76,7 +77,9 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
   });
 
   router.get('/lessons/:slug/cells/:cellId/details/:key', async (req, res) => {
-    res.json(await notebook.cellDetail(req.learnerId, String(req.params.slug), String(req.params.cellId), String(req.params.key)));
+    const reply = await notebook.cellDetail(req.learnerId, String(req.params.slug), String(req.params.cellId), String(req.params.key));
+    if (!reply.ok) throw runFailureError(reply);
+    res.json(reply.detail);
   });
 
   router.get('/simulations', (_req, res) => {

@@ -7,7 +7,7 @@ import multer from 'multer';
 import type { Notebook } from '../notebook.ts';
 import { ByteSlots, Fragment, FragmentCache, type Views } from '../views/render.ts';
 import type { Csrf } from '../http/security.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, runFailureError } from '../http/errors.ts';
 import type { Cell, Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
@@ -208,7 +208,9 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
   router.get('/lessons/:slug/cells/:cellId/details/:key', async (req, res) => {
     const slug = String(req.params.slug);
     const cellId = String(req.params.cellId);
-    const detail = await notebook.cellDetail(req.learnerId, slug, cellId, String(req.params.key));
+    const reply = await notebook.cellDetail(req.learnerId, slug, cellId, String(req.params.key));
+    if (!reply.ok) throw runFailureError(reply);
+    const { detail } = reply;
     const lesson = lessonFor(notebook.chapter(slug), res.locals.lang as Lang);
     render(res, 'detail', {
       title: detail.title,

@@ -1,22 +1,59 @@
-// Runs one simulation: read the YAML, run the engine, turn bad input into a
-// located error. The worker calls this for every request; the content loader
-// calls it at start-up for every default scenario. Pure apart from timing.
+// Runs one simulation: read the YAML, run the engine, build its view model,
+// turn bad input into a located error; and serves an engine's on-demand
+// details. The worker calls these for every request (so engine code runs under
+// the pool's deadline and heap cap, never on the server's main thread); the
+// content loader calls executeSimulation at start-up, before any request, for
+// every default scenario. Pure apart from timing.
 
 import { performance } from 'node:perf_hooks';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { parseManifests, attachPosition, flattenLists, DEFAULT_YAML_LIMITS } from '../../simulations/shared/yaml.ts';
 import { checkKubeTypes } from '../../simulations/shared/kube-types.ts';
-import { DEFAULT_BUDGET, type BudgetHit, type Engine, type RunBudget, type RunContext, type TraceStep } from '../../simulations/shared/engine.ts';
+import {
+  DEFAULT_BUDGET,
+  type BudgetHit,
+  type Engine,
+  type EngineDetail,
+  type RunBudget,
+  type RunContext,
+  type SimulationOutput,
+  type TraceStep,
+} from '../../simulations/shared/engine.ts';
 
-/** The outcome of a run, as stored per learner and (minus `durationMs`) as the API answers it. */
-export type RunOutcome =
-  | { ok: true; result: unknown; trace: TraceStep[]; budgetHit?: BudgetHit; durationMs?: number }
-  | { ok: false; error: ValidationErrorBody; status: 400 | 422 | 500 | 503; kind: RunFailureKind; debug?: string };
+/**
+ * A run that gave a result: as stored per learner (with the engine version
+ * beside it) and, as `{ ok, result, trace, budgetHit? }`, as the API answers it.
+ * `view` is the engine's viewModel of it, built in the worker with the run.
+ */
+export interface RunSuccess {
+  ok: true;
+  result: unknown;
+  trace: TraceStep[];
+  view?: unknown;
+  budgetHit?: BudgetHit;
+  durationMs?: number;
+}
+
+/** A run (or a detail) that gave no result: bad input, a deadline or heap cap, a busy pool, an engine bug. */
+export interface RunFailure {
+  ok: false;
+  error: ValidationErrorBody;
+  status: 400 | 422 | 500 | 503;
+  kind: RunFailureKind;
+  debug?: string;
+}
+
+export type RunOutcome = RunSuccess | RunFailure;
 
 export type RunFailureKind = 'invalid' | 'deadline' | 'memory' | 'busy' | 'internal';
 
+/** The outcome of `Engine.detail` run in a worker: `detail` is null for a key the output does not have. */
+export type DetailOutcome = { ok: true; detail: EngineDetail | null } | RunFailure;
+
 export interface ExecuteOptions {
   detail?: boolean;
+  /** Build the engine's view model too (default true); the JSON API, which never renders, skips it. */
+  view?: boolean;
   /** Lower budgets than DEFAULT_BUDGET (tests); never higher. */
   budget?: Partial<RunBudget>;
 }
@@ -35,27 +72,49 @@ export function executeSimulation(engine: Engine, input: string, options: Execut
     // Built-in kinds are type-checked as the API server decodes them, before any engine reads them.
     for (const manifest of flattenLists(manifests)) checkKubeTypes(manifest.object);
     const { result, trace, budgetHit } = engine.run(manifests, ctx);
+    const view = options.view !== false && engine.viewModel ? engine.viewModel({ result, trace }) : undefined;
     // A budget reached is reported beside the result, the same way for every engine.
-    return { ok: true, result, trace, ...(budgetHit ? { budgetHit } : {}), durationMs: performance.now() - started };
+    return {
+      ok: true,
+      result,
+      trace,
+      ...(view === undefined ? {} : { view }),
+      ...(budgetHit ? { budgetHit } : {}),
+      durationMs: performance.now() - started,
+    };
   } catch (error) {
-    if (error instanceof ValidationError) {
-      return { ok: false, error: attachPosition(error).toJSON(), status: 400, kind: 'invalid' };
-    }
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      return {
-        ok: false,
-        error: { message: 'the scenario is nested too deeply for this simulation' },
-        status: 422,
-        kind: 'invalid',
-      };
-    }
-    // A bug in an engine: reported without internals, logged by the caller.
+    return failureOf(engine, error);
+  }
+}
+
+/** One on-demand piece of an output (`Engine.detail`), with the same error handling as a run. */
+export function executeDetail(engine: Engine, output: SimulationOutput, key: string): DetailOutcome {
+  try {
+    return { ok: true, detail: engine.detail?.(output, key) ?? null };
+  } catch (error) {
+    return failureOf(engine, error);
+  }
+}
+
+/** Bad input as a located 400; anything else an engine throws is a bug, a 500 without internals. */
+function failureOf(engine: Engine, error: unknown): RunFailure {
+  if (error instanceof ValidationError) {
+    return { ok: false, error: attachPosition(error).toJSON(), status: 400, kind: 'invalid' };
+  }
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return {
       ok: false,
-      error: { message: `internal error in the ${engine.id} simulation` },
-      status: 500,
-      kind: 'internal',
-      debug: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      error: { message: 'the scenario is nested too deeply for this simulation' },
+      status: 422,
+      kind: 'invalid',
     };
   }
+  // Logged by the caller (the pool), with `debug`.
+  return {
+    ok: false,
+    error: { message: `internal error in the ${engine.id} simulation` },
+    status: 500,
+    kind: 'internal',
+    debug: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  };
 }

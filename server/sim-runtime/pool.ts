@@ -1,15 +1,18 @@
 // A pool of simulation worker threads with a wall-clock deadline and a heap
-// cap per run. Like the Go and Rust playgrounds, every run is bounded: an
+// cap per job. Like the Go and Rust playgrounds, every job is bounded: an
 // engine that loops forever or allocates without end is terminated, the
 // caller gets a clear error (422), the worker is replaced, and the next
-// request is served. The event loop only passes messages, so it stays
-// responsive while simulations run at full load.
+// request is served. A job is a run with its view model, or one on-demand
+// detail: all engine code a request needs runs here, never on the main thread.
+// The event loop only passes messages, so it stays responsive while
+// simulations run at full load.
 
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { rootPath } from '../paths.ts';
-import type { RunOutcome } from './execute.ts';
-import type { WorkerMessage, WorkerRequest } from './worker.ts';
+import type { SimulationOutput } from '../../simulations/shared/engine.ts';
+import type { DetailOutcome, RunFailure, RunOutcome } from './execute.ts';
+import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerTask } from './worker.ts';
 
 export interface PoolOptions {
   size: number;
@@ -23,9 +26,16 @@ export interface PoolOptions {
   queueTimeoutMs?: number;
 }
 
+export interface RunOptions {
+  /** Per-item detail in the result (default true); see RunContext.detail. */
+  detail?: boolean;
+  /** Build the engine's view model in the worker too (default true): every rendered run needs it. */
+  view?: boolean;
+}
+
 interface Job {
-  request: Omit<WorkerRequest, 'id'>;
-  resolve: (outcome: RunOutcome) => void;
+  request: WorkerTask;
+  resolve: (reply: WorkerReply) => void;
   enqueuedAt: number;
   queueTimer?: NodeJS.Timeout;
 }
@@ -44,7 +54,7 @@ export class SimulationPool {
   private nextId = 1;
   private closed = false;
   /** Counters for the benchmark and the health endpoint. */
-  readonly stats = { runs: 0, deadlines: 0, memory: 0, crashes: 0, refused: 0, replaced: 0 };
+  readonly stats = { runs: 0, details: 0, deadlines: 0, memory: 0, crashes: 0, refused: 0, replaced: 0 };
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
@@ -74,13 +84,25 @@ export class SimulationPool {
     );
   }
 
-  run(engine: string, input: string, detail = true): Promise<RunOutcome> {
+  /** Runs a scenario, and builds its view model unless `view` is false. */
+  run(engine: string, input: string, { detail = true, view = true }: RunOptions = {}): Promise<RunOutcome> {
+    return this.submit({ type: 'run', engine, input, detail, view }) as Promise<RunOutcome>;
+  }
+
+  /** One on-demand piece of an output (`Engine.detail`), under the same deadline and heap cap as a run. */
+  detail(engine: string, output: SimulationOutput, key: string): Promise<DetailOutcome> {
+    return this.submit({ type: 'detail', engine, output, key }) as Promise<DetailOutcome>;
+  }
+
+  // The worker answers a run with a RunOutcome and a detail with a DetailOutcome;
+  // the failures the pool itself answers (deadline, heap cap, busy) fit both.
+  private submit(task: WorkerTask): Promise<WorkerReply> {
     return new Promise((resolve) => {
       if (this.closed) {
         resolve(failure(503, 'busy', 'the server is shutting down'));
         return;
       }
-      const job: Job = { request: { engine, input, detail }, resolve, enqueuedAt: Date.now() };
+      const job: Job = { request: task, resolve, enqueuedAt: Date.now() };
       const idle = this.slots.find((s) => s.ready && !s.job);
       if (idle) return this.dispatch(idle, job);
       if (this.queue.length >= (this.options.maxQueue ?? 256)) {
@@ -130,11 +152,12 @@ export class SimulationPool {
         const job = slot.job;
         slot.job = undefined;
         clearTimeout(job.timer);
-        this.stats.runs++;
-        if (!message.outcome.ok && message.outcome.kind === 'internal') {
-          console.error(`[simulation] ${job.request.engine}: ${message.outcome.debug ?? 'internal error'}`);
+        if (job.request.type === 'run') this.stats.runs++;
+        else this.stats.details++;
+        if (!message.reply.ok && message.reply.kind === 'internal') {
+          console.error(`[simulation] ${job.request.engine}: ${message.reply.debug ?? 'internal error'}`);
         }
-        job.resolve(message.outcome);
+        job.resolve(message.reply);
         this.pump(slot);
       }
     });
@@ -179,7 +202,7 @@ export class SimulationPool {
   }
 
   /** Ends a slot's current job with `outcome` and replaces its worker. */
-  private fail(slot: Slot, outcome: RunOutcome): void {
+  private fail(slot: Slot, outcome: RunFailure): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return; // already replaced
     if (slot.job) {
@@ -198,6 +221,6 @@ export class SimulationPool {
   }
 }
 
-function failure(status: 422 | 500 | 503, kind: 'deadline' | 'memory' | 'busy' | 'internal', message: string): RunOutcome {
+function failure(status: 422 | 500 | 503, kind: 'deadline' | 'memory' | 'busy' | 'internal', message: string): RunFailure {
   return { ok: false, status, kind, error: { message } };
 }

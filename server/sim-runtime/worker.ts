@@ -1,20 +1,25 @@
-// A simulation worker thread: runs one request at a time. The pool enforces
-// the deadline and heap cap from outside, by terminating this thread, so an
-// engine that loops forever cannot hurt the server. bundle.ts builds this file
-// together with the engines into the worker's entry.
+// A simulation worker thread: serves one request at a time, a run (with its
+// view model) or an on-demand detail. The pool enforces the deadline and heap
+// cap from outside, by terminating this thread, so engine code that loops
+// forever or allocates without end, in run, viewModel or detail alike, cannot
+// hurt the server. bundle.ts builds this file together with the engines into
+// the worker's entry.
 
 import { parentPort } from 'node:worker_threads';
-import type { Engine } from '../../simulations/shared/engine.ts';
-import { executeSimulation, type RunOutcome } from './execute.ts';
+import type { Engine, SimulationOutput } from '../../simulations/shared/engine.ts';
+import { executeDetail, executeSimulation, type DetailOutcome, type RunFailure, type RunOutcome } from './execute.ts';
 
-export interface WorkerRequest {
-  id: number;
-  engine: string;
-  input: string;
-  detail: boolean;
-}
+/** What the pool asks of a worker: a run (and its view model), or one detail of an output. */
+export type WorkerTask =
+  | { type: 'run'; engine: string; input: string; detail: boolean; view: boolean }
+  | { type: 'detail'; engine: string; output: SimulationOutput; key: string };
 
-export type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; outcome: RunOutcome };
+export type WorkerRequest = WorkerTask & { id: number };
+
+/** What a worker answers: a run's outcome for a run, a detail's for a detail. */
+export type WorkerReply = RunOutcome | DetailOutcome;
+
+export type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; reply: WorkerReply };
 
 /** What an engine module exports: the registry's `engines`, or one `engine`. */
 export interface EngineModule {
@@ -31,11 +36,18 @@ export function startWorker(modules: EngineModule[]): void {
   const port = parentPort;
   if (!port) throw new Error('startWorker runs in a worker thread');
   port.on('message', (request: WorkerRequest) => {
-    const engine = engines.get(request.engine);
-    const outcome: RunOutcome = engine
-      ? executeSimulation(engine, request.input, { detail: request.detail })
-      : { ok: false, error: { message: `unknown simulation "${request.engine}"` }, status: 400, kind: 'invalid' };
-    port.postMessage({ type: 'done', id: request.id, outcome } satisfies WorkerMessage);
+    port.postMessage({ type: 'done', id: request.id, reply: serve(engines, request) } satisfies WorkerMessage);
   });
   port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+}
+
+function serve(engines: ReadonlyMap<string, Engine>, request: WorkerRequest): WorkerReply {
+  const engine = engines.get(request.engine);
+  if (!engine) return unknownEngine(request.engine);
+  if (request.type === 'detail') return executeDetail(engine, request.output, request.key);
+  return executeSimulation(engine, request.input, { detail: request.detail, view: request.view });
+}
+
+function unknownEngine(id: string): RunFailure {
+  return { ok: false, error: { message: `unknown simulation "${id}"` }, status: 400, kind: 'invalid' };
 }

@@ -119,7 +119,8 @@ export function simOutputModel(
     partial: engine && hasPartial(engine.view) ? engine.view : undefined,
     context: {
       output,
-      view: engine?.viewModel ? engine.viewModel(output) : undefined,
+      // Built with the run, in the worker (or at start-up for a default scenario): rendering runs no engine code.
+      view: outcome.view,
       cell: { id: cell.id, engine: engine?.id, detailsUrl: detailsUrl(cell.slug, cell.id) },
     },
     trace: traceModel(outcome.trace),

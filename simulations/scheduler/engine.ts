@@ -67,6 +67,7 @@ export function inputFromManifests(manifests: readonly Manifest[]): { input: Sch
 
 export const engine: Engine<ScheduleResult, SchedulerView> = {
   id: 'scheduler',
+  version: '1',
   title: 'kube-scheduler',
   summary: 'Filter and score plugins over real Node and Pod manifests, with the events kube-scheduler writes.',
   view: 'scheduler/result',

@@ -2,8 +2,9 @@
 //
 // An engine is pure: no I/O, no Express, no Date.now(), no Math.random(). It
 // takes the learner's parsed manifests and returns plain data. The server runs
-// it in a worker thread with a deadline; the same data is rendered by the
-// engine's handlebars partial and returned by the JSON API.
+// it (run, viewModel and detail alike) in a worker thread with a deadline and a
+// heap cap; the same data is rendered by the engine's handlebars partial and
+// returned by the JSON API.
 
 import type { Manifest } from './yaml.ts';
 
@@ -74,6 +75,7 @@ export interface RunContext {
  * @example
  *   export const engine: Engine<ScheduleResult> = {
  *     id: 'scheduler',
+ *     version: '1',
  *     title: 'kube-scheduler',
  *     summary: 'Filter and score plugins over real Node and Pod manifests.',
  *     view: 'scheduler/result',
@@ -83,6 +85,14 @@ export interface RunContext {
 export interface Engine<TResult = unknown, TView = unknown> {
   /** Registry key and the word after ```sim in lessons: kebab-case. */
   readonly id: string;
+  /**
+   * The version of what this engine outputs: the result's shape and meaning,
+   * the view model and the partial that render it. Learners' outputs are stored
+   * with it, and a stored output of another version is recomputed from its
+   * input rather than fed to a newer view. Any string ('1', '2', ...): bump it
+   * whenever the result shape or semantics, the view model or the partial change.
+   */
+  readonly version: string;
   readonly title: string;
   /** One sentence for the UI and the API. */
   readonly summary: string;
@@ -96,14 +106,16 @@ export interface Engine<TResult = unknown, TView = unknown> {
   run(manifests: readonly Manifest[], ctx: RunContext): SimulationOutput<TResult>;
   /**
    * Optional: turns the output into exactly what the partial needs (strings,
-   * percentages, SVG coordinates), so templates stay logic-free. Pure.
+   * percentages, SVG coordinates), so templates stay logic-free. Pure. Runs in
+   * the worker right after `run`, within the same deadline and heap cap; the
+   * view model travels (and is stored) with the output.
    */
   viewModel?(output: SimulationOutput<TResult>): TView;
   /**
    * Optional: a piece of the output too large to print on the page for every
    * moment (`kubectl describe` at each step of a Pod's life), served on demand
    * at /lessons/<slug>/cells/<id>/details/<key>. Pure; undefined for a key the
-   * output does not have.
+   * output does not have. Runs in the worker, with the deadline and heap cap of `run`.
    */
   detail?(output: SimulationOutput<TResult>, key: string): EngineDetail | undefined;
 }

@@ -57,7 +57,7 @@ describe('openDatabase', () => {
     const first = openIn(dir);
     const store = new Store(first);
     store.recordAttempt('learner-a', 'scheduler', 'which-node', 1, true, '2026-01-01T00:00:00.000Z');
-    store.saveRun('learner-a', 'scheduler', 'fit-basic', 'kind: Pod\n', { ok: true }, '2026-01-01T00:00:01.000Z');
+    store.saveRun('learner-a', 'scheduler', 'fit-basic', 'kind: Pod\n', { outcome: { ok: true }, engineVersion: '1' }, '2026-01-01T00:00:01.000Z');
     const before = schema(first);
     first.close();
 
@@ -82,8 +82,10 @@ describe('openDatabase', () => {
     // Pretend the last migration never ran: drop what it created and step the version back.
     const last = MIGRATIONS.at(-1)!;
     if (MIGRATIONS.length > 1) {
-      const created = [...readFileSync(join(DB_DIR, 'migrations', last), 'utf8').matchAll(/CREATE (TABLE|INDEX) (\w+)/g)];
+      const sql = readFileSync(join(DB_DIR, 'migrations', last), 'utf8');
+      const created = [...sql.matchAll(/CREATE (TABLE|INDEX) (\w+)/g)];
       for (const [, kind, name] of created.reverse()) db.exec(`DROP ${kind} ${name}`);
+      for (const [, table, column] of sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+)/g)) db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
     } else {
       for (const { type, name } of tables as { type: string; name: string }[]) {
         if ((type === 'table' || type === 'index') && !name.startsWith('sqlite_')) db.exec(`DROP ${type.toUpperCase()} IF EXISTS ${name}`);
@@ -102,7 +104,7 @@ describe('deleting a learner', () => {
     const store = new Store(db);
     const now = '2026-01-01T00:00:00.000Z';
     for (const learner of ['gone', 'kept']) {
-      store.saveRun(learner, 'scheduler', 'fit-basic', 'kind: Pod\n', { ok: true }, now);
+      store.saveRun(learner, 'scheduler', 'fit-basic', 'kind: Pod\n', { outcome: { ok: true }, engineVersion: '1' }, now);
       store.recordAttempt(learner, 'scheduler', 'which-node', 0, false, now);
       store.recordVisit(learner, 'scheduler', now);
     }

@@ -88,6 +88,63 @@ describe('the simulation pool', () => {
   });
 });
 
+describe('view models and details run in the worker, under the same deadline', () => {
+  const SECRET = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: spin-in-the-view\n';
+
+  /**
+   * Sends `slow` (a request whose engine code spins), and while it spins asks
+   * for the lesson list five times: every one must be answered before `slow` is.
+   */
+  async function servedMeanwhile(slow: () => Promise<request.Response>): Promise<request.Response> {
+    let slowDone = Infinity;
+    const pending = slow().then((res) => {
+      slowDone = performance.now();
+      return res;
+    });
+    await new Promise((r) => setTimeout(r, 50)); // let the job reach a worker
+    const others: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await request(site.app).get('/api/lessons').expect(200);
+      others.push(performance.now());
+    }
+    const res = await pending;
+    assert.ok(Math.max(...others) < slowDone, 'other requests were answered while the engine code was still spinning');
+    return res;
+  }
+
+  it('stops a view model that loops forever at the deadline with 422, keeps the edit, and serves other requests meanwhile', async () => {
+    const agent = request.agent(site.app);
+    const res = await servedMeanwhile(() => agent.post('/api/lessons/architecture/cells/spin/run').send({ input: SECRET }));
+    assert.equal(res.status, 422, JSON.stringify(res.body));
+    assert.match(res.body.error.message, /ran longer than 0\.5 s and was stopped/);
+    assert.match(res.body.html, /ran longer than 0\.5 s/);
+    const onlyHtml = await agent.post('/api/lessons/architecture/cells/spin/run?only=html').send({ input: SECRET }).expect(422);
+    assert.match(onlyHtml.body.html, /ran longer than 0\.5 s/);
+    const page = await agent.get('/lessons/architecture').expect(200);
+    assert.match(page.text, /name: spin-in-the-view/);
+    // The same run without a view to build (the public API renders nothing) is answered at once.
+    const api = await request(site.app).post('/api/simulations/runaway/run').send({ input: SECRET }).expect(200);
+    assert.deepEqual(api.body.result, { ok: true, spin: 'viewModel' });
+  });
+
+  it('stops a detail that loops forever at the deadline with 422, in JSON and HTML, and serves other requests meanwhile', async () => {
+    const { deadlines, details } = site.pool.stats;
+    const res = await servedMeanwhile(() => request(site.app).get('/api/lessons/architecture/cells/spin/details/spin'));
+    assert.equal(res.status, 422, JSON.stringify(res.body));
+    assert.deepEqual(Object.keys(res.body), ['ok', 'error']);
+    assert.match(res.body.error.message, /ran longer than 0\.5 s and was stopped/);
+    const page = await servedMeanwhile(() => request(site.app).get('/lessons/architecture/cells/spin/details/spin'));
+    assert.equal(page.status, 422);
+    assert.match(page.headers['content-type'], /html/);
+    assert.match(page.text, /ran longer than 0\.5 s and was stopped/);
+    // A detail that does not spin comes from the worker too.
+    const calm = await request(site.app).get('/api/lessons/architecture/cells/spin/details/calm').expect(200);
+    assert.deepEqual(calm.body, { title: 'calm', text: 'nothing happened\n' });
+    assert.equal(site.pool.stats.deadlines, deadlines + 2, 'both spinning details were stopped by the deadline');
+    assert.equal(site.pool.stats.details, details + 1, 'the calm one was answered by a worker');
+  });
+});
+
 describe('the simulation pool’s queue', () => {
   // One worker and room for one waiting request: the worker is kept busy by a
   // runaway run, so the next request waits and the one after is refused.

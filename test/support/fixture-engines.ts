@@ -1,8 +1,11 @@
 // Engines used only by the platform's own tests, so the notebook, the worker
 // pool and the hardening can be tested without depending on a real engine:
 //
-// - `inventory` lists the objects of a scenario (and validates metadata.name);
-// - `runaway` loops forever when a ConfigMap says so (deadline tests);
+// - `inventory` lists the objects of a scenario (and validates metadata.name),
+//   with one detail per object (`object-0`, `object-1`, ...);
+// - `runaway` loops forever in `run` when the scenario has a ConfigMap, and
+//   (for a minute) in `viewModel` when it has a Secret and in `detail` for the
+//   key `spin` (deadline tests: all engine code a request needs runs in the worker);
 // - `hog` allocates memory without end (heap cap tests);
 // - `crash` throws a programmer error (500 handling).
 
@@ -17,6 +20,7 @@ export interface InventoryResult {
 
 export const inventory: Engine<InventoryResult> = {
   id: 'inventory',
+  version: '1',
   title: 'Inventory (test engine)',
   summary: 'Lists the objects of a scenario.',
   view: 'inventory/result',
@@ -38,10 +42,16 @@ export const inventory: Engine<InventoryResult> = {
       trace: objects.map((o, i) => ({ title: `read ${o.kind} ${o.namespace}/${o.name}`, subject: o.name, at: i * 1000 })),
     };
   },
+  detail(output, key) {
+    const match = /^object-(\d+)$/.exec(key);
+    const object = match ? output.result.objects[Number(match[1])] : undefined;
+    return object ? { title: `${object.kind} ${object.name}`, text: `kind: ${object.kind}\nname: ${object.name}\nnamespace: ${object.namespace}\n` } : undefined;
+  },
 };
 
-export const runaway: Engine = {
+export const runaway: Engine<{ ok: true; spin?: 'viewModel' }> = {
   id: 'runaway',
+  version: '1',
   title: 'Runaway (test engine)',
   summary: 'Loops forever.',
   view: 'runaway/result',
@@ -51,12 +61,37 @@ export const runaway: Engine = {
         // spin: the pool's deadline must stop this
       }
     }
-    return { result: { ok: true }, trace: [] };
+    // A Secret leaves the spinning to the view model.
+    return { result: manifests.some((m) => m.object.kind === 'Secret') ? { ok: true, spin: 'viewModel' } : { ok: true }, trace: [] };
+  },
+  viewModel(output) {
+    // A view model is engine code too: the same deadline must stop it.
+    if (output.result.spin === 'viewModel') spinForAMinute();
+    return { calm: true };
+  },
+  detail(_output, key) {
+    // And so is a detail.
+    if (key === 'spin') spinForAMinute();
+    return key === 'calm' ? { title: 'calm', text: 'nothing happened\n' } : undefined;
   },
 };
 
+/**
+ * Forever, as far as any deadline of the tests is concerned (they stop runs
+ * after 0.5 to 2 s). Bounded, unlike `run`'s loop, so that if this ever ran on
+ * the server's main thread the request would come back late and the test fail,
+ * instead of hanging the whole test run.
+ */
+function spinForAMinute(): void {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    // spin
+  }
+}
+
 export const hog: Engine = {
   id: 'hog',
+  version: '1',
   title: 'Hog (test engine)',
   summary: 'Allocates memory without end.',
   view: 'hog/result',
@@ -72,6 +107,7 @@ export const hog: Engine = {
 
 export const crash: Engine = {
   id: 'crash',
+  version: '1',
   title: 'Crash (test engine)',
   summary: 'Throws a programmer error.',
   view: 'crash/result',
