@@ -33,6 +33,12 @@ import type { PodValidationOptions } from './pod-validation-options.ts';
 import { validateConfigMapVolumeSource, validateDownwardAPIVolumeSource, validateProjectedVolumeSource, validateSecretVolumeSource } from './projected-volumes.ts';
 import { validateEphemeralVolumeSource } from './pvc-template.ts';
 
+// Every volume-source validator, from one module, so PersistentVolume
+// validation (which shares most in-tree sources) can import them here.
+export * from './in-tree-volume-sources.ts';
+export { validateConfigMapVolumeSource, validateDownwardAPIVolumeSource, validateKeyToPath, validateProjectedVolumeSource, validateSecretVolumeSource } from './projected-volumes.ts';
+export { validateEphemeralVolumeSource, validatePersistentVolumeClaimSpec, validatePersistentVolumeClaimTemplate } from './pvc-template.ts';
+
 /** Volumes that passed validation, by name: what volumeMounts may refer to. */
 export type VolumeSources = ReadonlyMap<string, JsonObject>;
 
