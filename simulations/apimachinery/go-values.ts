@@ -9,6 +9,7 @@
 
 import type { JsonObject, JsonValue } from './json.ts';
 import { setOwn } from './json.ts';
+import { deepCopy } from './deep-copy.ts';
 
 export type { JsonObject, JsonValue };
 
@@ -80,21 +81,9 @@ export function goEquals(a: JsonValue | undefined, b: JsonValue | undefined): bo
   return a === b || (ka === 'nil');
 }
 
-/** A deep copy (structuredClone would drop `__proto__` own properties). */
+/** A deep copy (deep-copy.ts: one implementation for all JSON data). */
 export function clone<T extends JsonValue | undefined>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const out = new Array<JsonValue>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = clone(value[i]);
-    return out as T;
-  }
-  const src = value as JsonObject;
-  const out: JsonObject = {};
-  for (const key of Object.keys(src)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') set(out, key, clone(src[key]));
-    else out[key] = clone(src[key]);
-  }
-  return out as T;
+  return deepCopy(value);
 }
 
 /** fmt.Sprintf("%v", v) for decoded JSON, used by upstream to sort and to print errors. */
