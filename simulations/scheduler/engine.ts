@@ -1,4 +1,6 @@
 // The scheduler simulation engine: real Node and Pod manifests in, kube-scheduler's decisions out.
+// The manifests go through a fresh virtual kube-apiserver first (schema.ts, admit.ts): the
+// scheduler reads the objects it stored.
 
 import { budgetHitOf, type Engine } from '../shared/engine.ts';
 import { ValidationError } from '../shared/errors.ts';
@@ -22,6 +24,7 @@ export function inputFromManifests(manifests: readonly Manifest[]): { input: Sch
   const priorityClasses: JsonObject[] = [];
   const workloads: JsonObject[] = [];
   const podSources: JsonObject[] = [];
+  const others: JsonObject[] = [];
   const ignored: string[] = [];
   let config: JsonObject | null = null;
   for (const { object } of flattenLists(manifests)) {
@@ -59,21 +62,22 @@ export function inputFromManifests(manifests: readonly Manifest[]): { input: Sch
             { object, path: ['kind'] },
           );
         }
+        others.push(object);
         ignored.push(object.kind);
     }
   }
-  return { input: { nodes, pods, namespaces, services, priorityClasses, workloads, podSources, config }, ignored };
+  return { input: { nodes, pods, namespaces, services, priorityClasses, workloads, podSources, others, config }, ignored };
 }
 
 export const engine: Engine<ScheduleResult, SchedulerView> = {
   id: 'scheduler',
-  version: '1',
+  version: '2',
   title: 'kube-scheduler',
   summary: 'Filter and score plugins over real Node and Pod manifests, with the events kube-scheduler writes.',
   view: 'scheduler/result',
   run(manifests, ctx) {
     const { input, ignored } = inputFromManifests(manifests);
-    const read = readInput(input, { strict: true });
+    const read = readInput(input);
     const warnings = [...read.warnings];
     if (ignored.length) warnings.push({ title: `Ignored ${ignored.join(', ')}: the scheduler does not read them here`, level: 'warning' });
     const output = runScheduler(

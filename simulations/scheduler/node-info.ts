@@ -6,16 +6,15 @@ import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/yaml.ts';
 import type { Labels } from '../apimachinery/labels.ts';
 import { DEFAULT_MAX_PODS } from './names.ts';
-import type { HostPort, PodInfo, TaintEffect } from './pod-info.ts';
-import { TAINT_EFFECTS } from './pod-info.ts';
-import { isObject, labelsAt, listAt, objectAt, required, stringAt, unsupported, intAt } from './read-helpers.ts';
+import type { HostPort, PodInfo } from './pod-info.ts';
+import { isObject, labelsAt, listAt, objectAt, stringAt, intAt } from './read-helpers.ts';
 import { readResourceList, toSchedulerUnits } from './resources.ts';
-import type { ReadMode } from './selector-read.ts';
 
 export interface Taint {
   readonly key: string;
   readonly value: string;
-  readonly effect: TaintEffect;
+  /** NoSchedule and NoExecute filter, PreferNoSchedule scores; the API server refuses any other. */
+  readonly effect: string;
 }
 
 /**
@@ -150,35 +149,31 @@ export class NodeInfo {
 }
 
 /**
- * Reads a Node manifest. Allocatable comes from status.allocatable (or
- * status.capacity when a hand-written manifest gives only that);
- * `pods` defaults to the kubelet's 110.
+ * Compiles a Node: as stored by the API server (the engine), or as a caller gives it (the
+ * plugin-level functions, which default it first). Allocatable is status.allocatable (the API
+ * server's SetDefaults_NodeStatus copies status.capacity there when a manifest gives only
+ * capacity); `pods` counts as the kubelet's 110 when it is not given.
  *
  * @example
  *   readNode({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1' },
- *     status: { allocatable: { cpu: '2', memory: '4Gi' } } }, 0, { strict: true }).allocCpu // 2000
+ *     status: { allocatable: { cpu: '2', memory: '4Gi' } } }, 0).allocCpu // 2000
  */
-export function readNode(obj: JsonObject, index: number, mode: ReadMode): NodeInfo {
+export function readNode(obj: JsonObject, index: number): NodeInfo {
   const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
   const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
-  if (name === '' && mode.strict) throw required(obj, ['metadata', 'name'], 'name or generateName is required');
-  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], mode.strict);
+  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], false);
   const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
   const taints: Taint[] = listAt(spec.taints, obj, ['spec', 'taints']).map((t, i) => {
     const path = ['spec', 'taints', i];
     if (!isObject(t)) throw new ValidationError('Invalid value: must be a mapping', { object: obj, path });
-    const key = stringAt(t.key, obj, [...path, 'key']) ?? '';
-    if (key === '' && mode.strict) throw required(obj, [...path, 'key']);
-    const effect = stringAt(t.effect, obj, [...path, 'effect']) ?? '';
-    if (!(TAINT_EFFECTS as readonly string[]).includes(effect)) {
-      if (effect === '') throw required(obj, [...path, 'effect']);
-      throw unsupported(effect, TAINT_EFFECTS, obj, [...path, 'effect']);
-    }
-    return { key, value: stringAt(t.value, obj, [...path, 'value']) ?? '', effect: effect as TaintEffect };
+    return {
+      key: stringAt(t.key, obj, [...path, 'key']) ?? '',
+      value: stringAt(t.value, obj, [...path, 'value']) ?? '',
+      effect: stringAt(t.effect, obj, [...path, 'effect']) ?? '',
+    };
   });
   const status = objectAt(obj.status, obj, ['status']) ?? {};
-  const source = status.allocatable !== undefined ? 'allocatable' : 'capacity';
-  const list = readResourceList(status[source], obj, ['status', source]);
+  const list = readResourceList(status.allocatable, obj, ['status', 'allocatable']);
   let cpu = 0;
   let memory = 0;
   let ephemeral = 0;

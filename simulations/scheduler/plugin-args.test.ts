@@ -51,7 +51,9 @@ test('InterPodAffinity hardPodAffinityWeight: the weight of an existing Pod\'s r
 });
 
 test('NodeResourcesFit ignoredResourceGroups: an extended resource of an ignored group is not checked', () => {
-  const gpuPod = testPod({ name: 'trainer', extra: { containers: [{ name: 'app', image: 'nginx', resources: { requests: { 'example.com/gpu': '1' } } }] } });
+  // An extended resource cannot be overcommitted: the API server wants its limit set, equal to the request.
+  const gpu = { 'example.com/gpu': '1' };
+  const gpuPod = testPod({ name: 'trainer', extra: { containers: [{ name: 'app', image: 'nginx', resources: { requests: gpu, limits: gpu } }] } });
   const pending = byName(schedule({ nodes: [testNode({ name: 'n' })], pods: [gpuPod] }), 'trainer');
   assert.match(pending.message!, /^0\/1 nodes are available: 1 Insufficient example\.com\/gpu\./);
   const ignored = byName(schedule({ nodes: [testNode({ name: 'n' })], pods: [gpuPod], config: withArgs('NodeResourcesFit', { ignoredResourceGroups: ['example.com'] }) }), 'trainer');

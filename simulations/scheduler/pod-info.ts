@@ -1,4 +1,10 @@
 // A Pod, read once and compiled into what the plugins need (like framework.PodInfo).
+// The engine reads Pods as the API server stored them (decoded, defaulted, validated, priority
+// resolved by the Priority admission plugin), so nothing here validates: a value the API server
+// would refuse is compiled the way the scheduler's own code treats it (an unparsable selector
+// matches nothing, an unknown operator tolerates nothing). Only what cannot be compiled at all
+// (a list where a mapping belongs, a quantity that does not parse) is a ValidationError, for the
+// plugin-level functions that take objects straight from the caller.
 // src: pkg/scheduler/framework/types.go (NewPodInfo, AffinityTerm, getNamespacesFromPodAffinityTerm),
 //      staging/src/k8s.io/api/core/v1/types.go for field names.
 
@@ -19,23 +25,19 @@ import {
   labelsAt,
   listAt,
   objectAt,
-  required,
   stringAt,
-  unsupported,
 } from './read-helpers.ts';
 import { readLabelSelector, readNodeSelector, readNodeSelectorTerm } from './selector-read.ts';
 import type { ReadMode } from './selector-read.ts';
 
 
-export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-export const TAINT_EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-
 export interface Toleration {
   readonly key: string;
-  readonly operator: 'Exists' | 'Equal';
+  /** 'Exists', 'Equal' or '' (Equal); anything else tolerates nothing (toleration.go ToleratesTaint). */
+  readonly operator: string;
   readonly value: string;
   /** '' tolerates every effect. */
-  readonly effect: '' | TaintEffect;
+  readonly effect: string;
   readonly tolerationSeconds?: number;
 }
 
@@ -61,7 +63,8 @@ export interface WeightedAffinityTerm extends AffinityTerm {
 export interface SpreadConstraint {
   readonly maxSkew: number;
   readonly topologyKey: string;
-  readonly whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  /** 'DoNotSchedule' filters, 'ScheduleAnyway' scores (the plugin compares the string). */
+  readonly whenUnsatisfiable: string;
   readonly selector: Selector;
   readonly matchLabelKeys: readonly string[];
   readonly minDomains: number | null;
@@ -119,7 +122,7 @@ export interface PodInfo {
   readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
   readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
   readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
-  /** A selector in an affinity term did not parse (lenient mode only). */
+  /** A selector in an affinity term did not parse (never for a stored Pod: the API server refuses them). */
   readonly affinityParseError: string | null;
   /** Has any pod affinity or anti-affinity (NodeInfo.PodsWithAffinity). */
   readonly hasAffinity: boolean;
@@ -133,11 +136,13 @@ export interface PodInfo {
   node: string;
 }
 
-export interface PodReadContext extends ReadMode {
-  /** Resolves spec.priorityClassName → value and preemptionPolicy (admission plugin Priority). */
-  priorityOf?: (pod: JsonObject, className: string, path: (string | number)[]) => { value: number; preemptionPolicy?: string } | undefined;
+export interface PodReadContext {
+  /** Position in the input: PrioritySort's tie-break (the queue timestamp). */
   arrival: number;
 }
+
+/** Pods are never validated here (the API server did it): selectors compile the scheduler's lenient way. */
+const COMPILE: ReadMode = { strict: false };
 
 /** The Pod's UID: metadata.uid, or a deterministic stand-in for the API server's random one. */
 export function podUid(pod: PodInfo): string {
@@ -173,12 +178,12 @@ type Units = ReturnType<typeof nanoToUnits>;
 /**
  * Pods stamped from one template have identical containers: their requests are worked out
  * once (the quantity arithmetic is exact, in BigInt, and not cheap). Keyed by the content
- * readPodResources reads; a spec that fails validation is never stored.
+ * readPodResources reads; a spec whose quantities do not parse is never stored (the read throws).
  */
 const resourceMemo = new Map<string, { plain: Units; nonZero: Units }>();
 const RESOURCE_MEMO_LIMIT = 2000;
 
-/** The parts of a resource list that decide the units, or null when it needs the full (validating) read. */
+/** The parts of a resource list that decide the units, or null when it needs the full (checking) read. */
 function listKey(raw: unknown): string | null {
   if (raw === undefined || raw === null) return '';
   if (typeof raw !== 'object' || Array.isArray(raw)) return null;
@@ -201,9 +206,8 @@ function containersKey(raw: unknown, init: boolean): string | null {
     if (resources !== undefined && (resources === null || typeof resources !== 'object' || Array.isArray(resources))) return null;
     const r = resources as Record<string, unknown> | undefined;
     const requests = listKey(r?.requests);
-    const limits = listKey(r?.limits);
-    if (requests === null || limits === null) return null;
-    key += `[${init && (c as Record<string, unknown>).restartPolicy === 'Always' ? 's' : ''}${requests}|${limits}]`;
+    if (requests === null) return null;
+    key += `[${init && (c as Record<string, unknown>).restartPolicy === 'Always' ? 's' : ''}${requests}]`;
   }
   return key;
 }
@@ -226,27 +230,18 @@ function resourceUnits(obj: JsonObject, spec: JsonObject): { plain: Units; nonZe
   return units;
 }
 
-function readTolerations(raw: JsonValue | undefined, pod: JsonObject, mode: ReadMode): Toleration[] {
+function readTolerations(raw: JsonValue | undefined, pod: JsonObject): Toleration[] {
   return listAt(raw, pod, ['spec', 'tolerations']).map((t, i) => {
     const path = ['spec', 'tolerations', i];
     if (!isObject(t)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
-    const key = stringAt(t.key, pod, [...path, 'key']) ?? '';
-    const op = stringAt(t.operator, pod, [...path, 'operator']) ?? '';
-    if (op !== '' && op !== 'Exists' && op !== 'Equal') throw unsupported(op, ['Equal', 'Exists'], pod, [...path, 'operator']);
-    const value = stringAt(t.value, pod, [...path, 'value']) ?? '';
-    const effect = stringAt(t.effect, pod, [...path, 'effect']) ?? '';
-    if (effect !== '' && !(TAINT_EFFECTS as readonly string[]).includes(effect)) throw unsupported(effect, TAINT_EFFECTS, pod, [...path, 'effect']);
-    if (mode.strict) {
-      // pkg/apis/core/validation validateTolerations
-      if (key === '' && op !== 'Exists') {
-        throw new ValidationError('Invalid value: "' + op + '": operator must be Exists when `key` is empty, which means "match all values and all keys"', { object: pod, path: [...path, 'operator'] });
-      }
-      if (op === 'Exists' && value !== '') {
-        throw new ValidationError(`Invalid value: "${value}": value must be empty when \`operator\` is 'Exists'`, { object: pod, path: [...path, 'value'] });
-      }
-    }
     const seconds = intAt(t.tolerationSeconds, pod, [...path, 'tolerationSeconds']);
-    return { key, operator: op === 'Exists' ? 'Exists' : 'Equal', value, effect: effect as Toleration['effect'], ...(seconds === undefined ? {} : { tolerationSeconds: seconds }) };
+    return {
+      key: stringAt(t.key, pod, [...path, 'key']) ?? '',
+      operator: stringAt(t.operator, pod, [...path, 'operator']) ?? '',
+      value: stringAt(t.value, pod, [...path, 'value']) ?? '',
+      effect: stringAt(t.effect, pod, [...path, 'effect']) ?? '',
+      ...(seconds === undefined ? {} : { tolerationSeconds: seconds }),
+    };
   });
 }
 
@@ -271,15 +266,14 @@ function readHostPorts(pod: JsonObject): HostPort[] {
 }
 
 /** framework.newAffinityTerm + getNamespacesFromPodAffinityTerm. */
-function readAffinityTerm(raw: JsonValue, pod: JsonObject, namespace: string, path: (string | number)[], mode: ReadMode): AffinityTerm {
+function readAffinityTerm(raw: JsonValue, pod: JsonObject, namespace: string, path: (string | number)[]): AffinityTerm {
   if (!isObject(raw)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
   const topologyKey = stringAt(raw.topologyKey, pod, [...path, 'topologyKey']) ?? '';
-  if (mode.strict && topologyKey === '') throw required(pod, [...path, 'topologyKey'], 'can not be empty');
-  const selector = readLabelSelector(raw.labelSelector, pod, [...path, 'labelSelector'], mode);
+  const selector = readLabelSelector(raw.labelSelector, pod, [...path, 'labelSelector'], COMPILE);
   const listed = listAt(raw.namespaces, pod, [...path, 'namespaces']).map((n, i) => stringAt(n, pod, [...path, 'namespaces', i]) ?? '');
   const hasNsSelector = raw.namespaceSelector !== undefined && raw.namespaceSelector !== null;
   const namespaces = new Set<string>(listed.length === 0 && !hasNsSelector ? [namespace] : listed);
-  const namespaceSelector = readLabelSelector(raw.namespaceSelector, pod, [...path, 'namespaceSelector'], mode);
+  const namespaceSelector = readLabelSelector(raw.namespaceSelector, pod, [...path, 'namespaceSelector'], COMPILE);
   const mergedSelector = mergeMatchLabelKeys(raw, selector, pod, path);
   return { selector: mergedSelector, namespaces, namespaceSelector, topologyKey };
 }
@@ -301,62 +295,41 @@ function mergeMatchLabelKeys(raw: JsonObject, selector: Selector, pod: JsonObjec
   return extra.length === 0 || selector.isNothing ? selector : selector.add(extra);
 }
 
-function readWeighted(raw: JsonValue, pod: JsonObject, namespace: string, path: (string | number)[], mode: ReadMode): WeightedAffinityTerm {
+function readWeighted(raw: JsonValue, pod: JsonObject, namespace: string, path: (string | number)[]): WeightedAffinityTerm {
   if (!isObject(raw)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
   const weight = intAt(raw.weight, pod, [...path, 'weight']) ?? 0;
-  if (mode.strict && (weight < 1 || weight > 100)) {
-    throw new ValidationError(`Invalid value: ${weight}: must be in the range 1-100`, { object: pod, path: [...path, 'weight'] });
-  }
-  return { ...readAffinityTerm(raw.podAffinityTerm ?? null, pod, namespace, [...path, 'podAffinityTerm'], mode), weight };
+  return { ...readAffinityTerm(raw.podAffinityTerm ?? {}, pod, namespace, [...path, 'podAffinityTerm']), weight };
 }
 
-function readSpread(raw: JsonValue | undefined, pod: JsonObject, mode: ReadMode): SpreadConstraint[] {
+function readSpread(raw: JsonValue | undefined, pod: JsonObject): SpreadConstraint[] {
   return listAt(raw, pod, ['spec', 'topologySpreadConstraints']).map((c, i) => {
     const path = ['spec', 'topologySpreadConstraints', i];
     if (!isObject(c)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
-    const maxSkew = intAt(c.maxSkew, pod, [...path, 'maxSkew']);
-    if (maxSkew === undefined) throw required(pod, [...path, 'maxSkew']);
-    if (maxSkew <= 0) throw new ValidationError(`Invalid value: ${maxSkew}: must be greater than zero`, { object: pod, path: [...path, 'maxSkew'] });
-    const topologyKey = stringAt(c.topologyKey, pod, [...path, 'topologyKey']) ?? '';
-    if (topologyKey === '') throw required(pod, [...path, 'topologyKey'], 'can not be empty');
-    const when = stringAt(c.whenUnsatisfiable, pod, [...path, 'whenUnsatisfiable']) ?? '';
-    if (when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') throw unsupported(when, ['DoNotSchedule', 'ScheduleAnyway'], pod, [...path, 'whenUnsatisfiable']);
-    const minDomains = intAt(c.minDomains, pod, [...path, 'minDomains']) ?? null;
-    if (minDomains !== null) {
-      if (minDomains <= 0) throw new ValidationError(`Invalid value: ${minDomains}: must be greater than 0`, { object: pod, path: [...path, 'minDomains'] });
-      if (when !== 'DoNotSchedule') {
-        throw new ValidationError(`Invalid value: ${minDomains}: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${when}`, { object: pod, path: [...path, 'minDomains'] });
-      }
-    }
+    // filtering.go / scoring.go: nil policies mean Honor (node affinity) and Ignore (taints); only Honor honours.
     const policy = (field: 'nodeAffinityPolicy' | 'nodeTaintsPolicy', dflt: 'Honor' | 'Ignore'): 'Honor' | 'Ignore' => {
       const v = stringAt(c[field], pod, [...path, field]);
-      if (v === undefined) return dflt;
-      if (v !== 'Honor' && v !== 'Ignore') throw unsupported(v, ['Honor', 'Ignore'], pod, [...path, field]);
-      return v;
+      return v === undefined ? dflt : v === 'Honor' ? 'Honor' : 'Ignore';
     };
     return {
-      maxSkew,
-      topologyKey,
-      whenUnsatisfiable: when,
-      selector: readLabelSelector(c.labelSelector, pod, [...path, 'labelSelector'], mode),
+      maxSkew: intAt(c.maxSkew, pod, [...path, 'maxSkew']) ?? 0,
+      topologyKey: stringAt(c.topologyKey, pod, [...path, 'topologyKey']) ?? '',
+      whenUnsatisfiable: stringAt(c.whenUnsatisfiable, pod, [...path, 'whenUnsatisfiable']) ?? '',
+      selector: readLabelSelector(c.labelSelector, pod, [...path, 'labelSelector'], COMPILE),
       matchLabelKeys: listAt(c.matchLabelKeys, pod, [...path, 'matchLabelKeys']).map((k, j) => stringAt(k, pod, [...path, 'matchLabelKeys', j]) ?? ''),
-      minDomains,
+      minDomains: intAt(c.minDomains, pod, [...path, 'minDomains']) ?? null,
       nodeAffinityPolicy: policy('nodeAffinityPolicy', 'Honor'),
       nodeTaintsPolicy: policy('nodeTaintsPolicy', 'Ignore'),
     };
   });
 }
 
-function readImages(pod: JsonObject, mode: ReadMode): string[] {
+function readImages(pod: JsonObject): string[] {
   const spec = objectAt(pod.spec, pod, ['spec']) ?? {};
   const images: string[] = [];
   for (const field of ['initContainers', 'containers'] as const) {
     listAt(spec[field], pod, ['spec', field]).forEach((c, i) => {
       if (!isObject(c)) return;
-      const name = stringAt(c.name, pod, ['spec', field, i, 'name']);
-      if (mode.strict && !name) throw required(pod, ['spec', field, i, 'name']);
       const image = stringAt(c.image, pod, ['spec', field, i, 'image']);
-      if (mode.strict && !image) throw required(pod, ['spec', field, i, 'image']);
       if (image) images.push(normalizedImageName(image));
     });
   }
@@ -364,46 +337,37 @@ function readImages(pod: JsonObject, mode: ReadMode): string[] {
 }
 
 /**
- * Reads and compiles a Pod manifest.
+ * Compiles a Pod: as stored by the API server (the engine), or as a caller gives it (the
+ * plugin-level functions, which default it first as the API server would).
  *
  * @example
- *   const pod = readPod(obj, { strict: true, arrival: 0 });
+ *   const pod = readPod(stored, { arrival: 0 });
  *   pod.cpu        // 250 (millicores requested)
  *   pod.nonZeroCpu // 250, or 100 when no container asks for cpu
  */
 export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
   const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
   const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
-  if (name === '') throw required(obj, ['metadata', 'name'], 'name or generateName is required');
   const namespace = stringAt(meta.namespace, obj, ['metadata', 'namespace']) || DEFAULT_NAMESPACE;
-  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], ctx.strict);
+  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], false);
   const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
-  if (ctx.strict && listAt(spec.containers, obj, ['spec', 'containers']).length === 0) {
-    throw required(obj, ['spec', 'containers']);
-  }
-  const images = readImages(obj, ctx);
+  const images = readImages(obj);
 
   const { plain, nonZero } = resourceUnits(obj, spec);
   const requestsNothing = plain.cpu === 0 && plain.memory === 0 && plain.ephemeral === 0 && plain.scalars === null;
 
+  // The Priority admission plugin wrote spec.priority and spec.preemptionPolicy when the Pod was
+  // created (simulations/apiserver/admission/priority.ts); corev1helpers.PodPriority reads 0 without one.
   const priorityClassName = stringAt(spec.priorityClassName, obj, ['spec', 'priorityClassName']) ?? '';
-  let priority = intAt(spec.priority, obj, ['spec', 'priority']);
-  let preemptionPolicy = stringAt(spec.preemptionPolicy, obj, ['spec', 'preemptionPolicy']);
-  if (preemptionPolicy !== undefined && preemptionPolicy !== 'Never' && preemptionPolicy !== 'PreemptLowerPriority') {
-    throw unsupported(preemptionPolicy, ['Never', 'PreemptLowerPriority'], obj, ['spec', 'preemptionPolicy']);
-  }
-  const resolved = ctx.priorityOf?.(obj, priorityClassName, ['spec', 'priorityClassName']);
-  if (resolved) {
-    priority ??= resolved.value;
-    preemptionPolicy ??= resolved.preemptionPolicy;
-  }
+  const priority = intAt(spec.priority, obj, ['spec', 'priority']);
+  const preemptionPolicy = stringAt(spec.preemptionPolicy, obj, ['spec', 'preemptionPolicy']);
 
   const affinity = objectAt(spec.affinity, obj, ['spec', 'affinity']);
   const nodeAff = objectAt(affinity?.nodeAffinity, obj, ['spec', 'affinity', 'nodeAffinity']);
   const reqNodePath = ['spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'];
   const requiredNodeRaw = nodeAff?.requiredDuringSchedulingIgnoredDuringExecution;
   const requiredNodeAffinity =
-    requiredNodeRaw === undefined || requiredNodeRaw === null ? null : readNodeSelector(requiredNodeRaw, obj, reqNodePath, ctx);
+    requiredNodeRaw === undefined || requiredNodeRaw === null ? null : readNodeSelector(requiredNodeRaw, obj, reqNodePath, COMPILE);
   const requiredNodeAffinityTerms =
     requiredNodeAffinity === null
       ? null
@@ -416,10 +380,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
       : listAt(preferredRaw, obj, prefPath).map((p, i) => {
           if (!isObject(p)) throw new ValidationError('Invalid value: must be a mapping', { object: obj, path: [...prefPath, i] });
           const weight = intAt(p.weight, obj, [...prefPath, i, 'weight']) ?? 0;
-          if (ctx.strict && (weight < 1 || weight > 100)) {
-            throw new ValidationError(`Invalid value: ${weight}: must be in the range 1-100`, { object: obj, path: [...prefPath, i, 'weight'] });
-          }
-          const term = readNodeSelectorTerm(p.preference, obj, [...prefPath, i, 'preference'], ctx);
+          const term = readNodeSelectorTerm(p.preference, obj, [...prefPath, i, 'preference'], COMPILE);
           return { weight, term: new NodeSelector(term ? [term] : []) };
         });
 
@@ -427,11 +388,11 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
   const podAnti = objectAt(affinity?.podAntiAffinity, obj, ['spec', 'affinity', 'podAntiAffinity']);
   const reqTerms = (src: JsonObject | undefined, field: string) =>
     listAt(src?.requiredDuringSchedulingIgnoredDuringExecution, obj, ['spec', 'affinity', field, 'requiredDuringSchedulingIgnoredDuringExecution']).map((t, i) =>
-      readAffinityTerm(t, obj, namespace, ['spec', 'affinity', field, 'requiredDuringSchedulingIgnoredDuringExecution', i], ctx),
+      readAffinityTerm(t, obj, namespace, ['spec', 'affinity', field, 'requiredDuringSchedulingIgnoredDuringExecution', i]),
     );
   const prefTerms = (src: JsonObject | undefined, field: string) =>
     listAt(src?.preferredDuringSchedulingIgnoredDuringExecution, obj, ['spec', 'affinity', field, 'preferredDuringSchedulingIgnoredDuringExecution']).map((t, i) =>
-      readWeighted(t, obj, namespace, ['spec', 'affinity', field, 'preferredDuringSchedulingIgnoredDuringExecution', i], ctx),
+      readWeighted(t, obj, namespace, ['spec', 'affinity', field, 'preferredDuringSchedulingIgnoredDuringExecution', i]),
     );
   const requiredAffinityTerms = reqTerms(podAff, 'podAffinity');
   const requiredAntiAffinityTerms = reqTerms(podAnti, 'podAntiAffinity');
@@ -482,7 +443,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
     nonZeroCpu: nonZero.cpu,
     nonZeroMemory: nonZero.memory,
     hostPorts: readHostPorts(obj),
-    tolerations: readTolerations(spec.tolerations, obj, ctx),
+    tolerations: readTolerations(spec.tolerations, obj),
     nodeSelector: nodeSelectorRaw ? labelsAt(nodeSelectorRaw, obj, ['spec', 'nodeSelector'], false) : null,
     requiredNodeAffinity,
     requiredNodeAffinityTerms,
@@ -493,7 +454,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
     preferredAntiAffinityTerms,
     affinityParseError,
     hasAffinity: allTerms.length > 0,
-    spreadConstraints: readSpread(spec.topologySpreadConstraints, obj, ctx),
+    spreadConstraints: readSpread(spec.topologySpreadConstraints, obj),
     images,
     ownerRef: controller
       ? { apiVersion: String(controller.apiVersion ?? ''), kind: String(controller.kind ?? ''), name: String(controller.name ?? '') }

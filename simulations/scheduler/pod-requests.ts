@@ -4,6 +4,7 @@
 //      pkg/scheduler/util/pod_resources.go (DefaultMilliCPURequest = 100, DefaultMemoryRequest = 200Mi).
 
 import type { JsonObject } from '../shared/yaml.ts';
+import { defaultObject } from '../apiserver/defaults/index.ts';
 import { readPodResources } from './pod-resources.ts';
 import type { PodResourceSpec } from './pod-resources.ts';
 import { toSchedulerUnits } from './resources.ts';
@@ -80,7 +81,8 @@ export function toUnitsRecord(list: NanoList): Record<string, number> {
 }
 
 /**
- * What a Pod requests, as kube-scheduler counts it.
+ * What a Pod requests, as kube-scheduler counts it, once the API server has defaulted it (a
+ * container with a limit and no request requests its limit).
  *
  * @example
  *   podRequests({ kind: 'Pod', apiVersion: 'v1', metadata: { name: 'a' },
@@ -89,5 +91,5 @@ export function toUnitsRecord(list: NanoList): Record<string, number> {
  *   podRequests(podWithoutRequests, { nonZero: true })  // → { cpu: 100, memory: 209715200 }
  */
 export function podRequests(pod: JsonObject, options: AggregateOptions = {}): Record<string, number> {
-  return toUnitsRecord(aggregateRequests(readPodResources(pod), options));
+  return toUnitsRecord(aggregateRequests(readPodResources(defaultObject(pod) as JsonObject), options));
 }

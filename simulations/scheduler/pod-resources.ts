@@ -1,7 +1,9 @@
-// Reads the resource parts of a Pod spec, applying the API server's defaulting:
-// a container that sets a limit but no request gets request = limit.
-// src: pkg/apis/core/v1/defaults.go (SetDefaults_Pod: "If limits are specified, but
-//      requests are not, default requests to limits"), pkg/apis/core/validation (requests <= limits).
+// Reads the resource parts of a Pod spec: what each container requests, whether an init container
+// is a sidecar, and the Pod's overhead. Requests only, as the scheduler reads them: a container that
+// sets a limit but no request got request = limit from the API server's defaulting
+// (pkg/apis/core/v1/defaults.go SetDefaults_Pod), which the engine's stored Pods and the
+// plugin-level functions' defaulted Pods have already been through.
+// src: staging/src/k8s.io/component-helpers/resource/helpers.go (PodRequests reads Resources.Requests)
 
 import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject, JsonValue } from '../shared/yaml.ts';
@@ -11,7 +13,6 @@ import type { NanoList } from './resources.ts';
 export interface ContainerResources {
   name: string;
   requests: NanoList;
-  limits: NanoList;
   /** An init container with restartPolicy: Always (a sidecar). */
   sidecar: boolean;
 }
@@ -27,24 +28,10 @@ function asObject(value: JsonValue | undefined): JsonObject | undefined {
 }
 
 function readContainer(container: JsonObject, index: number, field: string, pod: object, isInit: boolean): ContainerResources {
-  const base = ['spec', field, index];
   const resources = asObject(container.resources);
-  const requests = readResourceList(resources?.requests, pod, [...base, 'resources', 'requests']);
-  const limits = readResourceList(resources?.limits, pod, [...base, 'resources', 'limits']);
-  for (const [name, limit] of limits) {
-    const request = requests.get(name);
-    if (request === undefined) requests.set(name, limit);
-    else if (request > limit) {
-      throw new ValidationError(
-        `Invalid value: "${String((resources?.requests as JsonObject)[name])}": must be less than or equal to ${name} limit of ${String((resources?.limits as JsonObject)[name])}`,
-        { object: pod, path: [...base, 'resources', 'requests', name] },
-      );
-    }
-  }
   return {
     name: typeof container.name === 'string' ? container.name : '',
-    requests,
-    limits,
+    requests: readResourceList(resources?.requests, pod, ['spec', field, index, 'resources', 'requests']),
     sidecar: isInit && container.restartPolicy === 'Always',
   };
 }
@@ -60,7 +47,7 @@ function readList(spec: JsonObject, field: 'containers' | 'initContainers', pod:
   });
 }
 
-/** Reads containers, init containers and overhead of a Pod object (validating quantities). */
+/** Reads containers, init containers and overhead of a Pod object (a quantity that does not parse is a ValidationError). */
 export function readPodResources(pod: JsonObject): PodResourceSpec {
   const spec = asObject(pod.spec) ?? {};
   const overhead = spec.overhead === undefined ? null : readResourceList(spec.overhead, pod, ['spec', 'overhead']);

@@ -17,6 +17,7 @@ import { runScheduler } from './scheduler.ts';
 import type { Code } from './status.ts';
 import type { ScheduleResult } from './types.ts';
 import { DEFAULT_BUDGET } from '../shared/engine.ts';
+import { defaultObject } from '../apiserver/defaults/index.ts';
 import { isObject, labelsAt, objectAt, stringAt } from './read-helpers.ts';
 import type { ServiceInfo, WorkloadSelector } from './cluster.ts';
 import { Labels as WellKnown } from './names.ts';
@@ -37,10 +38,17 @@ export interface PluginCallInput {
   config?: JsonObject | null;
 }
 
-const LENIENT = { strict: false };
+/**
+ * An object as the API server would have defaulted it (requests from limits, allocatable from
+ * capacity, ...): upstream's plugin tests pass objects straight to the plugins, but the objects a
+ * scheduler sees in a cluster are always defaulted, and the plugin-level functions read them so.
+ */
+function defaulted(obj: JsonObject): JsonObject {
+  return defaultObject(obj) as JsonObject;
+}
 
 function buildCluster(input: PluginCallInput): { cluster: Cluster; nodes: NodeInfo[] } {
-  const nodes = input.nodes.map((n, i) => readNode(n, i, LENIENT));
+  const nodes = input.nodes.map((n, i) => readNode(defaulted(n), i));
   const namespaceLabels = new Map<string, Record<string, string>>();
   for (const ns of input.namespaces ?? []) {
     const meta = objectAt(ns.metadata, ns, ['metadata']) ?? {};
@@ -59,7 +67,7 @@ function buildCluster(input: PluginCallInput): { cluster: Cluster; nodes: NodeIn
   const selectors: WorkloadSelector[] = (input.workloads ?? []).flatMap((w) => expandWorkload({ ...w, spec: { ...(w.spec as JsonObject), replicas: 0 } }).selectors);
   const cluster = new Cluster(nodes, namespaceLabels, services, selectors);
   (input.existingPods ?? []).forEach((obj, i) => {
-    const pod = readPod(obj, { ...LENIENT, arrival: i });
+    const pod = readPod(defaulted(obj), { arrival: i });
     const node = cluster.byName.get(pod.specNodeName);
     if (node) cluster.bind(pod, node);
   });
@@ -88,7 +96,7 @@ export interface PluginNodeStatus {
 export function runFilterPlugin(plugin: string, input: PluginCallInput): Record<string, PluginNodeStatus> {
   const p = pluginFor(plugin, input.config);
   const { cluster, nodes } = buildCluster(input);
-  const pod = readPod(input.pod, { ...LENIENT, arrival: -1 });
+  const pod = readPod(defaulted(input.pod), { arrival: -1 });
   const state: CycleState = {};
   const pre = p.preFilter?.(state, pod, cluster) ?? null;
   const out: Record<string, PluginNodeStatus> = {};
@@ -114,7 +122,7 @@ export function runScorePlugin(plugin: string, input: PluginCallInput & { feasib
   const p = pluginFor(plugin, input.config);
   if (!p.score) throw new ValidationError(`plugin "${plugin}" is not a Score plugin`);
   const { cluster, nodes } = buildCluster(input);
-  const pod = readPod(input.pod, { ...LENIENT, arrival: -1 });
+  const pod = readPod(defaulted(input.pod), { arrival: -1 });
   const wanted = input.feasibleNodes?.map((n) => (typeof n === 'string' ? n : String((n.metadata as JsonObject | undefined)?.name ?? '')));
   const feasible = wanted ? nodes.filter((n) => wanted.includes(n.name)) : nodes;
   const state: CycleState = {};
@@ -133,7 +141,9 @@ export interface ScheduleOptions {
 
 /**
  * Schedules every pending Pod, one at a time in queue order, each binding
- * changing what the next one sees.
+ * changing what the next one sees. The objects go through the virtual API
+ * server first, as in a cell: an object it refuses is a ValidationError in
+ * its words (`Pod "web" is invalid: spec.containers[0].image: Required value`).
  *
  * @example
  *   const r = schedule({ nodes, pods }, { trace: true });
@@ -141,7 +151,7 @@ export interface ScheduleOptions {
  *   r.events[0].message       // 'Successfully assigned default/web-0 to node-2'
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
-  const read = readInput(input, { strict: true });
+  const read = readInput(input);
   return runScheduler(
     { cluster: read.cluster, pending: read.pending, config: read.config, warnings: read.warnings },
     { trace: options.trace ?? true, maxSteps: DEFAULT_BUDGET.maxSteps, maxEvents: Math.max(DEFAULT_BUDGET.maxEvents, read.pending.length * 2) },

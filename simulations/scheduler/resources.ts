@@ -15,7 +15,9 @@ export const NANO_PER_MILLI = 1_000_000n;
 export const NANO_PER_UNIT = 1_000_000_000n;
 
 /**
- * Parses one quantity field, or throws a ValidationError pointing at it.
+ * Parses one quantity field, or throws a ValidationError pointing at it. Stored objects always
+ * parse (the API server decoded them); whether a value is allowed (not negative) is the API
+ * server's validation, not a question for this reader.
  *
  * @example
  *   parseQuantityField('500m', pod, ['spec', 'containers', 0, 'resources', 'requests', 'cpu']) // 500000000n nano
@@ -34,10 +36,6 @@ export function parseQuantityField(value: unknown, object: object, path: FieldPa
   const q = Quantity.tryParse(value);
   if (!q) {
     throw new ValidationError(`'${String(value)}' is not a valid quantity: ${QUANTITY_FORMAT_MESSAGE}`, { object, path });
-  }
-  if (q.sign() < 0) {
-    // pkg/apis/core/validation ValidateResourceQuantityValue
-    throw new ValidationError(`Invalid value: "${String(value)}": must be greater than or equal to 0`, { object, path });
   }
   const nano = q.scaledValue(-9);
   if (parsedCache.size < 10000) parsedCache.set(value, nano);
@@ -60,8 +58,9 @@ export function readResourceList(raw: unknown, object: object, path: FieldPath):
 /** Exact nano amount → the integer the scheduler uses: millicores for cpu, whole units for everything else (rounded up). */
 export function toSchedulerUnits(resource: string, nano: bigint): number {
   const divisor = resource === 'cpu' ? NANO_PER_MILLI : NANO_PER_UNIT;
+  // Ceiling (Quantity.MilliValue / Value round up); BigInt division truncates toward zero, which is already the ceiling below 0.
   let q = nano / divisor;
-  if (q * divisor !== nano) q += 1n;
+  if (nano > 0n && q * divisor !== nano) q += 1n;
   return Number(q);
 }
 

@@ -1,29 +1,34 @@
-// Reads and validates everything a scheduling run takes: Nodes, Pods (running or pending),
-// Namespaces, Services, PriorityClasses, workloads expanded into Pods, and an optional
-// KubeSchedulerConfiguration. Bad input throws a ValidationError naming the object and field;
-// too much input throws a LimitExceededError naming the limit.
+// Everything a scheduling run takes: Nodes, Pods (running or pending), Namespaces, Services,
+// PriorityClasses, workloads expanded into Pods, and an optional KubeSchedulerConfiguration.
+// The built-in objects go through the virtual API server first (admit.ts): it decodes, defaults
+// and validates them, and refuses what kube-apiserver refuses, in its words. What it stored is
+// then compiled into what the plugins read (selectors, requests, taints). Left here are the
+// checks that are the scheduler's own: its configuration, and the engine's limits (too much input
+// throws a LimitExceededError naming the limit, before anything is stored).
 
 import type { TraceStep } from '../shared/engine.ts';
 import { LimitExceededError, ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/yaml.ts';
+import type { Labels } from '../apimachinery/labels.ts';
+import { asObject, asString } from '../apimachinery/json.ts';
+import { isBuiltIn } from '../kubectl/create.ts';
+import { storeScenario } from './admit.ts';
 import { Cluster } from './cluster.ts';
-import type { ServiceInfo, WorkloadSelector } from './cluster.ts';
+import type { ServiceInfo } from './cluster.ts';
 import { readSchedulerConfig } from './config.ts';
 import type { SchedulerConfig } from './config.ts';
-import type { Labels } from '../apimachinery/labels.ts';
 import { DEFAULT_NAMESPACE, Labels as WellKnown } from './names.ts';
 import { readNode } from './node-info.ts';
 import type { NodeInfo } from './node-info.ts';
 import { readPod } from './pod-info.ts';
-import type { PodInfo, PodReadContext } from './pod-info.ts';
-import { intAt, isObject, labelsAt, objectAt, required, stringAt, unsupported } from './read-helpers.ts';
-import type { ReadMode } from './selector-read.ts';
-import { expandWorkload, requestedReplicas, templatePath } from './workloads.ts';
+import type { PodInfo } from './pod-info.ts';
+import { isObject, labelsAt } from './read-helpers.ts';
+import { requestedReplicas } from './workloads.ts';
 
 export const MAX_NODES = 5000;
 export const MAX_PODS = 50000;
 
-/** The objects of one run, as Kubernetes JSON. */
+/** The objects of one run, as Kubernetes JSON (as written: the API server defaults and validates them). */
 export interface ScheduleInput {
   nodes: readonly JsonObject[];
   pods: readonly JsonObject[];
@@ -38,6 +43,8 @@ export interface ScheduleInput {
    * "Pods first, then workloads".
    */
   podSources?: readonly JsonObject[];
+  /** Other built-in objects (ConfigMaps, Secrets, ...): stored, so validated, but not read. */
+  others?: readonly JsonObject[];
   config?: JsonObject | null;
 }
 
@@ -49,87 +56,21 @@ export interface ReadInput {
   readonly warnings: TraceStep[];
 }
 
-/** The built-in PriorityClasses every cluster has (pkg/apis/scheduling/types.go). */
-const SYSTEM_PRIORITY_CLASSES: Record<string, number> = {
-  'system-cluster-critical': 2000000000,
-  'system-node-critical': 2000001000,
-};
-
-const BUILTIN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
-
-function nameOf(obj: JsonObject): string {
-  const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
-  const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
-  if (name === '') throw required(obj, ['metadata', 'name'], 'name or generateName is required');
-  return name;
-}
-
-function readNamespaces(list: readonly JsonObject[], mode: ReadMode): Map<string, Labels> {
-  const out = new Map<string, Labels>();
-  for (const ns of BUILTIN_NAMESPACES) out.set(ns, { [WellKnown.namespaceName]: ns });
-  for (const obj of list) {
-    const name = nameOf(obj);
-    const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
-    // The API server adds kubernetes.io/metadata.name to every Namespace (NamespaceDefaultLabelName, v1.21+).
-    out.set(name, { ...labelsAt(meta.labels, obj, ['metadata', 'labels'], mode.strict), [WellKnown.namespaceName]: name });
+/** Each object must be of the kind its list holds, at a version the API server serves. */
+function checked(list: readonly JsonObject[] | undefined, kinds: readonly string[]): readonly JsonObject[] {
+  for (const obj of list ?? []) {
+    if (!kinds.includes(String(obj.kind))) {
+      throw new ValidationError(`Unsupported value: ${JSON.stringify(obj.kind)}: supported values: ${kinds.map((k) => JSON.stringify(k)).join(', ')}`, { object: obj, path: ['kind'] });
+    }
+    if (!isBuiltIn(obj)) {
+      // What kubectl answers when the API server has no such resource.
+      throw new ValidationError(`no matches for kind ${JSON.stringify(String(obj.kind))} in version ${JSON.stringify(String(obj.apiVersion ?? ''))}`, { object: obj, path: ['apiVersion'] });
+    }
   }
-  return out;
+  return list ?? [];
 }
 
-function readServices(list: readonly JsonObject[], mode: ReadMode): ServiceInfo[] {
-  return list.map((obj) => {
-    const name = nameOf(obj);
-    const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
-    const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
-    const selector = spec.selector === undefined || spec.selector === null ? null : labelsAt(spec.selector, obj, ['spec', 'selector'], mode.strict);
-    return { name, namespace: stringAt(meta.namespace, obj, ['metadata', 'namespace']) || DEFAULT_NAMESPACE, selector };
-  });
-}
-
-function priorityResolver(list: readonly JsonObject[], mode: ReadMode): PodReadContext['priorityOf'] {
-  const classes = new Map<string, { value: number; preemptionPolicy?: string; globalDefault: boolean }>();
-  for (const [name, value] of Object.entries(SYSTEM_PRIORITY_CLASSES)) classes.set(name, { value, globalDefault: false });
-  let globalDefault: { value: number; preemptionPolicy?: string } | undefined;
-  for (const obj of list) {
-    const name = nameOf(obj);
-    const value = intAt(obj.value, obj, ['value']);
-    if (value === undefined) throw required(obj, ['value']);
-    if (value > 1000000000 && !name.startsWith('system-')) {
-      throw new ValidationError(`Invalid value: ${value}: must be less than or equal to 1000000000 (user PriorityClasses are capped below the system ones)`, { object: obj, path: ['value'] });
-    }
-    const policy = stringAt(obj.preemptionPolicy, obj, ['preemptionPolicy']);
-    if (policy !== undefined && policy !== 'Never' && policy !== 'PreemptLowerPriority') throw unsupported(policy, ['Never', 'PreemptLowerPriority'], obj, ['preemptionPolicy']);
-    const entry = { value, ...(policy ? { preemptionPolicy: policy } : {}), globalDefault: obj.globalDefault === true };
-    classes.set(name, entry);
-    if (entry.globalDefault) globalDefault = entry;
-  }
-  return (pod, className, path) => {
-    if (className === '') return globalDefault;
-    const c = classes.get(className);
-    if (!c) {
-      if (!mode.strict) return undefined;
-      // plugin/pkg/admission/priority/admission.go
-      throw new ValidationError(`no PriorityClass with name ${className} was found`, { object: pod, path });
-    }
-    const explicit = isObject(pod.spec) ? pod.spec.priority : undefined;
-    if (mode.strict && typeof explicit === 'number' && explicit !== c.value) {
-      throw new ValidationError(
-        `the integer value of priority (${explicit}) must not be provided in pod spec; priority admission controller computed ${c.value} from the given PriorityClass name`,
-        { object: pod, path: ['spec', 'priority'] },
-      );
-    }
-    return c;
-  };
-}
-
-/**
- * Reads one run's objects.
- *
- * @example
- *   const { cluster, pending } = readInput({ nodes: [node], pods: [pod] }, { strict: true });
- */
-export function readInput(input: ScheduleInput, mode: ReadMode): ReadInput {
-  const warnings: TraceStep[] = [];
+function checkLimits(input: ScheduleInput): void {
   if (input.nodes.length > MAX_NODES) {
     throw new LimitExceededError(`too many Nodes: ${input.nodes.length}; the limit is ${MAX_NODES} Nodes per run`, { object: input.nodes[MAX_NODES] });
   }
@@ -138,73 +79,67 @@ export function readInput(input: ScheduleInput, mode: ReadMode): ReadInput {
   if (requested > MAX_PODS) {
     throw new LimitExceededError(`too many Pods: ${requested} (replicas included); the limit is ${MAX_PODS} Pods per run`, { object: workloads[0] ?? input.pods[MAX_PODS] });
   }
-  const namespaceLabels = readNamespaces(input.namespaces ?? [], mode);
-  const services = readServices(input.services ?? [], mode);
-  const priorityOf = priorityResolver(input.priorityClasses ?? [], mode);
+}
 
-  const nodes: NodeInfo[] = [];
-  const nodeNames = new Set<string>();
-  input.nodes.forEach((obj, i) => {
-    const node = readNode(obj, i, mode);
-    if (mode.strict && nodeNames.has(node.name)) {
-      throw new ValidationError(`Duplicate value: a Node named "${node.name}" is already defined`, { object: obj, path: ['metadata', 'name'] });
-    }
-    nodeNames.add(node.name);
-    nodes.push(node);
-  });
-
-  const podObjects: { pod: JsonObject; owner: JsonObject | null }[] = [];
-  const selectors: WorkloadSelector[] = [];
-  for (const obj of input.podSources ?? [...input.pods, ...workloads]) {
-    if (obj.kind !== 'Deployment' && obj.kind !== 'ReplicaSet' && obj.kind !== 'StatefulSet') {
-      podObjects.push({ pod: obj, owner: null });
-      continue;
-    }
-    const expansion = expandWorkload(obj);
-    podObjects.push(...expansion.pods);
-    selectors.push(...expansion.selectors);
+function namespaceLabelsOf(namespaces: readonly Readonly<JsonObject>[]): Map<string, Labels> {
+  const out = new Map<string, Labels>();
+  for (const ns of namespaces) {
+    const meta = asObject(ns.metadata);
+    const name = asString(meta?.name);
+    // The API server labels every Namespace kubernetes.io/metadata.name (NamespaceDefaultLabelName, v1.21+).
+    out.set(name, { ...labelsAt(meta?.labels, ns, ['metadata', 'labels'], false), [WellKnown.namespaceName]: name });
   }
-  const pods: PodInfo[] = [];
-  const podKeys = new Set<string>();
-  podObjects.forEach(({ pod, owner }, i) => {
-    let info: PodInfo;
-    try {
-      info = readPod(pod, { strict: mode.strict, priorityOf, arrival: i });
-    } catch (e) {
-      // A Pod made from a template: point the error at the template in the workload.
-      if (owner && e instanceof ValidationError && e.object === pod) {
-        throw new ValidationError(e.reason, { object: owner, path: templatePath(e.path ?? []) });
-      }
-      throw e;
-    }
-    const key = `${info.namespace}/${info.name}`;
-    if (mode.strict && podKeys.has(key)) {
-      throw new ValidationError(`Duplicate value: a Pod named "${info.name}" already exists in namespace "${info.namespace}"`, { object: pod, path: ['metadata', 'name'] });
-    }
-    podKeys.add(key);
-    if (mode.strict && !namespaceLabels.has(info.namespace)) {
-      throw new ValidationError(`namespaces "${info.namespace}" not found: add a Namespace manifest for it`, { object: pod, path: ['metadata', 'namespace'] });
-    }
-    if (!namespaceLabels.has(info.namespace)) namespaceLabels.set(info.namespace, { [WellKnown.namespaceName]: info.namespace });
-    pods.push(info);
-  });
+  return out;
+}
 
-  const cluster = new Cluster(nodes, namespaceLabels, services, selectors);
+function serviceOf(svc: Readonly<JsonObject>): ServiceInfo {
+  const meta = asObject(svc.metadata);
+  const spec = asObject(svc.spec);
+  const selector = isObject(spec?.selector) ? labelsAt(spec.selector, svc, ['spec', 'selector'], false) : null;
+  return { name: asString(meta?.name), namespace: asString(meta?.namespace) || DEFAULT_NAMESPACE, selector };
+}
+
+/**
+ * Puts one run's objects into a fresh virtual API server and compiles what it stored.
+ *
+ * @example
+ *   const { cluster, pending } = readInput({ nodes: [node], pods: [pod] });
+ *   pending[0].priority   // 0: the Priority admission plugin's value when no PriorityClass is the default
+ */
+export function readInput(input: ScheduleInput): ReadInput {
+  checkLimits(input);
+  const nodes = checked(input.nodes, ['Node']);
+  const pods = checked(input.pods, ['Pod']);
+  const workloads = checked(input.workloads, ['Deployment', 'ReplicaSet', 'StatefulSet']);
+  const podSources = input.podSources ? checked(input.podSources, ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet']) : [...pods, ...workloads];
+  const before = [
+    ...checked(input.namespaces, ['Namespace']),
+    ...checked(input.priorityClasses, ['PriorityClass']),
+    ...nodes,
+    ...checked(input.services, ['Service']),
+    ...(input.others ?? []),
+  ];
+  const stored = storeScenario({ before, podSources });
+
+  const warnings: TraceStep[] = [];
+  const nodeInfos: NodeInfo[] = stored.nodes.map((obj, i) => readNode(obj as JsonObject, i));
+  const cluster = new Cluster(nodeInfos, namespaceLabelsOf(stored.namespaces), stored.services.map(serviceOf), stored.workloadSelectors);
   const pending: PodInfo[] = [];
   const running: PodInfo[] = [];
-  for (const pod of pods) {
+  stored.pods.forEach(({ pod: obj }, i) => {
+    const pod = readPod(obj as JsonObject, { arrival: i });
     if (pod.specNodeName === '') {
       pending.push(pod);
-      continue;
+      return;
     }
     const node = cluster.byName.get(pod.specNodeName);
     if (!node) {
       warnings.push({ title: `${pod.namespace}/${pod.name} is bound to "${pod.specNodeName}", which is not one of the Nodes: it is ignored`, subject: `pod/${pod.name}`, level: 'warning' });
-      continue;
+      return;
     }
     cluster.bind(pod, node);
     running.push(pod);
-  }
+  });
   const config = readSchedulerConfig(input.config ?? null);
   return { cluster, pending, running, config, warnings };
 }

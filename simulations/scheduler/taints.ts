@@ -7,7 +7,7 @@ import type { Toleration } from './pod-info.ts';
 /**
  * Toleration.ToleratesTaint: effects must match unless the toleration's is empty,
  * keys must match unless the toleration's is empty; Exists ignores the value,
- * Equal (or empty) compares it.
+ * Equal (or empty) compares it, any other operator tolerates nothing.
  *
  * @example
  *   toleratesTaint({ key: 'dedicated', operator: 'Equal', value: 'gpu', effect: '' },
@@ -16,7 +16,15 @@ import type { Toleration } from './pod-info.ts';
 export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   if (t.effect !== '' && t.effect !== taint.effect) return false;
   if (t.key !== '' && t.key !== taint.key) return false;
-  return t.operator === 'Exists' ? true : t.value === taint.value;
+  switch (t.operator) {
+    case '':
+    case 'Equal':
+      return t.value === taint.value;
+    case 'Exists':
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function tolerationsTolerateTaint(tolerations: readonly Toleration[], taint: Taint): boolean {

@@ -64,15 +64,15 @@ export function testNode(n: TestNode): JsonObject {
 
 /** A cluster with running Pods bound, and the compiled incoming Pod. */
 export function clusterOf(nodes: JsonObject[], running: JsonObject[] = []): Cluster {
-  const cluster = new Cluster(nodes.map((n, i) => readNode(n, i, { strict: true })), new Map([['default', { 'kubernetes.io/metadata.name': 'default' }]]));
+  const cluster = new Cluster(nodes.map((n, i) => readNode(n, i)), new Map([['default', { 'kubernetes.io/metadata.name': 'default' }]]));
   running.forEach((obj, i) => {
-    const pod = readPod(obj, { strict: true, arrival: i });
+    const pod = readPod(obj, { arrival: i });
     cluster.bind(pod, cluster.byName.get(pod.specNodeName)!);
   });
   return cluster;
 }
 
-/** Compiles a Pod; `strict: false` reads it the way the plugin-level functions do (no API validation). */
-export function podInfo(obj: JsonObject, arrival = 1000, strict = true): PodInfo {
-  return readPod(obj, { strict, arrival });
+/** Compiles a Pod as written (no API server: nothing is defaulted or validated). */
+export function podInfo(obj: JsonObject, arrival = 1000): PodInfo {
+  return readPod(obj, { arrival });
 }

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/yaml.ts';
 import { expandWorkload, safeEncode } from './workloads.ts';
 
@@ -33,8 +32,14 @@ test('a StatefulSet becomes Pods <name>-0, <name>-1, ... with the pod-name and p
   assert.deepEqual((pods[1].pod.metadata as JsonObject).labels, { app: 'web', 'statefulset.kubernetes.io/pod-name': 'web-1', 'apps.kubernetes.io/pod-index': '1' });
 });
 
-test('a selector that does not match the template labels is a ValidationError', () => {
-  assert.throws(() => expandWorkload(workload('ReplicaSet', 1, { app: 'other' } as { app: string })), (e: unknown) => e instanceof ValidationError && /selector` does not match template `labels`/.test(e.message));
+// A selector that does not select the template is the API server's to refuse (schema.test.ts), before any expansion.
+
+test('a stored ReplicaSet owns its Pods by its uid; every generated name is in the alphabet (rand.String), however many replicas', () => {
+  const rs = workload('ReplicaSet', 200);
+  (rs.metadata as JsonObject).uid = '6a1f0e2c-0000-4000-8000-000000000001';
+  const { pods } = expandWorkload(rs);
+  assert.equal(((pods[0].pod.metadata as JsonObject).ownerReferences as JsonObject[])[0].uid, '6a1f0e2c-0000-4000-8000-000000000001');
+  for (const p of pods) assert.match((p.pod.metadata as JsonObject).name as string, /^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
 });
 
 test('safeEncode maps each character into the alphabet without vowels (rand.SafeEncodeString)', () => {

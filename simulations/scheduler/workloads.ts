@@ -1,5 +1,7 @@
 // Deployments, ReplicaSets and StatefulSets expanded into the Pods their controllers would create,
-// with deterministic names in upstream's shapes.
+// with deterministic names in upstream's shapes. The engine expands the workloads as the API server
+// stored them (defaulted and validated: the selector matches the template's labels, replicas are not
+// negative), and the Pods then go through the API server themselves, as a controller's creates do.
 // src: pkg/controller/deployment/sync.go (getNewReplicaSet: name = deployment + "-" + pod-template-hash),
 //      pkg/controller/controller_utils.go (ComputeHash: rand.SafeEncodeString(fmt.Sprint(fnv32a))),
 //      pkg/controller/replicaset (Pod names: generateName "<rs>-" + 5 random characters),
@@ -7,11 +9,10 @@
 // Upstream hashes and suffixes are random or depend on Go's printing of the template; the shapes
 // here match (same alphabet and lengths), the values are derived from the manifest instead.
 
-import { ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/yaml.ts';
 import { Selector } from '../apimachinery/labels.ts';
 import { DEFAULT_NAMESPACE, Labels as WellKnown } from './names.ts';
-import { deterministicUid, fnv32a, intAt, isObject, labelsAt, objectAt, required, stringAt } from './read-helpers.ts';
+import { deterministicUid, fnv32a, isObject, labelsAt, objectAt, stringAt } from './read-helpers.ts';
 import { readLabelSelector } from './selector-read.ts';
 import type { WorkloadSelector } from './cluster.ts';
 
@@ -29,7 +30,8 @@ function suffix(seed: string): string {
   let out = '';
   for (let i = 0; i < 5; i++) {
     out += SAFE_ALPHABET[h % SAFE_ALPHABET.length];
-    h = Math.floor(h / SAFE_ALPHABET.length) ^ fnv32a(`${seed}${i}`);
+    // >>> 0: XOR yields a signed 32-bit number, and a negative one would index outside the alphabet.
+    h = (Math.floor(h / SAFE_ALPHABET.length) ^ fnv32a(`${seed}${i}`)) >>> 0;
   }
   return out;
 }
@@ -45,29 +47,27 @@ export interface Expansion {
   readonly selectors: WorkloadSelector[];
 }
 
+const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet']);
+
+/** spec.replicas as the controller reads it: 1 when absent (the API server defaults it); a value that is not a count asks for nothing. */
 function replicasOf(obj: JsonObject): number {
-  const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
-  const n = intAt(spec.replicas, obj, ['spec', 'replicas']) ?? 1;
-  if (n < 0) throw new ValidationError(`Invalid value: ${n}: must be greater than or equal to 0`, { object: obj, path: ['spec', 'replicas'] });
-  return n;
+  const spec = isObject(obj.spec) ? obj.spec : {};
+  const n = spec.replicas ?? 1;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0;
 }
 
-/** The number of Pods a workload manifest asks for (for the limit check before expanding). */
+/** The number of Pods a workload manifest asks for (for the limit check before anything is stored or expanded). */
 export function requestedReplicas(obj: JsonObject): number {
-  return obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'StatefulSet' ? replicasOf(obj) : 0;
+  return WORKLOAD_KINDS.has(String(obj.kind)) ? replicasOf(obj) : 0;
 }
 
-function template(obj: JsonObject, selector: Selector): { labels: Record<string, string>; meta: JsonObject; spec: JsonObject } {
+function template(obj: JsonObject): { labels: Record<string, string>; meta: JsonObject; spec: JsonObject } | null {
   const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
   const tpl = objectAt(spec.template, obj, ['spec', 'template']);
-  if (!tpl) throw required(obj, ['spec', 'template']);
+  const podSpec = objectAt(tpl?.spec, obj, ['spec', 'template', 'spec']);
+  if (!tpl || !podSpec) return null;
   const meta = objectAt(tpl.metadata, obj, ['spec', 'template', 'metadata']) ?? {};
-  const labels = labelsAt(meta.labels, obj, ['spec', 'template', 'metadata', 'labels'], true);
-  if (!selector.matches(labels)) {
-    throw new ValidationError('Invalid value: `selector` does not match template `labels`', { object: obj, path: ['spec', 'template', 'metadata', 'labels'] });
-  }
-  const podSpec = objectAt(tpl.spec, obj, ['spec', 'template', 'spec']);
-  if (!podSpec) throw required(obj, ['spec', 'template', 'spec']);
+  const labels = labelsAt(meta.labels, obj, ['spec', 'template', 'metadata', 'labels'], false);
   return { labels, meta, spec: podSpec };
 }
 
@@ -96,14 +96,12 @@ function podFrom(
 
 function selectorOf(obj: JsonObject): Selector {
   const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
-  if (spec.selector === undefined || spec.selector === null) throw required(obj, ['spec', 'selector']);
-  const sel = readLabelSelector(spec.selector, obj, ['spec', 'selector'], { strict: true });
-  if (sel.isEmpty) throw new ValidationError('Invalid value: empty selector is invalid for deployment', { object: obj, path: ['spec', 'selector'] });
-  return sel;
+  return readLabelSelector(spec.selector, obj, ['spec', 'selector'], { strict: false });
 }
 
 /**
- * Expands one workload manifest into Pod manifests.
+ * Expands one workload (as stored: its uid names it in the Pods' ownerReferences) into the Pods its
+ * controller creates.
  *
  * @example
  *   expandWorkload(deployment).pods.map((p) => p.pod.metadata.name) // ['web-5d8c9b7f6d-x2k4q', ...]
@@ -111,35 +109,42 @@ function selectorOf(obj: JsonObject): Selector {
 export function expandWorkload(obj: JsonObject): Expansion {
   const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
   const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
-  if (name === '') throw required(obj, ['metadata', 'name'], 'name or generateName is required');
   const namespace = stringAt(meta.namespace, obj, ['metadata', 'namespace']) || DEFAULT_NAMESPACE;
+  const storedUid = stringAt(meta.uid, obj, ['metadata', 'uid']) ?? '';
   const selector = selectorOf(obj);
   const replicas = replicasOf(obj);
-  const { labels, meta: tplMeta, spec } = template(obj, selector);
+  const tpl = template(obj);
   const pods: ExpandedPod[] = [];
   const selectors: WorkloadSelector[] = [];
   if (obj.kind === 'Deployment') {
-    const hash = safeEncode(String(fnv32a(JSON.stringify(objectAt(obj.spec, obj, ['spec'])!.template))));
+    const hash = safeEncode(String(fnv32a(JSON.stringify(objectAt(obj.spec, obj, ['spec'])?.template ?? null))));
     const rsName = `${name}-${hash}`;
+    // The ReplicaSet the Deployment controller would create; it is not stored here, so its uid is made up.
     const rsUid = deterministicUid(`ReplicaSet/${namespace}/${rsName}`);
-    const podLabels = { ...labels, [WellKnown.podTemplateHash]: hash };
     selectors.push({ kind: 'ReplicaSet', namespace, name: rsName, selector: selector.add([{ key: WellKnown.podTemplateHash, operator: 'Equals', values: [hash] }]) });
-    for (let i = 0; i < replicas; i++) {
-      pods.push({ pod: podFrom(`${rsName}-${suffix(`${rsName}/${i}`)}`, namespace, podLabels, tplMeta, spec, { kind: 'ReplicaSet', name: rsName, uid: rsUid }), owner: obj });
+    if (tpl) {
+      const podLabels = { ...tpl.labels, [WellKnown.podTemplateHash]: hash };
+      for (let i = 0; i < replicas; i++) {
+        pods.push({ pod: podFrom(`${rsName}-${suffix(`${rsName}/${i}`)}`, namespace, podLabels, tpl.meta, tpl.spec, { kind: 'ReplicaSet', name: rsName, uid: rsUid }), owner: obj });
+      }
     }
   } else if (obj.kind === 'ReplicaSet') {
-    const uid = deterministicUid(`ReplicaSet/${namespace}/${name}`);
+    const uid = storedUid || deterministicUid(`ReplicaSet/${namespace}/${name}`);
     selectors.push({ kind: 'ReplicaSet', namespace, name, selector });
-    for (let i = 0; i < replicas; i++) {
-      pods.push({ pod: podFrom(`${name}-${suffix(`${name}/${i}`)}`, namespace, labels, tplMeta, spec, { kind: 'ReplicaSet', name, uid }), owner: obj });
+    if (tpl) {
+      for (let i = 0; i < replicas; i++) {
+        pods.push({ pod: podFrom(`${name}-${suffix(`${name}/${i}`)}`, namespace, tpl.labels, tpl.meta, tpl.spec, { kind: 'ReplicaSet', name, uid }), owner: obj });
+      }
     }
   } else if (obj.kind === 'StatefulSet') {
-    const uid = deterministicUid(`StatefulSet/${namespace}/${name}`);
+    const uid = storedUid || deterministicUid(`StatefulSet/${namespace}/${name}`);
     selectors.push({ kind: 'StatefulSet', namespace, name, selector });
-    for (let i = 0; i < replicas; i++) {
-      const podName = `${name}-${i}`;
-      const podLabels = { ...labels, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) };
-      pods.push({ pod: podFrom(podName, namespace, podLabels, tplMeta, spec, { kind: 'StatefulSet', name, uid }), owner: obj });
+    if (tpl) {
+      for (let i = 0; i < replicas; i++) {
+        const podName = `${name}-${i}`;
+        const podLabels = { ...tpl.labels, 'statefulset.kubernetes.io/pod-name': podName, 'apps.kubernetes.io/pod-index': String(i) };
+        pods.push({ pod: podFrom(podName, namespace, podLabels, tpl.meta, tpl.spec, { kind: 'StatefulSet', name, uid }), owner: obj });
+      }
     }
   }
   return { pods, selectors };

@@ -112,7 +112,7 @@ function throughput(): BenchResult {
   schedule(input, { trace: false });
   const runs = Array.from({ length: RUNS }, () => timed(() => schedule(input, { trace: false })));
   // One more run split into its two halves: reading the input, and the scheduling loop.
-  const read = timed(() => readInput(input, { strict: true }));
+  const read = timed(() => readInput(input));
   const loop = timed(() =>
     runScheduler(
       { cluster: read.value.cluster, pending: read.value.pending, config: read.value.config, warnings: read.value.warnings },
@@ -185,7 +185,7 @@ export function traceScenario(): ScheduleInput {
 
 /** What the engine does for a cell with detail on: read, schedule with the trace, keep the steps. */
 function runTraced(input: ScheduleInput): SimulationOutput<ScheduleResult> {
-  const read = readInput(input, { strict: true });
+  const read = readInput(input);
   return runScheduler(
     { cluster: read.cluster, pending: read.pending, config: read.config, warnings: read.warnings },
     { trace: true, maxSteps: 50_000_000, maxEvents: 10_000 },

@@ -35,13 +35,13 @@ test('once a matching Pod runs, only nodes in its topology domain pass', () => {
 });
 
 test('a namespaceSelector on the incoming Pod term is resolved against the Namespaces labels', () => {
-  const nodes = [readNode(testNode({ name: 'a' }), 0, { strict: true }), readNode(testNode({ name: 'b' }), 1, { strict: true })];
+  const nodes = [readNode(testNode({ name: 'a' }), 0), readNode(testNode({ name: 'b' }), 1)];
   const ns = new Map<string, Record<string, string>>([
     ['default', { 'kubernetes.io/metadata.name': 'default' }],
     ['team-a', { 'kubernetes.io/metadata.name': 'team-a', team: 'a' }],
   ]);
   const cluster = new Cluster(nodes, ns);
-  const running = readPod(testPod({ name: 'w', namespace: 'team-a', node: 'b', labels: { app: 'web' } }), { strict: true, arrival: 0 });
+  const running = readPod(testPod({ name: 'w', namespace: 'team-a', node: 'b', labels: { app: 'web' } }), { arrival: 0 });
   cluster.bind(running, cluster.byName.get('b')!);
   const term = { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname', namespaceSelector: { matchLabels: { team: 'a' } } };
   const pod = podInfo(testPod({ affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } }));

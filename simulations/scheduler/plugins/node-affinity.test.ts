@@ -11,7 +11,7 @@ const nameIn = (...values: string[]) => ({ matchFields: [{ key: 'metadata.name',
 test('PreFilter turns metadata.name In [...] in every term into the union of the per-term node sets', () => {
   // The API server allows one value per matchFields requirement; the scheduler's logic takes any number.
   const cluster = clusterOf([testNode({ name: 'a' })]);
-  const out = plugin.preFilter!({}, podInfo(testPod({ affinity: required(nameIn('a', 'b'), nameIn('c')) }), 0, false), cluster);
+  const out = plugin.preFilter!({}, podInfo(testPod({ affinity: required(nameIn('a', 'b'), nameIn('c')) }), 0), cluster);
   assert.deepEqual([...(out?.nodeNames ?? [])].sort(), ['a', 'b', 'c']);
 });
 

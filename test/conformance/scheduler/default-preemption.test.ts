@@ -54,14 +54,14 @@ const mkPod = (name: string, priority: number, opt: { node?: string; req?: Reque
 
 /** The cluster, the default profile, and the incoming Pod after PreFilter, as a PreemptionInput. */
 function harness(nodes: JsonObject[], pods: JsonObject[], incoming: JsonObject, statuses: Record<string, Code> = {}): PreemptionInput {
-  const infos = nodes.map((n, i) => readNode(n, i, { strict: false }));
+  const infos = nodes.map((n, i) => readNode(n, i));
   const cluster = new Cluster(infos, new Map([['default', { 'kubernetes.io/metadata.name': 'default' }]]));
   pods.forEach((obj, i) => {
-    const p = readPod(obj, { strict: false, arrival: i });
+    const p = readPod(obj, { arrival: i });
     cluster.bind(p, cluster.byName.get(p.specNodeName)!);
   });
   const profile = buildProfile(readSchedulerConfig(null).profiles[0]);
-  const p = readPod(incoming, { strict: false, arrival: pods.length });
+  const p = readPod(incoming, { arrival: pods.length });
   const state = {};
   const pre = runPreFilter(profile, state, p, cluster);
   const nodeToStatus = new Map<(typeof infos)[number], Status>();

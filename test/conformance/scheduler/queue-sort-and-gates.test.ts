@@ -17,7 +17,7 @@ const t1 = 1;
 const t2 = 2;
 /** PrioritySort.Less(p1, p2): p1 goes ahead of p2. */
 const less = (p1: { priority: number; ts?: number }, p2: { priority: number; ts?: number }) =>
-  prioritySort(podInfo(pod({ name: 'a', priority: p1.priority }), p1.ts ?? 0, false), podInfo(pod({ name: 'b', priority: p2.priority }), p2.ts ?? 0, false)) < 0;
+  prioritySort(podInfo(pod({ name: 'a', priority: p1.priority }), p1.ts ?? 0), podInfo(pod({ name: 'b', priority: p2.priority }), p2.ts ?? 0)) < 0;
 
 const lessCases = [
   { name: 'p1.priority less than p2.priority', p1: { priority: lowPriority }, p2: { priority: highPriority }, expected: false },
