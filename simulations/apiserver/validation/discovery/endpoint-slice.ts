@@ -4,9 +4,11 @@
 // src: pkg/apis/discovery/validation/validation.go (ValidateEndpointSlice,
 //      ValidateEndpointSliceCreate, ValidateEndpointSliceUpdate, validateEndpoints,
 //      validatePorts, validateAddressType, validateHints)
-// The stored upstream file predates hints.forNodes; its validation (at most 8
-// node names, no duplicates, each a node name) follows the zone hints as in
-// v1.36, where PreferSameTrafficDistribution is GA.
+// The stored upstream validation.go predates hints.forNodes and the one-error-
+// per-address rule its newest test asserts; both follow v1.36 here
+// (PreferSameTrafficDistribution GA: at most 8 node hints, no duplicates, each
+// a node name), with the family messages of the stored IsValidIPv4Address /
+// IsValidIPv6Address.
 
 import { duplicate, type ErrorList, internalError, invalid, notSupported, required, tooMany } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
@@ -48,14 +50,15 @@ function isFullyQualifiedDomainName(fldPath: Path, value: string): ErrorList {
   return [];
 }
 
-/** An IPv4 (or IPv6) address of the slice's type, then the non-special rule (ValidateEndpointIP). */
+/**
+ * An IPv4 (or IPv6) address of the slice's type; only a well-formed one is
+ * then checked for being special (upstream reports one error per bad address).
+ */
 function validateAddress(address: string, family: 'IPv4' | 'IPv6', fldPath: Path): ErrorList {
   const ip = parseIPSloppy(address);
-  const errs: ErrorList = [];
-  if (family === 'IPv4' && (ip === null || isIPv6(ip))) errs.push(invalid(fldPath, address, 'must be a valid IPv4 address'));
-  if (family === 'IPv6' && (ip === null || !isIPv6(ip))) errs.push(invalid(fldPath, address, 'must be a valid IPv6 address'));
-  errs.push(...validateNonSpecialIP(address, fldPath));
-  return errs;
+  if (family === 'IPv4' && (ip === null || isIPv6(ip))) return [invalid(fldPath, address, 'must be a valid IPv4 address')];
+  if (family === 'IPv6' && (ip === null || !isIPv6(ip))) return [invalid(fldPath, address, 'must be a valid IPv6 address')];
+  return validateNonSpecialIP(address, fldPath);
 }
 
 /** validateAddressType. */
