@@ -100,7 +100,7 @@ export function decodeObject(object: unknown): DecodeResult {
   const info = lookupKind(apiVersion, kind);
   if (info === undefined) return { ok: true, kind: undefined };
 
-  const unsendable = findNonFinite(object, []);
+  const unsendable = hasNonFinite(object) ? findNonFinite(object, []) : undefined;
   if (unsendable !== undefined) {
     // kubectl's YAML-to-JSON conversion (sigs.k8s.io/yaml, json.Marshal) fails
     // first: `error converting YAML to JSON: json: unsupported value: +Inf`.
@@ -115,17 +115,16 @@ export function decodeObject(object: unknown): DecodeResult {
     };
   }
 
-  const decoder = new Decoder(GO_TYPES, true, 'sorted');
   const root = KIND_STRUCTS[`${apiVersion}/${kind}`];
-  const failure = decoder.run(object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root));
+  const { error, strictErrors } = run(GO_TYPES, true, 'sorted', object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root));
   let cause: string;
-  let problems: DecodeProblem[];
-  if (failure !== undefined) {
-    cause = errorText(failure);
-    problems = [{ path: failure.path, message: cause }];
-  } else if (decoder.strictErrors.length > 0) {
-    cause = `strict decoding error: ${decoder.strictErrors.map((e) => e.message).join(', ')}`;
-    problems = decoder.strictErrors;
+  let problems: readonly DecodeProblem[];
+  if (error !== undefined) {
+    cause = errorText(error);
+    problems = [{ path: error.path, message: cause }];
+  } else if (strictErrors.length > 0) {
+    cause = `strict decoding error: ${strictErrors.map((e) => e.message).join(', ')}`;
+    problems = strictErrors;
   } else {
     return { ok: true, kind: info };
   }
@@ -179,10 +178,26 @@ export interface UnmarshalResult {
  */
 export function unmarshal(value: unknown, pkg: string, goType: string, options: UnmarshalOptions): UnmarshalResult {
   const types = options.types ?? GO_TYPES;
-  const decoder = new Decoder(types, options.strict, options.keyOrder ?? 'sorted');
-  const error = decoder.run(value, types.typeNode(pkg, goType));
+  const { error, strictErrors } = run(types, options.strict, options.keyOrder ?? 'sorted', value, types.typeNode(pkg, goType));
   if (error !== undefined) return { error: { path: error.path, message: errorText(error) }, strictErrors: [] };
-  return { error: undefined, strictErrors: decoder.strictErrors };
+  return { error: undefined, strictErrors };
+}
+
+/**
+ * Decodes in the order asked for. Whether anything fails does not depend on
+ * the order, only which error is reported and the strict errors' order: a
+ * first pass in the object's own order (no sorting) settles the common case,
+ * and only a failure is decoded again in kubectl's order.
+ */
+function run(types: GoTypes, strict: boolean, keyOrder: KeyOrder, value: unknown, type: TypeNode): { error: GoError | undefined; strictErrors: DecodeProblem[] } {
+  const orders: KeyOrder[] = keyOrder === 'sorted' ? ['as-written', 'sorted'] : ['as-written'];
+  let result: { error: GoError | undefined; strictErrors: DecodeProblem[] } = { error: undefined, strictErrors: [] };
+  for (const order of orders) {
+    const decoder = new Decoder(types, strict, order);
+    result = { error: decoder.run(value, type), strictErrors: decoder.strictErrors };
+    if (result.error === undefined && result.strictErrors.length === 0) break;
+  }
+  return result;
 }
 
 /** An error as encoding/json holds it: an UnmarshalTypeError, or any other error's text. */
@@ -448,16 +463,13 @@ class Decoder {
 
 /** Object keys as kubectl's json.Marshal of a map orders them; keys whose value is undefined are not sent. */
 function sortedKeys(v: Record<string, unknown>): string[] {
-  const keys = Object.keys(v).filter((k) => v[k] !== undefined);
-  let ascii = true;
-  for (const k of keys) {
-    if (!/^[\x00-\x7f]*$/.test(k)) {
-      ascii = false;
-      break;
-    }
-  }
-  return ascii ? keys.sort() : keys.sort(compareGoStrings);
+  const keys: string[] = [];
+  for (const k in v) if (Object.hasOwn(v, k) && v[k] !== undefined) keys.push(k);
+  if (keys.length < 2) return keys;
+  // UTF-16 order is Go's byte order for ASCII; otherwise compare as UTF-8.
+  return NON_ASCII.test(keys.join('')) ? keys.sort(compareGoStrings) : keys.sort();
 }
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The JSON text kubectl sends for a number: json.Marshal of what its YAML parser produced (-0 becomes 0). */
 function numberText(n: number): string {
@@ -511,7 +523,16 @@ function goTrimSpace(s: string): string {
   return s.slice(start, end);
 }
 
-/** A number JSON cannot carry (NaN, ±Inf), anywhere in the object: kubectl's json.Marshal refuses the whole object. */
+/** Whether a number JSON cannot carry (NaN, ±Inf) is anywhere in v. */
+function hasNonFinite(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(hasNonFinite);
+  for (const k in v) if (Object.hasOwn(v, k) && hasNonFinite((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+/** The first non-finite number in kubectl's key order: kubectl's json.Marshal refuses the whole object there. */
 function findNonFinite(v: unknown, path: (string | number)[]): { path: FieldPath; text: string } | undefined {
   if (typeof v === 'number') {
     if (Number.isFinite(v)) return undefined;
@@ -519,18 +540,10 @@ function findNonFinite(v: unknown, path: (string | number)[]): { path: FieldPath
     return { path: [...path], text: Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf' };
   }
   if (v === null || typeof v !== 'object') return undefined;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      path.push(i);
-      const found = findNonFinite(v[i], path);
-      path.pop();
-      if (found) return found;
-    }
-    return undefined;
-  }
-  for (const key of sortedKeys(v as Record<string, unknown>)) {
+  const keys: (string | number)[] = Array.isArray(v) ? v.map((_, i) => i) : sortedKeys(v as Record<string, unknown>);
+  for (const key of keys) {
     path.push(key);
-    const found = findNonFinite((v as Record<string, unknown>)[key], path);
+    const found = findNonFinite((v as Record<string | number, unknown>)[key], path);
     path.pop();
     if (found) return found;
   }
