@@ -312,24 +312,78 @@ function validateConversion(conversion: JsonObject | undefined, requireRecognize
 }
 
 /**
- * webhook.ValidateWebhookURL. The URL is parsed by WHATWG rules, not Go's
- * net/url: a URL Go cannot parse gets Go's wording only approximately.
+ * Go's net/url.Parse, the parts ValidateWebhookURL reads: scheme, host,
+ * user information, query and fragment, or Go's parse error. An empty or
+ * relative URL parses (with no scheme and no host), unlike WHATWG's URL.
  */
+function goParseURL(raw: string): { scheme: string; host: string; user: string | null; rawQuery: string; fragment: string } | { error: string } {
+  const fail = (why: string) => ({ error: `parse ${JSON.stringify(raw)}: ${why}` });
+  let rest = raw;
+  let fragment = '';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    fragment = rest.slice(hash + 1);
+    rest = rest.slice(0, hash);
+  }
+  if ([...rest].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fail('net/url: invalid control character in URL');
+  // getScheme
+  let scheme = '';
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (/[A-Za-z]/.test(c)) continue;
+    if (/[0-9+\-.]/.test(c)) {
+      if (i === 0) break;
+      continue;
+    }
+    if (c === ':') {
+      if (i === 0) return fail('missing protocol scheme');
+      scheme = rest.slice(0, i).toLowerCase();
+      rest = rest.slice(i + 1);
+    }
+    break;
+  }
+  let rawQuery = '';
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    rawQuery = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  if (!rest.startsWith('/')) {
+    // Opaque ("mailto:x") or a relative path whose first segment may not hold a colon.
+    if (scheme === '') {
+      const slash = rest.indexOf('/');
+      const first = slash < 0 ? rest : rest.slice(0, slash);
+      if (first.includes(':')) return fail('first path segment in URL cannot contain colon');
+    }
+    return { scheme, host: '', user: null, rawQuery, fragment };
+  }
+  let host = '';
+  let user: string | null = null;
+  if (rest.startsWith('//') && !rest.startsWith('///')) {
+    const after = rest.slice(2);
+    const slash = after.indexOf('/');
+    const authority = slash < 0 ? after : after.slice(0, slash);
+    const at = authority.lastIndexOf('@');
+    host = at < 0 ? authority : authority.slice(at + 1);
+    if (at >= 0) user = authority.slice(0, at);
+    // parseHost: an optional port must be digits.
+    const colon = host.startsWith('[') ? host.indexOf(':', host.indexOf(']')) : host.lastIndexOf(':');
+    if (colon >= 0 && !/^:[0-9]*$/.test(host.slice(colon))) return fail(`invalid port ${JSON.stringify(host.slice(colon))} after host`);
+  }
+  return { scheme, host, user, rawQuery, fragment };
+}
+
+/** webhook.ValidateWebhookURL (k8s.io/apiserver/pkg/util/webhook). */
 function validateWebhookURL(path: Path, raw: string, forceHttps: boolean): ErrorList {
   const form = '; desired format: https://host[/path]';
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch (e) {
-    return [required(path, `url must be a valid URL: ${(e as Error).message}${form}`)];
-  }
+  const u = goParseURL(raw);
+  if ('error' in u) return [required(path, `url must be a valid URL: ${u.error}${form}`)];
   const errs: ErrorList = [];
-  const scheme = u.protocol.replace(/:$/, '');
-  if (forceHttps && scheme !== 'https') errs.push(invalid(path, scheme, `'https' is the only allowed URL scheme${form}`));
+  if (forceHttps && u.scheme !== 'https') errs.push(invalid(path, u.scheme, `'https' is the only allowed URL scheme${form}`));
   if (u.host.length === 0) errs.push(invalid(path, u.host, `host must be specified${form}`));
-  if (u.username || u.password) errs.push(invalid(path, u.password ? `${u.username}:${u.password}` : u.username, 'user information is not permitted in the URL'));
-  if (u.hash.length > 1) errs.push(invalid(path, u.hash.slice(1), 'fragments are not permitted in the URL'));
-  if (u.search.length > 1) errs.push(invalid(path, u.search.slice(1), 'query parameters are not permitted in the URL'));
+  if (u.user !== null) errs.push(invalid(path, u.user, 'user information is not permitted in the URL'));
+  if (u.fragment.length !== 0) errs.push(invalid(path, u.fragment, 'fragments are not permitted in the URL'));
+  if (u.rawQuery.length !== 0) errs.push(invalid(path, u.rawQuery, 'query parameters are not permitted in the URL'));
   return errs;
 }
 
@@ -449,12 +503,28 @@ function validateValidation(validation: JsonObject | undefined, _statusEnabled: 
   if (!schema) return [];
   const schemaPath = path.child('openAPIV3Schema');
   const errs: ErrorList = [];
-  // Structural errors are sorted by message, as ValidateStructural sorts them.
-  const structural = validateStructural(schema, 'root', schemaPath).sort((a, b) => compareGoStrings(errorText(a), errorText(b)));
-  errs.push(...structural);
+  const schemaErrs = validateTypes(schema, schemaPath);
+  // structuralschema.NewStructural cannot represent x-kubernetes-preserve-unknown-fields: false;
+  // its error is hidden when the schema already has errors (it always has one then).
+  if (schemaErrs.length === 0 || !hasPreserveUnknownFieldsFalse(schema)) {
+    // Structural errors are sorted by message, as ValidateStructural sorts them.
+    const structural = validateStructural(schema, 'root', schemaPath).sort((a, b) => compareGoStrings(errorText(a), errorText(b)));
+    errs.push(...structural);
+  }
   if (schema.nullable === true) errs.push(forbidden(path.child('openAPIV3Schema.nullable'), 'nullable cannot be true at the root'));
-  errs.push(...validateTypes(schema, schemaPath));
+  errs.push(...schemaErrs);
   return errs;
+}
+
+/** Whether any schema in the tree sets x-kubernetes-preserve-unknown-fields to false. */
+function hasPreserveUnknownFieldsFalse(s: JsonObject): boolean {
+  if (s['x-kubernetes-preserve-unknown-fields'] === false) return true;
+  const properties = asObject(s.properties) ?? {};
+  if (Object.values(properties).some((p) => hasPreserveUnknownFieldsFalse(asObject(p) ?? {}))) return true;
+  const items = asObject(s.items);
+  if (items && hasPreserveUnknownFieldsFalse(items)) return true;
+  const additional = asObject(s.additionalProperties);
+  return additional !== undefined && hasPreserveUnknownFieldsFalse(additional);
 }
 
 const errorText = (e: { field: string; detail: string; type: string }): string => `${e.field}: ${e.type} ${e.detail}`;
@@ -479,11 +549,22 @@ function validateStructural(s: JsonObject, level: Level, path: Path): ErrorList 
   return errs;
 }
 
-/** specStandardValidatorV3's type check (requireValidPropertyType), over the whole schema. */
+/**
+ * ValidateCustomResourceDefinitionOpenAPISchema, in part: specStandardValidatorV3's
+ * type check (requireValidPropertyType), additionalProperties next to properties,
+ * and x-kubernetes-preserve-unknown-fields: false, over the whole schema.
+ */
 function validateTypes(s: JsonObject, path: Path): ErrorList {
   const errs: ErrorList = [];
   const type = asString(s.type);
   if (type.length > 0 && !OPENAPI_V3_TYPES.includes(type)) errs.push(notSupported(path.child('type'), type, OPENAPI_V3_TYPES));
+  // additionalProperties: false or a schema, next to properties (additionalProperties: true is harmless).
+  if (s.additionalProperties !== undefined && s.additionalProperties !== null && s.additionalProperties !== true && Object.keys(asObject(s.properties) ?? {}).length !== 0) {
+    errs.push(forbidden(path.child('additionalProperties'), 'additionalProperties and properties are mutual exclusive'));
+  }
+  if (s['x-kubernetes-preserve-unknown-fields'] === false) {
+    errs.push(invalid(path.child('x-kubernetes-preserve-unknown-fields'), false, 'must be true or undefined'));
+  }
   const properties = asObject(s.properties) ?? {};
   for (const k of Object.keys(properties).sort(compareGoStrings)) errs.push(...validateTypes(asObject(properties[k]) ?? {}, path.child('properties').key(k)));
   const items = asObject(s.items);
