@@ -1,5 +1,6 @@
-// Upstream: pkg/apis/core/validation/validation_test.go: TestValidatePersistentVolumeClaimStatusUpdate
-// (and the PersistentVolume / PersistentVolumeClaim tables below it in this file).
+// Upstream: pkg/apis/core/validation/validation_test.go: TestValidatePersistentVolumeClaimStatusUpdate.
+// (The PersistentVolume create/update tables are in validation-core-persistent-volume-create.test.ts,
+// the PersistentVolumeClaim create/update tables in validation-core-persistent-volume-claim.test.ts.)
 //
 // testVolumeClaimWithStatus(name, namespace, spec, status) as v1 JSON; both
 // claims get resourceVersion "1". RecoverVolumeExpansionFailure is GA in
