@@ -132,7 +132,8 @@ function createPod(api: ApiServer, pod: JsonObject, classes: PriorityClassLister
   const refused = admitPodPriority(pod, podName(pod), classes);
   if (refused) throw priorityRefusal(refused, workload, ['spec', 'template']);
   const result = api.create(pod);
-  if (result.code < 400 && result.object) return result.object;
+  // A create answers with the stored object.
+  if (result.code < 400 && result.object) return result.object as Readonly<JsonObject>;
   const e = refusal(result, pod);
   // A field of the Pod is a field of the template; anything else (a Pod of that name exists) is about the workload's name.
   const path = e.path?.[0] === 'spec' ? templatePath(e.path) : ['metadata', 'name'];

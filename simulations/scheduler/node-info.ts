@@ -161,7 +161,7 @@ export class NodeInfo {
 export function readNode(obj: JsonObject, index: number): NodeInfo {
   const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
   const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
-  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], false);
+  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels']);
   const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
   const taints: Taint[] = listAt(spec.taints, obj, ['spec', 'taints']).map((t, i) => {
     const path = ['spec', 'taints', i];

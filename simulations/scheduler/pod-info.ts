@@ -269,11 +269,11 @@ function readHostPorts(pod: JsonObject): HostPort[] {
 function readAffinityTerm(raw: JsonValue, pod: JsonObject, namespace: string, path: (string | number)[]): AffinityTerm {
   if (!isObject(raw)) throw new ValidationError('Invalid value: must be a mapping', { object: pod, path });
   const topologyKey = stringAt(raw.topologyKey, pod, [...path, 'topologyKey']) ?? '';
-  const selector = readLabelSelector(raw.labelSelector, pod, [...path, 'labelSelector'], COMPILE);
+  const selector = readLabelSelector(raw.labelSelector, pod, [...path, 'labelSelector']);
   const listed = listAt(raw.namespaces, pod, [...path, 'namespaces']).map((n, i) => stringAt(n, pod, [...path, 'namespaces', i]) ?? '');
   const hasNsSelector = raw.namespaceSelector !== undefined && raw.namespaceSelector !== null;
   const namespaces = new Set<string>(listed.length === 0 && !hasNsSelector ? [namespace] : listed);
-  const namespaceSelector = readLabelSelector(raw.namespaceSelector, pod, [...path, 'namespaceSelector'], COMPILE);
+  const namespaceSelector = readLabelSelector(raw.namespaceSelector, pod, [...path, 'namespaceSelector']);
   const mergedSelector = mergeMatchLabelKeys(raw, selector, pod, path);
   return { selector: mergedSelector, namespaces, namespaceSelector, topologyKey };
 }
@@ -314,7 +314,7 @@ function readSpread(raw: JsonValue | undefined, pod: JsonObject): SpreadConstrai
       maxSkew: intAt(c.maxSkew, pod, [...path, 'maxSkew']) ?? 0,
       topologyKey: stringAt(c.topologyKey, pod, [...path, 'topologyKey']) ?? '',
       whenUnsatisfiable: stringAt(c.whenUnsatisfiable, pod, [...path, 'whenUnsatisfiable']) ?? '',
-      selector: readLabelSelector(c.labelSelector, pod, [...path, 'labelSelector'], COMPILE),
+      selector: readLabelSelector(c.labelSelector, pod, [...path, 'labelSelector']),
       matchLabelKeys: listAt(c.matchLabelKeys, pod, [...path, 'matchLabelKeys']).map((k, j) => stringAt(k, pod, [...path, 'matchLabelKeys', j]) ?? ''),
       minDomains: intAt(c.minDomains, pod, [...path, 'minDomains']) ?? null,
       nodeAffinityPolicy: policy('nodeAffinityPolicy', 'Honor'),
@@ -349,7 +349,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
   const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
   const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
   const namespace = stringAt(meta.namespace, obj, ['metadata', 'namespace']) || DEFAULT_NAMESPACE;
-  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels'], false);
+  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels']);
   const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
   const images = readImages(obj);
 
@@ -444,7 +444,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
     nonZeroMemory: nonZero.memory,
     hostPorts: readHostPorts(obj),
     tolerations: readTolerations(spec.tolerations, obj),
-    nodeSelector: nodeSelectorRaw ? labelsAt(nodeSelectorRaw, obj, ['spec', 'nodeSelector'], false) : null,
+    nodeSelector: nodeSelectorRaw ? labelsAt(nodeSelectorRaw, obj, ['spec', 'nodeSelector']) : null,
     requiredNodeAffinity,
     requiredNodeAffinityTerms,
     preferredNodeAffinity,

@@ -53,7 +53,7 @@ function buildCluster(input: PluginCallInput): { cluster: Cluster; nodes: NodeIn
   for (const ns of input.namespaces ?? []) {
     const meta = objectAt(ns.metadata, ns, ['metadata']) ?? {};
     const name = stringAt(meta.name, ns, ['metadata', 'name']) ?? '';
-    namespaceLabels.set(name, { ...labelsAt(meta.labels, ns, ['metadata', 'labels'], false), [WellKnown.namespaceName]: name });
+    namespaceLabels.set(name, { ...labelsAt(meta.labels, ns, ['metadata', 'labels']), [WellKnown.namespaceName]: name });
   }
   const services: ServiceInfo[] = (input.services ?? []).map((s) => {
     const meta = objectAt(s.metadata, s, ['metadata']) ?? {};
@@ -61,7 +61,7 @@ function buildCluster(input: PluginCallInput): { cluster: Cluster; nodes: NodeIn
     return {
       name: stringAt(meta.name, s, ['metadata', 'name']) ?? '',
       namespace: stringAt(meta.namespace, s, ['metadata', 'namespace']) || 'default',
-      selector: isObject(spec.selector) ? labelsAt(spec.selector, s, ['spec', 'selector'], false) : null,
+      selector: isObject(spec.selector) ? labelsAt(spec.selector, s, ['spec', 'selector']) : null,
     };
   });
   const selectors: WorkloadSelector[] = (input.workloads ?? []).flatMap((w) => expandWorkload({ ...w, spec: { ...(w.spec as JsonObject), replicas: 0 } }).selectors);

@@ -1,9 +1,9 @@
-// Small typed readers over parsed YAML, each throwing a ValidationError that names the field.
+// Small typed readers over parsed YAML, each throwing a ValidationError that names the field when a
+// value has a shape it cannot be read as (the API server's decoder refuses those before the engine reads).
 
 import { ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 import type { JsonObject, JsonValue } from '../shared/yaml.ts';
-import { labelValueError, qualifiedNameError } from '../apimachinery/labels.ts';
 
 export function isObject(value: JsonValue | undefined): value is JsonObject {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
@@ -42,20 +42,14 @@ export function boolAt(value: JsonValue | undefined, root: object, path: FieldPa
   return value;
 }
 
-/** Reads a label map into a prototype-free record, validating keys and values like the API server. */
-export function labelsAt(value: JsonValue | undefined, root: object, path: FieldPath, validate: boolean): Record<string, string> {
+/** Reads a label map into a prototype-free record (whether keys and values are valid labels is the API server's question). */
+export function labelsAt(value: JsonValue | undefined, root: object, path: FieldPath): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const map = objectAt(value, root, path);
   if (!map) return out;
   for (const [k, v] of Object.entries(map)) {
     const s = v === null ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
     if (s === undefined) throw new ValidationError(`Invalid value: ${describeValue(v)}: label values must be strings`, { object: root, path: [...path, k] });
-    if (validate) {
-      const keyError = qualifiedNameError(k);
-      if (keyError) throw new ValidationError(`Invalid value: "${k}": ${keyError}`, { object: root, path: [...path, k] });
-      const valueError = labelValueError(s);
-      if (valueError) throw new ValidationError(`Invalid value: "${s}": ${valueError}`, { object: root, path: [...path, k] });
-    }
     out[k] = s;
   }
   return out;

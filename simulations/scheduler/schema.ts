@@ -87,7 +87,7 @@ function namespaceLabelsOf(namespaces: readonly Readonly<JsonObject>[]): Map<str
     const meta = asObject(ns.metadata);
     const name = asString(meta?.name);
     // The API server labels every Namespace kubernetes.io/metadata.name (NamespaceDefaultLabelName, v1.21+).
-    out.set(name, { ...labelsAt(meta?.labels, ns, ['metadata', 'labels'], false), [WellKnown.namespaceName]: name });
+    out.set(name, { ...labelsAt(meta?.labels, ns, ['metadata', 'labels']), [WellKnown.namespaceName]: name });
   }
   return out;
 }
@@ -95,7 +95,7 @@ function namespaceLabelsOf(namespaces: readonly Readonly<JsonObject>[]): Map<str
 function serviceOf(svc: Readonly<JsonObject>): ServiceInfo {
   const meta = asObject(svc.metadata);
   const spec = asObject(svc.spec);
-  const selector = isObject(spec?.selector) ? labelsAt(spec.selector, svc, ['spec', 'selector'], false) : null;
+  const selector = isObject(spec?.selector) ? labelsAt(spec.selector, svc, ['spec', 'selector']) : null;
   return { name: asString(meta?.name), namespace: asString(meta?.namespace) || DEFAULT_NAMESPACE, selector };
 }
 

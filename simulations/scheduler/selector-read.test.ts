@@ -5,12 +5,11 @@ import { readLabelSelector } from './selector-read.ts';
 // Lenient mode keeps an unparsable selector (it matches nothing) with apimachinery's error text, which
 // InterPodAffinity's PreFilter reports as "parsing pod: <list>: <error>"
 // (upstream: interpodaffinity/filtering_test.go "PodAffinity fails PreFilter with an invalid affinity label syntax").
-const lenient = { strict: false };
 const VALUE_RULE =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
 test('a bad value is reported at values[i][key], as labels.NewRequirement words it', () => {
-  const s = readLabelSelector({ matchExpressions: [{ key: 'service', operator: 'In', values: ['ok', '{{.bad-value.}}'] }] }, {}, ['sel'], lenient);
+  const s = readLabelSelector({ matchExpressions: [{ key: 'service', operator: 'In', values: ['ok', '{{.bad-value.}}'] }] }, {}, ['sel']);
   assert.equal(s.error, `values[1][service]: Invalid value: "{{.bad-value.}}": ${VALUE_RULE}`);
   assert.equal(s.matches({ service: 'ok' }), false);
 });
@@ -20,18 +19,17 @@ test('several errors in one requirement are aggregated as [a, b]; only the first
     { matchExpressions: [{ key: 'k', operator: 'In', values: ['a b', 'c d'] }, { key: 'j', operator: 'In', values: ['e f'] }] },
     {},
     ['sel'],
-    lenient,
   );
   assert.equal(s.error, `[values[0][k]: Invalid value: "a b": ${VALUE_RULE}, values[1][k]: Invalid value: "c d": ${VALUE_RULE}]`);
 });
 
 test('Exists with values and In without values name the values list', () => {
   assert.equal(
-    readLabelSelector({ matchExpressions: [{ key: 'k', operator: 'Exists', values: ['x'] }] }, {}, ['sel'], lenient).error,
+    readLabelSelector({ matchExpressions: [{ key: 'k', operator: 'Exists', values: ['x'] }] }, {}, ['sel']).error,
     'values: Invalid value: []string{"x"}: values set must be empty for exists and does not exist',
   );
   assert.equal(
-    readLabelSelector({ matchExpressions: [{ key: 'k', operator: 'In', values: [] }] }, {}, ['sel'], lenient).error,
+    readLabelSelector({ matchExpressions: [{ key: 'k', operator: 'In', values: [] }] }, {}, ['sel']).error,
     "values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty",
   );
 });

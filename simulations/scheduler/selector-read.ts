@@ -1,9 +1,10 @@
-// Reads LabelSelectors and NodeSelectors from manifests.
-// Strict mode validates like the API server (pkg/apis/core/validation ValidateNodeSelectorRequirement,
-// apimachinery/pkg/apis/meta/v1/validation ValidateLabelSelector); lenient mode (used by the
-// plugin-level functions, which take objects the way upstream unit tests build them) keeps a term
-// that does not parse and lets it match nothing, as the scheduler does.
-// An operator that does not exist is rejected in both modes.
+// Reads LabelSelectors and NodeSelectors from manifests, compiling them the way the scheduler does:
+// a selector or term that does not parse matches nothing and keeps the parse error (InterPodAffinity
+// reports it). Objects the engine reads were validated by the API server, so that only happens to
+// objects given straight to the plugin-level functions.
+// Strict mode, for node selectors only, is the scheduler's own configuration check
+// (KubeSchedulerConfiguration NodeAffinityArgs.addedAffinity, which no API server validates):
+// there a bad requirement is a ValidationError (pkg/scheduler/apis/config/validation ValidateNodeAffinityArgs).
 
 import { ValidationError } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
@@ -22,7 +23,7 @@ import type { CompiledNodeSelectorTerm } from '../apimachinery/node-selector.ts'
 import { isObject, listAt, objectAt, stringAt, unsupported } from './read-helpers.ts';
 
 export interface ReadMode {
-  /** Validate as the API server would (the engine and `schedule`); false for plugin-level calls. */
+  /** Refuse a bad node selector requirement (the scheduler configuration); false compiles it to match nothing. */
   strict: boolean;
 }
 
@@ -31,12 +32,13 @@ function readValues(raw: JsonValue | undefined, root: object, path: FieldPath): 
 }
 
 /**
- * metav1.LabelSelectorAsSelector: a missing selector matches nothing, `{}` matches everything.
+ * metav1.LabelSelectorAsSelector: a missing selector matches nothing, `{}` matches everything, and
+ * one that does not convert matches nothing and carries the error.
  *
  * @example
- *   readLabelSelector({ matchLabels: { app: 'web' } }, pod, ['spec', 'affinity', ...], { strict: true }).toString() // 'app=web'
+ *   readLabelSelector({ matchLabels: { app: 'web' } }, pod, ['spec', 'affinity', ...]).toString() // 'app=web'
  */
-export function readLabelSelector(raw: JsonValue | undefined, root: object, path: FieldPath, mode: ReadMode): Selector {
+export function readLabelSelector(raw: JsonValue | undefined, root: object, path: FieldPath): Selector {
   if (raw === undefined || raw === null) return Selector.NOTHING;
   const sel = objectAt(raw, root, path) as JsonObject;
   const requirements: Requirement[] = [];
@@ -45,11 +47,7 @@ export function readLabelSelector(raw: JsonValue | undefined, root: object, path
   if (matchLabels) {
     for (const key of Object.keys(matchLabels).sort()) {
       const value = stringAt(matchLabels[key], root, [...path, 'matchLabels', key]) ?? '';
-      const problem = qualifiedNameError(key) ?? labelValueError(value);
-      if (problem) {
-        if (mode.strict) throw new ValidationError(`Invalid value: "${problem === qualifiedNameError(key) ? key : value}": ${problem}`, { object: root, path: [...path, 'matchLabels', key] });
-        error ??= requirementFieldErrors(key, 'In', [value]);
-      }
+      if (qualifiedNameError(key) ?? labelValueError(value)) error ??= requirementFieldErrors(key, 'In', [value]);
       requirements.push({ key, operator: 'Equals', values: [value] });
     }
   }
@@ -58,11 +56,12 @@ export function readLabelSelector(raw: JsonValue | undefined, root: object, path
     if (!isObject(item)) throw new ValidationError('Invalid value: must be a mapping', { object: root, path: p });
     const key = stringAt(item.key, root, [...p, 'key']) ?? '';
     const operator = item.operator;
-    if (typeof operator !== 'string' || !(LABEL_SELECTOR_OPERATORS as readonly string[]).includes(operator)) {
-      throw unsupported(operator ?? '', LABEL_SELECTOR_OPERATORS, root, [...p, 'operator']);
-    }
     const values = readValues(item.values, root, [...p, 'values']);
-    if (mode.strict) strictRequirementCheck(key, operator as Operator, values, root, p, 'label');
+    if (typeof operator !== 'string' || !(LABEL_SELECTOR_OPERATORS as readonly string[]).includes(operator)) {
+      // LabelSelectorAsSelector: `%q is not a valid label selector operator`.
+      error ??= `${JSON.stringify(String(operator ?? ''))} is not a valid label selector operator`;
+      return;
+    }
     if (requirementError(key, operator as Operator, values)) error ??= requirementFieldErrors(key, operator as Operator, values);
     requirements.push({ key, operator: operator as Operator, values });
   });
@@ -98,7 +97,7 @@ function requirementFieldErrors(key: string, op: Operator, values: readonly stri
   return errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
 }
 
-function strictRequirementCheck(key: string, op: Operator, values: string[], root: object, p: FieldPath, kind: 'label' | 'node'): void {
+function strictRequirementCheck(key: string, op: Operator, values: string[], root: object, p: FieldPath): void {
   const keyError = qualifiedNameError(key);
   if (keyError) throw new ValidationError(`Invalid value: "${key}": ${keyError}`, { object: root, path: [...p, 'key'] });
   switch (op) {
@@ -114,12 +113,6 @@ function strictRequirementCheck(key: string, op: Operator, values: string[], roo
     case 'Lt':
       if (values.length !== 1) throw new ValidationError("Required value: must be specified single value when `operator` is 'Lt' or 'Gt'", { object: root, path: [...p, 'values'] });
       break;
-  }
-  if (kind === 'label') {
-    values.forEach((v, i) => {
-      const e = labelValueError(v);
-      if (e) throw new ValidationError(`Invalid value: "${v}": ${e}`, { object: root, path: [...p, 'values', i] });
-    });
   }
 }
 
@@ -138,10 +131,13 @@ export function readNodeSelectorTerm(raw: JsonValue | undefined, root: object, p
     const key = stringAt(item.key, root, [...p, 'key']) ?? '';
     const operator = item.operator;
     if (typeof operator !== 'string' || !(NODE_SELECTOR_OPERATORS as readonly string[]).includes(operator)) {
-      throw unsupported(operator ?? '', NODE_SELECTOR_OPERATORS, root, [...p, 'operator']);
+      if (mode.strict) throw unsupported(operator ?? '', NODE_SELECTOR_OPERATORS, root, [...p, 'operator']);
+      // nodeSelectorRequirementsAsSelector: `%q is not a valid node selector operator`: the term matches nothing.
+      invalid = true;
+      return;
     }
     const values = readValues(item.values, root, [...p, 'values']);
-    if (mode.strict) strictRequirementCheck(key, operator as Operator, values, root, p, 'node');
+    if (mode.strict) strictRequirementCheck(key, operator as Operator, values, root, p);
     if (requirementError(key, operator as Operator, values)) invalid = true;
     labels.push({ key, operator: operator as Operator, values });
   });
@@ -152,7 +148,9 @@ export function readNodeSelectorTerm(raw: JsonValue | undefined, root: object, p
     const key = stringAt(item.key, root, [...p, 'key']) ?? '';
     const operator = item.operator;
     if (typeof operator !== 'string' || !(NODE_SELECTOR_OPERATORS as readonly string[]).includes(operator)) {
-      throw unsupported(operator ?? '', NODE_SELECTOR_OPERATORS, root, [...p, 'operator']);
+      if (mode.strict) throw unsupported(operator ?? '', NODE_SELECTOR_OPERATORS, root, [...p, 'operator']);
+      invalid = true;
+      return;
     }
     const values = readValues(item.values, root, [...p, 'values']);
     if (mode.strict) {

@@ -67,7 +67,7 @@ function template(obj: JsonObject): { labels: Record<string, string>; meta: Json
   const podSpec = objectAt(tpl?.spec, obj, ['spec', 'template', 'spec']);
   if (!tpl || !podSpec) return null;
   const meta = objectAt(tpl.metadata, obj, ['spec', 'template', 'metadata']) ?? {};
-  const labels = labelsAt(meta.labels, obj, ['spec', 'template', 'metadata', 'labels'], false);
+  const labels = labelsAt(meta.labels, obj, ['spec', 'template', 'metadata', 'labels']);
   return { labels, meta, spec: podSpec };
 }
 
@@ -96,7 +96,7 @@ function podFrom(
 
 function selectorOf(obj: JsonObject): Selector {
   const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
-  return readLabelSelector(spec.selector, obj, ['spec', 'selector'], { strict: false });
+  return readLabelSelector(spec.selector, obj, ['spec', 'selector']);
 }
 
 /**
