@@ -8,6 +8,7 @@
 
 import type { JsonObject } from '../apimachinery/json.ts';
 import { asList, asObject, asOptionalInt, asString } from '../apimachinery/json.ts';
+import { deepCopy } from '../apimachinery/deep-copy.ts';
 import type { Admission, AdmissionAttributes, Operation } from './admission/chain.ts';
 import { NO_ADMISSION } from './admission/chain.ts';
 import { VirtualClock } from './clock.ts';
@@ -20,7 +21,7 @@ import { mergePatch } from './merge-patch.ts';
 import { strategyFor } from './registry/strategies.ts';
 import type { Strategy } from './registry/strategy.ts';
 import { jsonEqual } from './registry/strategy.ts';
-import type { ApiResult, StatusObject, WatchEvent } from './result.ts';
+import type { ApiResult, WatchEvent } from './result.ts';
 import { failure, statusErrors, toWatchEvent } from './result.ts';
 import { RevisionCompactedError, Storage } from './storage.ts';
 import type { StorageEvent } from './storage.ts';
@@ -140,7 +141,7 @@ export class ApiServer {
     } catch (e) {
       if (!(e instanceof RevisionCompactedError)) throw e;
       const expired = statusErrors.expired(e.message);
-      return { ...expired, events: [{ type: 'ERROR', object: expired.status as StatusObject }] };
+      return { ...expired, events: [{ type: 'ERROR', object: expired.status as unknown as Readonly<JsonObject> }] };
     }
   }
 
@@ -283,7 +284,7 @@ export class ApiServer {
       if (first) return first;
     }
 
-    const obj = structuredClone(existing) as JsonObject;
+    const obj = deepCopy(existing as JsonObject);
     const before = this.beforeDelete(info, strategy, obj, options);
     if ('code' in before) return before;
     if (before.pending) return this.finalizeDelete(kindKeyText, info, existing, false);
@@ -331,7 +332,7 @@ export class ApiServer {
     if (refused) return refused;
     const meta = asObject(existing.metadata);
     if (meta?.deletionTimestamp === undefined) {
-      const obj = structuredClone(existing) as JsonObject;
+      const obj = deepCopy(existing as JsonObject);
       const m = metaOf(obj);
       m.deletionTimestamp = this.clock.nowTimestamp();
       const status = asObject(obj.status) ?? {};
@@ -361,7 +362,7 @@ export class ApiServer {
     if (!info) return unknownKind();
     const decoded = decodeObject(raw);
     if (!decoded.ok) return { ...statusErrors.badRequest(decoded.message), problems: decoded.problems };
-    const obj = structuredClone(raw) as JsonObject;
+    const obj = deepCopy(raw);
     DEFAULTERS[kindKey(apiVersion, kind)]?.(obj);
     return { info, obj };
   }

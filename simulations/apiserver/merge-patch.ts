@@ -5,6 +5,7 @@
 
 import type { JsonObject, JsonValue } from '../apimachinery/json.ts';
 import { setOwn } from '../apimachinery/json.ts';
+import { deepCopy } from '../apimachinery/deep-copy.ts';
 
 function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -18,7 +19,7 @@ function isObject(v: unknown): v is JsonObject {
  *   // { a: 1, b: { d: 3, e: 4 }, f: [1] }
  */
 export function mergePatch(target: JsonValue | undefined, patch: JsonValue): JsonValue {
-  if (!isObject(patch)) return structuredClone(patch);
+  if (!isObject(patch)) return deepCopy(patch);
   const out: JsonObject = isObject(target) ? { ...target } : {};
   for (const key of Object.keys(patch)) {
     const value = patch[key];

@@ -3,6 +3,9 @@
 // kube-apiserver words it. Outcomes are values: a conflict or an invalid
 // object is a Result, never an exception.
 
+import { newAlreadyExists, newBadRequest, newConflict, newForbidden, newInvalid, newMethodNotSupported, newNotFound, newResourceExpired } from '../apimachinery/api-errors.ts';
+import type { Status } from '../apimachinery/api-errors.ts';
+import type { ErrorList } from '../apimachinery/field-errors.ts';
 import type { JsonObject } from '../apimachinery/json.ts';
 import type { StorageEvent } from './storage.ts';
 
@@ -13,12 +16,7 @@ export interface WatchEvent {
 }
 
 /** metav1.Status as the API serves it (for errors, and for some deletes). */
-export interface StatusObject extends JsonObject {
-  kind: 'Status';
-  apiVersion: 'v1';
-  metadata: JsonObject;
-  status: 'Success' | 'Failure';
-}
+export type StatusObject = Status;
 
 export interface ApiResult {
   /** HTTP status: 201 create, 200 get/update/patch/delete/list/watch, 202 a delete still in progress, errors 4xx/5xx. */
@@ -28,7 +26,7 @@ export interface ApiResult {
   /** The Status message, exactly as kube-apiserver words it. */
   message?: string;
   /** The stored object (create, get, update, patch, delete while it still exists), the deleted object, or a success Status. */
-  object?: Readonly<JsonObject>;
+  object?: Readonly<JsonObject> | Status;
   /** list: the items, in key order. */
   items?: Readonly<JsonObject>[];
   /** list: the store's resourceVersion at the time of the list. */
@@ -60,50 +58,20 @@ export function toWatchEvent(e: StorageEvent): WatchEvent {
   return { type: e.type, object: e.object };
 }
 
-// TODO(apimachinery): replace with apimachinery/api-errors.ts once it lands (same wording).
-import { aggregateMessage, errorBody } from '../apimachinery/field-errors.ts';
-import type { ErrorList } from '../apimachinery/field-errors.ts';
-import { goQuote } from '../apimachinery/go-strconv.ts';
-
-function statusOf(code: number, reason: string, message: string, details?: JsonObject): StatusObject {
-  const s: StatusObject = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message };
-  if (reason !== '') s.reason = reason;
-  if (details) s.details = details;
-  s.code = code;
-  return s;
-}
-
-function details(group: string, kind: string, name: string): JsonObject {
-  const d: JsonObject = {};
-  if (name !== '') d.name = name;
-  if (group !== '') d.group = group;
-  d.kind = kind;
-  return d;
-}
-
-function qualified(group: string, name: string): string {
-  return group === '' ? name : `${name}.${group}`;
-}
-
+/**
+ * The refusals the API server answers with, as results: apimachinery's
+ * api/errors constructors (their codes, reasons and messages), wrapped.
+ */
 export const statusErrors = {
-  notFound: (group: string, resource: string, name: string) =>
-    failure(statusOf(404, 'NotFound', `${qualified(group, resource)} ${goQuote(name)} not found`, details(group, resource, name))),
-  alreadyExists: (group: string, resource: string, name: string) =>
-    failure(statusOf(409, 'AlreadyExists', `${qualified(group, resource)} ${goQuote(name)} already exists`, details(group, resource, name))),
-  conflict: (group: string, resource: string, name: string, why: string) =>
-    failure(statusOf(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(group, resource)} ${goQuote(name)}: ${why}`, details(group, resource, name))),
-  forbidden: (group: string, resource: string, name: string, why: string) =>
-    failure(statusOf(403, 'Forbidden', name === '' ? `${qualified(group, resource)} is forbidden: ${why}` : `${qualified(group, resource)} ${goQuote(name)} is forbidden: ${why}`, details(group, resource, name))),
-  invalid: (group: string, kind: string, name: string, errs: ErrorList) => {
-    const d = details(group, kind, name);
-    d.causes = errs.map((e) => ({ reason: e.type, message: errorBody(e), field: e.field }));
-    const agg = aggregateMessage(errs);
-    const result = failure(statusOf(422, 'Invalid', agg === '' ? `${qualified(group, kind)} ${goQuote(name)} is invalid` : `${qualified(group, kind)} ${goQuote(name)} is invalid: ${agg}`, d));
-    return { ...result, fieldErrors: errs };
-  },
-  badRequest: (message: string) => failure(statusOf(400, 'BadRequest', message)),
-  expired: (message: string) => failure(statusOf(410, 'Expired', message)),
-  internal: (message: string) => failure(statusOf(500, '', message)),
-  methodNotAllowed: (group: string, resource: string, action: string) =>
-    failure(statusOf(405, 'MethodNotAllowed', `${action} is not supported on resources of kind ${goQuote(qualified(group, resource))}`, details(group, resource, ''))),
+  notFound: (group: string, resource: string, name: string) => failure(newNotFound({ group, resource }, name).status),
+  alreadyExists: (group: string, resource: string, name: string) => failure(newAlreadyExists({ group, resource }, name).status),
+  conflict: (group: string, resource: string, name: string, why: string) => failure(newConflict({ group, resource }, name, why).status),
+  forbidden: (group: string, resource: string, name: string, why: string) => failure(newForbidden({ group, resource }, name, why).status),
+  /** 422 Invalid, with the field errors kept (their paths point at the learner's line). */
+  invalid: (group: string, kind: string, name: string, errs: ErrorList): ApiResult => ({ ...failure(newInvalid({ group, kind }, name, errs).status), fieldErrors: errs }),
+  badRequest: (message: string) => failure(newBadRequest(message).status),
+  expired: (message: string) => failure(newResourceExpired(message).status),
+  /** A plain error the handler turns into a 500 with no reason (ErrorToAPIStatus's default). */
+  internal: (message: string) => failure({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 }),
+  methodNotAllowed: (group: string, resource: string, action: string) => failure(newMethodNotSupported({ group, resource }, action).status),
 };

@@ -4,6 +4,7 @@
 // controller, and only at `{ op: 'gc' }`.
 
 import type { JsonObject, JsonValue } from '../apimachinery/json.ts';
+import { deepCopy } from '../apimachinery/deep-copy.ts';
 import { Admission } from './admission/chain.ts';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.ts';
 import { ApiServer } from './api-server.ts';
@@ -122,7 +123,7 @@ function substitute(value: JsonValue, results: readonly Result[]): JsonValue {
     const m = TEMPLATE.exec(value);
     if (!m) return value;
     const found = lookup(results[Number(m[1])] as unknown as JsonValue, m[2]);
-    return found === undefined ? value : (structuredClone(found) as JsonValue);
+    return found === undefined ? value : deepCopy(found);
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, results));
   if (value !== null && typeof value === 'object') {

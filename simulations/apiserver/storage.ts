@@ -12,6 +12,7 @@
 //      etcd's mvcc (revisions start at 1; the first write is revision 2).
 
 import type { JsonObject } from '../apimachinery/json.ts';
+import { deepCopy } from '../apimachinery/deep-copy.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -177,7 +178,7 @@ function seal(object: JsonObject, revision: number): Readonly<JsonObject> {
 }
 
 function thaw(object: Readonly<JsonObject>): JsonObject {
-  return structuredClone(object) as JsonObject;
+  return deepCopy(object as JsonObject);
 }
 
 /** Freezes a JSON value and everything in it; returns it. */

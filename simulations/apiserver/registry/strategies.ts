@@ -5,6 +5,7 @@
 
 import { asList, asObject, asOptionalInt, asString } from '../../apimachinery/json.ts';
 import type { JsonObject } from '../../apimachinery/json.ts';
+import { deepCopy } from '../../apimachinery/deep-copy.ts';
 import { lookupKind, kindKey, KINDS, apiVersionOf } from '../kinds.ts';
 import { computePodQOS } from '../pod-qos.ts';
 import { jsonEqual, makeStrategy, RESET_FOR_STATUS } from './strategy.ts';
@@ -71,7 +72,7 @@ const namespaceStrategy = makeStrategy(true, {
   extraUpdate(ns, old) {
     // spec.finalizers only change through the /finalize subresource.
     const oldSpec = asObject(old.spec);
-    if (oldSpec && oldSpec.finalizers !== undefined) specOf(ns).finalizers = structuredClone(oldSpec.finalizers);
+    if (oldSpec && oldSpec.finalizers !== undefined) specOf(ns).finalizers = deepCopy(oldSpec.finalizers);
     else if (asObject(ns.spec)) delete specOf(ns).finalizers;
     nameLabel(ns);
   },

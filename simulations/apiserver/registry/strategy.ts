@@ -5,6 +5,7 @@
 //      pkg/registry/<group>/<kind>/strategy.go (each kind's choices).
 
 import type { JsonObject } from '../../apimachinery/json.ts';
+import { deepCopy } from '../../apimachinery/deep-copy.ts';
 
 export interface Strategy {
   /** PrepareForCreate: clear what users may not set (status), set generation. Mutates `obj`. */
@@ -101,7 +102,7 @@ export function makeStrategy(hasStatus: boolean, options: StrategyOptions = {}):
       options.extraCreate?.(obj);
     },
     prepareForUpdate(obj, old) {
-      if (hasStatus) setStatus(obj, old.status === undefined ? undefined : structuredClone(old.status as JsonObject));
+      if (hasStatus) setStatus(obj, old.status === undefined ? undefined : deepCopy(old.status as JsonObject));
       if (options.generation) {
         const changed = generationFields.some((f) => !jsonEqual(obj[f], old[f]));
         meta(obj).generation = oldGeneration(old) + (changed ? 1 : 0);
@@ -116,7 +117,7 @@ export function makeStrategy(hasStatus: boolean, options: StrategyOptions = {}):
       }
       for (const key of Object.keys(old)) {
         if (key === 'status' || key === 'metadata' || key === 'apiVersion' || key === 'kind') continue;
-        obj[key] = structuredClone(old[key]);
+        obj[key] = deepCopy(old[key]);
       }
       keepMetadata(meta(obj), old.metadata as Readonly<JsonObject> | undefined, options.statusKeepsMetadata ?? []);
     },
@@ -136,6 +137,6 @@ function keepMetadata(m: JsonObject, old: Readonly<JsonObject> | undefined, keep
   for (const key of keep) {
     const v = old?.[key];
     if (v === undefined) delete m[key];
-    else m[key] = structuredClone(v);
+    else m[key] = deepCopy(v);
   }
 }
