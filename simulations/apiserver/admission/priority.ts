@@ -163,8 +163,9 @@ export const priority: AdmissionPlugin = {
       const spec = asObject(a.object.spec);
       const oldSpec = asObject(a.oldObject.spec);
       if (spec && oldSpec) {
-        if (spec.priority === undefined && oldSpec.priority !== undefined) spec.priority = oldSpec.priority;
-        if (spec.preemptionPolicy === undefined && oldSpec.preemptionPolicy !== undefined) spec.preemptionPolicy = oldSpec.preemptionPolicy;
+        // JSON null is Go's nil too.
+        if (spec.priority == null && oldSpec.priority != null) spec.priority = oldSpec.priority;
+        if (spec.preemptionPolicy == null && oldSpec.preemptionPolicy != null) spec.preemptionPolicy = oldSpec.preemptionPolicy;
       }
     }
     return undefined;
