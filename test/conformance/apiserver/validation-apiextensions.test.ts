@@ -1,5 +1,6 @@
 // Upstream: staging/src/k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/validation/validation_test.go
-// (stored version): TestValidateCustomResourceDefinition, the cases of its table's
+// (stored version): TestValidateCustomResourceDefinition and
+// TestValidateCustomResourceDefinitionUpdate, the cases of its table's
 // first part that apiextensions.k8s.io/v1 JSON can express. Upstream validates the
 // internal type; v1 converts to it with spec.version = versions[0].name, and a
 // schema, subresources or printer columns that every version has alike lifted
@@ -18,7 +19,10 @@ import assert from 'node:assert/strict';
 import { errorString } from '../../../simulations/apimachinery/field-errors.ts';
 import type { ErrorList } from '../../../simulations/apimachinery/field-errors.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/json.ts';
-import { validateCustomResourceDefinition } from '../../../simulations/apiserver/validation/apiextensions/custom-resource-definition.ts';
+import {
+  validateCustomResourceDefinition,
+  validateCustomResourceDefinitionUpdate,
+} from '../../../simulations/apiserver/validation/apiextensions/custom-resource-definition.ts';
 
 const FILE = 'staging/src/k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/validation/validation_test.go';
 const UP = 'TestValidateCustomResourceDefinition';
@@ -331,6 +335,58 @@ const key = (e: Want): string => `${e.type} ${e.field}`;
 test(`${FILE} ${UP}`, () => {
   for (const c of cases) {
     const errs = validateCustomResourceDefinition(c.object);
+    assert.deepEqual(errs.map((e) => key(e)).sort(), c.errors.map(key).sort(), `${c.name}:\n${show(errs)}`);
+  }
+});
+
+// TestValidateCustomResourceDefinitionUpdate: its cases requested through
+// apiextensions.k8s.io/v1 (the v1beta1 ones are not served), from the stored
+// version's first part. Both objects carry resourceVersion "1".
+test(`${FILE} TestValidateCustomResourceDefinitionUpdate`, () => {
+  const U = 'TestValidateCustomResourceDefinitionUpdate';
+  const withRV = (o: JsonObject): JsonObject => ({ ...o, metadata: { ...(o.metadata as JsonObject), resourceVersion: '1' } });
+  const one = (schema: JsonObject, extra: JsonObject = {}): JsonObject =>
+    withRV(crd(clusterSpec([version('version', true, true, { schema })], extra), stored('version')));
+  const props = (foo: JsonObject): JsonObject => ({ openAPIV3Schema: { type: 'object', properties: { foo } } });
+  const updates: (Case & { old: JsonObject })[] = [
+    {
+      upstream: U,
+      name: 'invalid types updates disallowed via v1',
+      old: one(OBJECT_SCHEMA, { preserveUnknownFields: false }),
+      object: one(props({ type: 'bogus' }), { preserveUnknownFields: false }),
+      errors: [unsupported('spec.validation.openAPIV3Schema.properties[foo].type')],
+    },
+    {
+      upstream: U,
+      name: 'invalid types updates allowed via v1 if old object has invalid types',
+      old: one(props({ type: 'bogus' }), { preserveUnknownFields: false }),
+      object: one(props({ type: 'bogus2' }), { preserveUnknownFields: false }),
+      errors: [],
+    },
+    {
+      upstream: U,
+      name: 'structural to non-structural updates not allowed via v1',
+      old: one(props({ type: 'integer' }), { preserveUnknownFields: true }),
+      object: one(props({}), { preserveUnknownFields: true }),
+      errors: [required('spec.validation.openAPIV3Schema.properties[foo].type')],
+    },
+    {
+      upstream: U,
+      name: 'absent schema to non-structural updates not allowed via v1',
+      old: one({}, { preserveUnknownFields: true }),
+      object: one(props({}), { preserveUnknownFields: true }),
+      errors: [required('spec.validation.openAPIV3Schema.properties[foo].type')],
+    },
+    {
+      upstream: U,
+      name: 'non-structural updates allowed via v1 if old object has non-structural schema',
+      old: withRV(crd(clusterSpec([version('version', true, true, { schema: props({}) }), version('version2', true, false, { schema: props({ type: 'number' }) })], { preserveUnknownFields: true }), stored('version'))),
+      object: withRV(crd(clusterSpec([version('version', true, true, { schema: props({ description: 'b' }) }), version('version2', true, false, { schema: props({ description: 'a' }) })], { preserveUnknownFields: true }), stored('version'))),
+      errors: [],
+    },
+  ];
+  for (const c of updates) {
+    const errs = validateCustomResourceDefinitionUpdate(c.object, c.old);
     assert.deepEqual(errs.map((e) => key(e)).sort(), c.errors.map(key).sort(), `${c.name}:\n${show(errs)}`);
   }
 });

@@ -39,6 +39,10 @@ interface Options {
   requireRecognizedConversionReviewVersion: boolean;
   requireImmutableNames: boolean;
   requireOpenAPISchema: boolean;
+  /** Every schema's type must be an OpenAPI type (relaxed while the stored object has others). */
+  requireValidPropertyType: boolean;
+  /** Schemas must be structural (relaxed while the stored object has a non-structural one). */
+  requireStructuralSchema: boolean;
 }
 
 /** The metadata name must be <plural>.<group>. */
@@ -54,7 +58,13 @@ function nameFn(crd: JsonObject) {
 
 /** ValidateCustomResourceDefinition. */
 export function validateCustomResourceDefinition(crd: JsonObject): ErrorList {
-  const opts: Options = { requireRecognizedConversionReviewVersion: true, requireImmutableNames: false, requireOpenAPISchema: true };
+  const opts: Options = {
+    requireRecognizedConversionReviewVersion: true,
+    requireImmutableNames: false,
+    requireOpenAPISchema: true,
+    requireValidPropertyType: true,
+    requireStructuralSchema: true,
+  };
   const spec = internalSpec(asObject(crd.spec) ?? {});
   const status = asObject(crd.status) ?? {};
   const errs = validateObjectMeta(asObject(crd.metadata), false, nameFn(crd), Path.of('metadata'));
@@ -76,6 +86,8 @@ export function validateCustomResourceDefinitionUpdate(crd: JsonObject, old: Jso
     requireImmutableNames: isEstablished(old),
     // Don't tighten validation on existing persisted data.
     requireOpenAPISchema: allVersionsSpecifyOpenAPISchema(oldSpec),
+    requireValidPropertyType: !oldSchemas(oldSpec).some((s) => validateTypeNames(s, Path.of('')).length > 0),
+    requireStructuralSchema: !oldSchemas(oldSpec).some((s) => hasPreserveUnknownFieldsFalse(s) || validateStructural(s, 'root', Path.of('')).length > 0),
   };
   const spec = internalSpec(asObject(crd.spec) ?? {});
   const status = asObject(crd.status) ?? {};
@@ -93,6 +105,17 @@ export function validateCustomResourceDefinitionStatusUpdate(crd: JsonObject, ol
   const errs = validateObjectMetaUpdate(asObject(crd.metadata), asObject(old.metadata), Path.of('metadata'));
   errs.push(...validateStatus(asObject(crd.status) ?? {}, Path.of('status')));
   return errs;
+}
+
+/** hasInvalidTypes: a type outside OpenAPI's anywhere in the schema. */
+function validateTypeNames(s: JsonObject, path: Path): ErrorList {
+  return validateTypes(s, path, true).filter((e) => e.type === 'FieldValueNotSupported');
+}
+
+/** The stored object's schemas: the top-level one and every version's (hasSchemaWith walks these). */
+function oldSchemas(spec: InternalSpec): JsonObject[] {
+  const all = [asObject(asObject(spec.validation)?.openAPIV3Schema), ...spec.versions.map((v) => asObject(asObject(v.schema)?.openAPIV3Schema))];
+  return all.filter((s): s is JsonObject => s !== undefined);
 }
 
 function isEstablished(crd: JsonObject): boolean {
@@ -150,11 +173,11 @@ function validateDeprecationWarning(deprecated: boolean, warning: string | undef
 }
 
 /** validateCustomResourceDefinitionVersion. */
-function validateVersion(version: InternalVersion, path: Path, statusEnabled: boolean): ErrorList {
+function validateVersion(version: InternalVersion, path: Path, statusEnabled: boolean, opts: Options): ErrorList {
   const errs: ErrorList = [];
   const warning = asOptionalString(version.raw.deprecationWarning);
   for (const m of validateDeprecationWarning(asBool(version.raw.deprecated), warning)) errs.push(invalid(path.child('deprecationWarning'), warning ?? null, m));
-  errs.push(...validateValidation(version.schema, statusEnabled, path.child('schema')));
+  errs.push(...validateValidation(version.schema, statusEnabled, path.child('schema'), opts));
   errs.push(...validateSubresources(version.subresources, path.child('subresources')));
   version.additionalPrinterColumns.forEach((c, i) => errs.push(...validateColumn(asObject(c) ?? {}, path.child('additionalPrinterColumns').index(i))));
   if (version.selectableFields.length > 0 && !asObject(version.schema)?.openAPIV3Schema) {
@@ -206,7 +229,7 @@ function validateSpec(spec: InternalSpec, opts: Options, path: Path): ErrorList 
     const nameErrs = isDNS1035Label(v.name);
     if (nameErrs.length > 0) errs.push(invalid(path.child('versions').index(i).child('name'), v.name, nameErrs.join(',')));
     const subresources = spec.versions.some((x) => x.subresources) ? v.subresources : spec.subresources;
-    errs.push(...validateVersion(v, path.child('versions').index(i), asObject(subresources)?.status !== undefined && asObject(subresources)?.status !== null));
+    errs.push(...validateVersion(v, path.child('versions').index(i), asObject(subresources)?.status !== undefined && asObject(subresources)?.status !== null, opts));
   });
 
   // Top-level and per-version fields are exclusive, and per-version ones may not all be equal
@@ -229,7 +252,7 @@ function validateSpec(spec: InternalSpec, opts: Options, path: Path): ErrorList 
     if (asString(names[f]).length === 0) errs.push(required(path.child('names', f), ''));
   }
   errs.push(...validateNames(names, path.child('names')));
-  errs.push(...validateValidation(spec.validation, asObject(spec.subresources)?.status != null || spec.versions.some((v) => asObject(v.subresources)?.status != null), path.child('validation')));
+  errs.push(...validateValidation(spec.validation, asObject(spec.subresources)?.status != null || spec.versions.some((v) => asObject(v.subresources)?.status != null), path.child('validation'), opts));
   errs.push(...validateSubresources(spec.subresources, path.child('subresources')));
   spec.additionalPrinterColumns.forEach((c, i) => errs.push(...validateColumn(asObject(c) ?? {}, path.child('additionalPrinterColumns').index(i))));
   if (spec.selectableFields.length > 0 && !spec.validation) errs.push(invalid(path.child('selectableFields'), '', 'selectableFields may only be set when validations.schema is included'));
@@ -498,15 +521,15 @@ function validateSimpleJSONPath(s: string, path: Path): ErrorList {
  * root is not nullable, every schema's type is an OpenAPI type, the root is
  * an object, and properties and items name their type.
  */
-function validateValidation(validation: JsonObject | undefined, _statusEnabled: boolean, path: Path): ErrorList {
+function validateValidation(validation: JsonObject | undefined, _statusEnabled: boolean, path: Path, opts: Options): ErrorList {
   const schema = asObject(validation?.openAPIV3Schema);
   if (!schema) return [];
   const schemaPath = path.child('openAPIV3Schema');
   const errs: ErrorList = [];
-  const schemaErrs = validateTypes(schema, schemaPath);
+  const schemaErrs = validateTypes(schema, schemaPath, opts.requireValidPropertyType);
   // structuralschema.NewStructural cannot represent x-kubernetes-preserve-unknown-fields: false;
   // its error is hidden when the schema already has errors (it always has one then).
-  if (schemaErrs.length === 0 || !hasPreserveUnknownFieldsFalse(schema)) {
+  if (opts.requireStructuralSchema && (schemaErrs.length === 0 || !hasPreserveUnknownFieldsFalse(schema))) {
     // Structural errors are sorted by message, as ValidateStructural sorts them.
     const structural = validateStructural(schema, 'root', schemaPath).sort((a, b) => compareGoStrings(errorText(a), errorText(b)));
     errs.push(...structural);
@@ -554,10 +577,10 @@ function validateStructural(s: JsonObject, level: Level, path: Path): ErrorList 
  * type check (requireValidPropertyType), additionalProperties next to properties,
  * and x-kubernetes-preserve-unknown-fields: false, over the whole schema.
  */
-function validateTypes(s: JsonObject, path: Path): ErrorList {
+function validateTypes(s: JsonObject, path: Path, requireValidPropertyType: boolean): ErrorList {
   const errs: ErrorList = [];
   const type = asString(s.type);
-  if (type.length > 0 && !OPENAPI_V3_TYPES.includes(type)) errs.push(notSupported(path.child('type'), type, OPENAPI_V3_TYPES));
+  if (requireValidPropertyType && type.length > 0 && !OPENAPI_V3_TYPES.includes(type)) errs.push(notSupported(path.child('type'), type, OPENAPI_V3_TYPES));
   // additionalProperties: false or a schema, next to properties (additionalProperties: true is harmless).
   if (s.additionalProperties !== undefined && s.additionalProperties !== null && s.additionalProperties !== true && Object.keys(asObject(s.properties) ?? {}).length !== 0) {
     errs.push(forbidden(path.child('additionalProperties'), 'additionalProperties and properties are mutual exclusive'));
@@ -566,11 +589,11 @@ function validateTypes(s: JsonObject, path: Path): ErrorList {
     errs.push(invalid(path.child('x-kubernetes-preserve-unknown-fields'), false, 'must be true or undefined'));
   }
   const properties = asObject(s.properties) ?? {};
-  for (const k of Object.keys(properties).sort(compareGoStrings)) errs.push(...validateTypes(asObject(properties[k]) ?? {}, path.child('properties').key(k)));
+  for (const k of Object.keys(properties).sort(compareGoStrings)) errs.push(...validateTypes(asObject(properties[k]) ?? {}, path.child('properties').key(k), requireValidPropertyType));
   const items = asObject(s.items);
-  if (items) errs.push(...validateTypes(items, path.child('items')));
+  if (items) errs.push(...validateTypes(items, path.child('items'), requireValidPropertyType));
   const additional = asObject(s.additionalProperties);
-  if (additional) errs.push(...validateTypes(additional, path.child('additionalProperties')));
+  if (additional) errs.push(...validateTypes(additional, path.child('additionalProperties'), requireValidPropertyType));
   return errs;
 }
 
