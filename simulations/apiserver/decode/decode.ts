@@ -100,7 +100,8 @@ export function decodeObject(object: unknown): DecodeResult {
   const info = lookupKind(apiVersion, kind);
   if (info === undefined) return { ok: true, kind: undefined };
 
-  const unsendable = hasNonFinite(object) ? findNonFinite(object, []) : undefined;
+  const { depth, nonFinite } = scan(object);
+  const unsendable = nonFinite ? findNonFinite(object, []) : undefined;
   if (unsendable !== undefined) {
     // kubectl's YAML-to-JSON conversion (sigs.k8s.io/yaml, json.Marshal) fails
     // first: `error converting YAML to JSON: json: unsupported value: +Inf`.
@@ -115,8 +116,26 @@ export function decodeObject(object: unknown): DecodeResult {
     };
   }
 
+  if (depth > MAX_NESTING_DEPTH) {
+    // encoding/json's scanner refuses the body before anything is decoded, in
+    // meta.Interpret, so the handler does not know the kind it was sent
+    // (transformDecodeError without a gvk, summarizeData of the body).
+    const cause = `couldn't get version/kind; json parse error: invalid character '${Array.isArray(deepest(object)) ? '[' : '{'}' exceeded max depth`;
+    const message = `the object provided is unrecognized (must be of type ${info.kind}): ${cause} (${bodyPrefix(object, 30)})`;
+    return { ok: false, kind: info, message, cause, problems: [{ path: [], message: cause }], status: badRequestStatus(message) };
+  }
   const root = KIND_STRUCTS[`${apiVersion}/${kind}`];
-  const { error, strictErrors } = run(GO_TYPES, true, 'sorted', object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root));
+  let decoded: { error: GoError | undefined; strictErrors: DecodeProblem[] };
+  try {
+    decoded = run(GO_TYPES, true, 'sorted', object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root));
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // Deeper than this decoder's recursion goes, though within Go's 10000
+    // levels: a limit of the simulation, said as such.
+    const cause = `kube-notebook cannot decode an object nested ${depth} levels deep`;
+    return { ok: false, kind: info, message: cause, cause, problems: [{ path: [], message: cause }], status: undefined };
+  }
+  const { error, strictErrors } = decoded;
   let cause: string;
   let problems: readonly DecodeProblem[];
   if (error !== undefined) {
@@ -523,13 +542,26 @@ function goTrimSpace(s: string): string {
   return s.slice(start, end);
 }
 
-/** Whether a number JSON cannot carry (NaN, ±Inf) is anywhere in v. */
-function hasNonFinite(v: unknown): boolean {
-  if (typeof v === 'number') return !Number.isFinite(v);
-  if (v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.some(hasNonFinite);
-  for (const k in v) if (Object.hasOwn(v, k) && hasNonFinite((v as Record<string, unknown>)[k])) return true;
-  return false;
+/**
+ * One walk over the whole value, without recursion (a learner's value may nest
+ * deeper than the JS stack): its nesting depth as Go's scanner counts it (one
+ * per object or array) and whether it holds a number JSON cannot carry.
+ */
+function scan(v: unknown): { depth: number; nonFinite: boolean } {
+  let depth = 0;
+  let nonFinite = false;
+  const stack: [unknown, number][] = [[v, 0]];
+  while (stack.length > 0) {
+    const [value, level] = stack.pop()!;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) nonFinite = true;
+    } else if (value !== null && typeof value === 'object') {
+      if (level + 1 > depth) depth = level + 1;
+      if (Array.isArray(value)) for (const item of value) stack.push([item, level + 1]);
+      else for (const k in value) if (Object.hasOwn(value, k)) stack.push([(value as Record<string, unknown>)[k], level + 1]);
+    }
+  }
+  return { depth, nonFinite };
 }
 
 /** The first non-finite number in kubectl's key order: kubectl's json.Marshal refuses the whole object there. */
@@ -548,4 +580,68 @@ function findNonFinite(v: unknown, path: (string | number)[]): { path: FieldPath
     if (found) return found;
   }
   return undefined;
+}
+
+/** encoding/json's scanner: maxNestingDepth. */
+const MAX_NESTING_DEPTH = 10000;
+
+/** The object or array at the deepest level, first met in kubectl's order (its first character is the one the scanner names). */
+function deepest(v: unknown): unknown {
+  let best: unknown = v;
+  let bestDepth = 0;
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length > 0) {
+    const [value, level] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (level > MAX_NESTING_DEPTH && level > bestDepth) {
+      // the scanner stops at the first container past the limit
+      best = value;
+      bestDepth = level;
+      break;
+    }
+    const children = Array.isArray(value) ? [...value] : sortedKeys(value as Record<string, unknown>).map((k) => (value as Record<string, unknown>)[k]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], level + 1]);
+  }
+  return best;
+}
+
+/** summarizeData: the first bytes of the JSON body kubectl sends, then " ...". */
+function bodyPrefix(v: unknown, max: number): string {
+  let out = '';
+  const stack: (unknown | { text: string })[] = [v];
+  while (stack.length > 0 && out.length <= max) {
+    const item = stack.pop();
+    if (item instanceof Text) {
+      out += item.text;
+      continue;
+    }
+    if (Array.isArray(item)) {
+      out += '[';
+      stack.push(new Text(']'));
+      for (let i = item.length - 1; i >= 0; i--) {
+        stack.push(item[i] === undefined ? null : item[i]);
+        if (i > 0) stack.push(new Text(','));
+      }
+    } else if (item !== null && typeof item === 'object') {
+      out += '{';
+      stack.push(new Text('}'));
+      const keys = sortedKeys(item as Record<string, unknown>);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push((item as Record<string, unknown>)[keys[i]]);
+        stack.push(new Text(`${goJsonQuote(keys[i])}:`));
+        if (i > 0) stack.push(new Text(','));
+      }
+    } else if (typeof item === 'string') {
+      out += goJsonQuote(item);
+    } else if (typeof item === 'number') {
+      out += numberText(item);
+    } else {
+      out += String(item);
+    }
+  }
+  return out.length > max ? `${out.slice(0, max)} ...` : out;
+}
+
+class Text {
+  constructor(readonly text: string) {}
 }

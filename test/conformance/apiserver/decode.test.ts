@@ -465,6 +465,16 @@ describe('type errors and unknown fields at several depths (formats: sigs.k8s.io
     assert.equal(r.status, undefined);
   });
 
+  it("a body nested deeper than 10000 levels: encoding/json's scanner (maxNestingDepth) fails meta.Interpret, and transformDecodeError has no kind", () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 10001; i++) deep = { a: deep };
+    const r = decodeObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, zz: deep });
+    assert.ok(!r.ok);
+    assert.equal(r.cause, "couldn't get version/kind; json parse error: invalid character '{' exceeded max depth");
+    // summarizeData(body, 30): the first 30 bytes of the JSON kubectl sends
+    assert.equal(r.message, `the object provided is unrecognized (must be of type ConfigMap): ${r.cause} ({"apiVersion":"v1","kind":"Con ...)`);
+  });
+
   it('at most 100 strict errors are kept (kubernetes_patch.go saveStrictError)', () => {
     const spec: Record<string, number> = {};
     for (let i = 0; i < 150; i++) spec[`u${String(i).padStart(3, '0')}`] = i;
