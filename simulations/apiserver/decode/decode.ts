@@ -190,7 +190,8 @@ export interface UnmarshalResult {
  * sigs.k8s.io/json's UnmarshalStrict (or, not strict, UnmarshalCaseSensitivePreserveInts)
  * of a JSON value into the Go type `goType` of package `pkg`: the building
  * block of decodeObject, exposed so that upstream's own decoder tests can run
- * against it on their own structs.
+ * against it on their own structs. It recurses as deep as the value nests:
+ * unlike decodeObject it does not guard against values thousands of levels deep.
  *
  * @example unmarshal({ spec: { replicas: 'x' } }, 'apps', 'Deployment', { strict: true }).error?.message
  *   // 'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32'
