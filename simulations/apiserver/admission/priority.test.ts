@@ -25,7 +25,7 @@ const specOf = (api: ApiServer, p: JsonObject) => {
   return [spec.priorityClassName, spec.priority, spec.preemptionPolicy];
 };
 
-const admitted = [
+const admitted: { name: string; classes: JsonObject[]; spec: JsonObject; want: unknown[] }[] = [
   { name: 'a Pod with no class and no default class gets priority 0 and PreemptLowerPriority', classes: [], spec: {}, want: [undefined, 0, 'PreemptLowerPriority'] },
   { name: 'a Pod with no class gets the globalDefault class, its name written into the Pod', classes: [pc('default-pc', 100, { globalDefault: true })], spec: {}, want: ['default-pc', 100, 'PreemptLowerPriority'] },
   {
@@ -43,7 +43,7 @@ for (const c of admitted) {
   test(`Priority admits: ${c.name}`, () => assert.deepEqual(specOf(cluster(c.classes), pod(c.spec)), c.want));
 }
 
-const refused = [
+const refused: { name: string; classes: JsonObject[]; spec: JsonObject; message: string }[] = [
   { name: 'a class that does not exist', classes: [], spec: { priorityClassName: 'foo' }, message: 'pods "p" is forbidden: no PriorityClass with name foo was found' },
   {
     name: 'a priority other than the class value',
