@@ -1,14 +1,18 @@
 // What the notebook does for a learner, independent of HTTP: run a cell and
-// keep it, reset it, answer a quiz, summarise progress, export and import.
-// Routes adapt requests to these calls and render what they return.
+// keep it, reset it, decide what each cell shows (its own run, the default
+// result, or nothing yet: the predict-first rule of cell-output.ts, asked for
+// every page, run, reset, detail and API answer), answer a quiz, summarise
+// progress, export and import. Routes adapt requests to these calls and render
+// what they return.
 
 import { ValidationError } from '../simulations/shared/errors.ts';
-import { NotFoundError } from './http/errors.ts';
+import { NotFoundError, PredictFirstError } from './http/errors.ts';
 import type { Engine, EngineDetail } from '../simulations/shared/engine.ts';
 import type { Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './content/model.ts';
 import { lessonFor } from './content/model.ts';
 import { CURRICULUM } from './content/curriculum.ts';
-import type { ProgressExport, Store } from './db/store.ts';
+import type { CellState, LatestAttempt, ProgressExport, Store } from './db/store.ts';
+import { cellOutput, type CellOutput } from './cell-output.ts';
 import { grade, normalizeAnswer } from './quiz/grader.ts';
 import type { RunFailure, RunOutcome } from './sim-runtime/execute.ts';
 import type { SimulationPool } from './sim-runtime/pool.ts';
@@ -33,6 +37,12 @@ export interface AnswerResult {
   cell: QuizCell;
   answer: unknown;
 }
+
+/** A learner's own run of a cell, as runCell returns it. */
+export type OwnOutput = Extract<CellOutput, { kind: 'own' }>;
+
+const NO_STATES: ReadonlyMap<string, CellState> = new Map();
+const NO_ATTEMPTS: ReadonlyMap<string, LatestAttempt> = new Map();
 
 /** A lesson visit is written at most once a minute per learner and lesson. */
 const VISIT_THROTTLE_MS = 60_000;
@@ -94,35 +104,80 @@ export class Notebook {
     return this.deps.pool.run(engineId, checkInput(input), { detail, view: false });
   }
 
-  /** Runs a learner's edited cell and saves the scenario and its outcome (with its view model). */
-  async runCell(learnerId: string, slug: string, cellId: string, input: unknown): Promise<{ cell: SimCell; input: string; outcome: RunOutcome }> {
+  /**
+   * Runs a learner's edited cell and saves the scenario and its outcome (with
+   * its view model). Running is the learner's choice to see a result: what
+   * they see now is their own run.
+   */
+  async runCell(learnerId: string, slug: string, cellId: string, input: unknown): Promise<OwnOutput> {
     const cell = this.simCell(slug, cellId);
     const text = checkInput(input);
     const outcome = await this.deps.pool.run(cell.engine, text);
     // A refused run (deadline, busy) is still saved with its error, so the learner's edit is never lost.
     const stored = { outcome: stripDebug(outcome), engineVersion: this.engineVersion(cell.engine) };
     this.deps.store.saveRun(learnerId, slug, cellId, text, stored, this.stamp());
-    return { cell, input: text, outcome };
-  }
-
-  resetCell(learnerId: string, slug: string, cellId: string): SimCell {
-    const cell = this.simCell(slug, cellId);
-    this.deps.store.resetCell(learnerId, slug, cellId);
-    return cell;
+    return { kind: 'own', cell, input: text, outcome };
   }
 
   /**
-   * One on-demand piece of a cell's current output (`Engine.detail`, computed
-   * in the worker): the learner's last run of the cell if they ran it, the
-   * default scenario's otherwise. A detail the pool could not compute
-   * (deadline, heap cap, busy) is returned as its failure.
+   * Forgets the learner's edit of a cell. What they see now is the default
+   * result, or (predict first) nothing yet if a predict quiz on it is unanswered.
+   */
+  resetCell(learnerId: string, slug: string, cellId: string): CellOutput {
+    const lesson = this.lesson(slug, 'en');
+    const cell = this.simCell(slug, cellId);
+    this.deps.store.resetCell(learnerId, slug, cellId);
+    const attempts = this.deps.store.latestAttempts(learnerId);
+    return cellOutput(lesson, cell, undefined, (quizId) => attempts.has(`${slug}/${quizId}`));
+  }
+
+  /** What the learner sees under one simulation cell (the rule is in cell-output.ts). */
+  async cellOutput(learnerId: string, slug: string, cellId: string): Promise<CellOutput> {
+    const lesson = this.lesson(slug, 'en');
+    const cell = this.simCell(slug, cellId);
+    const state = this.deps.store.cellStates(learnerId, slug).get(cellId);
+    const own = state ? { input: state.input, outcome: await this.savedOutcome(learnerId, slug, cell, state) } : undefined;
+    const attempts = own ? NO_ATTEMPTS : this.deps.store.latestAttempts(learnerId);
+    return cellOutput(lesson, cell, own, (quizId) => attempts.has(`${slug}/${quizId}`));
+  }
+
+  /**
+   * What the learner sees under every simulation cell of a lesson, with their
+   * saved cells and latest answers (the lesson page). A first visit (no
+   * learner cookie yet) has nothing saved: the database is not asked.
+   */
+  async lessonOutputs(learnerId: string, lesson: Lesson, { firstVisit = false } = {}) {
+    const states: ReadonlyMap<string, CellState> = firstVisit ? NO_STATES : this.deps.store.cellStates(learnerId, lesson.slug);
+    const attempts: ReadonlyMap<string, LatestAttempt> = firstVisit ? NO_ATTEMPTS : this.deps.store.latestAttempts(learnerId);
+    const answered = (quizId: string) => attempts.has(`${lesson.slug}/${quizId}`);
+    const outputs = new Map<string, CellOutput>();
+    const saved: Promise<unknown>[] = [];
+    for (const cell of lesson.cells) {
+      if (cell.kind !== 'sim') continue;
+      const state = states.get(cell.id);
+      if (!state) outputs.set(cell.id, cellOutput(lesson, cell, undefined, answered));
+      else {
+        const resolved = this.savedOutcome(learnerId, lesson.slug, cell, state);
+        saved.push(resolved.then((outcome) => outputs.set(cell.id, cellOutput(lesson, cell, { input: state.input, outcome }, answered))));
+      }
+    }
+    await Promise.all(saved);
+    return { states, attempts, outputs };
+  }
+
+  /**
+   * One on-demand piece of what the learner sees under a cell (`Engine.detail`,
+   * computed in the worker): of their last run if they ran the cell, of the
+   * default scenario otherwise, and nothing while that is held back (predict
+   * first). A detail the pool could not compute (deadline, heap cap, busy) is
+   * returned as its failure.
    */
   async cellDetail(learnerId: string, slug: string, cellId: string, key: string): Promise<{ ok: true; detail: EngineDetail } | RunFailure> {
     const cell = this.simCell(slug, cellId);
-    const engine = this.engine(cell.engine);
-    if (!engine?.detail) throw new NotFoundError(`the ${cell.engine} simulation has no details to show`);
-    const { states, outcomes } = await this.cellOutcomes(learnerId, this.lesson(slug, 'en'));
-    const outcome = states.has(cellId) ? (outcomes.get(cellId) ?? cell.defaultOutput) : cell.defaultOutput;
+    if (!this.engine(cell.engine)?.detail) throw new NotFoundError(`the ${cell.engine} simulation has no details to show`);
+    const output = await this.cellOutput(learnerId, slug, cellId);
+    if (output.kind === 'held') throw new PredictFirstError(output.quizzes);
+    const { outcome } = output;
     if (!outcome.ok) throw new NotFoundError(`cell "${cellId}" has no result to show details of: its last run failed`);
     const reply = await this.deps.pool.detail(cell.engine, { result: outcome.result, trace: outcome.trace }, key);
     if (!reply.ok) return reply;
@@ -131,31 +186,19 @@ export class Notebook {
   }
 
   /**
-   * The learner's saved cells of a lesson and their outcomes. An output that
-   * was not kept, or that another version of the engine computed, is
-   * recomputed from the saved input (and kept again): a stale output is never rendered.
+   * The outcome of a learner's saved cell. An output that was not kept, or
+   * that another version of the engine computed, is recomputed from the saved
+   * input (and kept again): a stale output is never rendered.
    */
-  async cellOutcomes(learnerId: string, lesson: Lesson) {
-    const states = this.deps.store.cellStates(learnerId, lesson.slug);
-    const outcomes = new Map<string, RunOutcome>();
-    await Promise.all(
-      [...states.values()].map(async (state) => {
-        const cell = lesson.cells.find((c) => c.id === state.cellId);
-        if (!cell || cell.kind !== 'sim') return;
-        const engineVersion = this.engineVersion(cell.engine);
-        if (state.output !== null && state.output.engineVersion === engineVersion) {
-          outcomes.set(state.cellId, state.output.outcome as RunOutcome);
-          return;
-        }
-        const outcome = await this.deps.pool.run(cell.engine, state.input);
-        // Deadlines and a busy pool are not the input's fault: try again next time rather than keep them.
-        if (outcome.ok || outcome.kind === 'invalid') {
-          this.deps.store.saveOutput(learnerId, lesson.slug, cell.id, state.input, { outcome: stripDebug(outcome), engineVersion });
-        }
-        outcomes.set(state.cellId, outcome);
-      }),
-    );
-    return { states, outcomes };
+  private async savedOutcome(learnerId: string, slug: string, cell: SimCell, state: CellState): Promise<RunOutcome> {
+    const engineVersion = this.engineVersion(cell.engine);
+    if (state.output !== null && state.output.engineVersion === engineVersion) return state.output.outcome as RunOutcome;
+    const outcome = await this.deps.pool.run(cell.engine, state.input);
+    // Deadlines and a busy pool are not the input's fault: try again next time rather than keep them.
+    if (outcome.ok || outcome.kind === 'invalid') {
+      this.deps.store.saveOutput(learnerId, slug, cell.id, state.input, { outcome: stripDebug(outcome), engineVersion });
+    }
+    return outcome;
   }
 
   answer(learnerId: string, slug: string, cellId: string, raw: unknown, lang: Lang): AnswerResult {
@@ -171,10 +214,6 @@ export class Notebook {
       cell,
       answer,
     };
-  }
-
-  latestAttempts(learnerId: string) {
-    return this.deps.store.latestAttempts(learnerId);
   }
 
   /**

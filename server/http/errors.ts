@@ -14,6 +14,17 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/**
+ * A result held back until the learner has answered the predict quizzes that
+ * read it, or has run the cell (server/cell-output.ts): answered 403, naming them.
+ */
+export class PredictFirstError extends Error {
+  override readonly name = 'PredictFirstError';
+  constructor(readonly quizzes: readonly string[]) {
+    super(`predict first: this result answers the quizzes ${quizzes.join(', ')}; answer them, or run the cell, to see it`);
+  }
+}
+
 /** An error with an HTTP status and a message safe to show. */
 export class HttpError extends Error {
   constructor(
@@ -90,6 +101,7 @@ function classify(error: unknown, req: Request): Classified {
   if (error instanceof ValidationError) return { status: 400, body: error.toJSON() };
   if (error instanceof AnswerFormatError) return { status: 400, body: { message: error.message } };
   if (error instanceof NotFoundError) return { status: 404, body: { message: error.message } };
+  if (error instanceof PredictFirstError) return { status: 403, body: { message: error.message } };
   if (error instanceof HttpError) return { status: error.status, body: { message: error.message }, headers: error.headers };
   const e = error as { status?: number; statusCode?: number; type?: string; code?: string; message?: string };
   const status = e.status ?? e.statusCode;

@@ -4,7 +4,12 @@
 //   GET  /api/lessons/:slug                        { slug, title, cells: [...] }   (no answers)
 //   POST /api/simulations/:sim/run   { input }     200 { ok, result, trace } | 400 { ok: false, error }
 //   POST /api/lessons/:slug/cells/:cellId/run      runs and saves a learner's cell; adds `html`
-//   POST /api/lessons/:slug/cells/:cellId/reset    forgets the learner's edit; { input, html }
+//   POST /api/lessons/:slug/cells/:cellId/reset    forgets the learner's edit; adds `input` and `html`
+//        (both: ?only=html for just { ok, html, edited, input? }, as the page script asks)
+//   GET  /api/lessons/:slug/cells/:cellId/details/:key   one on-demand detail { title, text }
+//
+// What a cell shows (its own run, the default result, or nothing yet: predict
+// first) is the notebook's CellOutput; the cell routes only send and render it.
 //   POST /api/quizzes/:slug/:cellId/answers { answer }   { correct, expected, explanation, ... }
 //   GET  /api/progress, GET /api/progress/export, POST /api/progress/import
 
@@ -14,7 +19,9 @@ import type { Views } from '../views/render.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
-import { publicQuiz, simOutputModel } from '../views/view-models.ts';
+import { publicQuiz } from '../views/view-models.ts';
+import { cellOutputHtml } from '../views/cell-output-html.ts';
+import type { CellOutput } from '../cell-output.ts';
 import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 import { sendEncoded } from '../http/encoding.ts';
@@ -42,8 +49,27 @@ function sendRun(res: Response, outcome: RunOutcome, extra: Record<string, unkno
     res.json({ ...runBody(outcome), ...extra });
     return;
   }
-  const body = Buffer.from(JSON.stringify({ ok: outcome.ok, ...extra, ...(outcome.ok ? {} : { error: outcome.error }) }));
+  sendHtmlOnly(res, { ok: outcome.ok, ...extra, ...(outcome.ok ? {} : { error: outcome.error }) });
+}
+
+/** The page script swaps in the HTML and never reads the raw result (often four times the size): gzipped when it may be. */
+function sendHtmlOnly(res: Response, data: Record<string, unknown>) {
+  const body = Buffer.from(JSON.stringify(data));
   sendEncoded(res.req, res.type('json'), { identity: () => body, gzip: () => gzipSync(body, { level: constants.Z_BEST_SPEED }) });
+}
+
+/**
+ * What a cell shows, as the API answers it: a run's body (`{ ok, result, trace }`
+ * or its error) when there is an outcome to show, and only the names of the
+ * predict quizzes to answer first while the result is held back.
+ */
+function sendCellOutput(res: Response, output: CellOutput, extra: Record<string, unknown>, { onlyHtml = false } = {}) {
+  if (output.kind !== 'held') {
+    sendRun(res, output.outcome, extra, { onlyHtml });
+    return;
+  }
+  if (onlyHtml) sendHtmlOnly(res, { ok: true, ...extra });
+  else res.json({ ok: true, predictFirst: { quizzes: output.quizzes }, ...extra });
 }
 
 export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
@@ -93,21 +119,17 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
 
   router.post('/lessons/:slug/cells/:cellId/run', ...runLimiters, async (req, res) => {
     const slug = String(req.params.slug);
-    const { cell, input, outcome } = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
-    const output = simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, input, outcome, views.hasPartial);
-    const html = views.partial('sim-output', { ...res.locals, ...output });
-    const edited = input !== cell.input;
-    // The page's script swaps in the HTML and never reads the raw result (often
-    // four times the size): it asks for just what it uses, gzipped when it may be.
-    if (req.query.only === 'html') sendRun(res, outcome, { html, edited }, { onlyHtml: true });
-    else sendRun(res, outcome, { html, edited });
+    const output = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
+    const html = cellOutputHtml(views, notebook.engine(output.cell.engine), slug, output, res.locals);
+    const edited = output.input !== output.cell.input;
+    sendCellOutput(res, output, { html, edited }, { onlyHtml: req.query.only === 'html' });
   });
 
   router.post('/lessons/:slug/cells/:cellId/reset', (req, res) => {
     const slug = String(req.params.slug);
-    const cell = notebook.resetCell(req.learnerId, slug, String(req.params.cellId));
-    const output = simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, cell.input, cell.defaultOutput, views.hasPartial);
-    res.json({ ok: true, input: cell.input, html: views.partial('sim-output', { ...res.locals, ...output }) });
+    const output = notebook.resetCell(req.learnerId, slug, String(req.params.cellId));
+    const html = cellOutputHtml(views, notebook.engine(output.cell.engine), slug, output, res.locals);
+    sendCellOutput(res, output, { input: output.input, html, edited: false }, { onlyHtml: req.query.only === 'html' });
   });
 
   router.post('/quizzes/:slug/:cellId/answers', (req, res) => {

@@ -8,10 +8,11 @@ import type { Notebook } from '../notebook.ts';
 import { ByteSlots, Fragment, FragmentCache, type Views } from '../views/render.ts';
 import type { Csrf } from '../http/security.ts';
 import { HttpError, runFailureError } from '../http/errors.ts';
-import type { Cell, Lang } from '../content/model.ts';
+import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
-import { lessonProgress, quizCellModel, simCellModel, simOutputModel } from '../views/view-models.ts';
+import { lessonProgress, quizCellModel, simCellModel } from '../views/view-models.ts';
+import { cellOutputHtml } from '../views/cell-output-html.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { cookieName } from '../http/learner.ts';
@@ -31,30 +32,12 @@ export function safeReturnPath(value: unknown, fallback = '/'): string {
   return value;
 }
 
-// Which predict quizzes read each sim cell's result, per lesson (lessons are
-// fixed at start-up, so this is worked out once per lesson object).
-const predictsByLesson = new WeakMap<object, Map<string, string[]>>();
-function predictQuizzesOf(lesson: { cells: readonly Cell[] }): Map<string, string[]> {
-  let map = predictsByLesson.get(lesson);
-  if (!map) {
-    map = new Map();
-    for (const cell of lesson.cells) {
-      if (cell.kind === 'quiz' && cell.spec.type === 'predict') map.set(cell.spec.sim, [...(map.get(cell.spec.sim) ?? []), cell.id]);
-    }
-    predictsByLesson.set(lesson, map);
-  }
-  return map;
-}
-
 // Consecutive cached cells are sent as one fragment: compressed as one piece of
 // text (views/gzip-pieces.ts chains its pieces), a first visit's lesson page
 // gzips to about half of what cell-by-cell compression gives. Which runs occur
 // depends on what each learner has touched, so the joined fragments are kept in
 // a cache bounded by size.
 const RUN_CACHE_BYTES = 16 * 1024 * 1024;
-
-const NOTHING_SAVED: Awaited<ReturnType<Notebook['cellOutcomes']>> = { states: new Map(), outcomes: new Map() };
-const NO_ATTEMPTS: ReturnType<Notebook['latestAttempts']> = new Map();
 
 type CellSlot = { fragment: Fragment; key: string } | { bytes: Buffer };
 
@@ -135,11 +118,11 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     const slug = String(req.params.slug);
     const chapter = notebook.chapter(slug);
     const lesson = lessonFor(chapter, lang);
-    // A browser without our cookie yet has nothing saved: no need to ask the database.
-    const { states, outcomes } = req.newLearner ? NOTHING_SAVED : await notebook.cellOutcomes(req.learnerId, lesson);
+    // What each sim cell shows is the notebook's to decide (predict first). A
+    // browser without our cookie yet has nothing saved: the database is not asked.
+    const { states, attempts, outputs } = await notebook.lessonOutputs(req.learnerId, lesson, { firstVisit: req.newLearner });
     const token = String(res.locals.csrfToken ?? '');
     const slots = new ByteSlots(token);
-    const attempts = req.newLearner ? NO_ATTEMPTS : notebook.latestAttempts(req.learnerId);
     // A cell the learner has not touched looks the same to everyone: it is
     // rendered and encoded once, and only the CSRF token is put in per request.
     // Each cell becomes a CellSlot; the markers go in once runs of cached cells are joined.
@@ -153,7 +136,6 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       }
       return { fragment, key: cacheKey };
     };
-    const predicts = predictQuizzesOf(lesson);
     const rendered = lesson.cells.map((cell): RenderedCell => {
       const cacheKey = `${slug}/${cell.id}/${lang}`;
       const anchor = `cell-${cell.id}`;
@@ -162,21 +144,14 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       }
       if (cell.kind === 'sim') {
         const state = states.get(cell.id);
-        // Predict first: while the learner has neither run this cell nor answered
-        // every predict quiz that reads its result, the default result stays off
-        // the page (it holds those quizzes' answers). Running it shows it at once.
-        const unanswered = state === undefined ? (predicts.get(cell.id) ?? []).filter((id) => !attempts.has(`${slug}/${id}`)) : [];
-        const key = unanswered.length > 0 ? `${cacheKey}/predict-first/${unanswered.join(',')}` : cacheKey;
-        const model = () => {
-          const input = state?.input ?? cell.input;
-          const outcome = (state && outcomes.get(cell.id)) || cell.defaultOutput;
-          const outputHtml =
-            unanswered.length > 0
-              ? views.partial('sim-output-hidden', { lang, quizzes: unanswered.map((id) => ({ id, anchor: `cell-${id}` })) })
-              : views.partial('sim-output', { lang, ...simOutputModel(notebook.engine(cell.engine), { slug, id: cell.id }, input, outcome, views.hasPartial) });
-          return { ...simCellModel(cell, state), outputHtml };
-        };
-        return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/sim', model, state ? undefined : key) };
+        const output = outputs.get(cell.id)!;
+        // The learner's own run is theirs alone; the default result (under the
+        // engine version that computed it) and the held-back notice (per set of
+        // quizzes still to answer) look the same to everyone, so they are cached.
+        const shared = `${cacheKey}/v${cell.engineVersion}`;
+        const key = output.kind === 'own' ? undefined : output.kind === 'held' ? `${shared}/predict-first/${output.quizzes.join(',')}` : shared;
+        const model = () => ({ ...simCellModel(cell, state), outputHtml: cellOutputHtml(views, notebook.engine(cell.engine), slug, output, { lang }) });
+        return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/sim', model, key) };
       }
       const attempt = attempts.get(`${slug}/${cell.id}`);
       return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/quiz', () => quizCellModel(cell, attempt), attempt ? undefined : cacheKey) };

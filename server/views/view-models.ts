@@ -287,7 +287,7 @@ export interface LessonProgress {
   correct: number;
 }
 
-export function lessonProgress(lesson: Lesson, runCounts: Map<string, number>, attempts: Map<string, LatestAttempt>): LessonProgress {
+export function lessonProgress(lesson: Lesson, runCounts: ReadonlyMap<string, number>, attempts: ReadonlyMap<string, LatestAttempt>): LessonProgress {
   const p: LessonProgress = { sims: 0, simsRun: 0, quizzes: 0, answered: 0, correct: 0 };
   for (const cell of lesson.cells) {
     const key = `${lesson.slug}/${cell.id}`;

@@ -65,9 +65,27 @@ describe('the notebook in Chromium', { skip }, () => {
     assert.match(await cell.locator('textarea').inputValue(), /ran-with-ctrl-enter/);
     await cell.locator('.sim-output').getByText('ran-with-ctrl-enter').first().waitFor();
 
+    // Reset brings the default scenario back, but not its result: it answers the
+    // predict quizzes below, which this learner has not answered (predict first).
     await cell.getByRole('button', { name: /Reset/ }).click();
     await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#cell-two-pods textarea')!.value.includes('web-0'));
+    await cell.locator('.sim-output [data-predict-first]').waitFor();
+    assert.equal(await cell.locator('.sim-output .sim-result').count(), 0, 'no result after the reset');
+    assert.match((await cell.locator('.cell-state').textContent()) ?? '', /default scenario/);
+
+    // Once the three predict quizzes are answered, Reset shows the default result.
+    await page.locator('#cell-how-many input[name="answer"]').fill('2');
+    await page.locator('#cell-how-many').getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('#cell-how-many .quiz-feedback').waitFor();
+    await page.locator('#cell-second-namespace').getByLabel('shop').check();
+    await page.locator('#cell-second-namespace').getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('#cell-second-namespace .quiz-feedback').waitFor();
+    await page.locator('#cell-kinds').getByLabel('Pod').check();
+    await page.locator('#cell-kinds').getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('#cell-kinds .quiz-feedback').waitFor();
+    await cell.getByRole('button', { name: /Reset/ }).click();
     await cell.locator('.sim-output').getByText('web-1').first().waitFor();
+    assert.equal(await cell.locator('.sim-output [data-predict-first]').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -59,7 +59,9 @@
     buttons.forEach(function (b) { b.disabled = true; });
     output.classList.add('is-stale');
     status.textContent = text('running');
-    var request = action === 'reset' ? postJson(base + '/reset', {}) : postJson(base + '/run?only=html', { input: textarea.value });
+    // Both answer just what is swapped in (?only=html). After a reset the HTML
+    // may be the predict-first notice instead of a result: the server decides.
+    var request = action === 'reset' ? postJson(base + '/reset?only=html', {}) : postJson(base + '/run?only=html', { input: textarea.value });
     request
       .then(function (res) {
         if (!res.data || typeof res.data.html !== 'string') {
