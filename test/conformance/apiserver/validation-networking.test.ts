@@ -1,6 +1,8 @@
 // Upstream: pkg/apis/networking/validation/validation_test.go (a stored version):
 // TestValidateNetworkPolicy, TestValidateNetworkPolicyUpdate, TestValidateIngress,
-// TestValidateIngressRuleValue, TestValidateIngressCreate.
+// TestValidateIngressRuleValue, TestValidateIngressCreate; and (newest stored version)
+// TestValidateIngressClass, TestValidateIngressClassUpdate, TestValidateIngressTLS,
+// TestValidateEmptyIngressTLS, TestValidateIngressStatusUpdate.
 // networking.k8s.io/v1 JSON for upstream's internal objects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +11,8 @@ import type { ErrorList } from '../../../simulations/apimachinery/field-errors.t
 import { Path } from '../../../simulations/apimachinery/field-path.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/json.ts';
 import { validationFor } from '../../../simulations/apiserver/validation/index.ts';
-import { validateIngress, validateIngressRuleValue } from '../../../simulations/apiserver/validation/networking/ingress.ts';
+import { validateIngress, validateIngressRuleValue, validateIngressStatusUpdate } from '../../../simulations/apiserver/validation/networking/ingress.ts';
+import { validateIngressClass, validateIngressClassUpdate } from '../../../simulations/apiserver/validation/networking/ingress-class.ts';
 import { validateNetworkPolicy, validateNetworkPolicyUpdate } from '../../../simulations/apiserver/validation/networking/network-policy.ts';
 
 const FILE = 'pkg/apis/networking/validation/validation_test.go';
@@ -306,5 +309,118 @@ test(`${FILE} TestValidateIngressCreate`, () => {
     tweak(ing);
     const errs = validationFor('networking.k8s.io/v1/Ingress')!.create(ing as unknown as JsonObject);
     assert.deepEqual(errs.map(errorString), want, name);
+  }
+});
+
+// ---------------------------------------------------------------------------
+// IngressClass (upstream compares each error's text; TooLong's text changed
+// across apimachinery versions, so that case compares type and field).
+
+/** makeValidIngressClass. */
+const ingressClass = (name: string, controller: string, extra: { parameters?: JsonObject; resourceVersion?: string } = {}): JsonObject => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'IngressClass',
+  metadata: { name, ...(extra.resourceVersion ? { resourceVersion: extra.resourceVersion } : {}) },
+  spec: { controller, ...(extra.parameters ? { parameters: extra.parameters } : {}) },
+});
+/** makeIngressClassParams (nil pointers left out). */
+const params = (apiGroup: string | null, kind: string, name: string, scope: string | null, namespace: string | null): JsonObject => ({
+  ...(apiGroup !== null ? { apiGroup } : {}),
+  kind,
+  name,
+  ...(scope !== null ? { scope } : {}),
+  ...(namespace !== null ? { namespace } : {}),
+});
+
+test(`${FILE} TestValidateIngressClass`, () => {
+  const DNS1123_SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+  const DNS1123_LABEL = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+  const cases: [string, JsonObject, string[]][] = [
+    ['valid name, valid controller', ingressClass('test123', 'foo.co/bar'), []],
+    ['invalid name, valid controller', ingressClass('test*123', 'foo.co/bar'), [`metadata.name: Invalid value: "test*123": ${DNS1123_SUBDOMAIN}`]],
+    ['valid name, empty controller', ingressClass('test123', ''), ['spec.controller: Required value']],
+    ['valid name, controller max length', ingressClass('test123', 'foo.co/' + 'a'.repeat(243)), []],
+    ['valid name, valid controller, valid params', ingressClass('test123', 'foo.co/bar', { parameters: params('example.com', 'foo', 'bar', 'Cluster', null) }), []],
+    ['valid name, valid controller, invalid params (no kind)', ingressClass('test123', 'foo.co/bar', { parameters: params('example.com', '', 'bar', 'Cluster', null) }), ['spec.parameters.kind: Required value: kind is required']],
+    ['valid name, valid controller, invalid params (no name)', ingressClass('test123', 'foo.co/bar', { parameters: params('example.com', 'foo', '', 'Cluster', null) }), ['spec.parameters.name: Required value: name is required']],
+    ['valid name, valid controller, invalid params (bad kind)', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo/', 'bar', 'Cluster', null) }), [`spec.parameters.kind: Invalid value: "foo/": may not contain '/'`]],
+    ['valid name, valid controller, invalid params (bad scope)', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', 'bad-scope', null) }), ['spec.parameters.scope: Unsupported value: "bad-scope": supported values: "Cluster", "Namespace"']],
+    ['valid name, valid controller, valid Namespace scope', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', 'Namespace', 'foo-ns') }), []],
+    ['valid name, valid controller, valid scope, invalid namespace', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', 'Namespace', 'foo_ns') }), [`spec.parameters.namespace: Invalid value: "foo_ns": ${DNS1123_LABEL}`]],
+    ['valid name, valid controller, valid Cluster scope', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', 'Cluster', null) }), []],
+    ['valid name, valid controller, invalid scope', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', null, 'foo_ns') }), ['spec.parameters.scope: Required value']],
+    ['namespace not set when scope is Namespace', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', 'Namespace', null) }), ["spec.parameters.namespace: Required value: `parameters.scope` is set to 'Namespace'"]],
+    ['namespace is forbidden when scope is Cluster', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', 'Cluster', 'foo-ns') }), ["spec.parameters.namespace: Forbidden: `parameters.scope` is set to 'Cluster'"]],
+    ['empty namespace is forbidden when scope is Cluster', ingressClass('test123', 'foo.co/bar', { parameters: params(null, 'foo', 'bar', 'Cluster', '') }), ["spec.parameters.namespace: Forbidden: `parameters.scope` is set to 'Cluster'"]],
+  ];
+  for (const [name, obj, want] of cases) {
+    const errs = validateIngressClass(obj);
+    assert.deepEqual(errs.map(errorString), want, name);
+  }
+  const tooLong = validateIngressClass(ingressClass('test123', 'foo.co/' + 'a'.repeat(244)));
+  assert.deepEqual(tooLong.map((e) => [e.type, e.field]), [['FieldValueTooLong', 'spec.controller']], 'valid name, controller too long: ' + show(tooLong));
+});
+
+test(`${FILE} TestValidateIngressClassUpdate`, () => {
+  const nameChange = validateIngressClassUpdate(ingressClass('test123', 'foo.co/bar', { resourceVersion: '2' }), ingressClass('test123', 'foo.co/different'));
+  assert.deepEqual(nameChange.map(errorString), ['spec.controller: Invalid value: "foo.co/bar": field is immutable'], 'name change');
+  const paramsChange = validateIngressClassUpdate(
+    ingressClass('test123', 'foo.co/bar', { resourceVersion: '2', parameters: params('v1', 'ConfigMap', 'foo', 'Namespace', 'bar') }),
+    ingressClass('test123', 'foo.co/bar'),
+  );
+  assert.deepEqual(paramsChange, [], 'parameters change: ' + show(paramsChange));
+});
+
+/** TestValidateIngressTLS / TestValidateEmptyIngressTLS / TestValidateIngressStatusUpdate newValid. */
+const tlsIngress = (host: string, tls: JsonObject[] | undefined, port = 80, withDefault = true, path: string | undefined = '/foo'): JsonObject => {
+  const backend = { service: { name: 'defaultbackend', port: { number: port } } };
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'foo', namespace: 'default' },
+    spec: {
+      ...(withDefault ? { defaultBackend: backend } : {}),
+      rules: [{ host, http: { paths: [{ ...(path !== undefined ? { path } : {}), pathType: 'ImplementationSpecific', backend }] } }],
+      ...(tls ? { tls } : {}),
+    },
+  };
+};
+
+test(`${FILE} TestValidateIngressTLS`, () => {
+  const bad = validateIngress(tlsIngress('*.foo.bar.com', [{ hosts: ['foo.*.bar.com'] }]), {});
+  assert.ok(bad.length > 0, 'expected failure');
+  assert.equal(bad[0].field, 'spec.tls[0].hosts[0]', show(bad));
+  assert.ok(errorString(bad[0]).includes(' Invalid value'), show(bad));
+  const good = validateIngress(tlsIngress('*.bar.com', [{ hosts: ['*.bar.com'] }]), {});
+  assert.deepEqual(good, [], show(good));
+});
+
+test(`${FILE} TestValidateEmptyIngressTLS`, () => {
+  for (const tls of [[{}], [{ hosts: [] }]]) {
+    const errs = validateIngress(tlsIngress('foo.bar.com', tls, 443, false, undefined), {});
+    assert.deepEqual(errs, [], show(errs));
+  }
+});
+
+test(`${FILE} TestValidateIngressStatusUpdate`, () => {
+  const withStatus = (lb: JsonObject): JsonObject => {
+    const ing = tlsIngress('foo.bar.com', undefined);
+    (ing.metadata as JsonObject).resourceVersion = '9';
+    // Upstream's newValid here has no pathType; the status update validates no spec, so the shared helper serves.
+    ing.status = { loadBalancer: { ingress: [lb] } };
+    return ing;
+  };
+  const oldValue = withStatus({ ip: '127.0.0.1', hostname: 'foo.bar.com' });
+  assert.deepEqual(validateIngressStatusUpdate(withStatus({ ip: '127.0.0.2', hostname: 'foo.com' }), oldValue), []);
+  const cases: [string, JsonObject][] = [
+    ['status.loadBalancer.ingress[0].ip: Invalid value', withStatus({ ip: 'abcd', hostname: 'foo.com' })],
+    ['status.loadBalancer.ingress[0].hostname: Invalid value', withStatus({ ip: '127.0.0.1', hostname: '127.0.0.1' })],
+  ];
+  for (const [k, obj] of cases) {
+    const errs = validateIngressStatusUpdate(obj, oldValue);
+    assert.ok(errs.length > 0, `expected failure for ${k}`);
+    const [field, text] = k.split(':');
+    assert.equal(errs[0].field, field, show(errs));
+    assert.ok(errorString(errs[0]).includes(text), show(errs));
   }
 });
