@@ -897,12 +897,24 @@ test(`${FILE} TestValidateServiceUpdate`, async (t) => {
 test('Service error messages read as kube-apiserver prints them', () => {
   const s = makeValidService();
   s.spec.ports[0].port = 65536;
-  s.spec.clusterIP = '10.0.0.010';
-  s.spec.clusterIPs = ['10.0.0.010'];
+  s.spec.clusterIP = '10.0.0.256';
+  s.spec.clusterIPs = ['10.0.0.256'];
   assert.deepEqual(service?.create(s).map(errorString), [
     'spec.ports[0].port: Invalid value: 65536: must be between 1 and 65535, inclusive',
-    'spec.clusterIPs[0]: Invalid value: "10.0.0.010": must not have leading 0s',
+    'spec.clusterIPs[0]: Invalid value: "10.0.0.256": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
   ]);
+});
+
+// Not an upstream table: StrictIPCIDRValidation is alpha (off) in v1.36, so the legacy
+// Service IP fields take what the old sloppy parser took (IsValidIPForLegacyField).
+test('Service legacy IP fields: leading zeros, IPv4-mapped and non-canonical IPv6 are accepted', () => {
+  const s = makeValidService();
+  s.spec.clusterIP = '10.0.0.010';
+  s.spec.clusterIPs = ['10.0.0.010'];
+  s.spec.externalIPs = ['::ffff:1.2.3.4', '2001:DB8:0:0::1'];
+  // External IPs make the Service externally accessible, which needs a policy.
+  s.spec.externalTrafficPolicy = 'Cluster';
+  assert.deepEqual(service?.create(s).map(errorString), []);
 });
 
 // TestValidateOrSetClientIPAffinityConfig calls validateClientIPAffinityConfig with

@@ -32,7 +32,7 @@ export {
   isValidPortName,
   isValidPortNum,
 } from '../../../apimachinery/validation.ts';
-export { isValidCIDR, isValidIP } from '../../../apimachinery/validation-ip.ts';
+export { isValidCIDRForLegacyField, isValidIPForLegacyField } from '../../../apimachinery/validation-ip.ts';
 export { validateLabelName, validateLabels } from '../../../apimachinery/meta-v1-validation.ts';
 export {
   FIELD_IMMUTABLE_ERROR_MSG,

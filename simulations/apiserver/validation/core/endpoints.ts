@@ -8,13 +8,13 @@ import { type ErrorList, invalid, notSupported, required } from '../../../apimac
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asInt, asList, asObject, asOptionalString, asString, type JsonObject } from '../../../apimachinery/json.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
-import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label, validateNonSpecialIP, validateQualifiedName } from './field-formats.ts';
-import { isValidIP, isValidPortNum, nameIsDNSSubdomain } from './apimachinery-checks.ts';
+import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label, validateLegacyIP, validateNonSpecialIP, validateQualifiedName } from './field-formats.ts';
+import { isValidPortNum, nameIsDNSSubdomain } from './apimachinery-checks.ts';
 
 /** validateEndpointAddress. */
 function validateEndpointAddress(address: JsonObject, fldPath: Path): ErrorList {
   const ip = asString(address.ip);
-  const errs = isValidIP(fldPath.child('ip'), ip);
+  const errs = validateLegacyIP(ip, fldPath.child('ip'));
   const hostname = asString(address.hostname);
   if (hostname.length > 0) errs.push(...validateDNS1123Label(hostname, fldPath.child('hostname')));
   const nodeName = asOptionalString(address.nodeName);

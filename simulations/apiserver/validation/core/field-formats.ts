@@ -3,13 +3,42 @@
 // a backend IP is not a special address.
 // src: pkg/apis/core/validation/validation.go (ValidateDNS1123Label,
 //      ValidateDNS1123Subdomain, ValidateQualifiedName, ValidatePortNumOrName,
-//      supportedPortProtocols, ValidateNonSpecialIP)
+//      supportedPortProtocols, ValidateNonSpecialIP), and the IP/CIDR fields
+//      that predate strict validation (KEP-4858)
 
 import { type ErrorList, invalid } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import type { JsonValue } from '../../../apimachinery/json.ts';
 import { isLinkLocalMulticast, isLinkLocalUnicast, isLoopback, isUnspecified, parseIPSloppy } from './ip-address.ts';
-import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum } from './apimachinery-checks.ts';
+import {
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidCIDRForLegacyField,
+  isValidIPForLegacyField,
+  isValidPortName,
+  isValidPortNum,
+} from './apimachinery-checks.ts';
+
+/**
+ * StrictIPCIDRValidation: alpha and off by default in v1.36
+ * (pkg/features/kube_features.go), so the legacy IP/CIDR fields (Service
+ * clusterIPs, externalIPs, loadBalancerSourceRanges, load-balancer ingress
+ * IPs, Endpoints and EndpointSlice addresses, Node podCIDRs) still take any
+ * value the old sloppy parser took: leading zeros, IPv4-mapped IPv6, CIDRs
+ * with host bits, and non-canonical IPv6.
+ */
+export const STRICT_IP_CIDR_VALIDATION = false;
+
+/** IsValidIPForLegacyField(fldPath, value, StrictIPCIDRValidation, nil). */
+export function validateLegacyIP(value: string, fldPath: Path): ErrorList {
+  return isValidIPForLegacyField(fldPath, value, STRICT_IP_CIDR_VALIDATION, null);
+}
+
+/** IsValidCIDRForLegacyField(fldPath, value, StrictIPCIDRValidation, nil). */
+export function validateLegacyCIDR(value: string, fldPath: Path): ErrorList {
+  return isValidCIDRForLegacyField(fldPath, value, STRICT_IP_CIDR_VALIDATION, null);
+}
 
 /** supportedPortProtocols (sorted, as NotSupported lists them). */
 export const SUPPORTED_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];

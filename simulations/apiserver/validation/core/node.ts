@@ -16,7 +16,6 @@ import { isDualStackCIDRStrings } from './ip-address.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
 import {
   isConfigMapKey,
-  isValidCIDR,
   isValidLabelValue,
   nameIsDNSSubdomain,
   quantityAt,
@@ -25,6 +24,7 @@ import {
   validateNamespaceName,
   validateResourceQuantityValue,
 } from './apimachinery-checks.ts';
+import { validateLegacyCIDR } from './field-formats.ts';
 
 const TAINTS_ANNOTATION_KEY = 'scheduler.alpha.kubernetes.io/taints';
 const PREFER_AVOID_PODS_ANNOTATION_KEY = 'scheduler.alpha.kubernetes.io/preferAvoidPods';
@@ -137,7 +137,7 @@ export function validateNode(obj: JsonObject): ErrorList {
   const cidrs = podCIDRs(spec);
   if (cidrs.length > 0) {
     const podCIDRsField = Path.of('spec', 'podCIDRs');
-    cidrs.forEach((c, i) => errs.push(...isValidCIDR(podCIDRsField.index(i), c)));
+    cidrs.forEach((c, i) => errs.push(...validateLegacyCIDR(c, podCIDRsField.index(i))));
     if (cidrs.length > 1) {
       const dualStack = isDualStackCIDRStrings(cidrs);
       if (dualStack === null) {

@@ -21,15 +21,22 @@ import {
   type JsonObject,
   type JsonValue,
 } from '../../../apimachinery/json.ts';
-import { SUPPORTED_PORT_PROTOCOLS, validateDNS1123Label, validateDNS1123Subdomain, validatePortNumOrName, validateNonSpecialIP, validateQualifiedName } from './field-formats.ts';
+import {
+  SUPPORTED_PORT_PROTOCOLS,
+  validateDNS1123Label,
+  validateDNS1123Subdomain,
+  validateLegacyCIDR,
+  validateLegacyIP,
+  validatePortNumOrName,
+  validateNonSpecialIP,
+  validateQualifiedName,
+} from './field-formats.ts';
 import { isDualStackIPStrings, isIPv6String, parseIPSloppy } from './ip-address.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
 import {
   isDNS1123Label,
   isDNS1123Subdomain,
   isQualifiedName,
-  isValidCIDR,
-  isValidIP,
   isValidPortName,
   isValidPortNum,
   nameIsDNS1035Label,
@@ -159,7 +166,7 @@ export function validateService(obj: JsonObject): ErrorList {
 
   s.externalIPs.forEach((ip, i) => {
     const idxPath = specPath.child('externalIPs').index(i);
-    const ipErrs = isValidIP(idxPath, ip);
+    const ipErrs = validateLegacyIP(ip, idxPath);
     errs.push(...(ipErrs.length !== 0 ? ipErrs : validateNonSpecialIP(ip, idxPath)));
   });
 
@@ -195,12 +202,12 @@ export function validateService(obj: JsonObject): ErrorList {
     // Upstream spells this path with a capital L.
     const fieldPath = specPath.child('LoadBalancerSourceRanges');
     if (s.type !== 'LoadBalancer') errs.push(forbidden(fieldPath, "may only be used when `type` is 'LoadBalancer'"));
-    sourceRanges.forEach((v, i) => errs.push(...isValidCIDR(fieldPath.index(i), goTrimSpace(v))));
+    sourceRanges.forEach((v, i) => errs.push(...validateLegacyCIDR(goTrimSpace(v), fieldPath.index(i))));
   } else if (annotations[ANNOTATION_LB_SOURCE_RANGES] !== undefined) {
     const fieldPath = Path.of('metadata', 'annotations').key(ANNOTATION_LB_SOURCE_RANGES);
     if (s.type !== 'LoadBalancer') errs.push(forbidden(fieldPath, "may only be used when `type` is 'LoadBalancer'"));
     const val = goTrimSpace(annotations[ANNOTATION_LB_SOURCE_RANGES]);
-    if (val !== '') for (const v of val.split(',')) errs.push(...isValidCIDR(fieldPath, goTrimSpace(v)));
+    if (val !== '') for (const v of val.split(',')) errs.push(...validateLegacyCIDR(goTrimSpace(v), fieldPath));
   }
 
   const allocate = asOptionalBool(spec.allocateLoadBalancerNodePorts);
@@ -299,7 +306,7 @@ function validateServiceClusterIPsRelatedFields(s: ServiceView): ErrorList {
       }
       return;
     }
-    const ipErrs = isValidIP(clusterIPsField.index(i), clusterIP);
+    const ipErrs = validateLegacyIP(clusterIP, clusterIPsField.index(i));
     hasInvalidIPs = ipErrs.length !== 0 || hasInvalidIPs;
     errs.push(...ipErrs);
   });
@@ -489,7 +496,7 @@ function validateLoadBalancerStatus(status: JsonObject | undefined, fldPath: Pat
   ingress.forEach((ing, i) => {
     const idxPath = ingrPath.index(i);
     const ip = asString(ing.ip);
-    if (ip.length > 0) errs.push(...isValidIP(idxPath.child('ip'), ip));
+    if (ip.length > 0) errs.push(...validateLegacyIP(ip, idxPath.child('ip')));
     const ipMode = asOptionalString(ing.ipMode);
     if (ipMode === undefined) {
       if (ip.length > 0) errs.push(required(idxPath.child('ipMode'), 'must be specified when `ip` is set'));
