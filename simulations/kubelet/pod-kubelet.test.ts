@@ -9,6 +9,7 @@ import { defaultBehavior } from './behavior.ts';
 import type { ContainerBehavior, RunOutcome } from './behavior.ts';
 import type { Container, Pod, PodSpec } from './types.ts';
 import { printPod } from '../kubectl/get-pods.ts';
+import { VirtualClock } from '../apiserver/clock.ts';
 
 const S = 1000;
 
@@ -287,4 +288,35 @@ test('every condition change is in the trace with the rule that set it', () => {
   assert.ok(titles.includes('Condition PodReadyToStartContainers=True'));
   assert.ok(titles.includes('Condition Ready=True'));
   assert.ok(titles.some((t) => t.startsWith('Condition ContainersReady=False (ContainersNotReady: containers with unready status: [app])')));
+});
+
+test('on a shared clock, a kubelet made at t = 100 s lives on the clock\'s time: created then, the same back-off steps after it', () => {
+  // The crash loop of the first test, 100 s later: starts at 101, 106, 121, 146, 191, 276 (+ 100 s each).
+  const clock = new VirtualClock();
+  clock.runUntil(100 * S);
+  const k = new PodKubelet(pod({ containers: [{ name: 'app', image: 'busybox:1.36' }] }), {
+    clock,
+    behavior: behaving({ app: { run: () => ({ exitAfterMs: 5 * S, exitCode: 1 }) } }),
+  });
+  assert.equal(k.createdAtMs, 100 * S);
+  assert.equal(k.currentPod().metadata.creationTimestamp, '2025-01-01T00:01:40Z');
+  assert.equal(k.nextActionAt(), 100 * S);
+  k.advanceTo(300 * S);
+  assert.equal(clock.now(), 300 * S);
+  assert.deepEqual(starts(k, 'app'), [101, 106, 121, 146, 191, 276]);
+  assert.equal(k.writes[0].atMs, 100 * S);
+  assert.equal(printPod(k.podAt(300 * S) as Pod, k.epochMs + 300 * S).age, '3m20s');
+});
+
+test('two kubelets on one clock take turns at the same instants, each as if it ran alone', () => {
+  const clock = new VirtualClock();
+  const crash = behaving({ app: { run: () => ({ exitAfterMs: 5 * S, exitCode: 1 }) } });
+  const a = new PodKubelet(pod({ containers: [{ name: 'app', image: 'busybox:1.36' }] }, 'a'), { clock, behavior: crash });
+  const b = new PodKubelet(pod({ containers: [{ name: 'app', image: 'busybox:1.36' }] }, 'b'), { clock, behavior: crash });
+  clock.runUntil(400 * S);
+  const alone = new PodKubelet(pod({ containers: [{ name: 'app', image: 'busybox:1.36' }] }, 'a'), { behavior: crash });
+  alone.advanceTo(400 * S);
+  assert.deepEqual(starts(a, 'app'), [1, 6, 21, 46, 91, 176, 341]);
+  assert.deepEqual(starts(b, 'app'), starts(a, 'app'));
+  assert.equal(JSON.stringify(a.writes), JSON.stringify(alone.writes));
 });

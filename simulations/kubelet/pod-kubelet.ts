@@ -38,12 +38,12 @@ import { computePodActions } from './pod-actions.ts';
 import type { ContainerToKill } from './pod-actions.ts';
 import { ProbeWorker, withProbeDefaults } from './probes.ts';
 import type { ProbeType } from './probes.ts';
-import { ActionQueue } from '../apiserver/event-queue.ts';
+import { VirtualClock } from '../apiserver/clock.ts';
 import { latestExited, latestInstance, runtimeExitReason } from './runtime.ts';
 import type { ContainerRecord, Instance } from './runtime.ts';
 import { planStop, terminationGracePeriodSeconds, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './termination.ts';
 import type { StopPlan } from './termination.ts';
-import { DEFAULT_EPOCH_MS, rfc3339 } from '../apimachinery/time.ts';
+import { rfc3339 } from '../apimachinery/time.ts';
 import type { Container, ObjectMeta, Pod, PodSpec, PodStatus } from './types.ts';
 
 /** pkg/kubelet/kubelet.go backOffPeriod: how long the pod worker waits before retrying a failed sync. */
@@ -55,7 +55,12 @@ export interface PodKubeletOptions {
   hostIP?: string;
   /** The IP the CNI plugin gives the sandbox. Default derived from the Pod name in 10.244.1.0/24. */
   podIP?: string;
-  /** Virtual time 0 as Unix milliseconds. Default 2025-01-01T00:00:00Z. */
+  /**
+   * The cluster's clock: the kubelet's timers are tasks on it, and its times are the
+   * clock's (virtual ms since the cluster's t = 0). Default: a clock of its own, at t = 0.
+   */
+  clock?: VirtualClock;
+  /** Virtual time 0 as Unix milliseconds, for a clock of its own (a given clock has its epoch). Default 2025-01-01T00:00:00Z. */
   epochMs?: number;
   /** How long after creation the scheduler binds the Pod (ignored when spec.nodeName is preset). Default 0. */
   scheduleAfterMs?: number;
@@ -71,7 +76,7 @@ export interface PodKubeletOptions {
 
 /** One status (or metadata) write, i.e. one watch event a `kubectl get -w` would print. */
 export interface StatusWrite {
-  /** Virtual milliseconds since the start. */
+  /** Virtual milliseconds on the clock. */
   atMs: number;
   pod: Pod;
   /** What caused it: "created", "scheduled", "sync", "deletion", "deleted", "evicted", "terminated". */
@@ -130,9 +135,12 @@ type Action =
  *   k.killContainer('app', 130_000, { exitCode: 137, reason: 'OOMKilled' });
  */
 export class PodKubelet {
-  /** Virtual milliseconds since the start (the Pod's creation). */
-  now = 0;
+  /** The clock the kubelet runs on (shared with the cluster when one was given). */
+  readonly clock: VirtualClock;
+  /** Virtual t = 0 of the clock as Unix milliseconds. */
   readonly epochMs: number;
+  /** When the Pod was created: the clock's time when the kubelet was made. */
+  readonly createdAtMs: number;
   readonly records: ContainerRecord[];
   readonly recorder: EventRecorder;
   readonly writes: StatusWrite[] = [];
@@ -151,7 +159,8 @@ export class PodKubelet {
   private meta: ObjectMeta;
   private spec: PodSpec;
   private status: PodStatus;
-  private readonly queue = new ActionQueue<Action>();
+  /** Labels of the clock tasks, made once. */
+  private readonly labels: Record<Action['kind'], string>;
   private readonly crashBackoff = new Backoff(CONTAINER_BACKOFF.initialMs, CONTAINER_BACKOFF.maxMs);
   private readonly imageManager: ImageManager;
   private readonly imageContext: ImageContext;
@@ -181,10 +190,24 @@ export class PodKubelet {
 
   constructor(pod: Pod, options: PodKubeletOptions = {}) {
     this.options = { sandboxMs: 1000, maxTraceSteps: 2000, ...options };
-    this.epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
+    this.clock = options.clock ?? new VirtualClock({ epochMs: options.epochMs });
+    this.epochMs = this.clock.epochMs;
+    const created = this.clock.now();
+    this.createdAtMs = created;
     const namespace = pod.metadata.namespace ?? 'default';
     const uid = pod.metadata.uid ?? fakeUid(`${namespace}/${pod.metadata.name}`);
-    this.meta = { ...pod.metadata, namespace, uid, creationTimestamp: this.iso(0) };
+    const who = `kubelet ${namespace}/${pod.metadata.name}`;
+    this.labels = {
+      bind: `default-scheduler: bind ${namespace}/${pod.metadata.name}`,
+      sync: `${who}: sync`,
+      resume: `${who}: resume`,
+      exit: `${who}: container exit`,
+      probe: `${who}: probe`,
+      event: `${who}: event`,
+      delete: `${who}: delete`,
+      evict: `${who}: evict`,
+    };
+    this.meta = { ...pod.metadata, namespace, uid, creationTimestamp: this.iso(created) };
     delete this.meta.deletionTimestamp;
     delete this.meta.deletionGracePeriodSeconds;
     this.spec = pod.spec;
@@ -208,7 +231,7 @@ export class PodKubelet {
     this.status = { phase: 'Pending' };
     if (options.qosClass) this.status.qosClass = options.qosClass;
     this.write('created');
-    this.step(0, `Pod ${namespace}/${this.meta.name} created (phase Pending)`, {
+    this.step(created, `Pod ${namespace}/${this.meta.name} created (phase Pending)`, {
       source: 'pkg/registry/core/pod/strategy.go',
     });
     const gates = (pod.spec.schedulingGates as { name: string }[] | undefined) ?? [];
@@ -223,22 +246,22 @@ export class PodKubelet {
             reason: 'SchedulingGated',
             message: 'Scheduling is blocked due to non-empty scheduling gates',
             lastProbeTime: null,
-            lastTransitionTime: this.iso(0),
+            lastTransitionTime: this.iso(created),
           },
         ],
       };
       this.write('scheduling-gated');
-      this.step(0, `spec.schedulingGates (${gates.map((g) => g.name).join(', ')}) hold the Pod: the scheduler does not bind it`, {
+      this.step(created, `spec.schedulingGates (${gates.map((g) => g.name).join(', ')}) hold the Pod: the scheduler does not bind it`, {
         source: 'pkg/scheduler/framework/plugins/schedulinggates/scheduling_gates.go',
         level: 'decision',
       });
     } else if (pod.spec.nodeName) {
-      this.step(0, `spec.nodeName is already ${pod.spec.nodeName}: no scheduler involved; the kubelet picks the Pod up`, {
+      this.step(created, `spec.nodeName is already ${pod.spec.nodeName}: no scheduler involved; the kubelet picks the Pod up`, {
         source: 'pkg/kubelet/config/apiserver.go',
       });
-      this.requestSync(0);
+      this.requestSync(created);
     } else {
-      this.queue.push(options.scheduleAfterMs ?? 0, { kind: 'bind' });
+      this.schedule(created + (options.scheduleAfterMs ?? 0), { kind: 'bind' });
     }
   }
 
@@ -266,25 +289,25 @@ export class PodKubelet {
     return this.recorder.eventsAt(atMs);
   }
 
-  /** The earliest pending action, or undefined when nothing more can happen. */
-  nextActionAt(): number | undefined {
-    return this.queue.peek()?.atMs;
+  /** Virtual milliseconds on the clock. */
+  get now(): number {
+    return this.clock.now();
   }
 
-  /** Processes every action up to and including `atMs`; `now` becomes `atMs`. */
-  /** Runs what is due up to `atMs`, at most `maxActions` of it; returns how many actions ran. */
+  /** The clock's next task (the kubelet's, or another actor's on a shared clock), or undefined when none is left. */
+  nextActionAt(): number | undefined {
+    return this.clock.nextAt();
+  }
+
+  /**
+   * Runs the clock to `atMs`: every task due until then, at most `maxActions` of
+   * them; `now` becomes `atMs` unless the cap stopped it first. Returns how many
+   * tasks ran (on a shared clock, other actors' tasks count too).
+   */
   advanceTo(atMs: number, maxActions = Number.POSITIVE_INFINITY): number {
-    let n = 0;
-    for (let top = this.queue.peek(); top && top.atMs <= atMs && n < maxActions && !this.finished; top = this.queue.peek()) {
-      const node = this.queue.pop();
-      if (!node) break;
-      n++;
-      this.now = node.atMs;
-      this.handle(node.item);
-      this.checkWaiter();
-    }
-    if (atMs > this.now && n < maxActions) this.now = atMs;
-    return n;
+    const before = this.clock.stepsRun;
+    this.clock.runUntil(atMs, { maxSteps: before + maxActions, maxVirtualTimeMs: Number.POSITIVE_INFINITY });
+    return this.clock.stepsRun - before;
   }
 
   /** Containers running right now. */
@@ -311,7 +334,7 @@ export class PodKubelet {
    */
   killContainer(name: string, atMs: number, exit: InjectedExit = {}): void {
     this.assertNotPast(atMs);
-    this.queue.push(atMs, {
+    this.schedule(atMs, {
       kind: 'exit',
       name,
       instanceId: null,
@@ -325,19 +348,28 @@ export class PodKubelet {
   /** `kubectl delete pod` at `atMs` (gracePeriodSeconds like --grace-period; default the Pod's). */
   deletePod(atMs: number, options: { gracePeriodSeconds?: number } = {}): void {
     this.assertNotPast(atMs);
-    this.queue.push(atMs, { kind: 'delete', graceSeconds: options.gracePeriodSeconds });
+    this.schedule(atMs, { kind: 'delete', graceSeconds: options.gracePeriodSeconds });
   }
 
   /** The kubelet's eviction manager evicts the Pod at `atMs` (node-pressure eviction). */
   evictPod(atMs: number, options: EvictionOptions): void {
     this.assertNotPast(atMs);
-    this.queue.push(atMs, { kind: 'evict', options });
+    this.schedule(atMs, { kind: 'evict', options });
   }
 
   // ── Event loop ────────────────────────────────────────────────────────────
 
   private assertNotPast(atMs: number): void {
     if (atMs < this.now) throw new Error(`cannot schedule at ${atMs} ms: the clock is already at ${this.now} ms`);
+  }
+
+  /** A timed action as a task on the clock; once the Pod is finished, nothing more happens to it. */
+  private schedule(atMs: number, a: Action): void {
+    this.clock.at(atMs, this.labels[a.kind], () => {
+      if (this.finished) return;
+      this.handle(a);
+      this.checkWaiter();
+    });
   }
 
   private handle(a: Action): void {
@@ -382,7 +414,7 @@ export class PodKubelet {
     }
     if (this.queuedSyncs.has(atMs)) return;
     this.queuedSyncs.add(atMs);
-    this.queue.push(atMs, { kind: 'sync' });
+    this.schedule(atMs, { kind: 'sync' });
   }
 
   private startSync(): void {
@@ -419,7 +451,7 @@ export class PodKubelet {
       // due at this instant (the exit it waits for) run first.
       const token = ++this.waitToken;
       this.waiting = { token, until: w.until };
-      this.queue.push(Math.max(w.untilMs, this.now), { kind: 'resume', token });
+      this.schedule(Math.max(w.untilMs, this.now), { kind: 'resume', token });
       return;
     }
   }
@@ -616,7 +648,7 @@ export class PodKubelet {
       { source: 'pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer', subject: name, level: 'decision' },
     );
     if (run.exitAfterMs !== undefined) {
-      this.queue.push(this.now + run.exitAfterMs, {
+      this.schedule(this.now + run.exitAfterMs, {
         kind: 'exit',
         name,
         instanceId: inst.id,
@@ -653,7 +685,7 @@ export class PodKubelet {
   private applyStopPlan(rec: ContainerRecord, inst: Instance, plan: StopPlan, fieldPath: string): void {
     const name = rec.container.name;
     if (plan.preStopEndMs !== undefined && rec.behavior.preStopFails) {
-      this.queue.push(plan.preStopEndMs, {
+      this.schedule(plan.preStopEndMs, {
         kind: 'event',
         type: 'Warning',
         reason: EventReason.FailedPreStopHook,
@@ -662,7 +694,7 @@ export class PodKubelet {
       });
     }
     if (!plan.exitedByItself) {
-      this.queue.push(plan.exitAtMs, {
+      this.schedule(plan.exitAtMs, {
         kind: 'exit',
         name,
         instanceId: inst.id,
@@ -858,7 +890,7 @@ export class PodKubelet {
         if (!spec) continue;
         const worker = new ProbeWorker(type, withProbeDefaults(spec), this.now);
         rec.workers[type] = worker;
-        this.queue.push(this.now, { kind: 'probe', name: c.name, type, token: worker.tickToken });
+        this.schedule(this.now, { kind: 'probe', name: c.name, type, token: worker.tickToken });
       }
     }
   }
@@ -916,7 +948,7 @@ export class PodKubelet {
       else if (changesAt > next) next = worker.tickAfter(changesAt - 1);
     }
     worker.nextTickMs = next;
-    if (next !== Number.POSITIVE_INFINITY) this.queue.push(next, { kind: 'probe', name, type, token: worker.tickToken });
+    if (next !== Number.POSITIVE_INFINITY) this.schedule(next, { kind: 'probe', name, type, token: worker.tickToken });
   }
 
   /** A container started, exited or the Pod is being deleted: probe ticks resume on their grid. */
@@ -928,7 +960,7 @@ export class PodKubelet {
       if (worker.nextTickMs <= next) continue;
       worker.tickToken++;
       worker.nextTickMs = next;
-      this.queue.push(next, { kind: 'probe', name: rec.container.name, type, token: worker.tickToken });
+      this.schedule(next, { kind: 'probe', name: rec.container.name, type, token: worker.tickToken });
     }
   }
 
