@@ -135,7 +135,7 @@ export class Notebook {
   async cellOutput(learnerId: string, slug: string, cellId: string): Promise<CellOutput> {
     const lesson = this.lesson(slug, 'en');
     const cell = this.simCell(slug, cellId);
-    const state = this.deps.store.cellStates(learnerId, slug).get(cellId);
+    const state = this.deps.store.cellState(learnerId, slug, cellId);
     const own = state ? { input: state.input, outcome: await this.savedOutcome(learnerId, slug, cell, state) } : undefined;
     const attempts = own ? NO_ATTEMPTS : this.deps.store.latestAttempts(learnerId);
     return cellOutput(lesson, cell, own, (quizId) => attempts.has(`${slug}/${quizId}`));

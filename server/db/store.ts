@@ -47,6 +47,25 @@ export interface ProgressExport {
   attempts: { lesson: string; cell: string; answer: unknown; correct: boolean; createdAt: string }[];
 }
 
+interface CellStateRow {
+  cell_id: string;
+  input: string;
+  output_json: string | null;
+  output_version: string | null;
+  run_count: number;
+  updated_at: string;
+}
+
+function cellStateOf(r: CellStateRow): CellState {
+  return {
+    cellId: r.cell_id,
+    input: r.input,
+    output: r.output_json === null ? null : { outcome: JSON.parse(r.output_json), engineVersion: r.output_version },
+    runCount: r.run_count,
+    updatedAt: r.updated_at,
+  };
+}
+
 /** Outputs larger than this are not stored; the page re-runs the saved input instead. */
 const MAX_STORED_OUTPUT_BYTES = 1024 * 1024;
 
@@ -62,6 +81,10 @@ export class Store {
       cellStates: db.prepare(
         `SELECT cell_id, input, output_json, output_version, run_count, updated_at FROM cell_states
          WHERE learner_id = ? AND lesson_slug = ?`,
+      ),
+      cellState: db.prepare(
+        `SELECT cell_id, input, output_json, output_version, run_count, updated_at FROM cell_states
+         WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`,
       ),
       saveRun: db.prepare(
         `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, output_version, run_count, updated_at)
@@ -131,26 +154,14 @@ export class Store {
   }
 
   cellStates(learnerId: string, lessonSlug: string): Map<string, CellState> {
-    const rows = this.stmt.cellStates.all(learnerId, lessonSlug) as {
-      cell_id: string;
-      input: string;
-      output_json: string | null;
-      output_version: string | null;
-      run_count: number;
-      updated_at: string;
-    }[];
-    return new Map(
-      rows.map((r) => [
-        r.cell_id,
-        {
-          cellId: r.cell_id,
-          input: r.input,
-          output: r.output_json === null ? null : { outcome: JSON.parse(r.output_json), engineVersion: r.output_version },
-          runCount: r.run_count,
-          updatedAt: r.updated_at,
-        },
-      ]),
-    );
+    const rows = this.stmt.cellStates.all(learnerId, lessonSlug) as CellStateRow[];
+    return new Map(rows.map((r) => [r.cell_id, cellStateOf(r)]));
+  }
+
+  /** One saved cell (a detail of it is asked for): only its row is read and parsed. */
+  cellState(learnerId: string, lessonSlug: string, cellId: string): CellState | undefined {
+    const row = this.stmt.cellState.get(learnerId, lessonSlug, cellId) as CellStateRow | undefined;
+    return row && cellStateOf(row);
   }
 
   /** Saves an edited scenario and its outcome (counts as one run). */
