@@ -37,6 +37,7 @@ import { GO_TYPES, GoTypes, UINT8, type TypeNode } from './go-types.ts';
 import { quantityError } from './quantity-syntax.ts';
 import { RFC3339, RFC3339_MICRO, timeParseError } from './go-time-parse.ts';
 import { base64Error } from './go-base64.ts';
+import { parseGoDuration } from '../../apimachinery/parse-duration.ts';
 
 /** One error of the decoder, and where in the object it is. */
 export interface DecodeProblem {
@@ -453,6 +454,13 @@ class Decoder {
         if (typeof v !== 'string') this.stop({ path: [...this.path], value: jsonKind(v), type: 'string' });
         const error = timeParseError(t.custom === 'time' ? RFC3339 : RFC3339_MICRO, v as string);
         if (error !== undefined) this.stop({ path: [...this.path], text: error });
+        return;
+      }
+      case 'duration': {
+        // json.Unmarshal into a string (null leaves it ""), then time.ParseDuration: even of "".
+        if (v !== null && typeof v !== 'string') this.stop({ path: [...this.path], value: jsonKind(v), type: 'string' });
+        const parsed = parseGoDuration(v === null ? '' : v);
+        if (typeof parsed === 'string') this.stop({ path: [...this.path], text: parsed });
         return;
       }
       case 'schemaOrBool':

@@ -13,16 +13,18 @@ import type { FieldSpec, GoPackage, StructSpec } from './schema-types.ts';
 /**
  * Types with their own UnmarshalJSON: decode.ts mirrors each method.
  * src: apimachinery pkg/api/resource/quantity.go, pkg/util/intstr/intstr.go,
- *      pkg/apis/meta/v1/{time,micro_time,helpers}.go, pkg/runtime/extension.go,
+ *      pkg/apis/meta/v1/{time,micro_time,duration,helpers}.go, pkg/runtime/extension.go,
  *      apiextensions-apiserver pkg/apis/apiextensions/v1/marshal.go
  */
-export type CustomKind = 'quantity' | 'intstr' | 'time' | 'microtime' | 'raw' | 'schemaOrBool' | 'schemaOrArray' | 'schemaOrStringArray';
+export type CustomKind = 'quantity' | 'intstr' | 'time' | 'microtime' | 'duration' | 'raw' | 'schemaOrBool' | 'schemaOrArray' | 'schemaOrStringArray';
 
 const CUSTOM: Readonly<Record<string, CustomKind>> = {
   'resource.Quantity': 'quantity',
   'intstr.IntOrString': 'intstr',
   'meta.Time': 'time',
   'meta.MicroTime': 'microtime',
+  // no built-in kind of kinds.ts has a metav1.Duration; decoded for the kinds to come
+  'meta.Duration': 'duration',
   'meta.FieldsV1': 'raw',
   'runtime.RawExtension': 'raw',
   'apiextensions.JSON': 'raw',

@@ -16,7 +16,23 @@ import assert from 'node:assert/strict';
 import { RFC3339, RFC3339_MICRO, timeParseError } from '../../../simulations/apiserver/decode/go-time-parse.ts';
 import { base64Error } from '../../../simulations/apiserver/decode/go-base64.ts';
 import { ERR_FORMAT_WRONG, quantityError } from '../../../simulations/apiserver/decode/quantity-syntax.ts';
-import { decodeObject } from '../../../simulations/apiserver/decode/decode.ts';
+import { decodeObject, unmarshal } from '../../../simulations/apiserver/decode/decode.ts';
+import { GoTypes } from '../../../simulations/apiserver/decode/go-types.ts';
+import { PACKAGES } from '../../../simulations/apiserver/decode/schemas.ts';
+
+/** The holder structs of apimachinery's pkg/apis/meta/v1 time_test.go, micro_time_test.go, duration_test.go. */
+const HOLDERS = new GoTypes({
+  ...PACKAGES,
+  holders: {
+    id: 'holders',
+    path: 'k8s.io/apimachinery/pkg/apis/meta/v1',
+    name: 'v1',
+    structs: { TimeHolder: ['t meta.Time'], MicroTimeHolder: ['t meta.MicroTime'], DurationHolder: ['d meta.Duration'] },
+    named: {},
+  },
+});
+const holderError = (holder: string, value: unknown): string | undefined =>
+  unmarshal(value, 'holders', holder, { strict: false, types: HOLDERS }).error?.message;
 
 describe('Go src/time/format_test.go: time.Parse(time.RFC3339, ...)', () => {
   // parseErrorTests checks that the error contains the expected text.
@@ -48,8 +64,11 @@ describe('Go src/time/format_test.go: time.Parse(time.RFC3339, ...)', () => {
     assert.equal(timeParseError(RFC3339_MICRO, 'hello'), 'parsing time "hello" as "2006-01-02T15:04:05.000000Z07:00": cannot parse "hello" as "2006"');
     assert.equal(timeParseError(RFC3339_MICRO, '1998-05-05T05:05:05.000000Z'), undefined);
   });
-  it('time_test.go TestTimeUnmarshalJSON {"t":null}: null is the zero time (through the decoder)', () => {
-    assert.deepEqual(decodeObject({ apiVersion: 'v1', kind: 'Pod', metadata: { creationTimestamp: null } }).ok, true);
+  it('time_test.go TestTimeUnmarshalJSON and micro_time_test.go TestMicroTimeUnmarshalJSON decode into their holders', () => {
+    for (const t of [null, '1998-05-05T05:05:05Z', '1998-05-05T05:05:05.123456789Z']) assert.equal(holderError('TimeHolder', { t }), undefined);
+    for (const t of [null, '1998-05-05T05:05:05.000000Z']) assert.equal(holderError('MicroTimeHolder', { t }), undefined);
+    // the same through a kind: metadata.creationTimestamp is a metav1.Time
+    assert.equal(decodeObject({ apiVersion: 'v1', kind: 'Pod', metadata: { creationTimestamp: null } }).ok, true);
   });
 });
 
@@ -92,4 +111,10 @@ describe('k8s.io/apimachinery pkg/api/resource/quantity_test.go', () => {
     const pod = (cpu: unknown) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { overhead: { cpu } } });
     for (const cpu of [' 1', '1 ', 1, 10, -1]) assert.equal(decodeObject(pod(cpu)).ok, true, JSON.stringify(cpu));
   });
+});
+
+describe('k8s.io/apimachinery pkg/apis/meta/v1/duration_test.go TestDurationUnmarshalJSON', () => {
+  for (const d of ['0s', '5s', '2m0s', '1h0m0.003s', '2m', '1h0.003s']) {
+    it(`{"d":"${d}"}`, () => assert.equal(holderError('DurationHolder', { d }), undefined));
+  }
 });
