@@ -7,11 +7,11 @@
 //   POST /api/lessons/:slug/cells/:cellId/reset    forgets the learner's edit; adds `input` and `html`
 //        (both: ?only=html for just { ok, html, edited, input? }, as the page script asks)
 //   GET  /api/lessons/:slug/cells/:cellId/details/:key   one on-demand detail { title, text }
+//   POST /api/quizzes/:slug/:cellId/answers { answer }   { correct, expected, explanation, ... }
+//   GET  /api/progress, GET /api/progress/export, POST /api/progress/import
 //
 // What a cell shows (its own run, the default result, or nothing yet: predict
 // first) is the notebook's CellOutput; the cell routes only send and render it.
-//   POST /api/quizzes/:slug/:cellId/answers { answer }   { correct, expected, explanation, ... }
-//   GET  /api/progress, GET /api/progress/export, POST /api/progress/import
 
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Notebook } from '../notebook.ts';
