@@ -179,7 +179,7 @@ export function traceScenario(): ScheduleInput {
     }
     pods.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `web-${i}`, labels }, spec });
   }
-  const services: JsonObject[] = [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' } } }];
+  const services: JsonObject[] = [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }];
   return { nodes, pods, services };
 }
 

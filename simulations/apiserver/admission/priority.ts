@@ -58,6 +58,8 @@ export const SYSTEM_PRIORITY_CLASSES: readonly Readonly<JsonObject>[] = Object.f
 export interface PriorityClassLister {
   get(name: string): Readonly<JsonObject> | undefined;
   list(): readonly Readonly<JsonObject>[];
+  /** getDefaultPriorityClass over list(); a snapshot works it out once. */
+  defaultClass(): Readonly<JsonObject> | undefined;
 }
 
 /**
@@ -74,11 +76,13 @@ export function priorityClassLister(server: ApiServer, options: { snapshot?: boo
   if (options.snapshot) {
     const items = stored();
     const byName = new Map(items.map((pc) => [nameOf(pc), pc]));
-    return { get: (name) => byName.get(name), list: () => items };
+    const dpc = lowestGlobalDefault(items);
+    return { get: (name) => byName.get(name), list: () => items, defaultClass: () => dpc };
   }
   return {
     get: (name) => server.peek({ apiVersion: PRIORITY_CLASS_API_VERSION, kind: 'PriorityClass', name }) ?? SYSTEM_PRIORITY_CLASSES.find((pc) => nameOf(pc) === name),
     list: stored,
+    defaultClass: () => lowestGlobalDefault(stored()),
   };
 }
 
@@ -88,8 +92,12 @@ export function priorityClassLister(server: ApiServer, options: { snapshot?: boo
  * pick the one with the lowest priority value".
  */
 export function defaultPriorityClass(lister: PriorityClassLister): Readonly<JsonObject> | undefined {
+  return lister.defaultClass();
+}
+
+function lowestGlobalDefault(classes: readonly Readonly<JsonObject>[]): Readonly<JsonObject> | undefined {
   let found: Readonly<JsonObject> | undefined;
-  for (const pc of lister.list()) {
+  for (const pc of classes) {
     if (pc.globalDefault !== true) continue;
     if (!found || valueOf(found) > valueOf(pc)) found = pc;
   }
@@ -109,7 +117,7 @@ export function defaultPriorityClass(lister: PriorityClassLister): Readonly<Json
 export function admitPodPriority(pod: JsonObject, name: string, lister: PriorityClassLister): ApiResult | undefined {
   const spec = asObject(pod.spec);
   if (!spec) return undefined;
-  const forbidden = (why: string) => statusErrors.forbidden('', 'pods', name || 'Unknown', why);
+  const forbidden = (why: string): ApiResult => statusErrors.forbidden('', 'pods', name || 'Unknown', why);
   let priority: number;
   let preemptionPolicy: string | undefined;
   const className = asString(spec.priorityClassName);
