@@ -25,7 +25,7 @@ import { Path } from '../../../apimachinery/field-path.ts';
 import { compareGoStrings } from '../../../apimachinery/go-values.ts';
 import { asBool, asList, asObject, asOptionalInt, asOptionalString, asString, asStringMap } from '../../../apimachinery/json.ts';
 import type { JsonObject, JsonValue } from '../../../apimachinery/json.ts';
-import { isDNS1035Label, isDNS1123Subdomain, isValidPortNum, nameIsDNSSubdomain, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
+import { isDNS1035Label, isDNS1123Subdomain, isValidPortNum, nameIsDNSSubdomain, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-helpers.ts';
 import { internalSpec } from './internal-spec.ts';
 import type { InternalSpec, InternalVersion } from './internal-spec.ts';
 

@@ -14,7 +14,7 @@
 
 import { asBool, asList, asObject } from '../../../apimachinery/json.ts';
 import type { JsonObject, JsonValue } from '../../../apimachinery/json.ts';
-import { semanticEqual } from '../apps/shared-stand-ins.ts';
+import { semanticEqual } from '../apps/shared-helpers.ts';
 
 export interface InternalVersion {
   raw: JsonObject;

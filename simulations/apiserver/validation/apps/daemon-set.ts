@@ -27,8 +27,8 @@ import {
   validateObjectMeta,
   validateObjectMetaUpdate,
   validatePodTemplateSpec,
-} from './shared-stand-ins.ts';
-import type { PodValidationOptions } from './shared-stand-ins.ts';
+} from './shared-helpers.ts';
+import type { PodValidationOptions } from './shared-helpers.ts';
 
 /** ValidateRollingUpdateDaemonSet: exactly one of maxSurge and maxUnavailable is non-zero. */
 export function validateRollingUpdateDaemonSet(rollingUpdate: JsonObject, path: Path): ErrorList {

@@ -24,8 +24,8 @@ import {
   validateNonnegativeField,
   validateObjectMeta,
   validateObjectMetaUpdate,
-} from './shared-stand-ins.ts';
-import type { PodValidationOptions } from './shared-stand-ins.ts';
+} from './shared-helpers.ts';
+import type { PodValidationOptions } from './shared-helpers.ts';
 
 /** ValidateRollingUpdateDeployment: both may not be 0, maxUnavailable at most 100%. */
 export function validateRollingUpdateDeployment(rollingUpdate: JsonObject, path: Path): ErrorList {

@@ -9,7 +9,7 @@ import { invalid } from '../../../apimachinery/field-errors.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import type { JsonValue } from '../../../apimachinery/json.ts';
-import { isValidPercent, validateNonnegativeField } from './shared-stand-ins.ts';
+import { isValidPercent, validateNonnegativeField } from './shared-helpers.ts';
 
 /** An IntOrString as JSON holds it: a number (Type Int) or a string (Type String). */
 export type IntOrString = number | string;

@@ -20,8 +20,8 @@ import {
   validateObjectMeta,
   validateObjectMetaUpdate,
   validatePodTemplateSpec,
-} from './shared-stand-ins.ts';
-import type { PodValidationOptions } from './shared-stand-ins.ts';
+} from './shared-helpers.ts';
+import type { PodValidationOptions } from './shared-helpers.ts';
 
 /**
  * ValidatePodTemplateSpecForReplicaSet: the selector must match the template's

@@ -30,8 +30,8 @@ import {
   validateObjectMeta,
   validateObjectMetaUpdate,
   validatePodSpecificAnnotations,
-} from './shared-stand-ins.ts';
-import type { PodValidationOptions } from './shared-stand-ins.ts';
+} from './shared-helpers.ts';
+import type { PodValidationOptions } from './shared-helpers.ts';
 
 /**
  * ValidateStatefulSetName: a DNS label, since each Pod's name and hostname is

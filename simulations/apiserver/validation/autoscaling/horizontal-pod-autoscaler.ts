@@ -28,7 +28,7 @@ import {
   validateNonnegativeField,
   validateObjectMeta,
   validateObjectMetaUpdate,
-} from '../apps/shared-stand-ins.ts';
+} from '../apps/shared-helpers.ts';
 
 /** MaxPeriodSeconds, MaxStabilizationWindowSeconds. */
 const MAX_PERIOD_SECONDS = 1800;

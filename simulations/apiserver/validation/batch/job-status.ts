@@ -14,7 +14,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asInt, asList, asObject, asOptionalBool, asOptionalInt, asOptionalString, asString } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { semanticEqual, validateNonnegativeField, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
+import { semanticEqual, validateNonnegativeField, validateObjectMetaUpdate } from '../apps/shared-helpers.ts';
 import { validateFailedIndexesNotOverlapCompleted, validateIndexesFormat } from './job-indexes.ts';
 import { pointerEqual } from './job.ts';
 

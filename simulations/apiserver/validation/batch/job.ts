@@ -33,8 +33,8 @@ import {
   validateObjectMetaUpdate,
   validatePodTemplateSpec,
   validateQualifiedName,
-} from '../apps/shared-stand-ins.ts';
-import type { PodValidationOptions } from '../apps/shared-stand-ins.ts';
+} from '../apps/shared-helpers.ts';
+import type { PodValidationOptions } from '../apps/shared-helpers.ts';
 import { validateIndexesFormat } from './job-indexes.ts';
 
 /** batch.LegacyControllerUidLabel, LegacyJobNameLabel, ControllerUidLabel, JobNameLabel. */

@@ -7,7 +7,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asObject, asOptionalInt, asOptionalString } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { isQualifiedName, nameIsDNSSubdomain, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
+import { isQualifiedName, nameIsDNSSubdomain, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-helpers.ts';
 
 const VALID_LEASE_STRATEGIES = ['OldestEmulationVersion'];
 

@@ -8,7 +8,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asObject, asOptionalString, asString } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { byteLength, isDomainPrefixedPath, nameIsDNSLabel, nameIsDNSSubdomain, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
+import { byteLength, isDomainPrefixedPath, nameIsDNSLabel, nameIsDNSSubdomain, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-helpers.ts';
 import { validateIngressTypedLocalObjectReference } from './ingress.ts';
 
 const MAX_LEN_INGRESS_CLASS_CONTROLLER = 250;

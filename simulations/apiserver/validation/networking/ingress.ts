@@ -26,7 +26,7 @@ import {
   nameIsDNSSubdomain,
   validateObjectMeta,
   validateObjectMetaUpdate,
-} from '../apps/shared-stand-ins.ts';
+} from '../apps/shared-helpers.ts';
 
 const ANNOTATION_INGRESS_CLASS = 'kubernetes.io/ingress.class';
 const SUPPORTED_PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'];

@@ -22,8 +22,8 @@ import {
   validateLabelSelector,
   validateObjectMeta,
   validateObjectMetaUpdate,
-} from '../apps/shared-stand-ins.ts';
-import type { LabelSelectorValidationOptions } from '../apps/shared-stand-ins.ts';
+} from '../apps/shared-helpers.ts';
+import type { LabelSelectorValidationOptions } from '../apps/shared-helpers.ts';
 
 /** NetworkPolicyValidationOptions. */
 export interface NetworkPolicyValidationOptions {

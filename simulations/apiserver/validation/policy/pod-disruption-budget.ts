@@ -23,7 +23,7 @@ import {
   validateObjectMeta,
   validateObjectMetaUpdate,
   validatePathSegmentName,
-} from '../apps/shared-stand-ins.ts';
+} from '../apps/shared-helpers.ts';
 
 // sets.List: sorted.
 const UNHEALTHY_POD_EVICTION_POLICIES = ['AlwaysAllow', 'IfHealthyBudget'];

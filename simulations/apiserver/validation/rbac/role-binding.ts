@@ -8,7 +8,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { nameIsDNSSubdomain, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
+import { nameIsDNSSubdomain, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-helpers.ts';
 import { validateRBACName } from './role.ts';
 
 const GROUP_NAME = 'rbac.authorization.k8s.io';

@@ -8,8 +8,8 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { isValidPathSegmentName, labelSelectorAsSelector, labelSelectorHasInvalidLabelValue, validateLabelSelector, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
-import type { ValidateNameFunc } from '../apps/shared-stand-ins.ts';
+import { isValidPathSegmentName, labelSelectorAsSelector, labelSelectorHasInvalidLabelValue, validateLabelSelector, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-helpers.ts';
+import type { ValidateNameFunc } from '../apps/shared-helpers.ts';
 
 /**
  * ValidateRBACName: minimal, as OpenShift's role names: a path segment (no

@@ -10,7 +10,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asBool, asInt, asObject, asOptionalString, asString } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { nameIsDNSSubdomain, validateImmutablePointer, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-stand-ins.ts';
+import { nameIsDNSSubdomain, validateImmutablePointer, validateObjectMeta, validateObjectMetaUpdate } from '../apps/shared-helpers.ts';
 
 /** HighestUserDefinablePriority; SystemCriticalPriority is twice it. */
 export const HIGHEST_USER_DEFINABLE_PRIORITY = 1000000000;

@@ -14,7 +14,7 @@ import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asOptionalString, asString, asStringMap } from '../../../apimachinery/json.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
-import { byteLength, nameIsDNSSubdomain, semanticEqual, validateImmutablePointer, validateLabelName, validateObjectMeta, validateObjectMetaUpdate, validateQualifiedName } from '../apps/shared-stand-ins.ts';
+import { byteLength, nameIsDNSSubdomain, semanticEqual, validateImmutablePointer, validateLabelName, validateObjectMeta, validateObjectMetaUpdate, validateQualifiedName } from '../apps/shared-helpers.ts';
 
 const MAX_PROVISIONER_PARAMETER_SIZE = 256 * (1 << 10);
 const MAX_PROVISIONER_PARAMETER_LEN = 512;

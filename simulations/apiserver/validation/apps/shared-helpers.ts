@@ -1,17 +1,17 @@
-// TODO(shared): stand-ins for helpers other engineers are writing at the same
-// time (simulations/apimachinery/validation.ts, object-meta-validation.ts,
-// meta-v1-validation.ts; the Pod's validation in
-// simulations/apiserver/validation/core/pod.ts has landed and is re-exported). Every group's validation
-// imports them from here only, so switching to the real modules is a change
-// to this one file: re-export theirs and delete the local versions.
+// The helpers every non-core group's validation imports: the shared
+// apimachinery ports (simulations/apimachinery/validation.ts,
+// validate-content.ts, object-meta-validation.ts, meta-v1-validation.ts) and
+// the Pod's validation (../core/pod.ts), re-exported, plus thin adapters from
+// JSON fields to them (labels and annotations of any JSON value, Go zero-value
+// equality for immutable fields, label selectors as labels.Selector). It lives
+// with apps, the first group that needed it; the other groups import it from here.
 // The ports follow apimachinery v0.36 (k8s.io/apimachinery/pkg/util/validation,
 // pkg/api/validate/content, pkg/api/validation, pkg/apis/meta/v1/validation).
 
-import { duplicate, forbidden, invalid, notSupported, required, tooLong } from '../../../apimachinery/field-errors.ts';
+import { invalid, required } from '../../../apimachinery/field-errors.ts';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue } from '../../../apimachinery/validation.ts';
-import { validateAnnotations as sharedValidateAnnotations, validateNonnegativeField } from '../../../apimachinery/object-meta-validation.ts';
+import { validateAnnotations as sharedValidateAnnotations } from '../../../apimachinery/object-meta-validation.ts';
 import { validateLabels as sharedValidateLabels } from '../../../apimachinery/meta-v1-validation.ts';
-import { utf8Length as byteLength } from '../../../apimachinery/validate-content.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString, asStringMap } from '../../../apimachinery/json.ts';
