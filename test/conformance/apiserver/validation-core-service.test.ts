@@ -946,3 +946,30 @@ test(`${FILE} TestValidateOrSetClientIPAffinityConfig`, async (t) => {
     });
   }
 });
+
+// TestValidateLoadBalancerStatus, through ValidateServiceStatusUpdate (so the
+// path is status.loadBalancer rather than the test's "status"). In v1.36
+// LoadBalancerIPMode is GA and AllowServiceLBStatusOnNonLB is off, so the two
+// cases that need the other settings ("type is not LB. back-compat",
+// "missing ipMode with LoadbalancerIPMode disabled") are left out.
+test(`${FILE} TestValidateLoadBalancerStatus`, async (t) => {
+  assert.ok(service?.statusUpdate);
+  const cases: { name: string; type?: string; ingress: JsonObject[]; errors: Want[] }[] = [
+    { name: 'type is not LB', type: 'ClusterIP', ingress: [{ ip: '1.2.3.4' }], errors: [F('status.loadBalancer.ingress')] },
+    { name: 'valid vip ipMode', ingress: [{ ip: '1.2.3.4', ipMode: 'VIP' }], errors: [] },
+    { name: 'valid proxy ipMode', ingress: [{ ip: '1.2.3.4', ipMode: 'Proxy' }], errors: [] },
+    { name: 'invalid ipMode', ingress: [{ ip: '1.2.3.4', ipMode: 'dummy' }], errors: [NS('status.loadBalancer.ingress[0].ipMode')] },
+    { name: 'missing ipMode with LoadbalancerIPMode enabled', ingress: [{ ip: '1.2.3.4' }], errors: [R('status.loadBalancer.ingress[0].ipMode')] },
+    { name: 'missing ip with ipMode present', ingress: [{ ipMode: 'Proxy' }], errors: [F('status.loadBalancer.ingress[0].ipMode')] },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      const old = makeValidService();
+      old.spec.type = c.type ?? 'LoadBalancer';
+      const next = structuredClone(old) as Svc & { status?: JsonObject };
+      next.status = { loadBalancer: { ingress: c.ingress } };
+      const errs = service.statusUpdate?.(next, old) ?? [];
+      assert.deepEqual(pick(errs), c.errors, show(errs));
+    });
+  }
+});
