@@ -1,11 +1,10 @@
 // One validation table for every built-in kind.
 
 import { CORE_VALIDATION } from './core/index.ts';
-import { DISCOVERY_VALIDATION } from './discovery/index.ts';
 import { GROUP_VALIDATION } from './groups.ts';
 import type { KindValidation, ValidationTable } from './types.ts';
 
-export const VALIDATION: ValidationTable = { ...CORE_VALIDATION, ...DISCOVERY_VALIDATION, ...GROUP_VALIDATION };
+export const VALIDATION: ValidationTable = { ...CORE_VALIDATION, ...GROUP_VALIDATION };
 
 /** The validation of a kind ("apps/v1/Deployment"), or undefined for kinds without one. */
 export function validationFor(key: string): KindValidation | undefined {
