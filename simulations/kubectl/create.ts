@@ -40,7 +40,7 @@ export function admitObjects(api: ApiServer, objects: readonly object[], mode: A
     if (!isBuiltIn(object)) continue;
     const result = mode === 'seed' ? api.seed(object) : api.create(object);
     if (result.code >= 400 || !result.object) throw refusal(result, object);
-    stored.push(result.object);
+    stored.push(result.object as Readonly<JsonObject>); // a create or seed answers with the stored object
   }
   return stored;
 }
