@@ -118,6 +118,19 @@ const refusals: { name: string; yaml: string[]; message: string; line: number }[
     line: 9,
   },
   {
+    name: 'validation: a Service the scheduler reads for default spreading is a whole Service (spec.ports required)',
+    yaml: ['apiVersion: v1', 'kind: Service', 'metadata: {name: web}', 'spec:', '  selector: {app: web}'],
+    message: 'Service "web" is invalid: spec.ports: Required value',
+    line: 4,
+  },
+  {
+    name: 'validation: an object the scheduler ignores (a ConfigMap) is still stored, so still validated',
+    yaml: ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: web_config}'],
+    message:
+      'ConfigMap "web_config" is invalid: metadata.name: Invalid value: "web_config": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character (e.g. \'example.com\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\')',
+    line: 3,
+  },
+  {
     name: 'a kind at a version the API server does not serve',
     yaml: ['apiVersion: v2', 'kind: Pod', 'metadata: {name: web}'],
     message: 'apiVersion: no matches for kind "Pod" in version "v2"',
