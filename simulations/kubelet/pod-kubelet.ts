@@ -808,8 +808,10 @@ export class PodKubelet {
     const terminal = this.status.phase === 'Succeeded' || this.status.phase === 'Failed';
     const unbound = !this.spec.nodeName;
     let grace = graceSeconds ?? this.spec.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
-    // pkg/registry/core/pod/strategy.go CheckGracefulDelete: unscheduled or terminal Pods are deleted at once.
+    // pkg/registry/core/pod/strategy.go CheckGracefulDelete: unscheduled or terminal Pods are deleted at once;
+    // a negative period (the API server stores a negative terminationGracePeriodSeconds, with a warning) is 1.
     if (terminal || unbound) grace = 0;
+    if (grace < 0) grace = 1;
     this.meta = { ...this.meta, deletionTimestamp: this.iso(this.now + grace * 1000), deletionGracePeriodSeconds: grace };
     this.write('deletion');
     for (const rec of this.records) this.realignProbes(rec);

@@ -33,7 +33,7 @@
 import { LimitExceededError, ValidationError } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 import type { JsonObject, JsonValue } from '../shared/yaml.ts';
-import { checkKnownFields, isObject, requireObject } from './pod-schema.ts';
+import { checkKnownFields, isObject, requireObject } from './fields.ts';
 
 export const BEHAVIOR_API_VERSION = 'kube-notebook.dev/v1alpha1';
 export const BEHAVIOR_KIND = 'PodBehavior';

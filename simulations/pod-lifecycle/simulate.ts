@@ -140,7 +140,8 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
   untilSeconds = Math.max(untilSeconds, 1);
   const untilMs = untilSeconds * 1000;
 
-  const qosClass = getPodQOS(pod as unknown as PodLike);
+  // PrepareForCreate computed it when the API server stored the Pod.
+  const qosClass = pod.status?.qosClass ?? getPodQOS(pod as unknown as PodLike);
   const ip = behavior.podIP ?? defaultPodIP(pod.metadata.name);
   const { behaviorOf, notes } = buildBehaviors(behavior, ip);
   const kubelet = new PodKubelet(pod, {
