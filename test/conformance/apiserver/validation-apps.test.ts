@@ -331,3 +331,19 @@ test(`${FILE} TestValidateControllerRevisionUpdate`, () => {
     assert.equal(errs.length === 0, isValid, `${name}\n${show(errs)}`);
   }
 });
+
+// field.Invalid's bad value is the template's label map: Go's json.Marshal prints a nil map as
+// null and an empty one as {} (apimachinery pkg/util/validation/field/errors.go ErrorBody).
+test('apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet: a template without labels prints its labels as null, an empty label map as {}', () => {
+  const deployment = (labels: JsonObject | undefined): JsonObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: labels === undefined ? {} : { labels }, spec: {} } },
+  });
+  const message = (labels: JsonObject | undefined) =>
+    (validationFor('apps/v1/Deployment')?.create(deployment(labels)) ?? []).map(errorString).find((m) => m.startsWith('spec.template.metadata.labels'));
+  assert.equal(message(undefined), 'spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`');
+  assert.equal(message({}), 'spec.template.metadata.labels: Invalid value: {}: `selector` does not match template `labels`');
+  assert.equal(message({ app: 'db' }), 'spec.template.metadata.labels: Invalid value: {"app":"db"}: `selector` does not match template `labels`');
+});

@@ -34,7 +34,7 @@ export function validatePodTemplateSpecForReplicaSet(template: JsonObject | unde
   // The internal template is a struct, never nil: a missing one is an empty template.
   const labels = asStringMap(asObject(template?.metadata)?.labels);
   if (!selector.isEmpty && !selector.matches(labels)) {
-    errs.push(invalid(path.child('metadata', 'labels'), labels, '`selector` does not match template `labels`'));
+    errs.push(invalid(path.child('metadata', 'labels'), asObject(asObject(template?.metadata)?.labels) ? labels : null, '`selector` does not match template `labels`'));
   }
   errs.push(...validatePodTemplateSpec(template, path, opts));
   const spec = asObject(template?.spec);

@@ -45,7 +45,7 @@ export function validatePodTemplateSpecForStatefulSet(template: JsonObject | und
   const meta = asObject(template?.metadata);
   const labels = asStringMap(meta?.labels);
   if (!selector.isEmpty && !selector.matches(labels)) {
-    errs.push(invalid(path.child('metadata', 'labels'), labels, '`selector` does not match template `labels`'));
+    errs.push(invalid(path.child('metadata', 'labels'), asObject(meta?.labels) ? labels : null, '`selector` does not match template `labels`'));
   }
   errs.push(...validateLabels(meta?.labels, path.child('labels')));
   errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
