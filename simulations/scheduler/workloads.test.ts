@@ -42,6 +42,12 @@ test('a stored ReplicaSet owns its Pods by its uid; every generated name is in t
   for (const p of pods) assert.match((p.pod.metadata as JsonObject).name as string, /^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
 });
 
+test('a large ReplicaSet gets a distinct name for every Pod: a generated name that is taken is drawn again (RetryGenerateName)', () => {
+  // 20,000 names of 5 characters from 27 collide by the birthday bound (about 14 pairs expected).
+  const names = expandWorkload(workload('ReplicaSet', 20000)).pods.map((p) => (p.pod.metadata as JsonObject).name);
+  assert.equal(new Set(names).size, 20000);
+});
+
 test('safeEncode maps each character into the alphabet without vowels (rand.SafeEncodeString)', () => {
   assert.match(safeEncode('1234567890'), /^[bcdfghjklmnpqrstvwxz2456789]{10}$/);
 });

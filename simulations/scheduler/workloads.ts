@@ -36,6 +36,23 @@ function suffix(seed: string): string {
   return out;
 }
 
+/**
+ * `<base>-<5 characters>` for each of `count` Pods, all different: five random characters repeat
+ * among a few thousand names (27^5 of them, the birthday bound), and the API server then draws
+ * again rather than fail the create (RetryGenerateName, GA in v1.32: storage/names, registry/generic/registry/store.go).
+ */
+function generatedNames(base: string, count: number): string[] {
+  const taken = new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let name = `${base}-${suffix(`${base}/${i}`)}`;
+    for (let retry = 1; taken.has(name); retry++) name = `${base}-${suffix(`${base}/${i}/${retry}`)}`;
+    taken.add(name);
+    out.push(name);
+  }
+  return out;
+}
+
 export interface ExpandedPod {
   readonly pod: JsonObject;
   /** Maps a path in the generated Pod back to the workload manifest, for error positions. */
@@ -124,16 +141,16 @@ export function expandWorkload(obj: JsonObject): Expansion {
     selectors.push({ kind: 'ReplicaSet', namespace, name: rsName, selector: selector.add([{ key: WellKnown.podTemplateHash, operator: 'Equals', values: [hash] }]) });
     if (tpl) {
       const podLabels = { ...tpl.labels, [WellKnown.podTemplateHash]: hash };
-      for (let i = 0; i < replicas; i++) {
-        pods.push({ pod: podFrom(`${rsName}-${suffix(`${rsName}/${i}`)}`, namespace, podLabels, tpl.meta, tpl.spec, { kind: 'ReplicaSet', name: rsName, uid: rsUid }), owner: obj });
+      for (const podName of generatedNames(rsName, replicas)) {
+        pods.push({ pod: podFrom(podName, namespace, podLabels, tpl.meta, tpl.spec, { kind: 'ReplicaSet', name: rsName, uid: rsUid }), owner: obj });
       }
     }
   } else if (obj.kind === 'ReplicaSet') {
     const uid = storedUid || deterministicUid(`ReplicaSet/${namespace}/${name}`);
     selectors.push({ kind: 'ReplicaSet', namespace, name, selector });
     if (tpl) {
-      for (let i = 0; i < replicas; i++) {
-        pods.push({ pod: podFrom(`${name}-${suffix(`${name}/${i}`)}`, namespace, tpl.labels, tpl.meta, tpl.spec, { kind: 'ReplicaSet', name, uid }), owner: obj });
+      for (const podName of generatedNames(name, replicas)) {
+        pods.push({ pod: podFrom(podName, namespace, tpl.labels, tpl.meta, tpl.spec, { kind: 'ReplicaSet', name, uid }), owner: obj });
       }
     }
   } else if (obj.kind === 'StatefulSet') {
