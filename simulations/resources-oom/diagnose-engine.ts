@@ -8,7 +8,7 @@ import type { Diagnosis } from './diagnose.ts';
 
 export const engine: Engine<Diagnosis> = {
   id: 'oom-diagnose',
-  version: '1',
+  version: '2',
   title: 'Diagnose a Pod',
   summary: 'Reads a real Pod with its status (and Events) and tells OOMKilled from Evicted from a crash, with the describe view and the fixes.',
   view: 'resources-oom/diagnose',

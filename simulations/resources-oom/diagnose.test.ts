@@ -39,7 +39,7 @@ test('the describe view of a diagnosis is computed at the latest timestamp found
   assert.match(a.describe, /^Name:         leaky\n/);
 });
 
-// ---- Bad input: the pasted objects go through the decoder (core-v1.ts) first ----
+// ---- Bad input: the pasted objects go into the virtual API server as a cluster holds them (seeded); its refusal is kube-apiserver's ----
 
 
 const PASTED = `apiVersion: v1
@@ -59,24 +59,24 @@ const badPastes: { name: string; yaml: string; message: string; line?: number }[
   {
     name: 'ownerReferences that are not a list are refused at their line (this used to crash describe)',
     yaml: PASTED,
-    message: 'metadata.ownerReferences: json: cannot unmarshal string into Go struct field ObjectMeta.metadata.ownerReferences of type []v1.OwnerReference',
+    message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ObjectMeta.metadata.ownerReferences of type []v1.OwnerReference',
     line: 5,
   },
   {
     name: 'a restart count that is not a number',
-    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app } ] }\nstatus:\n  containerStatuses:\n  - name: app\n    restartCount: many\n',
-    message: 'status.containerStatuses[0].restartCount: json: cannot unmarshal string into Go struct field ContainerStatus.status.containerStatuses.restartCount of type int32',
+    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app, image: nginx } ] }\nstatus:\n  containerStatuses:\n  - name: app\n    restartCount: many\n',
+    message: 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerStatus.status.containerStatuses.restartCount of type int32',
     line: 8,
   },
   {
     name: 'an Event whose lastTimestamp is not a time',
-    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app } ] }\nstatus: { phase: Running }\n---\napiVersion: v1\nkind: Event\nmetadata: { name: e }\nreason: OOMKilling\nlastTimestamp: yesterday\n',
-    message: 'lastTimestamp: Invalid value: "yesterday": must be an RFC 3339 time such as "2025-01-01T00:00:00Z"',
+    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app, image: nginx } ] }\nstatus: { phase: Running }\n---\napiVersion: v1\nkind: Event\nmetadata: { name: e }\nreason: OOMKilling\nlastTimestamp: yesterday\n',
+    message: 'Event in version "v1" cannot be handled as a Event: parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"',
     line: 11,
   },
   {
     name: '`status: null` is no status at all',
-    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app } ] }\nstatus: null\n',
+    yaml: 'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec: { containers: [ { name: app, image: nginx } ] }\nstatus: null\n',
     message: 'status: Required value: the Pod needs its status; paste the output of `kubectl get pod <name> -o yaml`',
     line: 5,
   },
@@ -98,12 +98,19 @@ for (const c of badPastes) {
   });
 }
 
-test('diagnose: nulls are Go zero values, so a Pod full of nulls is still diagnosed', () => {
-  const d = diagnosePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: null, ownerReferences: null }, spec: { containers: [null, { name: 'app', resources: null }] }, status: { phase: 'Running', containerStatuses: [null] } });
+test('diagnose: nulls are Go zero values, so a Pod with nulls where Go has values is still diagnosed', () => {
+  const d = diagnosePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: null, ownerReferences: null }, spec: { containers: [{ name: 'app', image: 'nginx', resources: null }] }, status: { phase: 'Running', containerStatuses: [null] } });
   assert.equal(d.kind, 'Healthy');
   assert.equal(d.namespace, 'default');
-  assert.deepEqual(d.containers.map((c) => c.name), ['', 'app']);
+  assert.deepEqual(d.containers.map((c) => c.name), ['app']);
   assert.match(d.describe, /^Name:         web\n/);
+});
+
+test('diagnose: a null container is an empty Container, which no API server stores: refused as kube-apiserver refuses it', () => {
+  assert.throws(() => diagnosePod({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: { containers: [null, { name: 'app', image: 'nginx' }] }, status: { phase: 'Running' } }), {
+    name: 'ValidationError',
+    message: 'Pod "web" is invalid: [spec.containers[0].name: Required value, spec.containers[0].image: Required value]',
+  });
 });
 
 test('diagnose: called directly with something that is not a Pod, it refuses instead of crashing', () => {

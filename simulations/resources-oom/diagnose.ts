@@ -10,13 +10,16 @@
 //     status.phase Failed, status.reason Evicted, status.message from eviction/helpers.go.
 
 import { Quantity, formatBinarySI } from '../apimachinery/quantity.ts';
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError, describeValue } from '../shared/errors.ts';
 import { getPodQOS } from '../apiserver/pod-qos.ts';
 import type { QOSClass } from '../apiserver/pod-qos.ts';
 import { describePod } from '../kubectl/describe-pod.ts';
-import { readEvent, readPod } from './core-v1.ts';
-import type { DecodedEvent, DecodedPod } from './core-v1.ts';
-import { parseRFC3339 } from './decode.ts';
+import type { JsonObject } from '../apimachinery/json.ts';
+import { RFC3339, timeParseError } from '../apiserver/decode/go-time-parse.ts';
+import { clusterApiServer } from './cluster.ts';
+import { admitAsDecoded, withGoZeroValues } from './read-object.ts';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type DiagnosisKind = 'OOMKilled' | 'Evicted' | 'CrashLoopBackOff' | 'KilledNotOOM' | 'Unschedulable' | 'Error' | 'Healthy';
 
@@ -83,8 +86,15 @@ function qty(v: unknown): string {
   return q ? q.toString() : 'none';
 }
 
-/** The latest time anywhere in the decoded Pod and Events (every such field is an RFC 3339 time there). */
-function latestTime(pod: DecodedPod, events: readonly DecodedEvent[]): number {
+/** Unix ms of an RFC 3339 time (Go's time.Parse with time.RFC3339 accepts it), or undefined. */
+export function parseRFC3339(text: string): number | undefined {
+  if (timeParseError(RFC3339, text) !== undefined) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The latest time anywhere in the pasted Pod and Events (as pasted: the API server fills in no time of its own there). */
+function latestTime(pod: unknown, events: readonly unknown[]): number {
   let max = Number.NEGATIVE_INFINITY;
   const visit = (v: unknown, key: string) => {
     if (typeof v === 'string' && /(Time|Timestamp|At|time)$/.test(key)) {
@@ -99,31 +109,60 @@ function latestTime(pod: DecodedPod, events: readonly DecodedEvent[]): number {
   return Number.isFinite(max) ? max : 0;
 }
 
+/** An object handed over as a core/v1 `kind`: its apiVersion and kind may be left out, not be another's. */
+function asCore(value: unknown, kind: 'Pod' | 'Event', what: string): JsonObject {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const json = Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? 'number' : typeof value === 'string' ? 'string' : 'object';
+    throw new ValidationError(`json: cannot unmarshal ${json} into Go value of type v1.${kind}`, { path: [] });
+  }
+  const o = value as JsonObject;
+  if ((o.apiVersion ?? 'v1') !== 'v1' || (o.kind ?? kind) !== kind) {
+    const text = (v: unknown) => (typeof v === 'string' ? v : describeValue(v));
+    throw new ValidationError(`Unsupported value: "${text(o.apiVersion)} ${text(o.kind)}": ${what}`, { object: o, path: ['kind'] });
+  }
+  return o.apiVersion === undefined || o.kind === undefined ? { ...o, apiVersion: 'v1', kind } : o;
+}
+
 /**
- * Diagnoses a Pod from its YAML (with status) and optional Events. Both are read
- * through the decoder first (core-v1.ts), so any JSON is either diagnosed or
- * refused with a ValidationError naming the field.
+ * The pasted Pod and Events as the cluster they came from holds them: seeded
+ * into a virtual API server (decoded, defaulted and validated, status kept),
+ * nulls read as Go's zero values.
+ */
+function storePasted(podObject: unknown, eventObjects: readonly unknown[]): { pod: Obj; events: Obj[] } {
+  const pod = asCore(podObject, 'Pod', 'supported kinds: v1 Pod');
+  const events = eventObjects.map((e) => asCore(e, 'Event', 'supported kinds: v1 Event'));
+  const stored = admitAsDecoded(clusterApiServer(), [pod, ...events], 'seed');
+  return {
+    pod: withGoZeroValues(stored[0], 'Pod') as Obj,
+    events: stored.slice(1).map((e) => withGoZeroValues(e, 'Event') as Obj),
+  };
+}
+
+/**
+ * Diagnoses a Pod from its YAML (with status) and optional Events. Both go
+ * into a virtual API server as they are (seeded: what a cluster already holds),
+ * so any JSON is either diagnosed or refused with a ValidationError worded as
+ * kube-apiserver words it, naming the field.
  *
  * @example
  *   diagnosePod(podWithOOMKilledLastState).kind      // 'OOMKilled'
  *   diagnosePod(evictedPod).eviction?.available      // '91244Ki'
  */
 export function diagnosePod(podObject: unknown, eventObjects: unknown = []): Diagnosis {
-  const pod = readPod(podObject);
   if (!Array.isArray(eventObjects)) throw new ValidationError('must be a list of core/v1 Events', { path: [] });
-  const events = eventObjects.map((e) => readEvent(e));
+  const { pod, events } = storePasted(podObject, eventObjects);
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};
   const name = pod.metadata?.name ?? '';
   const namespace = pod.metadata?.namespace || 'default';
   const qosClass = getPodQOS(pod);
-  type Status = NonNullable<typeof status.containerStatuses>[number];
+  type Status = Obj;
   const statuses = new Map<string, Status>();
   for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) statuses.set(s.name ?? '', s);
-  type Container = NonNullable<typeof spec.containers>[number];
+  type Container = Obj;
   const listed: { c: Container; kind: ContainerDiagnosis['kind'] }[] = [
-    ...(spec.initContainers ?? []).map((c) => ({ c, kind: c.restartPolicy === 'Always' ? ('sidecar' as const) : ('init' as const) })),
-    ...(spec.containers ?? []).map((c) => ({ c, kind: 'regular' as const })),
+    ...(spec.initContainers ?? []).map((c: Obj) => ({ c, kind: c.restartPolicy === 'Always' ? ('sidecar' as const) : ('init' as const) })),
+    ...(spec.containers ?? []).map((c: Obj) => ({ c, kind: 'regular' as const })),
   ];
   const containers: ContainerDiagnosis[] = listed.map(({ c, kind }) => {
     const s: Status = statuses.get(c.name ?? '') ?? {};
@@ -136,7 +175,7 @@ export function diagnosePod(podObject: unknown, eventObjects: unknown = []): Dia
       oomKilled: s.state?.terminated?.reason === 'OOMKilled' || s.lastState?.terminated?.reason === 'OOMKilled',
     };
   });
-  const asOfMs = latestTime(pod, events);
+  const asOfMs = latestTime(podObject, eventObjects);
   const base = { pod: name, namespace, phase: status.phase ?? 'Unknown', qosClass, containers, describe: describePod(pod, events, asOfMs), asOf: new Date(asOfMs).toISOString().replace('.000Z', 'Z') };
   const evidence: string[] = [];
   const steps = [`kubectl get pod ${name} -n ${namespace}`, `kubectl describe pod ${name} -n ${namespace}`];
@@ -200,7 +239,7 @@ export function diagnosePod(podObject: unknown, eventObjects: unknown = []): Dia
     };
   }
 
-  const unschedulable = (status.conditions ?? []).find((c) => c.type === 'PodScheduled' && c.status === 'False');
+  const unschedulable = (status.conditions ?? []).find((c: Obj) => c.type === 'PodScheduled' && c.status === 'False');
   if (status.phase === 'Pending' && unschedulable) {
     evidence.push(`condition PodScheduled False, reason ${unschedulable.reason ?? ''}: ${unschedulable.message ?? ''}`);
     return {

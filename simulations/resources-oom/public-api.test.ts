@@ -20,7 +20,7 @@ const refused: { name: string; call: () => unknown; message: string }[] = [
   {
     name: 'getPodQOS with a limit that is not a quantity',
     call: () => getPodQOS({ spec: { containers: [{ name: 'a', resources: { limits: { memory: true } } }] } }),
-    message: 'spec.containers[0].resources.limits.memory: true is not a valid quantity',
+    message: "spec.containers[0].resources.limits.memory: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
   },
   {
     name: 'getContainerOOMScoreAdjust for a container the Pod does not have',

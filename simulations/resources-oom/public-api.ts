@@ -1,8 +1,9 @@
 // The chapter's public functions (re-exported from simulations/index.ts). The
 // kubelet and kubectl helpers they wrap take typed Pods; these read whatever the
-// caller passes through the decoder first (core-v1.ts), so any JSON gives a
-// result or a ValidationError naming the field, never a TypeError.
-// simulateMemory and diagnosePod read their input themselves (schema.ts, diagnose.ts).
+// caller passes through the API server's decoder first (read-object.ts), so any
+// JSON gives a result or a ValidationError naming the field, never a TypeError.
+// simulateMemory and diagnosePod put their input through the API server themselves
+// (schema.ts, diagnose.ts).
 
 import { ValidationError, describeValue } from '../shared/errors.ts';
 import { Quantity } from '../apimachinery/quantity.ts';
@@ -11,9 +12,13 @@ import type { QOSClass } from '../apiserver/pod-qos.ts';
 import { getContainerOOMScoreAdjust as oomScoreAdjust } from '../kubelet/oom-score-adj.ts';
 import { rankMemoryPressure as rank } from '../kubelet/eviction.ts';
 import { describePod as describe } from '../kubectl/describe-pod.ts';
-import { readEvent, readPod } from './core-v1.ts';
-import type { DecodedPod } from './core-v1.ts';
-import { parseRFC3339 } from './decode.ts';
+import type { JsonObject } from '../apimachinery/json.ts';
+import { parseRFC3339 } from './diagnose.ts';
+import { readCoreObject } from './read-object.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const readPod = (pod: unknown): Record<string, any> => readCoreObject(pod, 'Pod');
+const readEvent = (event: unknown) => readCoreObject(event, 'Event');
 
 export { diagnosePod } from './diagnose.ts';
 export { simulateMemory } from './simulate.ts';
@@ -103,7 +108,7 @@ function isObject(v: unknown): v is object {
 }
 
 /** A Pod inside a list: its errors keep the path from the list when the Pod is not an object itself. */
-function readPodAt(pod: unknown, entries: object, index: number): DecodedPod {
+function readPodAt(pod: unknown, entries: object, index: number): JsonObject {
   if (!isObject(pod) || Array.isArray(pod)) {
     throw new ValidationError('Required value: a core/v1 Pod', { object: entries, path: [index, 'pod'] });
   }

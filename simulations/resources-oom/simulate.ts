@@ -32,8 +32,11 @@ import { describePod } from '../kubectl/describe-pod.ts';
 import { printPod } from '../kubectl/get-pods.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { readResourcesInput } from './schema.ts';
-import type { ResourcesInput } from './schema.ts';
-import { admitPod, fitReasons, initialQuotaState } from './admission.ts';
+import type { PodEntry, ResourcesInput } from './schema.ts';
+import { fitReasons } from './node-fit.ts';
+import { deepCopy } from '../apimachinery/deep-copy.ts';
+import type { JsonValue } from '../apimachinery/json.ts';
+import { LIMIT_RANGER_ANNOTATION } from '../apiserver/admission/limit-ranger.ts';
 import { demandAt, describeBehaviour } from './usage.ts';
 import type { UsageBehaviour } from './usage.ts';
 import { goDuration } from '../apimachinery/duration.ts';
@@ -179,8 +182,9 @@ interface PState {
  */
 export function simulateMemory(objects: readonly KubeObject[] | readonly unknown[], options: { maxVirtualTimeMs?: number; epochMs?: number } = {}): { result: MemoryResult; trace: TraceStep[] } {
   if (!Array.isArray(objects)) throw new ValidationError('Required value: a list of Kubernetes objects (a Node, Pods, …)', { path: [] });
-  const input = readResourcesInput(objects, options.maxVirtualTimeMs);
-  return runSimulation(input, options.epochMs ?? DEFAULT_EPOCH_MS);
+  const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
+  const input = readResourcesInput(objects, options.maxVirtualTimeMs, { epochMs });
+  return runSimulation(input, epochMs);
 }
 
 // Init containers finish at once; everything else runs until the kernel or the kubelet stops it.
@@ -190,21 +194,20 @@ function behaviourFor(_container: unknown, kind: 'init' | 'sidecar' | 'regular')
 }
 
 function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: MemoryResult['admission'], epoch: number): PState[] {
-  const quotas = initialQuotaState(input.quotas);
   const usageByContainer = new Map(input.usage.map((u) => [`${u.namespace}/${u.pod}/${u.container}`, u.behaviour]));
   const bound: Obj[] = [];
   const states: PState[] = [];
-  input.pods.forEach((raw, index) => {
-    const outcome = admitPod(raw, input.limitRanges, quotas);
-    admissionOut.push({ pod: raw.metadata.name, admitted: outcome.admitted, message: outcome.message ?? null, limitRanger: outcome.limitRangerAnnotation ?? null });
-    for (const n of outcome.notes) trace.push({ title: n.title, subject: `pod/${raw.metadata.name}`, source: n.source, at: 0 });
-    if (!outcome.admitted) {
-      trace.push({ title: `The API server refused Pod ${raw.metadata.name}: ${outcome.message}`, subject: `pod/${raw.metadata.name}`, source: 'plugin/pkg/admission', level: 'warning', at: 0 });
+  input.pods.forEach((entry, index) => {
+    const annotation = entry.stored ? (entry.stored.metadata as Obj | undefined)?.annotations?.[LIMIT_RANGER_ANNOTATION] : undefined;
+    admissionOut.push({ pod: entry.name, admitted: entry.stored !== undefined, message: entry.refusal ?? null, limitRanger: annotation ?? null });
+    for (const n of entry.notes) trace.push({ title: n.title, subject: `pod/${entry.name}`, source: n.source, at: 0 });
+    if (!entry.stored) {
+      trace.push({ title: `The API server refused Pod ${entry.name}: ${entry.refusal}`, subject: `pod/${entry.name}`, source: 'plugin/pkg/admission', level: 'warning', at: 0 });
       return;
     }
-    const pod = outcome.pod;
-    const name = pod.metadata.name;
-    pod.metadata.uid ??= `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+    // The kubelet gets the Pod as the API server stored it (defaulted, admitted), as its own copy.
+    const pod = deepCopy(entry.stored as JsonValue) as Obj;
+    const name = entry.name;
     const qos = computePodQOS(pod);
     const reasons = fitReasons(pod, input.node, bound);
     const scheduled = reasons.length === 0;
@@ -220,7 +223,7 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       trace.push({ title: `Pod ${name} stays Pending: ${schedulingMessage}`, detail: 'The scheduler sums the *requests* of the Pods already on the node against its allocatable memory; usage does not matter here.', subject: `pod/${name}`, source: 'pkg/scheduler/framework/plugins/noderesources/fit.go', level: 'warning', at: 0 });
     }
     const behaviourOf = (cName: string, requestBytes: number): UsageBehaviour =>
-      usageByContainer.get(`${pod.metadata.namespace}/${name}/${cName}`) ?? { pattern: 'steady', level: requestBytes };
+      usageByContainer.get(`${entry.namespace}/${name}/${cName}`) ?? { pattern: 'steady', level: requestBytes };
     const containers: CState[] = [];
     const add = (c: Obj, kind: CState['kind']) => {
       const requestBytes = c.resources?.requests?.memory === undefined ? 0 : podRequestBytes({ spec: { containers: [c] } });
@@ -239,11 +242,18 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       ? new PodKubelet(pod as Pod, { nodeName: input.node.name, hostIP: '10.0.0.10', podIP, epochMs: epoch, qosClass: qos, behavior: behaviourFor })
       : null;
     states.push({
-      pod, name, namespace: pod.metadata.namespace, qos, priority: pod.spec.priority ?? 0, requestBytes: podRequestBytes(pod), scheduled, schedulingMessage,
+      pod, name, namespace: entry.namespace, qos, priority: pod.spec.priority ?? 0, requestBytes: podRequestBytes(pod), scheduled, schedulingMessage,
       containers, kubelet, evicting: null, index, running: new Map(), dirty: true,
     });
   });
   return states;
+}
+
+/** A refused Pod as written, its containers that are objects only (admission may refuse before validation). */
+function refusedPod(entry: PodEntry): Obj {
+  const spec = (entry.raw.spec ?? {}) as Obj;
+  const objects = (list: unknown) => (Array.isArray(list) ? list.filter((c) => c !== null && typeof c === 'object' && !Array.isArray(c)) : []);
+  return { metadata: entry.raw.metadata, spec: { ...spec, containers: objects(spec.containers), initContainers: objects(spec.initContainers) } };
 }
 
 /** Catches the Pod's kubelet up to `t`, then reads which containers run (and since when) and their demand. */
@@ -474,15 +484,14 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   trace.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
   const evictionOrder = evictions.map((e) => e.pod);
   const podResults: PodResult[] = pods.map((p) => podResult(p, end, epoch));
-  for (const raw of input.pods) {
-    if (!pods.some((p) => p.name === raw.metadata.name)) {
-      const a = admission.find((x) => x.pod === raw.metadata.name)!;
-      podResults.push({
-        name: raw.metadata.name, namespace: raw.metadata.namespace ?? 'default', qosClass: computePodQOS(raw), priority: raw.spec.priority ?? 0,
-        requestBytes: podRequestBytes(raw), admitted: false, admissionMessage: a.message, scheduled: false, schedulingMessage: null,
-        phase: 'Rejected', reason: 'Forbidden', message: a.message, evictedAt: null, restarts: 0, containers: [], describe: null, getPods: null, object: raw, events: [],
-      });
-    }
+  for (const entry of input.pods) {
+    if (entry.stored) continue;
+    const pod = refusedPod(entry);
+    podResults.push({
+      name: entry.name, namespace: entry.namespace, qosClass: computePodQOS(pod), priority: typeof pod.spec.priority === 'number' ? pod.spec.priority : 0,
+      requestBytes: podRequestBytes(pod), admitted: false, admissionMessage: entry.refusal ?? null, scheduled: false, schedulingMessage: null,
+      phase: 'Rejected', reason: 'Forbidden', message: entry.refusal ?? null, evictedAt: null, restarts: 0, containers: [], describe: null, getPods: null, object: entry.raw, events: [],
+    });
   }
   const result: MemoryResult = {
     start: rfc3339(epoch),

@@ -5,6 +5,8 @@ import type { KubeObject } from '../../simulations/shared/yaml.ts';
 
 function scenario(): KubeObject[] {
   const objects: KubeObject[] = [{ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' }, status: { capacity: { cpu: '64', memory: '64Gi' } } }];
+  // Priorities 0, 1 and 2 come from PriorityClasses: the Priority admission plugin refuses a Pod that sets spec.priority itself.
+  for (let p = 0; p < 3; p++) objects.push({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: `p${p}` }, value: p } as unknown as KubeObject);
   const usage: Record<string, unknown>[] = [];
   const patterns = [
     { pattern: 'steady', level: '200Mi' },
@@ -20,7 +22,7 @@ function scenario(): KubeObject[] {
       : kind === 1 ? { requests: { memory: '256Mi' }, limits: { memory: '640Mi' } }
       : kind === 2 ? {}
       : { requests: { memory: '128Mi' } };
-    objects.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod-${i}` }, spec: { priority: i % 3, containers: [{ name: 'app', image: 'app:1', resources }] } } as unknown as KubeObject);
+    objects.push({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod-${i}` }, spec: { priorityClassName: `p${i % 3}`, containers: [{ name: 'app', image: 'app:1', resources }] } } as unknown as KubeObject);
     usage.push({ pod: `pod-${i}`, container: 'app', usage: patterns[i % patterns.length] });
   }
   objects.push({ apiVersion: 'kube-notebook.dev/v1alpha1', kind: 'MemoryScenario', metadata: { name: 'bench' }, spec: { duration: '1h', systemUsage: '2Gi', containers: usage } } as unknown as KubeObject);

@@ -201,7 +201,7 @@ export function describeCases(now: number): DescribeCase[] {
       name: 'an OOMKilled container in CrashLoopBackOff, with repeated events',
       pod: oom,
       events: [
-        event(now, oom, 'leaky.1', { type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/leaky to node-1', agoMs: 150 * MIN + 30_000, source: {}, reportingComponent: 'default-scheduler', reportingController: 'default-scheduler' }),
+        event(now, oom, 'leaky.1', { type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/leaky to node-1', agoMs: 150 * MIN + 30_000, source: {}, reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler' }),
         event(now, oom, 'leaky.3', { type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container app in pod leaky_default(uid-leaky)', agoMs: 10 * MIN + 30_000, firstAgoMs: 140 * MIN + 30_000, count: 31 }),
         event(now, oom, 'leaky.2', { type: 'Normal', reason: 'Pulled', message: 'Container image "registry.example/leaky:1.0" already present on machine', agoMs: 12 * MIN + 30_000, firstAgoMs: 149 * MIN + 30_000, count: 8 }),
         event(now, oom, 'leaky.4', { type: 'Normal', reason: 'Started', message: '  Started container app  ', agoMs: 12 * MIN + 30_000, firstAgoMs: 149 * MIN + 30_000, count: 8 }),
@@ -224,7 +224,7 @@ export function describeCases(now: number): DescribeCase[] {
           type: 'Warning', reason: 'FailedScheduling', message: '0/1 nodes are available: 1 Insufficient memory.',
           eventTime: new Date(now - 20 * MIN - 30_000).toISOString().replace('Z', '000Z'), firstTimestamp: null, lastTimestamp: null, count: 0,
           series: { count: 4, lastObservedTime: new Date(now - 12 * MIN - 30_000).toISOString().replace('Z', '000Z') },
-          source: {}, reportingComponent: 'default-scheduler', reportingController: 'default-scheduler',
+          source: {}, reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler',
         }),
       ],
     },
