@@ -4,6 +4,8 @@
 
 import { Path } from './field-path.ts';
 import { goQuote } from './go-strconv.ts';
+import { compareGoStrings } from './go-values.ts';
+import { setOwn } from './json.ts';
 
 /** field.ErrorType: the machine-readable kind of problem. */
 export type ErrorType =
@@ -168,11 +170,25 @@ export function aggregateMessage(list: readonly FieldErr[]): string {
 }
 
 // ErrorBody's switch on the value's Go type: int/float/bool with %v, string
-// with %q, anything else as its JSON.
+// with %q, anything else as json.Marshal prints it.
 function formatBadValue(v: BadValue): string {
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'object' && 'float' in v && Object.keys(v).length === 1 && typeof v.float === 'number') return String(v.float);
-  return JSON.stringify(v);
+  // json.Marshal keeps a struct's field order and sorts a map's keys: a bad value that is a Go map
+  // is passed through goMap() (sorted); <, >, & and U+2028/U+2029 are escaped in either case.
+  return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A bad value that is a Go map (labels, a resource list): its keys in Go's
+ * order, so the error prints as json.Marshal prints the map.
+ *
+ * @example errorBody(invalid(path, goMap({ tier: 'db', app: 'web' }), '...')) // 'Invalid value: {"app":"web","tier":"db"}: ...'
+ */
+export function goMap(m: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(m).sort(compareGoStrings)) setOwn(out, key, m[key]);
+  return out;
 }

@@ -346,4 +346,6 @@ test('apps/validation/validation.go ValidatePodTemplateSpecForReplicaSet: a temp
   assert.equal(message(undefined), 'spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`');
   assert.equal(message({}), 'spec.template.metadata.labels: Invalid value: {}: `selector` does not match template `labels`');
   assert.equal(message({ app: 'db' }), 'spec.template.metadata.labels: Invalid value: {"app":"db"}: `selector` does not match template `labels`');
+  // A map prints with its keys sorted, whatever order the YAML gave them in.
+  assert.equal(message({ tier: '<db>', app: 'db' }), 'spec.template.metadata.labels: Invalid value: {"app":"db","tier":"\\u003cdb\\u003e"}: `selector` does not match template `labels`');
 });

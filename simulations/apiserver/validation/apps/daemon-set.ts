@@ -8,6 +8,7 @@
 // apps/v1 keeps spec.templateGeneration in the annotation
 // deprecated.daemonset.template.generation (see internal-meta.ts).
 
+import { goMap } from '../../../apimachinery/field-errors.ts';
 import { forbidden, invalid, notSupported, required } from '../../../apimachinery/field-errors.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
@@ -71,7 +72,7 @@ export function validateDaemonSetSpec(spec: JsonObject, templateGeneration: numb
   // A nil selector matches nothing, so it fails here (there is no Required error).
   const parsed = labelSelectorAsSelector(selector);
   if (parsed.error === null && !parsed.selector.matches(labels)) {
-    errs.push(invalid(path.child('template', 'metadata', 'labels'), asObject(asObject(template?.metadata)?.labels) ? labels : null, '`selector` does not match template `labels`'));
+    errs.push(invalid(path.child('template', 'metadata', 'labels'), asObject(asObject(template?.metadata)?.labels) ? goMap(labels) : null, '`selector` does not match template `labels`'));
   }
   if (selector && Object.keys(asStringMap(selector.matchLabels)).length + (Array.isArray(selector.matchExpressions) ? selector.matchExpressions.length : 0) === 0) {
     errs.push(invalid(path.child('selector'), selector, 'empty selector is invalid for daemonset'));

@@ -4,6 +4,7 @@
 //      ValidatePodTemplateSpecForReplicaSet, ValidateReplicaSetStatusUpdate)
 //      pkg/registry/apps/replicaset/strategy.go (the options each call gets)
 
+import { goMap } from '../../../apimachinery/field-errors.ts';
 import { forbidden, invalid, notSupported, required } from '../../../apimachinery/field-errors.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
@@ -34,7 +35,7 @@ export function validatePodTemplateSpecForReplicaSet(template: JsonObject | unde
   // The internal template is a struct, never nil: a missing one is an empty template.
   const labels = asStringMap(asObject(template?.metadata)?.labels);
   if (!selector.isEmpty && !selector.matches(labels)) {
-    errs.push(invalid(path.child('metadata', 'labels'), asObject(asObject(template?.metadata)?.labels) ? labels : null, '`selector` does not match template `labels`'));
+    errs.push(invalid(path.child('metadata', 'labels'), asObject(asObject(template?.metadata)?.labels) ? goMap(labels) : null, '`selector` does not match template `labels`'));
   }
   errs.push(...validatePodTemplateSpec(template, path, opts));
   const spec = asObject(template?.spec);

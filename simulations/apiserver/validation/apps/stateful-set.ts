@@ -10,6 +10,7 @@
 // only its labels and annotations are. spec.serviceName and
 // spec.volumeClaimTemplates have no create-time checks upstream.
 
+import { goMap } from '../../../apimachinery/field-errors.ts';
 import { forbidden, invalid, notSupported, required } from '../../../apimachinery/field-errors.ts';
 import type { ErrorList } from '../../../apimachinery/field-errors.ts';
 import { Path } from '../../../apimachinery/field-path.ts';
@@ -45,7 +46,7 @@ export function validatePodTemplateSpecForStatefulSet(template: JsonObject | und
   const meta = asObject(template?.metadata);
   const labels = asStringMap(meta?.labels);
   if (!selector.isEmpty && !selector.matches(labels)) {
-    errs.push(invalid(path.child('metadata', 'labels'), asObject(meta?.labels) ? labels : null, '`selector` does not match template `labels`'));
+    errs.push(invalid(path.child('metadata', 'labels'), asObject(meta?.labels) ? goMap(labels) : null, '`selector` does not match template `labels`'));
   }
   errs.push(...validateLabels(meta?.labels, path.child('labels')));
   errs.push(...validateAnnotations(meta?.annotations, path.child('annotations')));
