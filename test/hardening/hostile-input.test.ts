@@ -185,9 +185,19 @@ describe('request bodies', () => {
 
 describe('prototype keys are plain data', () => {
   it('a scenario full of __proto__, constructor and prototype keys pollutes nothing', async () => {
-    const input = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  __proto__: {polluted: yes}\n  constructor: {prototype: {polluted: yes}}\n  labels: {__proto__: x}\n`;
+    // A custom kind reaches the engine with the keys as plain data.
+    const input = `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: p\n  __proto__: {polluted: yes}\n  constructor: {prototype: {polluted: yes}}\n  labels: {__proto__: x}\n`;
     const res = await run(input).expect(200);
     assert.equal(res.body.result.objects[0].name, 'p');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('on a built-in kind the same keys are unknown fields to the API server\'s strict decoder (400), and pollute nothing', async () => {
+    const input = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  __proto__: {polluted: yes}\n  constructor: {prototype: {polluted: yes}}\n  labels: {__proto__: x}\n`;
+    const res = await run(input).expect(400);
+    assert.match(res.body.error.message, /strict decoding error: unknown field "metadata.__proto__", unknown field "metadata.constructor"/);
+    assert.equal(res.body.error.line, 5);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
   });
