@@ -111,8 +111,10 @@ function seedAll(api: ApiServer, objects: readonly JsonObject[]): Readonly<JsonO
 function seedPod(api: ApiServer, raw: JsonObject, classes: PriorityClassLister): Readonly<JsonObject> {
   const spec = asObject(raw.spec);
   if (!spec || (spec.priority !== undefined && spec.priority !== null)) return admitObjects(api, [raw], 'seed')[0];
-  const admitted: JsonObject = { ...raw, spec: { ...spec } };
-  const refused = admitPodPriority(admitted, podName(raw), classes);
+  // The plugin works on the three fields it reads; the Pod is then copied once with what it wrote.
+  const fields: JsonObject = { spec: priorityFields(spec) };
+  const refused = admitPodPriority(fields, podName(raw), classes);
+  const admitted: JsonObject = { ...raw, spec: { ...spec, ...(fields.spec as JsonObject) } };
   if (refused) {
     // Decoding comes before admission: a Pod the decoder refuses gets the decoder's error.
     if (!decodeObject(raw).ok) admitObjects(api, [raw], 'seed');
@@ -145,6 +147,14 @@ function priorityRefusal(result: ApiResult, object: JsonObject, prefix: FieldPat
   const message = result.message ?? '';
   const field = /no PriorityClass with name/.test(message) ? 'priorityClassName' : /value of priority/.test(message) ? 'priority' : 'preemptionPolicy';
   return new ValidationError(message, { object, path: [...prefix, 'spec', field], message, code: 'api' });
+}
+
+function priorityFields(spec: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  if (spec.priorityClassName !== undefined) out.priorityClassName = spec.priorityClassName;
+  if (spec.priority !== undefined) out.priority = spec.priority;
+  if (spec.preemptionPolicy !== undefined) out.preemptionPolicy = spec.preemptionPolicy;
+  return out;
 }
 
 function podName(pod: JsonObject): string {
