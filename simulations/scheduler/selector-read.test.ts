@@ -33,3 +33,9 @@ test('Exists with values and In without values name the values list', () => {
     "values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty",
   );
 });
+
+test('an operator that does not exist makes the selector match nothing, with LabelSelectorAsSelector\'s error (the API server refuses such a Pod; a plugin-level caller may pass one)', () => {
+  const s = readLabelSelector({ matchExpressions: [{ key: 'k', operator: 'Gt', values: ['1'] }] }, {}, ['sel']);
+  assert.equal(s.error, '"Gt" is not a valid label selector operator');
+  assert.equal(s.matches({ k: '2' }), false);
+});
