@@ -1,4 +1,7 @@
-// Node-pressure eviction for memory: thresholds, the ranking of Pods, the message.
+// Node-pressure eviction for memory: thresholds, the ranking of Pods, the
+// message, and the eviction manager that puts them together every monitoring
+// interval (EvictionManager, at the end of this file), as eviction_manager.go
+// sits beside its helpers.
 // src: pkg/kubelet/eviction/helpers.go (rankMemoryPressure, exceedMemoryRequests,
 // priority, memory, cmpBool, evictionMessage, getThresholdMetInfo, thresholdsMet),
 // pkg/kubelet/eviction/api/types.go (GetThresholdQuantity), defaults_linux.go,
@@ -15,6 +18,7 @@
 
 import { Quantity, formatBinarySI } from '../apimachinery/quantity.ts';
 import type { ContainerLike, PodLike } from '../apiserver/pod-qos.ts';
+import { isCriticalPod } from './oom-score-adj.ts';
 
 /** eviction_manager.go and friends. */
 export const EVICTION_MONITORING_PERIOD_MS = 10_000;
@@ -250,7 +254,7 @@ export function orderedBy<P extends PodLike>(...cmps: Cmp<P>[]): (entries: reado
  *     { pod: bestEffortPod, memoryWorkingSet: '50Mi' },    // request 0: above
  *   ])[0].pod === bestEffortPod
  */
-export function rankMemoryPressure<P extends PodLike>(entries: readonly MemoryStatsEntry<P>[]): MemoryStatsEntry<P>[] {
+export function rankMemoryPressure<E extends MemoryStatsEntry>(entries: readonly E[]): E[] {
   const keyed = entries.map((entry) => ({ entry, key: rankKey(entry) }));
   // Array.prototype.sort is stable: ties keep input order, as orderedBy does.
   keyed.sort((a, b) => cmpExceeds(a.key, b.key) || cmpPriority(a.key, b.key) || cmpMemory(a.key, b.key));
@@ -288,4 +292,119 @@ export function evictionMessage(
     }
   }
   return { message, offendingContainers, offendingContainersUsage };
+}
+
+// ---- The eviction manager (eviction_manager.go synchronize) ----
+
+
+/** The eviction part of a KubeletConfiguration, read (memory.available thresholds only). */
+export interface EvictionConfig {
+  /** Hard thresholds have gracePeriodMs 0. */
+  thresholds: readonly Threshold[];
+  /** evictionPressureTransitionPeriod. */
+  pressureTransitionPeriodMs: number;
+  /** evictionMaxPodGracePeriod (0: the Pod's own). */
+  maxPodGracePeriodSeconds: number;
+}
+
+/** An active Pod as the summary API reports it: pod-level working set, and per container for the message. */
+export interface PodMemoryStats<P extends PodLike = PodLike> extends MemoryStatsEntry<P> {
+  /** The Pod's terminationGracePeriodSeconds, for a soft eviction. */
+  gracePeriodSeconds: number;
+}
+
+/** One Pod chosen for eviction, and why. */
+export interface EvictionDecision<P extends PodLike = PodLike> {
+  entry: PodMemoryStats<P>;
+  /** evictionMessage: what the Pod's status.message and the Evicted event say. */
+  message: string;
+  /** The grace period the kubelet kills the Pod with. */
+  gracePeriodSeconds: number;
+  /** The threshold being reclaimed and its quantity as the message prints it. */
+  threshold: Threshold;
+  thresholdQuantity: string;
+  /** Every active Pod in rankMemoryPressure order (first evicted first). */
+  ranked: PodMemoryStats<P>[];
+}
+
+/** What one synchronize did. */
+export interface SyncResult<P extends PodLike = PodLike> {
+  /** MemoryPressure after this cycle (with the transition period). */
+  memoryPressure: boolean;
+  /** Set when the condition flipped in this cycle. */
+  memoryPressureChanged: boolean;
+  /** Thresholds met whose grace period has run out: the manager tries to reclaim ("EvictionThresholdMet"). */
+  reclaiming: Threshold | undefined;
+  /** The Pod evicted this cycle (at most one), if any. */
+  evicted: EvictionDecision<P> | undefined;
+  /** Reclaiming, with Pods to rank, but every one of them critical: nothing evicted. */
+  onlyCriticalLeft: boolean;
+}
+
+/**
+ * The kubelet's eviction manager for memory: every monitoring interval
+ * (EVICTION_MONITORING_PERIOD_MS) `synchronize` observes memory.available,
+ * finds the thresholds met, tracks when each was first met (its grace period)
+ * and when pressure was last seen (the MemoryPressure condition stays True for
+ * evictionPressureTransitionPeriod after), and, when a threshold's grace period
+ * has run out, ranks the active Pods (rankMemoryPressure) and evicts the first
+ * one that is not critical: at most one Pod per cycle.
+ * src: pkg/kubelet/eviction/eviction_manager.go (synchronize, evictPod),
+ *      helpers.go (thresholdsMet, thresholdsFirstObservedAt, nodeConditionsLastObservedAt,
+ *      nodeConditionsObservedSince, thresholdsMetGracePeriod, isHardEvictionThreshold)
+ *
+ * @example
+ *   const manager = new EvictionManager(config, capacityBytes);
+ *   const r = manager.synchronize(10_000, availableBytes, () => activePods);
+ *   r.evicted?.entry.pod   // the Pod to evict, with r.evicted.message and r.evicted.gracePeriodSeconds
+ */
+export class EvictionManager<P extends PodLike = PodLike> {
+  private readonly firstObserved = new Map<Threshold, number>();
+  private lastPressureObserved: number | null = null;
+  private pressure = false;
+
+  constructor(
+    readonly config: EvictionConfig,
+    readonly capacityBytes: number,
+  ) {}
+
+  /** Whether the node reports MemoryPressure now. */
+  get memoryPressure(): boolean {
+    return this.pressure;
+  }
+
+  /** One monitoring cycle at `atMs` with `availableBytes` observed; `activePods` is asked only when a Pod must go. */
+  synchronize(atMs: number, availableBytes: number, activePods: () => readonly PodMemoryStats<P>[]): SyncResult<P> {
+    // thresholdsMet (ignoring grace periods), thresholdsFirstObservedAt
+    const met = this.config.thresholds.filter((th) => thresholdMet(th.value, availableBytes, this.capacityBytes));
+    for (const th of [...this.firstObserved.keys()]) if (!met.includes(th)) this.firstObserved.delete(th);
+    for (const th of met) if (!this.firstObserved.has(th)) this.firstObserved.set(th, atMs);
+    // nodeConditionsLastObservedAt, nodeConditionsObservedSince(PressureTransitionPeriod)
+    if (met.length > 0) this.lastPressureObserved = atMs;
+    const pressure = this.lastPressureObserved !== null && atMs - this.lastPressureObserved < this.config.pressureTransitionPeriodMs;
+    const memoryPressureChanged = pressure !== this.pressure;
+    this.pressure = pressure;
+    // thresholdsMetGracePeriod
+    const graceMet = met.filter((th) => atMs - (this.firstObserved.get(th) ?? atMs) >= th.gracePeriodMs);
+    const result: SyncResult<P> = { memoryPressure: pressure, memoryPressureChanged, reclaiming: undefined, evicted: undefined, onlyCriticalLeft: false };
+    if (graceMet.length === 0) return result;
+    const threshold = graceMet[0];
+    result.reclaiming = threshold;
+    const candidates = activePods();
+    if (candidates.length === 0) return result;
+    const ranked = rankMemoryPressure(candidates);
+    // "we kill at most a single pod during each eviction interval"; evictPod refuses a critical Pod.
+    const victim = ranked.find((e) => !isCriticalPod(e.pod));
+    if (!victim) {
+      result.onlyCriticalLeft = true;
+      return result;
+    }
+    const thresholdQuantity = formatThreshold(threshold.value, this.capacityBytes);
+    const { message } = evictionMessage(victim.pod, victim.containers, { quantity: thresholdQuantity, availableBytes: Math.max(0, availableBytes) });
+    const hard = threshold.gracePeriodMs === 0;
+    const maxGrace = this.config.maxPodGracePeriodSeconds;
+    const gracePeriodSeconds = hard ? IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS : maxGrace > 0 ? Math.min(maxGrace, victim.gracePeriodSeconds) : victim.gracePeriodSeconds;
+    result.evicted = { entry: victim, message, gracePeriodSeconds, threshold, thresholdQuantity, ranked };
+    return result;
+  }
 }

@@ -45,7 +45,9 @@ import { syncResourceQuotas } from '../apiserver/admission/resource-quota.ts';
 import type { ApiServer } from '../apiserver/api-server.ts';
 import { refusal } from '../kubectl/create.ts';
 import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_PERIOD_MS, EVICTION_SIGNALS, parseThresholdStatement, thresholdBytes } from '../kubelet/eviction.ts';
-import type { Threshold } from '../kubelet/eviction.ts';
+import type { EvictionConfig, Threshold } from '../kubelet/eviction.ts';
+
+export type { EvictionConfig };
 import { parseGoDuration } from '../apimachinery/parse-duration.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
@@ -72,13 +74,6 @@ export interface NodeInput {
   cpuAllocatableMilli?: number;
   systemReservedBytes: number;
   kubeReservedBytes: number;
-}
-
-export interface EvictionConfig {
-  /** Memory thresholds (memory.available): hard ones have gracePeriodMs 0. */
-  thresholds: Threshold[];
-  pressureTransitionPeriodMs: number;
-  maxPodGracePeriodSeconds: number;
 }
 
 export interface ContainerUsage {

@@ -22,12 +22,9 @@ import { DEFAULT_EPOCH_MS, rfc3339 } from '../apimachinery/time.ts';
 import type { Event, Pod } from '../kubelet/types.ts';
 import { computePodQOS } from '../apiserver/pod-qos.ts';
 import type { QOSClass } from '../apiserver/pod-qos.ts';
-import { getContainerOOMScoreAdjust, isCriticalPod } from '../kubelet/oom-score-adj.ts';
-import {
-  EVICTION_MONITORING_PERIOD_MS, IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS, MEMORY_PRESSURE,
-  evictionMessage, formatThreshold, podRequestBytes, rankMemoryPressure, thresholdMet,
-} from '../kubelet/eviction.ts';
-import type { MemoryStatsEntry, Threshold } from '../kubelet/eviction.ts';
+import { getContainerOOMScoreAdjust } from '../kubelet/oom-score-adj.ts';
+import { EVICTION_MONITORING_PERIOD_MS, EvictionManager, MEMORY_PRESSURE, formatThreshold, podRequestBytes } from '../kubelet/eviction.ts';
+import type { PodMemoryStats } from '../kubelet/eviction.ts';
 import { describePod } from '../kubectl/describe-pod.ts';
 import { printPod } from '../kubectl/get-pods.ts';
 import { ValidationError } from '../shared/errors.ts';
@@ -324,15 +321,22 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   const nodeEvents: MemoryResult['node']['events'] = [];
   const pressureHistory: MemoryResult['node']['memoryPressure'] = [{ at: 0, status: 'False' }];
   const taintHistory: MemoryResult['node']['taint'] = [];
-  const firstObserved = new Map<Threshold, number>();
-  let lastPressureObserved: number | null = null;
-  let pressure = false;
+  const evictionManager = new EvictionManager<Obj>(input.eviction, capacity);
+  const byPod = new Map<Obj, PState>();
   let minAvailable = Number.POSITIVE_INFINITY;
   let peakUsage = -1;
   let wouldPick: MemoryResult['oomKillerWouldPick'] = null;
   let truncated: MemoryResult['truncated'];
   const sec = (ms: number) => ms / 1000;
   const live = pods.filter((p) => p.kubelet);
+  for (const p of live) byPod.set(p.pod, p);
+  /** The summary API's view of a Pod: its working set, and its regular containers' for the eviction message. */
+  const statsOf = (p: PState): PodMemoryStats<Obj> => ({
+    pod: p.pod,
+    memoryWorkingSet: p.containers.reduce((sum, c) => sum + c.workingSet, 0),
+    containers: p.containers.filter((c) => c.kind === 'regular').map((c) => ({ name: c.name, workingSet: c.workingSet })),
+    gracePeriodSeconds: p.pod.spec.terminationGracePeriodSeconds ?? 30,
+  });
 
   const kill = (p: PState, c: CState, t: number, scope: 'container' | 'node') => {
     p.kubelet!.killContainer(c.name, t, { exitCode: 137, reason: 'OOMKilled' });
@@ -388,15 +392,13 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
       wouldPick = v ? { at: sec(t), pod: v.p.name, container: v.c.name, oomScoreAdj: v.c.oomScoreAdj, oomScore: v.score } : null;
     }
 
-    // 3. The eviction manager, every 10 s (eviction_manager.go synchronize).
+    // 3. The eviction manager, every 10 s (simulations/kubelet/eviction.ts EvictionManager, eviction_manager.go synchronize).
     if (t % EVICTION_MONITORING_PERIOD_MS === 0) {
-      const met = input.eviction.thresholds.filter((th) => thresholdMet(th.value, available, capacity));
-      for (const th of [...firstObserved.keys()]) if (!met.includes(th)) firstObserved.delete(th);
-      for (const th of met) if (!firstObserved.has(th)) firstObserved.set(th, t);
-      if (met.length > 0) lastPressureObserved = t;
-      const nowPressure = lastPressureObserved !== null && t - lastPressureObserved < input.eviction.pressureTransitionPeriodMs;
-      if (nowPressure !== pressure) {
-        pressure = nowPressure;
+      // Active Pods: admitted to the node and not terminal; a Pod already being evicted is skipped.
+      const candidates = () => live.filter((p) => !p.evicting && !isTerminal(p)).map(statsOf);
+      const sync = evictionManager.synchronize(t, available, candidates);
+      if (sync.memoryPressureChanged) {
+        const pressure = sync.memoryPressure;
         pressureHistory.push({ at: sec(t), status: pressure ? 'True' : 'False' });
         taintHistory.push({ at: sec(t), action: pressure ? 'added' : 'removed', taint: `${MEMORY_PRESSURE.taint.key}:${MEMORY_PRESSURE.taint.effect}` });
         const reason = pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory';
@@ -409,51 +411,35 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
           source: 'pkg/kubelet/eviction/eviction_manager.go synchronize; pkg/controller/nodelifecycle',
         });
       }
-      const graceMet = met.filter((th) => t - (firstObserved.get(th) ?? t) >= th.gracePeriodMs);
-      if (graceMet.length > 0) {
-        const th = graceMet[0];
-        nodeEvents.push({ at: sec(t), type: 'Warning', reason: 'EvictionThresholdMet', message: 'Attempting to reclaim memory' });
-        // Active Pods: admitted to the node and not terminal; a Pod already being evicted is skipped.
-        const candidates = live.filter((p) => !p.evicting && !isTerminal(p));
-        const entries: MemoryStatsEntry<Obj>[] = candidates.map((p) => ({
-          pod: p.pod,
-          memoryWorkingSet: p.containers.reduce((s, c) => s + c.workingSet, 0),
-          containers: p.containers.filter((c) => c.kind === 'regular').map((c) => ({ name: c.name, workingSet: c.workingSet })),
-        }));
-        const ranked = rankMemoryPressure(entries);
-        const victimEntry = ranked.find((e) => !isCriticalPod(e.pod));
-        if (victimEntry) {
-          const p = candidates.find((x) => x.pod === victimEntry.pod)!;
-          const quantity = formatThreshold(th.value, capacity);
-          const { message } = evictionMessage(p.pod, victimEntry.containers, { quantity, availableBytes: Math.max(0, available) });
-          const hard = th.gracePeriodMs === 0;
-          const podGrace = p.pod.spec.terminationGracePeriodSeconds ?? 30;
-          const maxGrace = input.eviction.maxPodGracePeriodSeconds;
-          const grace = hard ? IMMEDIATE_EVICTION_GRACE_PERIOD_SECONDS : maxGrace > 0 ? Math.min(maxGrace, podGrace) : podGrace;
-          p.evicting = { at: t, message };
-          p.kubelet!.evictPod(t, { message, gracePeriodSeconds: grace });
-          p.kubelet!.advanceTo(t);
-          p.dirty = true;
-          evictions.push({
-            at: sec(t), pod: p.name, message, threshold: `${th.signal}<${quantity}${hard ? '' : ` (soft, grace ${goDuration(th.gracePeriodMs)})`}`, gracePeriodSeconds: grace,
-            ranking: ranked.map((e) => {
-              const ps = candidates.find((x) => x.pod === e.pod)!;
-              const usage = e.memoryWorkingSet as number;
-              return {
-                pod: ps.name, qosClass: ps.qos, priority: ps.priority, usage: formatBinarySI(usage), request: formatBinarySI(ps.requestBytes),
-                exceedsRequest: usage > ps.requestBytes, usageMinusRequest: (usage - ps.requestBytes < 0 ? '-' : '') + formatBinarySI(Math.abs(usage - ps.requestBytes)),
-              };
-            }),
-          });
-          trace.push({
-            at: t, subject: `pod/${p.name}`, level: 'decision',
-            title: `The kubelet evicts ${p.name} (${p.qos}): first in rankMemoryPressure order (usage above request first, then lower priority, then larger usage − request)`,
-            detail: message,
-            source: 'pkg/kubelet/eviction/helpers.go rankMemoryPressure, evictionMessage',
-          });
-        } else if (candidates.length > 0) {
-          trace.push({ at: t, subject: `node/${node.name}`, level: 'warning', title: 'Memory pressure, but every remaining Pod is critical: the kubelet evicts nothing', source: 'pkg/kubelet/eviction/eviction_manager.go evictPod' });
-        }
+      if (sync.reclaiming) nodeEvents.push({ at: sec(t), type: 'Warning', reason: 'EvictionThresholdMet', message: 'Attempting to reclaim memory' });
+      const decision = sync.evicted;
+      if (decision) {
+        const p = byPod.get(decision.entry.pod)!;
+        const { message, gracePeriodSeconds: grace, threshold: th, thresholdQuantity: quantity } = decision;
+        const hard = th.gracePeriodMs === 0;
+        p.evicting = { at: t, message };
+        p.kubelet!.evictPod(t, { message, gracePeriodSeconds: grace });
+        p.kubelet!.advanceTo(t);
+        p.dirty = true;
+        evictions.push({
+          at: sec(t), pod: p.name, message, threshold: `${th.signal}<${quantity}${hard ? '' : ` (soft, grace ${goDuration(th.gracePeriodMs)})`}`, gracePeriodSeconds: grace,
+          ranking: decision.ranked.map((e) => {
+            const ps = byPod.get(e.pod)!;
+            const usage = e.memoryWorkingSet as number;
+            return {
+              pod: ps.name, qosClass: ps.qos, priority: ps.priority, usage: formatBinarySI(usage), request: formatBinarySI(ps.requestBytes),
+              exceedsRequest: usage > ps.requestBytes, usageMinusRequest: (usage - ps.requestBytes < 0 ? '-' : '') + formatBinarySI(Math.abs(usage - ps.requestBytes)),
+            };
+          }),
+        });
+        trace.push({
+          at: t, subject: `pod/${p.name}`, level: 'decision',
+          title: `The kubelet evicts ${p.name} (${p.qos}): first in rankMemoryPressure order (usage above request first, then lower priority, then larger usage − request)`,
+          detail: message,
+          source: 'pkg/kubelet/eviction/helpers.go rankMemoryPressure, evictionMessage',
+        });
+      } else if (sync.onlyCriticalLeft) {
+        trace.push({ at: t, subject: `node/${node.name}`, level: 'warning', title: 'Memory pressure, but every remaining Pod is critical: the kubelet evicts nothing', source: 'pkg/kubelet/eviction/eviction_manager.go evictPod' });
       }
     }
 

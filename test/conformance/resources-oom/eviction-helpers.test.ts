@@ -56,7 +56,7 @@ type Flags = Record<string, string>;
 type Want = { quantity: string; gracePeriodMs: number } | { percentage: number; gracePeriodMs: number };
 
 /** ParseThresholdConfig through the engine's reader: a Node plus a KubeletConfiguration holding the flags. */
-function parseThresholdConfig(evictionHard: Flags, evictionSoft: Flags, evictionSoftGracePeriod: Flags): Threshold[] {
+function parseThresholdConfig(evictionHard: Flags, evictionSoft: Flags, evictionSoftGracePeriod: Flags): readonly Threshold[] {
   const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' }, status: { capacity: { memory: '4Gi' } } };
   const kubelet = { apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', evictionHard, evictionSoft, evictionSoftGracePeriod };
   return readResourcesInput([node, kubelet]).eviction.thresholds;
