@@ -115,6 +115,13 @@ const cases: { name: string; yaml: string; message: string; line?: number; limit
     yaml: `${NODE}---\napiVersion: v1\nkind: ResourceQuota\nmetadata: { name: q }\nspec:\n  hard: { requests.memory: -1Gi }\n`,
     message: 'ResourceQuota "q" is invalid: spec.hard[requests.memory]: Invalid value: "-1Gi": must be greater than or equal to 0',
   },
+  {
+    // The API server takes it (ContainerRestartRules), the kubelet library does not model it: a limit, worded as pod-lifecycle words it.
+    name: 'restartPolicy on a regular container (accepted since v1.35, not simulated)',
+    yaml: `${POD_HEAD}spec:\n  containers:\n  - name: c\n    image: busybox\n    restartPolicy: Always\n`,
+    message: "spec.containers[0].restartPolicy: not simulated: restartPolicy on a regular container (ContainerRestartRules, beta and on by default since v1.35) is accepted by the API server, but this kubelet restarts containers by the Pod's spec.restartPolicy only",
+    line: 13, limit: true,
+  },
   // ---- 409 AlreadyExists ----
   {
     name: 'two Pods of the same name in one namespace: the second create finds the first',

@@ -373,8 +373,16 @@ function checkPodLimits(stored: Readonly<JsonObject>, raw: object): void {
   grace(spec.terminationGracePeriodSeconds, ['spec', 'terminationGracePeriodSeconds']);
   const overhead = valueAt(spec, ['overhead', 'memory']);
   if (overhead !== undefined) memoryBytes(overhead, raw, ['spec', 'overhead', 'memory']);
+  // The kubelet library restarts containers by the Pod's restartPolicy only (as pod-lifecycle says too).
+  const notSimulated = (path: FieldPath, what: string) =>
+    new LimitExceededError(`not simulated: ${what} (ContainerRestartRules, beta and on by default since v1.35) is accepted by the API server, but this kubelet restarts containers by the Pod's spec.restartPolicy only`, { object: raw, path });
   for (const [key, list] of [['initContainers', inits], ['containers', containers]] as const) {
     list.forEach((c, i) => {
+      if (Array.isArray(valueAt(c, ['restartPolicyRules'])) && (valueAt(c, ['restartPolicyRules']) as unknown[]).length > 0) throw notSimulated(['spec', key, i, 'restartPolicyRules'], 'restartPolicyRules on a container');
+      const policy = valueAt(c, ['restartPolicy']);
+      if (policy !== undefined && policy !== '' && !(key === 'initContainers' && policy === 'Always')) {
+        throw notSimulated(['spec', key, i, 'restartPolicy'], key === 'containers' ? 'restartPolicy on a regular container' : `restartPolicy ${String(policy)} on an init container`);
+      }
       for (const kind of ['limits', 'requests']) {
         const v = valueAt(c, ['resources', kind, 'memory']);
         if (v !== undefined) memoryBytes(v, raw, ['spec', key, i, 'resources', kind, 'memory']);
