@@ -9,9 +9,9 @@ import { runScenario } from './run.ts';
 import type { DeclarativeApplyResult, KubectlApplyOptions } from './run.ts';
 import type { FieldChange } from './explain/explain.ts';
 
-export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, ConflictError, SmpError } from './strategic-merge/index.ts';
-export { schemaFor } from './patch-meta/builtin.ts';
-export type { PatchSchema } from './patch-meta/schema.ts';
+export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, ConflictError, SmpError } from '../apimachinery/strategic-merge-patch/index.ts';
+export { schemaFor } from '../kubectl/apply/scheme.ts';
+export type { PatchSchema } from '../apimachinery/strategic-merge-patch/patch-meta.ts';
 
 export interface KubectlApplyResult {
   outcome: 'created' | 'configured' | 'unchanged' | 'serverside-applied' | 'failed';

@@ -24,8 +24,8 @@ import { clone, isMap } from '../apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../apimachinery/go-values.ts';
 import { LAST_APPLIED, TOTAL_ANNOTATION_SIZE_LIMIT, annotationBytes, getModifiedConfiguration, lastAppliedText } from './kubectl/last-applied.ts';
 import { decodeManagedFields } from './server-side/managed-fields.ts';
-import { schemaFor } from './patch-meta/builtin.ts';
-import { SchemaNode } from './patch-meta/schema.ts';
+import { schemaFor } from '../kubectl/apply/scheme.ts';
+import { SchemaNode } from '../apimachinery/strategic-merge-patch/patch-meta.ts';
 
 export const SCENARIO_API_VERSION = 'kube-notebook.dev/v1alpha1';
 export const SCENARIO_KIND = 'ApplyScenario';

@@ -6,8 +6,8 @@
 //   - patches + the server-side merge (what `kubectl apply` and the API server compute),
 //   - the whole engine run (YAML parse, patches, merges, kubectl diff, explanations).
 
-import { createThreeWayMergePatch, strategicMergePatch } from '../../simulations/declarative-apply/strategic-merge/index.ts';
-import { schemaFor } from '../../simulations/declarative-apply/patch-meta/builtin.ts';
+import { createThreeWayMergePatch, strategicMergePatch } from '../../simulations/apimachinery/strategic-merge-patch/index.ts';
+import { schemaFor } from '../../simulations/kubectl/apply/scheme.ts';
 import { getModifiedConfiguration } from '../../simulations/declarative-apply/kubectl/last-applied.ts';
 import { engine } from '../../simulations/declarative-apply/engine.ts';
 import { parseManifests } from '../../simulations/shared/yaml.ts';

@@ -10,8 +10,8 @@
 
 import { deepEqual, goFmtV, has, isMap } from '../../apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
-import { SchemaNode } from '../patch-meta/schema.ts';
-import { extractRetainKeysPatchStrategy } from '../strategic-merge/directives.ts';
+import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
+import { extractRetainKeysPatchStrategy } from '../../apimachinery/strategic-merge-patch/directives.ts';
 import { LAST_APPLIED } from '../kubectl/last-applied.ts';
 import { brief, field, formatPath, lookup, present } from './paths.ts';
 import type { Segment } from './paths.ts';

@@ -16,10 +16,10 @@
 import { clone, isMap, set } from '../../apimachinery/go-values.ts';
 import type { JsonObject } from '../../apimachinery/go-values.ts';
 import { goJsonEncode, goJsonMarshal } from '../../apimachinery/go-json.ts';
-import { SchemaNode } from '../patch-meta/schema.ts';
-import { schemaFor } from '../patch-meta/builtin.ts';
-import { ConflictError, createThreeWayMergePatch, strategicMergePatch } from '../strategic-merge/index.ts';
-import { applyJsonMergePatch, createThreeWayJsonMergePatch } from '../json-merge-patch.ts';
+import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
+import { schemaFor } from '../../kubectl/apply/scheme.ts';
+import { ConflictError, createThreeWayMergePatch, strategicMergePatch } from '../../apimachinery/strategic-merge-patch/index.ts';
+import { applyJsonMergePatch, createThreeWayJsonMergePatch } from '../../apimachinery/strategic-merge-patch/json-merge-patch.ts';
 import { explainApply } from '../explain/explain.ts';
 import type { FieldChange } from '../explain/explain.ts';
 import { getModifiedConfiguration, lastAppliedText, pruneNulls } from './last-applied.ts';

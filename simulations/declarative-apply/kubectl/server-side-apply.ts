@@ -19,8 +19,8 @@
 import { clone, isMap } from '../../apimachinery/go-values.ts';
 import type { JsonObject } from '../../apimachinery/go-values.ts';
 import { goJsonEncode } from '../../apimachinery/go-json.ts';
-import { SchemaNode } from '../patch-meta/schema.ts';
-import { schemaFor } from '../patch-meta/builtin.ts';
+import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
+import { schemaFor } from '../../kubectl/apply/scheme.ts';
 import { explainApply } from '../explain/explain.ts';
 import { serverSideApply } from '../server-side/apply.ts';
 import type { ServerSideApply, ServerSideOptions } from '../server-side/apply.ts';

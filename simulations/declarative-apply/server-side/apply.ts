@@ -17,8 +17,8 @@
 import { clone, deepEqual, isMap, set } from '../../apimachinery/go-values.ts';
 import type { JsonObject } from '../../apimachinery/go-values.ts';
 import { goJsonEncode } from '../../apimachinery/go-json.ts';
-import { SchemaNode } from '../patch-meta/schema.ts';
-import { schemaFor } from '../patch-meta/builtin.ts';
+import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
+import { schemaFor } from '../../kubectl/apply/scheme.ts';
 import { explainApply } from '../explain/explain.ts';
 import { LAST_APPLIED, lastAppliedText } from '../kubectl/last-applied.ts';
 import { apiPath, diffFileName, printName, resourceFor } from '../kubectl/resources.ts';

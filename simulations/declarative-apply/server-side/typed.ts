@@ -6,8 +6,8 @@
 
 import { clone, deepEqual, has, isMap, set } from '../../apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
-import { SchemaNode } from '../patch-meta/schema.ts';
-import type { PatchMeta } from '../patch-meta/schema.ts';
+import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
+import type { PatchMeta } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
 import { FieldSet, elementKey } from './field-set.ts';
 import type { Path, PathElement } from './field-set.ts';
 
@@ -187,11 +187,11 @@ export function zeroValue(node: SchemaNode): JsonObject {
   if (!fields) return out;
   for (const key of Object.keys(fields)) {
     const meta = fields[key];
-    if (meta.omitEmpty === false) {
+    const [sub] = node.lookupStruct(key);
+    if (meta.omitEmpty === false && (sub.kind !== 'struct' || meta.type.startsWith('*'))) {
       set(out, key, null);
       continue;
     }
-    const [sub] = node.lookupStruct(key);
     if (sub.kind === 'struct' && !meta.type.startsWith('*')) set(out, key, zeroValue(sub));
   }
   return out;

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable } from '../../support/kubectl-stub.ts';
-import { strategicMergePatch } from '../../../simulations/declarative-apply/strategic-merge/index.ts';
-import { schemaFor } from '../../../simulations/declarative-apply/patch-meta/builtin.ts';
+import { strategicMergePatch } from '../../../simulations/apimachinery/strategic-merge-patch/index.ts';
+import { schemaFor } from '../../../simulations/kubectl/apply/scheme.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/go-values.ts';
 
 const pod = (spec: JsonObject, metadata: JsonObject = {}): JsonObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...metadata }, spec });

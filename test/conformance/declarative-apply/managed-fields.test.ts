@@ -20,8 +20,8 @@ import { clientSideApply } from '../../../simulations/declarative-apply/kubectl/
 import { kubectlServerSideApply } from '../../../simulations/declarative-apply/kubectl/server-side-apply.ts';
 import { serverSideApply, recordUpdate } from '../../../simulations/declarative-apply/server-side/apply.ts';
 import { KUBECTL_CONFLICT_HELP } from '../../../simulations/declarative-apply/server-side/managed-fields.ts';
-import { SchemaNode } from '../../../simulations/declarative-apply/patch-meta/schema.ts';
-import { schemaFor } from '../../../simulations/declarative-apply/patch-meta/builtin.ts';
+import { SchemaNode } from '../../../simulations/apimachinery/strategic-merge-patch/patch-meta.ts';
+import { schemaFor } from '../../../simulations/kubectl/apply/scheme.ts';
 
 const T0 = '2025-01-01T00:00:00Z';
 const T1 = '2025-01-01T00:10:00Z';

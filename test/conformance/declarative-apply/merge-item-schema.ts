@@ -17,7 +17,7 @@
 //     RetainKeysMap         RetainKeysMergeItem  `json:"retainKeysMap,omitempty" patchStrategy:"retainKeys"`
 //     RetainKeysMergingList []MergeItem          `json:"retainKeysMergingList,omitempty" patchStrategy:"merge,retainKeys" patchMergeKey:"name"`
 //   }
-import type { PatchSchema } from '../../../simulations/declarative-apply/patch-meta/schema.ts';
+import type { PatchSchema } from '../../../simulations/apimachinery/strategic-merge-patch/patch-meta.ts';
 
 export const mergeItemSchema: PatchSchema = {
   root: 'MergeItem',

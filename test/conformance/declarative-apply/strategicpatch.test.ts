@@ -12,8 +12,8 @@ import {
   createThreeWayMergePatch,
   createTwoWayMergePatch,
   strategicMergePatch,
-} from '../../../simulations/declarative-apply/strategic-merge/index.ts';
-import { SchemaNode } from '../../../simulations/declarative-apply/patch-meta/schema.ts';
+} from '../../../simulations/apimachinery/strategic-merge-patch/index.ts';
+import { SchemaNode } from '../../../simulations/apimachinery/strategic-merge-patch/patch-meta.ts';
 import { goJsonMarshal } from '../../../simulations/apimachinery/go-json.ts';
 import type { JsonObject, JsonValue } from '../../../simulations/apimachinery/go-values.ts';
 import { mergeItemSchema, precisionItemSchema } from './merge-item-schema.ts';

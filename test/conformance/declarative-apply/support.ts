@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { parseYamlDocuments } from '../../../simulations/shared/yaml.ts';
 import { deduplicateScalars, goFmtV, goSortByString, isMap, sortScalars } from '../../../simulations/apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../../../simulations/apimachinery/go-values.ts';
-import { SchemaNode } from '../../../simulations/declarative-apply/patch-meta/schema.ts';
-import { extractRetainKeysPatchStrategy } from '../../../simulations/declarative-apply/strategic-merge/directives.ts';
-import { sliceElementType } from '../../../simulations/declarative-apply/strategic-merge/order.ts';
+import { SchemaNode } from '../../../simulations/apimachinery/strategic-merge-patch/patch-meta.ts';
+import { extractRetainKeysPatchStrategy } from '../../../simulations/apimachinery/strategic-merge-patch/directives.ts';
+import { sliceElementType } from '../../../simulations/apimachinery/strategic-merge-patch/order.ts';
 
 export interface TableCase {
   description: string;

@@ -3,8 +3,8 @@
 // (CreateThreeWayJSONMergePatch) on top of github.com/evanphx/json-patch
 // (CreateMergePatch, MergePatch). Lists are always replaced whole.
 
-import { clone, deepEqual, goKind, has, isMap, set } from '../apimachinery/go-values.ts';
-import type { JsonObject, JsonValue } from '../apimachinery/go-values.ts';
+import { clone, deepEqual, goKind, has, isMap, set } from '../go-values.ts';
+import type { JsonObject, JsonValue } from '../go-values.ts';
 
 /**
  * CreateThreeWayJSONMergePatch: additions and changes against live, deletions

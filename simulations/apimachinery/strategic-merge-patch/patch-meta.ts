@@ -1,21 +1,26 @@
-// Patch metadata as data: the Go struct tags strategic merge patch reads
-// (`patchStrategy`, `patchMergeKey`) and the markers server-side apply reads
-// (`+listType`, `+listMapKey`, `+mapType`, `+structType`), in the form
+// Patch metadata: where the strategic merge patch code finds a field's
+// `patchStrategy` and `patchMergeKey` (staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/meta.go:
+// the LookupPatchMeta interface, and PatchMetaFromStruct, which reads them from
+// Go struct tags through third_party/forked/golang/json/fields.go,
+// LookupPatchMetadataForStruct).
+//
+// The patch code only ever sees the LookupPatchMeta interface. This file also
+// holds its struct-table implementation, SchemaNode over a PatchSchema: Go
+// structs written down as data,
 //
 //   { root: 'Deployment', types: { Deployment: { spec: { type: 'DeploymentSpec' } },
 //     DeploymentSpec: { strategy: { type: 'DeploymentStrategy', patchStrategy: 'retainKeys' } }, ... } }
 //
-// and the lookups apimachinery does on them
-// (staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/meta.go,
-// PatchMetaFromStruct; third_party/forked/golang/json/fields.go,
-// LookupPatchMetadataForStruct).
+// which is what PatchMetaFromStruct reads by reflection. The API server builds
+// these tables from its decode schemas (apiserver/patch-meta.ts); upstream's
+// tests write theirs by hand (the MergeItem struct of patch_test.go).
 //
-// Built-in schemas are "open": a field that is not listed behaves like an
-// untagged Go field (maps merge key by key, lists are replaced). Upstream would
-// instead fail with "unable to find api field" for a JSON key the Go struct
-// does not have; `strict: true` (used by the upstream test struct) does that.
+// A schema is "open" unless `strict`: a field that is not listed behaves like
+// an untagged Go field (maps merge key by key, lists are replaced). Upstream
+// fails instead with "unable to find api field" for a JSON key the Go struct
+// does not have; `strict: true` does that.
 
-import { SmpError } from '../strategic-merge/errors.ts';
+import { SmpError } from './errors.ts';
 
 export type PatchStrategy = 'merge' | 'replace' | 'retainKeys' | 'merge,retainKeys';
 
@@ -44,32 +49,37 @@ export interface PatchSchema {
   atomicStructs?: string[];
 }
 
-/** The patch metadata of one field, as upstream's PatchMeta. */
+/** The patch metadata of one field, as upstream's PatchMeta (patchStrategies, patchMergeKey). */
 export interface PatchMeta {
   strategies: string[];
   mergeKey: string;
+  /** The field's whole entry, when the metadata comes from a struct table. */
   field?: FieldMeta;
+}
+
+/**
+ * strategicpatch.LookupPatchMeta: the patch metadata at one position of an
+ * object. Every function of the patch code takes one; a lookup throws an
+ * SmpError where upstream's returns an error.
+ */
+export interface LookupPatchMeta {
+  /** LookupPatchMetadataForStruct: the metadata below map or struct field `key`, and the field's tags. */
+  lookupStruct(key: string): [LookupPatchMeta, PatchMeta];
+  /** LookupPatchMetadataForSlice: the metadata of the elements of list field `key`, and the field's tags. */
+  lookupSlice(key: string): [LookupPatchMeta, PatchMeta];
+  /** Name(): the reflect kind of the type here ("struct", "map", "string", ...), for error messages. */
+  name(): string;
 }
 
 const NO_META: PatchMeta = { strategies: [], mergeKey: '' };
 
 const SCALARS = new Set([
-  'string', 'bool', 'int', 'int32', 'int64', 'uint32', 'float32', 'float64', 'byte',
+  'string', 'bool', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'float32', 'float64', 'byte',
   'Quantity', 'IntOrString', 'Time', 'MicroTime', 'Duration',
 ]);
 
 type Kind = 'struct' | 'map' | 'slice' | 'ptr' | 'scalar' | 'open' | 'interface';
 
-/**
- * A position in a schema: "the type of the value at this point of the object".
- * Mirrors upstream's LookupPatchMeta interface.
- *
- * @example
- *   const node = SchemaNode.root(schemaFor('apps/v1', 'Deployment')!);
- *   const [containers, meta] = node.lookupStruct('spec')[0].lookupStruct('template')[0]
- *     .lookupStruct('spec')[0].lookupSlice('containers');
- *   meta.mergeKey // "name"
- */
 /** Lower-cased field names per struct, for the case-insensitive fallback (built once per struct). */
 const foldedFields = new WeakMap<Record<string, FieldMeta>, Map<string, string>>();
 
@@ -86,7 +96,17 @@ function folded(fields: Record<string, FieldMeta>): Map<string, string> {
 /** One node per (schema, type): lookups are cached on it. */
 const nodes = new WeakMap<PatchSchema, Map<string, SchemaNode>>();
 
-export class SchemaNode {
+/**
+ * A position in a schema: "the type of the value at this point of the object".
+ * The struct-table implementation of LookupPatchMeta (PatchMetaFromStruct).
+ *
+ * @example
+ *   const node = SchemaNode.root(patchSchemaFor('apps/v1', 'Deployment')!);
+ *   const [containers, meta] = node.lookupStruct('spec')[0].lookupStruct('template')[0]
+ *     .lookupStruct('spec')[0].lookupSlice('containers');
+ *   meta.mergeKey // "name"
+ */
+export class SchemaNode implements LookupPatchMeta {
   private cachedKind: Kind | undefined;
   private readonly structCache = new Map<string, [SchemaNode, PatchMeta] | SmpError>();
   private readonly sliceCache = new Map<string, [SchemaNode, PatchMeta] | SmpError>();
@@ -267,8 +287,7 @@ export function validateSchema(schema: PatchSchema): string[] {
   const problems: string[] = [];
   const check = (type: string, where: string) => {
     let t = type;
-    while (t.startsWith('[]') || t.startsWith('*')) t = t.startsWith('[]') ? t.slice(2) : t.slice(1);
-    if (t.startsWith('map[')) t = mapElem(t);
+    while (t.startsWith('[]') || t.startsWith('*') || t.startsWith('map[')) t = t.startsWith('[]') ? t.slice(2) : t.startsWith('*') ? t.slice(1) : mapElem(t);
     if (t === '' || t === 'interface{}' || SCALARS.has(t) || Object.prototype.hasOwnProperty.call(schema.types, t)) return;
     problems.push(`${where}: unknown type ${type}`);
   };

@@ -2,19 +2,19 @@
 // staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go: does the
 // patch touch a key that also changed (differently) from last-applied to live?
 
-import { deduplicateScalars, deepEqual, goFmtV, goKind, has, isMap, sortScalars } from '../../apimachinery/go-values.ts';
-import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
-import type { SchemaNode } from '../patch-meta/schema.ts';
+import { deduplicateScalars, deepEqual, goFmtV, goKind, has, isMap, sortScalars } from '../go-values.ts';
+import type { JsonObject, JsonValue } from '../go-values.ts';
+import type { LookupPatchMeta } from './patch-meta.ts';
 import { SmpError } from './errors.ts';
 import { directiveMarker, extractRetainKeysPatchStrategy, mergeDirective, replaceDirective, retainKeysDirective } from './directives.ts';
 import { sliceElementType } from './order.ts';
 
 /** MergingMapsHaveConflicts */
-export function mergingMapsHaveConflicts(left: JsonObject, right: JsonObject, schema: SchemaNode): boolean {
+export function mergingMapsHaveConflicts(left: JsonObject, right: JsonObject, schema: LookupPatchMeta): boolean {
   return fieldsHaveConflicts(left, right, schema, '', '');
 }
 
-function fieldsHaveConflicts(left: JsonValue, right: JsonValue, schema: SchemaNode, strategy: string, mergeKey: string): boolean {
+function fieldsHaveConflicts(left: JsonValue, right: JsonValue, schema: LookupPatchMeta, strategy: string, mergeKey: string): boolean {
   const kind = goKind(left);
   if (kind === 'map') {
     if (!isMap(right)) return true;
@@ -36,7 +36,7 @@ function fieldsHaveConflicts(left: JsonValue, right: JsonValue, schema: SchemaNo
   return !deepEqual(left, right);
 }
 
-function mapsHaveConflicts(left: JsonObject, right: JsonObject, schema: SchemaNode): boolean {
+function mapsHaveConflicts(left: JsonObject, right: JsonObject, schema: LookupPatchMeta): boolean {
   for (const key of Object.keys(left)) {
     if (key === directiveMarker || key === retainKeysDirective || !has(right, key)) continue;
     const leftValue = left[key];
@@ -59,7 +59,7 @@ function mapsHaveConflicts(left: JsonObject, right: JsonObject, schema: SchemaNo
   return false;
 }
 
-function slicesHaveConflicts(left: JsonValue[], right: JsonValue[], schema: SchemaNode, strategy: string, mergeKey: string): boolean {
+function slicesHaveConflicts(left: JsonValue[], right: JsonValue[], schema: LookupPatchMeta, strategy: string, mergeKey: string): boolean {
   const elementKind = sliceElementType(left, right);
   if (strategy === mergeDirective) {
     // Merging lists of scalars have no conflicts by definition.

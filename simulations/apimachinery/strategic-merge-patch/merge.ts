@@ -7,14 +7,12 @@
 // additions/changes patch when kubectl creates a three-way patch
 // (MergeParallelList: false keeps the parallel lists and nulls as they are).
 
-import { deduplicateScalars, deepEqual, goEquals, goFmtV, goKind, has, isMap, set } from '../../apimachinery/go-values.ts';
-import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
-import type { SchemaNode } from '../patch-meta/schema.ts';
+import { deduplicateScalars, deepEqual, goEquals, goFmtV, goKind, has, isMap, set } from '../go-values.ts';
+import type { JsonObject, JsonValue } from '../go-values.ts';
+import type { LookupPatchMeta } from './patch-meta.ts';
 import {
-  ErrBadPatchFormatForPrimitiveList,
-  ErrBadPatchFormatForRetainKeys,
-  ErrBadPatchFormatForSetElementOrderList,
   SmpError,
+  sentinelError,
   errBadArgType,
   errBadPatchType,
   errNoMergeKey,
@@ -46,7 +44,7 @@ export interface MergeOptions {
 }
 
 /** mergeMap: merges `patch` into `original` (both may be modified). */
-export function mergeMap(originalIn: JsonObject | null, patch: JsonObject, schema: SchemaNode, options: MergeOptions): JsonObject {
+export function mergeMap(originalIn: JsonObject | null, patch: JsonObject, schema: LookupPatchMeta, options: MergeOptions): JsonObject {
   if (has(patch, directiveMarker)) return handleDirectiveInMergeMap(patch[directiveMarker], patch);
   const original = originalIn ?? {};
   applyRetainKeysDirective(original, patch, options);
@@ -154,7 +152,7 @@ function handleDirectiveInMergeMap(directive: JsonValue, patch: JsonObject): Jso
   throw errBadPatchType(directive, patch);
 }
 
-function mergeMapHandler(original: JsonValue, patch: JsonValue, schema: SchemaNode, strategy: string, options: MergeOptions): JsonObject {
+function mergeMapHandler(original: JsonValue, patch: JsonValue, schema: LookupPatchMeta, strategy: string, options: MergeOptions): JsonObject {
   if (!isMap(original)) throw errBadArgType('map', original);
   if (!isMap(patch)) throw errBadArgType('map', patch);
   if (strategy !== replaceDirective) return mergeMap(original, patch, schema, options);
@@ -164,7 +162,7 @@ function mergeMapHandler(original: JsonValue, patch: JsonValue, schema: SchemaNo
 function mergeSliceHandler(
   original: JsonValue,
   patch: JsonValue,
-  schema: SchemaNode,
+  schema: LookupPatchMeta,
   strategy: string,
   mergeKey: string,
   isDeleteList: boolean,
@@ -196,7 +194,7 @@ function items(view: SliceView): JsonValue[] {
 }
 
 /** mergeSlice */
-function mergeSlice(original: JsonValue[], patch: JsonValue[], schema: SchemaNode, mergeKey: string, options: MergeOptions, isDeleteList: boolean): JsonValue[] {
+function mergeSlice(original: JsonValue[], patch: JsonValue[], schema: LookupPatchMeta, mergeKey: string, options: MergeOptions, isDeleteList: boolean): JsonValue[] {
   if (original.length === 0 && patch.length === 0) return original;
   const kind = sliceElementType(original, patch);
   let merged: JsonValue[];
@@ -258,7 +256,7 @@ function deleteMatchingEntries(view: SliceView, mergeKey: string, value: JsonVal
   }
 }
 
-function mergeSliceWithoutSpecialElements(view: SliceView, patch: JsonValue[], mergeKey: string, schema: SchemaNode, options: MergeOptions): JsonValue[] {
+function mergeSliceWithoutSpecialElements(view: SliceView, patch: JsonValue[], mergeKey: string, schema: LookupPatchMeta, options: MergeOptions): JsonValue[] {
   for (const v of patch) {
     const typed = v as JsonObject;
     if (!has(typed, mergeKey)) throw errNoMergeKey(typed, mergeKey);
@@ -285,9 +283,9 @@ function deleteFromSlice(current: JsonValue[], toDelete: JsonValue[]): JsonValue
 function extractKey(s: string, prefix: string): string {
   const slash = s.indexOf('/');
   if (slash < 0 || s.slice(0, slash) !== prefix) {
-    if (prefix === deleteFromPrimitiveListDirectivePrefix) throw new SmpError(ErrBadPatchFormatForPrimitiveList);
-    if (prefix === setElementOrderDirectivePrefix) throw new SmpError(ErrBadPatchFormatForSetElementOrderList);
-    throw new SmpError(`fail to find unknown prefix ${JSON.stringify(prefix)} in ${s}`);
+    if (prefix === deleteFromPrimitiveListDirectivePrefix) throw sentinelError('ErrBadPatchFormatForPrimitiveList');
+    if (prefix === setElementOrderDirectivePrefix) throw sentinelError('ErrBadPatchFormatForSetElementOrderList');
+    throw new SmpError(`fail to find unknown prefix ${JSON.stringify(prefix)} in ${s}\n`);
   }
   return s.slice(slash + 1);
 }
@@ -301,19 +299,19 @@ function applyRetainKeysDirective(original: JsonObject, patch: JsonObject, optio
     // Combining two patches: keep the directive, and it must agree.
     if (has(original, retainKeysDirective)) {
       if (!deepEqual(original[retainKeysDirective], retainKeysInPatch)) {
-        throw new SmpError('retainKeys directives are not deep equal: this may happen when calculating the 3-way diff patch');
+        throw new SmpError(`${goFmtV(original[retainKeysDirective])} and ${goFmtV(retainKeysInPatch)} are not deep equal: this may happen when calculating the 3-way diff patch`);
       }
     } else {
       set(original, retainKeysDirective, retainKeysInPatch);
     }
     return;
   }
-  if (!Array.isArray(retainKeysInPatch)) throw new SmpError(ErrBadPatchFormatForRetainKeys);
+  if (!Array.isArray(retainKeysInPatch)) throw sentinelError('ErrBadPatchFormatForRetainKeys');
   const keep = (k: string) => retainKeysInPatch.some((v) => v === k);
   for (const k of Object.keys(patch)) {
     if (patch[k] === null || k.startsWith(deleteFromPrimitiveListDirectivePrefix) || k.startsWith(setElementOrderDirectivePrefix)) continue;
     // A field set by the patch must be listed in $retainKeys.
-    if (!keep(k)) throw new SmpError(ErrBadPatchFormatForRetainKeys);
+    if (!keep(k)) throw sentinelError('ErrBadPatchFormatForRetainKeys');
   }
   for (const k of Object.keys(original)) {
     if (!keep(k)) delete original[k];
@@ -321,13 +319,13 @@ function applyRetainKeysDirective(original: JsonObject, patch: JsonObject, optio
 }
 
 /** mergePatchIntoOriginal: processes `$setElementOrder/<field>` with its list. */
-function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, schema: SchemaNode, options: MergeOptions): void {
+function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, schema: LookupPatchMeta, options: MergeOptions): void {
   for (const key of Object.keys(patch)) {
     if (!key.startsWith(setElementOrderDirectivePrefix) || !has(patch, key)) continue;
     const setElementOrderInPatch = patch[key];
     if (!options.mergeParallelList) {
       if (has(original, key)) {
-        if (!deepEqual(original[key], setElementOrderInPatch)) throw new SmpError(ErrBadPatchFormatForSetElementOrderList);
+        if (!deepEqual(original[key], setElementOrderInPatch)) throw sentinelError('ErrBadPatchFormatForSetElementOrderList');
       } else {
         set(original, key, setElementOrderInPatch);
       }
@@ -397,7 +395,7 @@ function validatePatchWithSetOrderList(patchListIn: JsonValue[] | undefined, set
   }
   if (patchIndex < nonDeleteList.length && setOrderIndex >= setOrderList.length) {
     throw new SmpError(
-      `the order in patch list:\n${goFmtV(patchList)}\n doesn't match ${setElementOrderDirectivePrefix} list:\n${goFmtV(setOrderList)}`,
+      `The order in patch list:\n${goFmtV(patchList)}\n doesn't match ${setElementOrderDirectivePrefix} list:\n${goFmtV(setOrderList)}\n`,
     );
   }
 }

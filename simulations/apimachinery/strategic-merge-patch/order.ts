@@ -3,10 +3,10 @@
 // normalizeElementOrder, mergeSortedSlice, index, normalizeSliceOrder,
 // extractToDeleteItems, sliceElementType, partition*, findMapInSliceBasedOnKeyValue).
 
-import { deduplicateScalars, get, goEquals, goFmtV, goKind, goSortByString, has, isMap, sortScalars } from '../../apimachinery/go-values.ts';
-import type { GoKind, JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
-import { sliceStable } from '../../apimachinery/go-sort.ts';
-import { ErrNoListOfLists, SmpError, errBadArgType, errNoMergeKey } from './errors.ts';
+import { deduplicateScalars, get, goEquals, goFmtV, goKind, goSortByString, has, isMap, sortScalars } from '../go-values.ts';
+import type { GoKind, JsonObject, JsonValue } from '../go-values.ts';
+import { sliceStable } from '../go-sort.ts';
+import { SmpError, errBadArgType, errNoMergeKey, sentinelError } from './errors.ts';
 import { deleteDirective, directiveMarker } from './directives.ts';
 
 /** sliceElementType: the common element kind of the lists, or an error. */
@@ -17,7 +17,7 @@ export function sliceElementType(...slices: (JsonValue[] | undefined)[]): GoKind
       const current = goKind(v);
       if (prev === undefined) {
         prev = current;
-        if (prev === 'slice') throw new SmpError(ErrNoListOfLists);
+        if (prev === 'slice') throw sentinelError('ErrNoListOfLists');
       } else if (prev !== current) {
         throw new SmpError(`list element types are not identical: ${goFmtV(slices.map((x) => x ?? null))}`);
       }

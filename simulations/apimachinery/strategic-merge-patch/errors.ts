@@ -2,19 +2,50 @@
 // (staging/src/k8s.io/apimachinery/pkg/util/mergepatch/errors.go and the
 // fmt.Errorf calls in strategicpatch/patch.go).
 
-import { goFmtV } from '../../apimachinery/go-values.ts';
-import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
+import { goFmtV } from '../go-values.ts';
+import type { JsonObject, JsonValue } from '../go-values.ts';
 
-/** Any error the patch code returns; `message` is upstream's text. */
+/**
+ * The error variables of mergepatch/errors.go. kube-apiserver compares a patch
+ * error with them by identity (handlers/patch.go interpretStrategicMergePatchError):
+ * a sentinel returned as is is a 400 or a 422, anything else a 500.
+ */
+export const SENTINELS = {
+  ErrBadJSONDoc: 'invalid JSON document',
+  ErrNoListOfLists: 'lists of lists are not supported',
+  ErrBadPatchFormatForPrimitiveList: 'invalid patch format of primitive list',
+  ErrBadPatchFormatForRetainKeys: 'invalid patch format of retainKeys',
+  ErrBadPatchFormatForSetElementOrderList: 'invalid patch format of setElementOrder list',
+  ErrPatchContentNotMatchRetainKeys: "patch content doesn't match retainKeys list",
+  ErrUnsupportedStrategicMergePatchFormat: 'strategic merge patch format is not supported',
+} as const;
+
+export type Sentinel = keyof typeof SENTINELS;
+
+/**
+ * Any error the patch code returns; `message` is upstream's text. `sentinel`
+ * names the mergepatch error variable when upstream returns one unwrapped.
+ */
 export class SmpError extends Error {
   override readonly name: string = 'SmpError';
+  constructor(
+    message: string,
+    readonly sentinel?: Sentinel,
+  ) {
+    super(message);
+  }
 }
 
-export const ErrBadJSONDoc = 'invalid JSON document';
-export const ErrNoListOfLists = 'lists of lists are not supported';
-export const ErrBadPatchFormatForPrimitiveList = 'invalid patch format of primitive list';
-export const ErrBadPatchFormatForRetainKeys = 'invalid patch format of retainKeys';
-export const ErrBadPatchFormatForSetElementOrderList = 'invalid patch format of setElementOrder list';
+/** One of mergepatch's error variables, as upstream returns it. */
+export function sentinelError(sentinel: Sentinel): SmpError {
+  return new SmpError(SENTINELS[sentinel], sentinel);
+}
+
+export const ErrBadJSONDoc = SENTINELS.ErrBadJSONDoc;
+export const ErrNoListOfLists = SENTINELS.ErrNoListOfLists;
+export const ErrBadPatchFormatForPrimitiveList = SENTINELS.ErrBadPatchFormatForPrimitiveList;
+export const ErrBadPatchFormatForRetainKeys = SENTINELS.ErrBadPatchFormatForRetainKeys;
+export const ErrBadPatchFormatForSetElementOrderList = SENTINELS.ErrBadPatchFormatForSetElementOrderList;
 
 /** mergepatch.ErrNoMergeKey */
 export function errNoMergeKey(m: JsonObject, key: string): SmpError {

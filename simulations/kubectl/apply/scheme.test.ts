@@ -1,15 +1,17 @@
-// The built-in patch metadata: every schema is well formed, schemaFor finds
-// the one for each kind a learner edits, and the tags that decide a patch are
-// the ones upstream's Go struct tags carry (staging/src/k8s.io/api/{core,apps,
-// batch,networking}/v1/types.go v1.32, summarised in
-// /work/shared/reference/apply.md section 5). Kinds kubectl does not know
-// (CRDs) get no schema: kubectl falls back to a JSON merge patch for them
+// The patch metadata kubectl compiles in: every schema is well formed,
+// schemaFor finds the one for each kind a learner edits, and the tags that
+// decide a patch are the ones upstream's Go struct tags carry (k8s.io/api
+// v0.36.3 {core,apps,batch,networking}/v1/types.go, as the API server's decode
+// schemas transcribe them; summarised in /work/shared/reference/apply.md
+// section 5). Kinds kubectl does not know (CRDs and custom resources) get no
+// schema: kubectl falls back to a JSON merge patch for them
 // (staging/src/k8s.io/kubectl/pkg/cmd/apply/patcher.go, patchSimple).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinKinds, schemaFor } from './builtin.ts';
-import { SchemaNode, validateSchema } from './schema.ts';
-import type { PatchSchema } from './schema.ts';
+import { builtinKinds, schemaFor } from './scheme.ts';
+import { SchemaNode, validateSchema } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
+import { patchSchemaFor } from '../../apiserver/patch-meta.ts';
+import type { PatchSchema } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
 
 /** The tags of the field at a dotted path of struct fields; the last step is looked up as a list when `list` is set. */
 function tagsAt(schema: PatchSchema, dotted: string, list: boolean): { patchStrategy: string; patchMergeKey: string } {
@@ -136,47 +138,11 @@ describe('built-in patch metadata', () => {
     assert.equal(schemaFor('v1', 'constructor'), undefined, 'no prototype keys');
     assert.equal(schemaFor('toString', 'Pod'), undefined, 'no prototype keys');
   });
+
+  test('a CustomResourceDefinition is served but not in kubectl\'s scheme: JSON merge patch', () => {
+    assert.equal(schemaFor('apiextensions.k8s.io/v1', 'CustomResourceDefinition'), undefined);
+    assert.ok(patchSchemaFor('apiextensions.k8s.io/v1', 'CustomResourceDefinition'), 'the API server has its Go types');
+    assert.ok(!builtinKinds().some((k) => k.kind === 'CustomResourceDefinition'));
+  });
 });
 
-describe('validateSchema reports what is malformed', () => {
-  const cases: { name: string; schema: PatchSchema; problem: string }[] = [
-    { name: 'a type that does not exist', schema: { root: 'T', types: { T: { a: { type: '[]Missing' } } } }, problem: 'T.a: unknown type []Missing' },
-    { name: 'a root that is not a struct', schema: { root: 'string', types: {} }, problem: 'root: string is not a struct of the schema' },
-    {
-      name: 'a list of objects merged without a key',
-      schema: { root: 'T', types: { T: { a: { type: '[]I', patchStrategy: 'merge' } }, I: {} } },
-      problem: 'T.a: merge strategy on a list of objects needs a patchMergeKey',
-    },
-    {
-      name: 'a merge key without a merge strategy',
-      schema: { root: 'T', types: { T: { a: { type: '[]I', patchMergeKey: 'name' } }, I: {} } },
-      problem: 'T.a: patchMergeKey without a merge strategy',
-    },
-    {
-      name: 'an unknown patch strategy',
-      schema: { root: 'T', types: { T: { a: { type: '[]I', patchStrategy: 'append' as never } }, I: {} } },
-      problem: 'T.a: unknown patchStrategy append',
-    },
-    {
-      name: 'a list marker on a map',
-      schema: { root: 'T', types: { T: { a: { type: 'map[string]string', listType: 'atomic' } } } },
-      problem: 'T.a: list markers on a field that is not a list (map[string]string)',
-    },
-    {
-      name: 'mapType on a list',
-      schema: { root: 'T', types: { T: { a: { type: '[]string', mapType: 'atomic' } } } },
-      problem: 'T.a: mapType on a field that is not a map ([]string)',
-    },
-    {
-      name: 'listType=map without keys',
-      schema: { root: 'T', types: { T: { a: { type: '[]I', listType: 'map' } }, I: {} } },
-      problem: 'T.a: listType=map needs listMapKey markers',
-    },
-    {
-      name: 'an atomic struct that does not exist',
-      schema: { root: 'T', types: { T: {} }, atomicStructs: ['Selector'] },
-      problem: 'atomicStructs: unknown type Selector',
-    },
-  ];
-  for (const c of cases) test(c.name, () => assert.deepEqual(validateSchema(c.schema), [c.problem]));
-});

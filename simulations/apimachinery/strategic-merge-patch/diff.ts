@@ -9,11 +9,11 @@
 // CreateThreeWayMergePatch keep only additions/changes (against live) or only
 // deletions (against last-applied).
 
-import { clone, deduplicateScalars, deepEqual, get, goEquals, goFmtV, goKind, has, isMap, set, sortScalars } from '../../apimachinery/go-values.ts';
-import { compareGoStrings } from '../../apimachinery/go-values.ts';
-import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
-import type { SchemaNode } from '../patch-meta/schema.ts';
-import { SmpError, errNoMergeKey } from './errors.ts';
+import { clone, deduplicateScalars, deepEqual, get, goEquals, goFmtV, goKind, has, isMap, set, sortScalars } from '../go-values.ts';
+import { compareGoStrings } from '../go-values.ts';
+import type { JsonObject, JsonValue } from '../go-values.ts';
+import type { LookupPatchMeta } from './patch-meta.ts';
+import { SmpError, errNoMergeKey, sentinelError } from './errors.ts';
 import {
   deleteDirective,
   deleteFromPrimitiveListDirectivePrefix,
@@ -38,7 +38,7 @@ export interface DiffOptions {
 }
 
 /** diffMaps */
-export function diffMaps(original: JsonObject, modified: JsonObject, schema: SchemaNode, options: DiffOptions): JsonObject {
+export function diffMaps(original: JsonObject, modified: JsonObject, schema: LookupPatchMeta, options: DiffOptions): JsonObject {
   const patch: JsonObject = {};
   const retainKeysList: JsonValue[] = [];
   for (const key of Object.keys(modified)) {
@@ -81,8 +81,8 @@ function handleDirectiveMarker(key: string, originalValue: JsonValue, modifiedVa
   return true;
 }
 
-function handleMapDiff(key: string, originalValue: JsonObject, modifiedValue: JsonObject, patch: JsonObject, schema: SchemaNode, options: DiffOptions): void {
-  let subschema: SchemaNode;
+function handleMapDiff(key: string, originalValue: JsonObject, modifiedValue: JsonObject, patch: JsonObject, schema: LookupPatchMeta, options: DiffOptions): void {
+  let subschema: LookupPatchMeta;
   let strategies: string[];
   try {
     const [sub, meta] = schema.lookupStruct(key);
@@ -103,8 +103,8 @@ function handleMapDiff(key: string, originalValue: JsonObject, modifiedValue: Js
   if (Object.keys(patchValue).length > 0) set(patch, key, patchValue);
 }
 
-function handleSliceDiff(key: string, originalValue: JsonValue[], modifiedValue: JsonValue[], patch: JsonObject, schema: SchemaNode, options: DiffOptions): void {
-  let subschema: SchemaNode;
+function handleSliceDiff(key: string, originalValue: JsonValue[], modifiedValue: JsonValue[], patch: JsonObject, schema: LookupPatchMeta, options: DiffOptions): void {
+  let subschema: LookupPatchMeta;
   let strategies: string[];
   let mergeKey: string;
   try {
@@ -151,7 +151,7 @@ function hasAdditionalNewField(original: JsonObject, modified: JsonObject): bool
 export function diffLists(
   original: JsonValue[],
   modified: JsonValue[],
-  schema: SchemaNode,
+  schema: LookupPatchMeta,
   mergeKey: string,
   options: DiffOptions,
 ): [JsonValue[], JsonValue[], JsonValue[]] {
@@ -181,7 +181,7 @@ export function diffLists(
     }
     return [patchList, deleteList, setOrderList];
   }
-  if (kind === 'slice') throw new SmpError('lists of lists are not supported');
+  if (kind === 'slice') throw sentinelError('ErrNoListOfLists');
   let [patchList, deleteList] = diffListsOfScalars(original, modified, options);
   patchList = normalizeSliceOrder(patchList, modified, mergeKey, kind);
   let setOrderList: JsonValue[] = [];
@@ -241,7 +241,7 @@ function diffListsOfScalars(original: JsonValue[], modified: JsonValue[], option
 }
 
 /** diffListsOfMaps: changed and added elements, and `$patch: delete` for removed ones. */
-function diffListsOfMaps(original: JsonValue[], modified: JsonValue[], schema: SchemaNode, mergeKey: string, options: DiffOptions): [JsonValue[], JsonValue[]] {
+function diffListsOfMaps(original: JsonValue[], modified: JsonValue[], schema: LookupPatchMeta, mergeKey: string, options: DiffOptions): [JsonValue[], JsonValue[]] {
   const patch: JsonValue[] = [];
   const deletionList: JsonValue[] = [];
   const originalSorted = sortListForDiff(original, mergeKey);

@@ -1,32 +1,45 @@
-// The public strategic merge patch functions, as
-// staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go exposes them
-// (CreateTwoWayMergePatch, CreateThreeWayMergePatch, StrategicMergePatch).
+// Strategic merge patch and JSON merge patch, as k8s.io/apimachinery has them
+// (pkg/util/strategicpatch/patch.go: CreateTwoWayMergePatch,
+// CreateThreeWayMergePatch, StrategicMergePatch; pkg/util/jsonmergepatch and
+// evanphx/json-patch for kinds without patch metadata). Like apimachinery,
+// this package knows no API types: the patch metadata comes in through the
+// LookupPatchMeta interface (patch-meta.ts), and the API server supplies it.
 // Inputs are never modified; every function works on copies.
 
-import { clone, isMap } from '../../apimachinery/go-values.ts';
-import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
-import { goYamlMarshal } from '../../apimachinery/go-yaml.ts';
-import { SchemaNode } from '../patch-meta/schema.ts';
-import type { PatchSchema } from '../patch-meta/schema.ts';
+import { clone, isMap } from '../go-values.ts';
+import type { JsonObject, JsonValue } from '../go-values.ts';
+import { goYamlMarshal } from '../go-yaml.ts';
+import { SchemaNode } from './patch-meta.ts';
+import type { LookupPatchMeta, PatchSchema } from './patch-meta.ts';
 import { diffMaps } from './diff.ts';
 import { mergeMap } from './merge.ts';
 import { mergingMapsHaveConflicts } from './conflicts.ts';
-import { ConflictError, ErrBadJSONDoc, SmpError, errBadArgKind } from './errors.ts';
+import { ConflictError, SmpError, errBadArgKind, sentinelError } from './errors.ts';
 
 export { ConflictError, SmpError };
+export { SENTINELS, sentinelError } from './errors.ts';
+export type { Sentinel } from './errors.ts';
+export { SchemaNode, validateSchema } from './patch-meta.ts';
+export type { FieldMeta, LookupPatchMeta, PatchMeta, PatchSchema, PatchStrategy } from './patch-meta.ts';
+export { applyJsonMergePatch, createMergePatch, createThreeWayJsonMergePatch } from './json-merge-patch.ts';
 
-type SchemaLike = PatchSchema | SchemaNode;
+/** The patch metadata as a struct table (PatchMetaFromStruct reads it) or any LookupPatchMeta. */
+export type SchemaLike = PatchSchema | LookupPatchMeta;
 
 /** NewPatchMetaFromStruct refuses a nil data struct (there is no patch metadata to read). */
-function node(schema: SchemaLike | null | undefined): SchemaNode {
+function node(schema: SchemaLike | null | undefined): LookupPatchMeta {
   if (schema === null || schema === undefined) throw errBadArgKind('struct', 'nil');
-  return schema instanceof SchemaNode ? schema : SchemaNode.root(schema);
+  return isPatchSchema(schema) ? SchemaNode.root(schema) : schema;
+}
+
+function isPatchSchema(schema: SchemaLike): schema is PatchSchema {
+  return typeof (schema as LookupPatchMeta).lookupStruct !== 'function';
 }
 
 /** handleUnmarshal: nil reads as {}, anything that is not a JSON object is mergepatch.ErrBadJSONDoc. */
 function asMap(value: JsonValue | null | undefined): JsonObject {
   if (value === null || value === undefined) return {};
-  if (!isMap(value)) throw new SmpError(ErrBadJSONDoc);
+  if (!isMap(value)) throw sentinelError('ErrBadJSONDoc');
   return clone(value);
 }
 
