@@ -39,6 +39,7 @@ import type { ContainerToKill } from './pod-actions.ts';
 import { ProbeWorker, withProbeDefaults } from './probes.ts';
 import type { ProbeType } from './probes.ts';
 import { VirtualClock } from '../apiserver/clock.ts';
+import type { TaskHandle } from '../apiserver/clock.ts';
 import { latestExited, latestInstance, runtimeExitReason } from './runtime.ts';
 import type { ContainerRecord, Instance } from './runtime.ts';
 import { planStop, terminationGracePeriodSeconds, DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS } from './termination.ts';
@@ -125,6 +126,8 @@ type Action =
 
 
 
+const SYNC: Action = { kind: 'sync' };
+
 /**
  * The kubelet for one Pod.
  *
@@ -142,7 +145,6 @@ export class PodKubelet {
   /** When the Pod was created: the clock's time when the kubelet was made. */
   readonly createdAtMs: number;
   readonly records: ContainerRecord[];
-  readonly recorder: EventRecorder;
   readonly writes: StatusWrite[] = [];
   readonly trace: TraceStep[] = [];
   readonly nodeName: string;
@@ -159,6 +161,17 @@ export class PodKubelet {
   private meta: ObjectMeta;
   private spec: PodSpec;
   private status: PodStatus;
+  private readonly eventRecorder: EventRecorder;
+  /** The kubelet made its clock: no other actor shares it. */
+  private readonly ownsClock: boolean;
+  /** Tasks of this kubelet on the clock that have not run yet. */
+  private pendingTasks = 0;
+  /**
+   * The replays of a repeating back-off sync still to be recorded, when they were
+   * left off the clock (see startSync): one every 10 s from `nextMs`, before `endMs`,
+   * where the one real sync task waits.
+   */
+  private lazyReplay: { nextMs: number; endMs: number; events: TrackedEvent[]; task: TaskHandle } | undefined;
   /** Labels of the clock tasks, made once. */
   private readonly labels: Record<Action['kind'], string>;
   private readonly crashBackoff = new Backoff(CONTAINER_BACKOFF.initialMs, CONTAINER_BACKOFF.maxMs);
@@ -191,6 +204,7 @@ export class PodKubelet {
   constructor(pod: Pod, options: PodKubeletOptions = {}) {
     this.options = { sandboxMs: 1000, maxTraceSteps: 2000, ...options };
     this.clock = options.clock ?? new VirtualClock({ epochMs: options.epochMs });
+    this.ownsClock = options.clock === undefined;
     this.epochMs = this.clock.epochMs;
     const created = this.clock.now();
     this.createdAtMs = created;
@@ -215,7 +229,7 @@ export class PodKubelet {
     this.hostIP = options.hostIP ?? '192.168.49.2';
     // A hostNetwork Pod uses the node's network namespace and IP.
     this.podIP = pod.spec.hostNetwork ? this.hostIP : (options.podIP ?? defaultPodIP(pod.metadata.name));
-    this.recorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName, this.epochMs);
+    this.eventRecorder = new EventRecorder({ name: this.meta.name, namespace, uid }, this.nodeName, this.epochMs);
     const behaviorOf = options.behavior ?? (() => defaultBehavior());
     this.imageManager = new ImageManager(uid);
     this.imageContext = {
@@ -266,6 +280,15 @@ export class PodKubelet {
   }
 
   // ── Public API ────────────────────────────────────────────────────────────
+
+  /**
+   * The Pod's events as the recorder tracks them (every occurrence up to the
+   * clock's now, in `all`).
+   */
+  get recorder(): EventRecorder {
+    if (this.lazyReplay) this.flushReplays(this.clock.now());
+    return this.eventRecorder;
+  }
 
   /** The Pod as the API shows it now (metadata, spec, the status last written). */
   currentPod(): Pod {
@@ -334,6 +357,7 @@ export class PodKubelet {
    */
   killContainer(name: string, atMs: number, exit: InjectedExit = {}): void {
     this.assertNotPast(atMs);
+    this.putReplaysOnClock();
     this.schedule(atMs, {
       kind: 'exit',
       name,
@@ -348,12 +372,14 @@ export class PodKubelet {
   /** `kubectl delete pod` at `atMs` (gracePeriodSeconds like --grace-period; default the Pod's). */
   deletePod(atMs: number, options: { gracePeriodSeconds?: number } = {}): void {
     this.assertNotPast(atMs);
+    this.putReplaysOnClock();
     this.schedule(atMs, { kind: 'delete', graceSeconds: options.gracePeriodSeconds });
   }
 
   /** The kubelet's eviction manager evicts the Pod at `atMs` (node-pressure eviction). */
   evictPod(atMs: number, options: EvictionOptions): void {
     this.assertNotPast(atMs);
+    this.putReplaysOnClock();
     this.schedule(atMs, { kind: 'evict', options });
   }
 
@@ -364,9 +390,20 @@ export class PodKubelet {
   }
 
   /** A timed action as a task on the clock; once the Pod is finished, nothing more happens to it. */
+  private readonly syncTask = (): void => {
+    this.pendingTasks--;
+    if (this.finished) return;
+    if (this.lazyReplay) this.flushReplays(this.now);
+    this.handle(SYNC);
+    this.checkWaiter();
+  };
+
   private schedule(atMs: number, a: Action): void {
+    this.pendingTasks++;
     this.clock.at(atMs, this.labels[a.kind], () => {
+      this.pendingTasks--;
       if (this.finished) return;
+      if (this.lazyReplay) this.flushReplays(this.now);
       this.handle(a);
       this.checkWaiter();
     });
@@ -390,7 +427,7 @@ export class PodKubelet {
       case 'probe':
         return this.probe(a.name, a.type, a.token);
       case 'event':
-        this.recorder.record(this.now, a.type, a.reason, a.message, a.fieldPath);
+        this.eventRecorder.record(this.now, a.type, a.reason, a.message, a.fieldPath);
         return;
       case 'delete':
         return this.delete(a.graceSeconds);
@@ -414,7 +451,9 @@ export class PodKubelet {
     }
     if (this.queuedSyncs.has(atMs)) return;
     this.queuedSyncs.add(atMs);
-    this.schedule(atMs, { kind: 'sync' });
+    // The commonest task by far (a crash loop re-syncs every 10 s): one function for all of them.
+    this.pendingTasks++;
+    this.clock.at(atMs, this.labels.sync, this.syncTask);
   }
 
   private startSync(): void {
@@ -425,12 +464,54 @@ export class PodKubelet {
     }
     const repeat = this.repeatingSync;
     if (repeat && repeat.version === this.version && this.generatedVersion === this.version && this.now < repeat.untilMs) {
-      for (const e of repeat.events) this.recorder.repeat(e, this.now);
-      this.requestSync(this.now + SYNC_ERROR_BACKOFF_MS);
+      for (const e of repeat.events) this.eventRecorder.repeat(e, this.now);
+      const next = this.now + SYNC_ERROR_BACKOFF_MS;
+      if (this.ownsClock && this.pendingTasks === 0 && next < repeat.untilMs) {
+        // Nothing else of this kubelet is on its clock, and no other actor shares it: until the
+        // back-off ends only the same replay can happen, every 10 s. They are left off the clock
+        // and recorded when anything looks (the recorder, an injection, the one sync task at the
+        // end), in the order and at the times they would have run.
+        const endMs = this.now + Math.ceil((repeat.untilMs - this.now) / SYNC_ERROR_BACKOFF_MS) * SYNC_ERROR_BACKOFF_MS;
+        this.queuedSyncs.add(endMs);
+        this.pendingTasks++;
+        const task = this.clock.at(endMs, this.labels.sync, this.syncTask);
+        this.lazyReplay = { nextMs: next, endMs, events: repeat.events, task };
+        return;
+      }
+      this.requestSync(next);
       return;
     }
     this.worker = this.syncPod();
     this.drive();
+  }
+
+  /** Records the replays left off the clock that are due at or before `uptoMs`. */
+  private flushReplays(uptoMs: number): void {
+    const lazy = this.lazyReplay;
+    if (!lazy) return;
+    let at = lazy.nextMs;
+    for (; at <= uptoMs && at < lazy.endMs; at += SYNC_ERROR_BACKOFF_MS) {
+      for (const e of lazy.events) this.eventRecorder.repeat(e, at);
+    }
+    lazy.nextMs = at;
+    if (at >= lazy.endMs) this.lazyReplay = undefined;
+  }
+
+  /**
+   * Something from outside is about to be scheduled: the replays left off the clock
+   * go back on it (those due are recorded, the next one becomes a task again), so
+   * that everything runs in the order it would have.
+   */
+  private putReplaysOnClock(): void {
+    const lazy = this.lazyReplay;
+    if (!lazy) return;
+    this.flushReplays(this.now);
+    if (!this.lazyReplay) return;
+    lazy.task.cancel();
+    this.pendingTasks--;
+    this.queuedSyncs.delete(lazy.endMs);
+    this.lazyReplay = undefined;
+    this.requestSync(lazy.nextMs);
   }
 
   private drive(): void {
@@ -464,7 +545,7 @@ export class PodKubelet {
       ...this.status,
       conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.iso(this.now) }],
     };
-    this.recorder.scheduled(this.now);
+    this.eventRecorder.scheduled(this.now);
     this.write('scheduled');
     this.step(this.now, `Scheduled to ${this.nodeName}: the binding sets spec.nodeName and PodScheduled=True`, {
       source: 'pkg/scheduler/schedule_one.go',
@@ -582,7 +663,7 @@ export class PodKubelet {
 
   /** Records an event, remembering it as part of the sync in progress. */
   private event(type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
-    const tracked = this.recorder.record(this.now, type, reason, message, fieldPath);
+    const tracked = this.eventRecorder.record(this.now, type, reason, message, fieldPath);
     this.syncEvents?.push(tracked);
   }
 
@@ -722,7 +803,7 @@ export class PodKubelet {
     const inst = rec && latestInstance(rec);
     if (!rec || !inst || inst.state !== 'running') return;
     const fieldPath = containerFieldPath(this.currentPod(), k.name);
-    this.recorder.record(this.now, 'Normal', EventReason.Killing, k.message, fieldPath);
+    this.eventRecorder.record(this.now, 'Normal', EventReason.Killing, k.message, fieldPath);
     const grace = terminationGracePeriodSeconds(this.currentPod(), rec.container, k.reason);
     const plan = this.stopPlanFor(rec, inst, grace);
     this.applyStopPlan(rec, inst, plan, fieldPath);
@@ -739,7 +820,7 @@ export class PodKubelet {
     const graceFor = (rec: ContainerRecord) => graceOverride ?? terminationGracePeriodSeconds(pod, rec.container, '');
     let lastExit = this.now;
     for (const { rec } of running) {
-      this.recorder.record(this.now, 'Normal', EventReason.Killing, `Stopping container ${rec.container.name}`, containerFieldPath(pod, rec.container.name));
+      this.eventRecorder.record(this.now, 'Normal', EventReason.Killing, `Stopping container ${rec.container.name}`, containerFieldPath(pod, rec.container.name));
     }
     for (const { rec, inst } of running.filter((x) => x.rec.kind !== 'sidecar')) {
       const plan = this.stopPlanFor(rec, inst, graceFor(rec));
@@ -844,7 +925,7 @@ export class PodKubelet {
     this.otherConditions = [
       options.condition ?? { type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message: options.message },
     ];
-    this.recorder.record(this.now, 'Warning', EventReason.Evicted, options.message);
+    this.eventRecorder.record(this.now, 'Warning', EventReason.Evicted, options.message);
     this.step(this.now, `Evicted by the kubelet: ${options.message}`, {
       source: 'pkg/kubelet/eviction/eviction_manager.go evictPod',
       level: 'warning',
@@ -917,7 +998,7 @@ export class PodKubelet {
       () => rec.behavior.probe(type, this.now, this.now - (latest?.startedAtMs ?? this.now), latest?.attempt ?? 0),
     );
     if (outcome.unhealthy) {
-      this.recorder.record(this.now, 'Warning', EventReason.Unhealthy, outcome.unhealthy, containerFieldPath(this.currentPod(), name));
+      this.eventRecorder.record(this.now, 'Warning', EventReason.Unhealthy, outcome.unhealthy, containerFieldPath(this.currentPod(), name));
     }
     if (outcome.changed) this.version++;
     if (outcome.changed && outcome.changedBy === 'threshold') {

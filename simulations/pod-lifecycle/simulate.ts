@@ -11,7 +11,7 @@ import { PodKubelet, defaultPodIP } from '../kubelet/pod-kubelet.ts';
 import type { StatusWrite } from '../kubelet/pod-kubelet.ts';
 import { getPodQOS } from '../apiserver/pod-qos.ts';
 import type { PodLike } from '../apiserver/pod-qos.ts';
-import type { ContainerStatus, Pod } from '../kubelet/types.ts';
+import type { ContainerStatus, Pod, PodCondition } from '../kubelet/types.ts';
 import { DEFAULT_UNTIL_SECONDS, MAX_SECONDS } from './behavior-schema.ts';
 import { buildBehaviors } from './behaviors.ts';
 import { readInput } from './schema.ts';
@@ -43,27 +43,30 @@ const s = (ms: number) => Math.round(ms) / 1000;
 /** Grid steps for statusAt, smallest first: the first that gives at most 60 samples is used. */
 const GRID_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
+function addContainerViews(out: ContainerView[], statuses: ContainerStatus[] | undefined, kindOf: (name: string) => ContainerView['kind']): void {
+  for (const cs of statuses ?? []) {
+    const st = cs.state ?? {};
+    const state: ContainerView['state'] = st.running ? 'running' : st.terminated ? 'terminated' : st.waiting ? 'waiting' : 'none';
+    out.push({
+      name: cs.name,
+      kind: kindOf(cs.name),
+      state,
+      reason: st.waiting?.reason ?? st.terminated?.reason ?? null,
+      exitCode: st.terminated ? st.terminated.exitCode : null,
+      restartCount: cs.restartCount,
+      ready: cs.ready,
+      started: cs.started === true,
+    });
+  }
+}
+
+const regularKind = (): ContainerView['kind'] => 'regular';
+
 function containerViews(pod: Pod): ContainerView[] {
   const out: ContainerView[] = [];
-  const add = (statuses: ContainerStatus[] | undefined, kindOf: (name: string) => ContainerView['kind']) => {
-    for (const cs of statuses ?? []) {
-      const st = cs.state ?? {};
-      const state: ContainerView['state'] = st.running ? 'running' : st.terminated ? 'terminated' : st.waiting ? 'waiting' : 'none';
-      out.push({
-        name: cs.name,
-        kind: kindOf(cs.name),
-        state,
-        reason: st.waiting?.reason ?? st.terminated?.reason ?? null,
-        exitCode: st.terminated ? st.terminated.exitCode : null,
-        restartCount: cs.restartCount,
-        ready: cs.ready,
-        started: cs.started === true,
-      });
-    }
-  };
   const sidecars = new Set((pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
-  add(pod.status?.initContainerStatuses, (n) => (sidecars.has(n) ? 'sidecar' : 'init'));
-  add(pod.status?.containerStatuses, () => 'regular');
+  addContainerViews(out, pod.status?.initContainerStatuses, (n) => (sidecars.has(n) ? 'sidecar' : 'init'));
+  addContainerViews(out, pod.status?.containerStatuses, regularKind);
   return out;
 }
 
@@ -207,14 +210,14 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
   // Phases and condition changes.
   const phases: { t: number; phase: string }[] = [];
   const conditions: ConditionChange[] = [];
-  const lastCondition = new Map<string, string>();
+  const lastCondition = new Map<string, PodCondition>();
   for (const w of writes) {
     const phase = w.pod.status?.phase ?? 'Pending';
     if (phases.length === 0 || phases[phases.length - 1].phase !== phase) phases.push({ t: s(w.atMs), phase });
     for (const c of w.pod.status?.conditions ?? []) {
-      const key = `${c.status}|${c.reason ?? ''}|${c.message ?? ''}`;
-      if (lastCondition.get(c.type) === key) continue;
-      lastCondition.set(c.type, key);
+      const last = lastCondition.get(c.type);
+      if (last && last.status === c.status && (last.reason ?? '') === (c.reason ?? '') && (last.message ?? '') === (c.message ?? '')) continue;
+      lastCondition.set(c.type, c);
       conditions.push({ t: s(w.atMs), type: c.type, status: c.status, reason: c.reason ?? null, message: c.message ?? null });
     }
   }
