@@ -17,7 +17,8 @@ import type { KubeObject } from '../shared/yaml.ts';
 import { PodKubelet } from '../kubelet/pod-kubelet.ts';
 import { defaultBehavior } from '../kubelet/behavior.ts';
 import type { ContainerBehavior } from '../kubelet/behavior.ts';
-import type { RunningContainer } from '../kubelet/pod-kubelet.ts';
+import type { ContainerRecord } from '../kubelet/runtime.ts';
+import { latestInstance } from '../kubelet/runtime.ts';
 import { DEFAULT_EPOCH_MS, rfc3339 } from '../apimachinery/time.ts';
 import type { Event, Pod } from '../kubelet/types.ts';
 import { computePodQOS } from '../apiserver/pod-qos.ts';
@@ -141,8 +142,12 @@ interface CState {
   requestBytes: number;
   limitBytes: number | null;
   oomScoreAdj: number;
+  /** The kubelet's runtime record of the container (all its instances). */
+  record: ContainerRecord | undefined;
   /** The instance id and start time the working set belongs to. */
   instanceId: string | null;
+  /** The instance the kernel killed, until the kubelet sees its exit. */
+  killedInstance: string | null;
   startedAt: number;
   workingSet: number;
   oomKills: { at: number; scope: 'container' | 'node' }[];
@@ -164,9 +169,6 @@ interface PState {
   kubelet: PodKubelet | null;
   evicting: { at: number; message: string } | null;
   index: number;
-  /** kubelet.running() by container name, as of the last action the kubelet processed (refreshed only when it acts). */
-  running: Map<string, RunningContainer>;
-  dirty: boolean;
 }
 
 /**
@@ -229,18 +231,20 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       containers.push({
         name: c.name, kind, behaviour: behaviourOf(c.name, requestBytes), requestBytes, limitBytes,
         oomScoreAdj: getContainerOOMScoreAdjust(pod, c.name, input.node.capacityBytes),
-        instanceId: null, startedAt: 0, workingSet: 0, oomKills: [], peak: 0, samples: [],
+        record: undefined, instanceId: null, killedInstance: null, startedAt: 0, workingSet: 0, oomKills: [], peak: 0, samples: [],
       });
     };
     for (const c of pod.spec.initContainers ?? []) add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init');
     for (const c of pod.spec.containers) add(c, 'regular');
     const podIP = `10.244.0.${(index % 250) + 2}`;
+    // The kubelet runs on the cluster's clock (the API server's), as the memory model and the eviction manager do.
     const kubelet = scheduled
-      ? new PodKubelet(pod as Pod, { nodeName: input.node.name, hostIP: '10.0.0.10', podIP, epochMs: epoch, qosClass: qos, behavior: behaviourFor })
+      ? new PodKubelet(pod as Pod, { nodeName: input.node.name, hostIP: '10.0.0.10', podIP, clock: input.api.clock, qosClass: qos, behavior: behaviourFor })
       : null;
+    for (const c of containers) c.record = kubelet?.record(c.name);
     states.push({
       pod, name, namespace: entry.namespace, qos, priority: pod.spec.priority ?? 0, requestBytes: podRequestBytes(pod), scheduled, schedulingMessage,
-      containers, kubelet, evicting: null, index, running: new Map(), dirty: true,
+      containers, kubelet, evicting: null, index,
     });
   });
   return states;
@@ -253,28 +257,22 @@ function refusedPod(entry: PodEntry): Obj {
   return { metadata: entry.raw.metadata, spec: { ...spec, containers: objects(spec.containers), initContainers: objects(spec.initContainers) } };
 }
 
-/** Catches the Pod's kubelet up to `t`, then reads which containers run (and since when) and their demand. */
-function advance(p: PState, t: number): void {
-  const kubelet = p.kubelet!;
-  const next = kubelet.nextActionAt();
-  if (next !== undefined && next <= t) {
-    kubelet.advanceTo(t);
-    p.dirty = true;
-  }
-  if (p.dirty) {
-    p.running = new Map(kubelet.running().map((r) => [r.name, r]));
-    p.dirty = false;
-  }
+/**
+ * Reads which of the Pod's containers run now (its kubelet's runtime records, as
+ * the kubelet left them: every kubelet task due by now has run) and their demand.
+ */
+function observe(p: PState, t: number): void {
   for (const c of p.containers) {
-    const r = p.running.get(c.name);
-    if (!r) {
+    const latest = c.record ? latestInstance(c.record) : undefined;
+    if (latest?.id !== c.killedInstance) c.killedInstance = null;
+    if (!latest || latest.state !== 'running' || latest.id === c.killedInstance) {
       c.instanceId = null;
       c.workingSet = 0;
       continue;
     }
-    c.instanceId = r.instanceId;
-    c.startedAt = r.startedAtMs;
-    c.workingSet = pages(demandAt(c.behaviour, t - r.startedAtMs));
+    c.instanceId = latest.id;
+    c.startedAt = latest.startedAtMs;
+    c.workingSet = pages(demandAt(c.behaviour, t - latest.startedAtMs));
   }
 }
 
@@ -321,6 +319,7 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   const nodeEvents: MemoryResult['node']['events'] = [];
   const pressureHistory: MemoryResult['node']['memoryPressure'] = [{ at: 0, status: 'False' }];
   const taintHistory: MemoryResult['node']['taint'] = [];
+  const clock = input.api.clock;
   const evictionManager = new EvictionManager<Obj>(input.eviction, capacity);
   const byPod = new Map<Obj, PState>();
   let minAvailable = Number.POSITIVE_INFINITY;
@@ -338,21 +337,34 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
     gracePeriodSeconds: p.pod.spec.terminationGracePeriodSeconds ?? 30,
   });
 
+  /** OOM kills of this tick, told to the kubelets once the tick's eviction check is queued (the kernel kills first; the kubelet sees the exits after). */
+  const pendingKills: (() => void)[] = [];
   const kill = (p: PState, c: CState, t: number, scope: 'container' | 'node') => {
-    p.kubelet!.killContainer(c.name, t, { exitCode: 137, reason: 'OOMKilled' });
+    pendingKills.push(() => p.kubelet!.killContainer(c.name, t, { exitCode: 137, reason: 'OOMKilled' }));
     c.oomKills.push({ at: sec(t), scope });
     oomKills.push({ at: sec(t), pod: p.name, container: c.name, scope, oomScoreAdj: c.oomScoreAdj });
     c.workingSet = 0;
+    // The kubelet sees the exit when it handles the kill; until then this instance no longer counts.
+    c.killedInstance = c.instanceId;
     c.instanceId = null;
-    // The kubelet sees the exit when its clock reaches t; until then this instance no longer counts.
-    p.running.delete(c.name);
   };
 
-  for (let t = 0; t <= duration; t += STEP_MS) {
-    // 1. The kubelet of each Pod catches up to t (starts, restarts after the back-off, evictions).
-    //    Then each running container's demand against its own limit: the memory cgroup's OOM killer.
+  /**
+   * The memory model, a task on the cluster's clock every second: each running
+   * container's demand against its limit (the memory cgroup's OOM killer), the
+   * node's memory (the kernel's OOM killer), the samples; every 10 s it queues
+   * the kubelet's eviction manager. It runs after everything else due at its
+   * instant (the kubelets' starts, exits and restarts).
+   */
+  const memoryTick = (t: number): void => {
+    const next = clock.nextAt();
+    if (next !== undefined && next <= t) {
+      clock.at(t, 'memory', () => memoryTick(t));
+      return;
+    }
+    for (const p of live) observe(p, t);
+    // 1. Each running container's demand against its own limit: the memory cgroup's OOM killer.
     for (const p of live) {
-      advance(p, t);
       for (const c of p.containers) {
         if (c.instanceId !== null && c.limitBytes !== null && c.workingSet > c.limitBytes) {
           trace.push({
@@ -392,8 +404,33 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
       wouldPick = v ? { at: sec(t), pod: v.p.name, container: v.c.name, oomScoreAdj: v.c.oomScoreAdj, oomScore: v.score } : null;
     }
 
-    // 3. The eviction manager, every 10 s (simulations/kubelet/eviction.ts EvictionManager, eviction_manager.go synchronize).
-    if (t % EVICTION_MONITORING_PERIOD_MS === 0) {
+    // 3. The eviction manager, every 10 s: a task of its own right after this one, before the kubelets see this tick's kills.
+    if (t % EVICTION_MONITORING_PERIOD_MS === 0) clock.at(t, 'kubelet: eviction manager', () => evictionSync(t, available));
+    for (const k of pendingKills.splice(0)) k();
+
+    // 4. Samples for the charts.
+    const last = oomKills.length >= LIMITS.oomKills;
+    if (t % sampleEvery === 0 || last) {
+      sampleTimes.push(sec(t));
+      availableSamples.push(available);
+      for (const p of pods) for (const c of p.containers) c.samples.push(c.workingSet);
+    }
+    // Each kill costs the kubelet a restart cycle: past the budget the run stops here and says so.
+    if (last) {
+      truncated = { reason: 'maxOomKills', limit: LIMITS.oomKills, at: sec(t) };
+      clock.at(t, 'stop', () => trace.push({
+        at: t, subject: `node/${node.name}`, level: 'warning',
+        title: `The simulation stops at ${goDuration(t)}: ${LIMITS.oomKills} OOM kills is as many as one run computes`,
+        source: 'simulations/resources-oom/limits.ts',
+      }));
+      return;
+    }
+    if (t + STEP_MS <= duration) clock.at(t + STEP_MS, 'memory', () => memoryTick(t + STEP_MS));
+  };
+
+  /** The kubelet's eviction manager (simulations/kubelet/eviction.ts EvictionManager, eviction_manager.go synchronize). */
+  const evictionSync = (t: number, available: number): void => {
+    {
       // Active Pods: admitted to the node and not terminal; a Pod already being evicted is skipped.
       const candidates = () => live.filter((p) => !p.evicting && !isTerminal(p)).map(statsOf);
       const sync = evictionManager.synchronize(t, available, candidates);
@@ -419,8 +456,6 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
         const hard = th.gracePeriodMs === 0;
         p.evicting = { at: t, message };
         p.kubelet!.evictPod(t, { message, gracePeriodSeconds: grace });
-        p.kubelet!.advanceTo(t);
-        p.dirty = true;
         evictions.push({
           at: sec(t), pod: p.name, message, threshold: `${th.signal}<${quantity}${hard ? '' : ` (soft, grace ${goDuration(th.gracePeriodMs)})`}`, gracePeriodSeconds: grace,
           ranking: decision.ranked.map((e) => {
@@ -443,30 +478,15 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
       }
     }
 
-    // 4. Samples for the charts.
-    const last = oomKills.length >= LIMITS.oomKills;
-    if (t % sampleEvery === 0 || last) {
-      sampleTimes.push(sec(t));
-      availableSamples.push(available);
-      for (const p of pods) for (const c of p.containers) c.samples.push(c.workingSet);
-    }
-    // Each kill costs the kubelet a restart cycle: past the budget the run stops here and says so.
-    if (last) {
-      truncated = { reason: 'maxOomKills', limit: LIMITS.oomKills, at: sec(t) };
-      trace.push({
-        at: t, subject: `node/${node.name}`, level: 'warning',
-        title: `The simulation stops at ${goDuration(t)}: ${LIMITS.oomKills} OOM kills is as many as one run computes`,
-        source: 'simulations/resources-oom/limits.ts',
-      });
-      break;
-    }
-  }
+  };
 
+  // One clock for the API server, the kubelets, the memory model and the eviction manager; a run
+  // cut short by the OOM-kill budget stops after the tasks of the instant it stopped at.
+  clock.at(0, 'memory', () => memoryTick(0));
+  const stopped = () => (truncated && (clock.nextAt() ?? Infinity) > truncated.at * 1000 ? { reason: truncated.reason, limit: truncated.limit } : undefined);
+  clock.runUntil(duration - (duration % STEP_MS), { maxSteps: Infinity, maxVirtualTimeMs: Infinity, check: stopped });
   const end = truncated ? truncated.at * 1000 : duration - (duration % STEP_MS);
-  for (const p of live) {
-    p.kubelet!.advanceTo(end);
-    for (const step of p.kubelet!.trace) trace.push({ ...step, subject: step.subject ?? `pod/${p.name}` });
-  }
+  for (const p of live) for (const step of p.kubelet!.trace) trace.push({ ...step, subject: step.subject ?? `pod/${p.name}` });
   trace.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
   const evictionOrder = evictions.map((e) => e.pod);
   const podResults: PodResult[] = pods.map((p) => podResult(p, end, epoch));
