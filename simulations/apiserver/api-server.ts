@@ -17,7 +17,8 @@ import { DEFAULTERS } from './defaults/index.ts';
 import { IdentitySource } from './identity.ts';
 import type { KindInfo } from './kinds.ts';
 import { apiVersionOf, kindKey, lookupKind } from './kinds.ts';
-import { mergePatch } from './merge-patch.ts';
+import { checkPatchRequest, checkPatchedIdentity, patchObject } from './patcher.ts';
+import type { PatchRequest } from './patcher.ts';
 import { strategyFor } from './registry/strategies.ts';
 import type { Strategy } from './registry/strategy.ts';
 import { jsonEqual } from './registry/strategy.ts';
@@ -254,20 +255,30 @@ export class ApiServer {
   }
 
   /**
-   * PATCH with application/merge-patch+json. A metadata.resourceVersion in the
-   * patch is a precondition, as upstream's patcher makes it.
+   * PATCH. `type` is the Content-Type: application/merge-patch+json (RFC 7386,
+   * the default), application/strategic-merge-patch+json (lists and maps
+   * merge as the kind's Go struct tags say), application/json-patch+json
+   * (RFC 6902). The patched object is decoded strictly (a failure is a 422 on
+   * `patch`), defaulted, and goes through the update path; a
+   * metadata.resourceVersion in it is a precondition, as upstream's patcher
+   * makes it.
+   * src: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go (patcher.go here)
    */
-  patch(ref: ObjectRef, patch: object, options: WriteOptions & { subresource?: 'status' } = {}): ApiResult {
+  patch(ref: ObjectRef, patch: unknown, options: WriteOptions & PatchRequest & { subresource?: 'status' } = {}): ApiResult {
+    const refused = checkPatchRequest(options);
+    if (refused) return refused;
+    const type = options.type ?? 'application/merge-patch+json';
+    if (type === 'application/apply-patch+yaml') return statusErrors.badRequest('server-side apply is not served yet');
     const info = lookupKind(ref.apiVersion, ref.kind);
     if (!info) return unknownKind();
     const existing = this.storage.get(this.keyOf(info, ref.namespace, ref.name));
     if (!existing) return statusErrors.notFound(info.group, info.resource, ref.name);
-    if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
-      return statusErrors.badRequest('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
-    }
-    const merged = mergePatch(existing as JsonObject, patch as JsonObject) as JsonObject;
+    const patched = patchObject(info, existing, patch, type);
+    if ('code' in patched) return patched;
+    const mismatch = checkPatchedIdentity(info, ref.namespace || 'default', ref.name, patched.object);
+    if (mismatch) return mismatch;
     // A patch carries no UID precondition (its UpdatedObjectInfo has no object): a changed uid is left to validation.
-    return this.put(merged, options.subresource === 'status' ? 'status' : 'main', options, false);
+    return this.put(patched.object, options.subresource === 'status' ? 'status' : 'main', options, false);
   }
 
   /** DELETE, with graceful deletion, finalizers and the garbage collector's propagation policies. */
@@ -289,7 +300,7 @@ export class ApiServer {
     if ('code' in before) return before;
     if (before.pending) return this.finalizeDelete(kindKeyText, info, existing, false);
 
-    const admitted = this.admission.admitAndValidate(this.attributes('DELETE', info, existing, existing));
+    const admitted = this.admission.admitAndValidate(this.attributes('DELETE', info, existing, existing, writeOptions.dryRun));
     if (admitted) return admitted;
 
     const meta = metaOf(obj);
@@ -328,7 +339,7 @@ export class ApiServer {
     if (options.preconditions?.uid !== undefined && options.preconditions.uid !== uid) {
       return statusErrors.conflict('', 'namespaces', name, `Precondition failed: UID in precondition: ${options.preconditions.uid}, UID in object meta: ${uid}`);
     }
-    const refused = this.admission.admitAndValidate(this.attributes('DELETE', info, existing, existing));
+    const refused = this.admission.admitAndValidate(this.attributes('DELETE', info, existing, existing, writeOptions.dryRun));
     if (refused) return refused;
     const meta = asObject(existing.metadata);
     if (meta?.deletionTimestamp === undefined) {
@@ -393,7 +404,7 @@ export class ApiServer {
    */
   private createPrepared(info: KindInfo, obj: JsonObject, options: WriteOptions, fromPost: boolean): ApiResult {
     const key = kindKey(apiVersionOf(info), info.kind);
-    const mutated = this.admission.admit(this.attributes('CREATE', info, obj, undefined));
+    const mutated = this.admission.admit(this.attributes('CREATE', info, obj, undefined, options.dryRun));
     if (mutated) return mutated;
     this.fillSystemFields(info, obj);
     const meta = metaOf(obj);
@@ -401,7 +412,7 @@ export class ApiServer {
     strategyFor(key).prepareForCreate(obj);
     const errs = validationFor(key)?.create(obj) ?? [];
     if (errs.length > 0) return statusErrors.invalid(info.group, info.kind, name, errs);
-    const rejected = this.admission.validate(this.attributes('CREATE', info, obj, undefined));
+    const rejected = this.admission.validate(this.attributes('CREATE', info, obj, undefined, options.dryRun));
     if (rejected) return rejected;
     const storageKey = this.keyOf(info, asString(meta.namespace), name);
     const existing = this.storage.get(storageKey);
@@ -448,7 +459,7 @@ export class ApiServer {
       const why = `StorageError: invalid object, Code: 4, Key: ${storageKey}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${asString(existingMeta.uid)}`;
       return statusErrors.conflict(info.group, info.resource, name, why);
     }
-    const mutated = this.admission.admit(this.attributes('UPDATE', info, obj, existing));
+    const mutated = this.admission.admit(this.attributes('UPDATE', info, obj, existing, options.dryRun));
     if (mutated) return mutated;
     const rv = asString(meta.resourceVersion);
     if (rv === '') {
@@ -468,7 +479,7 @@ export class ApiServer {
         ? (validation?.statusUpdate?.(obj, existing as JsonObject) ?? [])
         : (validation?.update?.(obj, existing as JsonObject) ?? validation?.create(obj) ?? []);
     if (errs.length > 0) return statusErrors.invalid(info.group, info.kind, name, errs);
-    const rejected = this.admission.validate(this.attributes('UPDATE', info, obj, existing));
+    const rejected = this.admission.validate(this.attributes('UPDATE', info, obj, existing, options.dryRun));
     if (rejected) return rejected;
     if (options.dryRun) return { code: 200, object: obj };
     if (shouldDeleteDuringUpdate(meta, existingMeta)) {
@@ -547,11 +558,11 @@ export class ApiServer {
     return { code: 200, object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details } };
   }
 
-  private attributes(operation: Operation, info: KindInfo, object: Readonly<JsonObject>, oldObject: Readonly<JsonObject> | undefined): AdmissionAttributes {
+  private attributes(operation: Operation, info: KindInfo, object: Readonly<JsonObject>, oldObject: Readonly<JsonObject> | undefined, dryRun = false): AdmissionAttributes {
     const meta = asObject(object.metadata);
     // extractResourceName (pkg/admission/errors.go): before the name is generated, admission names the generateName.
     const name = asString(meta?.name) || asString(meta?.generateName) || 'Unknown';
-    return { operation, kind: info, object, oldObject, namespace: asString(meta?.namespace), name, server: this };
+    return { operation, kind: info, object, oldObject, namespace: asString(meta?.namespace), name, dryRun, server: this };
   }
 
   private timeOf(timestamp: string): number {

@@ -22,6 +22,8 @@ export interface AdmissionAttributes {
   readonly oldObject: Readonly<JsonObject> | undefined;
   readonly namespace: string;
   readonly name: string;
+  /** A dry run (?dryRun=All): plugins with side effects (ResourceQuota's usage) must not make them. */
+  readonly dryRun?: boolean;
   /** The API server, for plugins that read other objects (a LimitRange, a ResourceQuota, the Namespace). */
   readonly server: ApiServer;
 }
