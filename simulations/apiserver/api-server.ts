@@ -17,7 +17,8 @@ import { DEFAULTERS } from './defaults/index.ts';
 import { IdentitySource } from './identity.ts';
 import type { KindInfo } from './kinds.ts';
 import { apiVersionOf, kindKey, lookupKind } from './kinds.ts';
-import { checkPatchRequest, checkPatchedIdentity, patchObject } from './patcher.ts';
+import { fieldManagerScope, updateManagedFields } from './field-manager/field-manager.ts';
+import { applyObject, checkPatchRequest, checkPatchedIdentity, patchObject } from './patcher.ts';
 import type { PatchRequest } from './patcher.ts';
 import { strategyFor } from './registry/strategies.ts';
 import type { Strategy } from './registry/strategy.ts';
@@ -47,6 +48,12 @@ export interface DeleteOptions {
 export interface WriteOptions {
   /** A dry run goes through every step but the store. */
   dryRun?: boolean;
+  /**
+   * ?fieldManager=: the write is recorded in metadata.managedFields as an
+   * Update by this manager (field-manager/). Without one nothing is recorded
+   * (kube-apiserver would fall back to the client's user agent).
+   */
+  fieldManager?: string;
 }
 
 interface Watcher {
@@ -205,6 +212,8 @@ export class ApiServer {
     if ('code' in prepared) return prepared;
     const { info, obj } = prepared;
     this.settleNamespace(info, metaOf(obj));
+    // handlers/create.go: the field manager runs before mutating admission, against the kind's zero value.
+    if (options.fieldManager !== undefined) updateManagedFields(undefined, obj, options.fieldManager, fieldManagerScope(info, 'main', this.clock.nowTimestamp()));
     return this.createPrepared(info, obj, options, true);
   }
 
@@ -268,7 +277,7 @@ export class ApiServer {
     const refused = checkPatchRequest(options);
     if (refused) return refused;
     const type = options.type ?? 'application/merge-patch+json';
-    if (type === 'application/apply-patch+yaml') return statusErrors.badRequest('server-side apply is not served yet');
+    if (type === 'application/apply-patch+yaml') return this.apply(ref, patch, options);
     const info = lookupKind(ref.apiVersion, ref.kind);
     if (!info) return unknownKind();
     const existing = this.storage.get(this.keyOf(info, ref.namespace, ref.name));
@@ -279,6 +288,31 @@ export class ApiServer {
     if (mismatch) return mismatch;
     // A patch carries no UID precondition (its UpdatedObjectInfo has no object): a changed uid is left to validation.
     return this.put(patched.object, options.subresource === 'status' ? 'status' : 'main', options, false);
+  }
+
+  /**
+   * Server-side apply (PATCH application/apply-patch+yaml): `config` merged
+   * into the stored object (or a new one) by the field manager, which records
+   * `fieldManager` as the owner of exactly the config's fields; a change to a
+   * field another manager owns is a 409 Conflict unless `force`. The result is
+   * defaulted and goes through the update path (a create when nothing is stored).
+   * src: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go (applyPatcher)
+   */
+  apply(ref: ObjectRef, config: unknown, options: WriteOptions & { force?: boolean; subresource?: 'status' } = {}): ApiResult {
+    const refused = checkPatchRequest({ ...options, type: 'application/apply-patch+yaml' });
+    if (refused) return refused;
+    const info = lookupKind(ref.apiVersion, ref.kind);
+    if (!info) return unknownKind();
+    const subresource = options.subresource === 'status' ? 'status' : 'main';
+    const existing = this.storage.get(this.keyOf(info, ref.namespace, ref.name));
+    if (!existing && subresource === 'status') return statusErrors.notFound(info.group, info.resource, ref.name);
+    const scope = fieldManagerScope(info, subresource, this.clock.nowTimestamp());
+    const applied = applyObject(info, existing, config, options.fieldManager ?? '', options.force === true, scope);
+    if ('code' in applied) return applied;
+    const mismatch = checkPatchedIdentity(info, ref.namespace || 'default', ref.name, applied.object);
+    if (mismatch) return mismatch;
+    // The managedFields are the apply's own: the update path records no Update on top.
+    return this.put(applied.object, subresource, { dryRun: options.dryRun }, false, true);
   }
 
   /** DELETE, with graceful deletion, finalizers and the garbage collector's propagation policies. */
@@ -437,7 +471,7 @@ export class ApiServer {
    * validating admission, then the write: none when nothing changed, a delete
    * when the last finalizer of an object being deleted went away.
    */
-  private put(input: object, subresource: 'main' | 'status', options: WriteOptions, uidPrecondition = true): ApiResult {
+  private put(input: object, subresource: 'main' | 'status', options: WriteOptions, uidPrecondition = true, forceAllowCreate = false): ApiResult {
     const prepared = this.decodeAndDefault(input);
     if ('code' in prepared) return prepared;
     const { info, obj } = prepared;
@@ -449,7 +483,8 @@ export class ApiServer {
     const storageKey = this.keyOf(info, asString(meta.namespace), name);
     const existing = this.storage.get(storageKey);
     if (!existing) {
-      if (subresource === 'status' || !strategy.allowCreateOnUpdate) return statusErrors.notFound(info.group, info.resource, name);
+      if (subresource === 'status' || (!strategy.allowCreateOnUpdate && !forceAllowCreate)) return statusErrors.notFound(info.group, info.resource, name);
+      if (options.fieldManager !== undefined) updateManagedFields(undefined, obj, options.fieldManager, fieldManagerScope(info, 'main', this.clock.nowTimestamp()));
       return this.createPrepared(info, obj, options, false);
     }
     const existingMeta = metaOf(existing as JsonObject);
@@ -459,6 +494,8 @@ export class ApiServer {
       const why = `StorageError: invalid object, Code: 4, Key: ${storageKey}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${uid}, UID in object meta: ${asString(existingMeta.uid)}`;
       return statusErrors.conflict(info.group, info.resource, name, why);
     }
+    // handlers/update.go and patch.go: the field manager runs in the updated-object transform, before mutating admission.
+    if (options.fieldManager !== undefined) updateManagedFields(existing, obj, options.fieldManager, fieldManagerScope(info, subresource, this.clock.nowTimestamp()));
     const mutated = this.admission.admit(this.attributes('UPDATE', info, obj, existing, options.dryRun));
     if (mutated) return mutated;
     const rv = asString(meta.resourceVersion);

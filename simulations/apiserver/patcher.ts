@@ -6,9 +6,11 @@
 // src: staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go
 //      (PatchResource, jsonPatcher.applyPatchToCurrentObject, applyJSPatch,
 //       smpPatcher, strategicPatchObject, applyPatchToObject,
-//       interpretStrategicMergePatchError, patcher.applyPatch, checkName)
+//       interpretStrategicMergePatchError, patcher.applyPatch, checkName,
+//       applyPatcher)
 
-import { newGenericServerResponse } from '../apimachinery/api-errors.ts';
+import { newApplyConflict, newGenericServerResponse } from '../apimachinery/api-errors.ts';
+import type { StatusCause } from '../apimachinery/api-errors.ts';
 import { invalid } from '../apimachinery/field-errors.ts';
 import { Path } from '../apimachinery/field-path.ts';
 import { goJsonMarshal } from '../apimachinery/go-json.ts';
@@ -19,6 +21,10 @@ import { PATCH_TYPES, validatePatchOptions } from '../apimachinery/meta-v1-valid
 import { SmpError, strategicMergePatch } from '../apimachinery/strategic-merge-patch/index.ts';
 import { JsonPatchError, applyJsonPatch } from '../apimachinery/strategic-merge-patch/json-patch.ts';
 import { decodeObject } from './decode/decode.ts';
+import { applyManagedFields } from './field-manager/field-manager.ts';
+import type { FieldManagerScope } from './field-manager/field-manager.ts';
+import { pathString } from './field-manager/field-set.ts';
+import { conflictMessage, printManager } from './field-manager/managed-fields.ts';
 import type { KindInfo } from './kinds.ts';
 import { apiVersionOf } from './kinds.ts';
 import { mergePatch } from './merge-patch.ts';
@@ -167,4 +173,31 @@ export function checkPatchedIdentity(info: KindInfo, requestNamespace: string, r
   const name = asString(meta.name);
   if (name !== requestName) return statusErrors.badRequest(`the name of the object (${name}) does not match the name on the URL (${requestName})`);
   return undefined;
+}
+
+/**
+ * applyPatcher.applyPatchToCurrentObject (or createNewObject when nothing is
+ * stored): the applied object merged by the field manager, or the refusal:
+ * 409 with one cause per conflicting field, 400 for a body that is not an
+ * object, the wrong kind or managedFields in it, 500 for a field the schema
+ * does not declare (upstream's "failed to create typed patch object").
+ */
+export function applyObject(info: KindInfo, existing: Readonly<JsonObject> | undefined, body: unknown, manager: string, force: boolean, scope: FieldManagerScope): { object: JsonObject } | ApiResult {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    const kind = body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body === 'boolean' ? 'bool' : typeof body;
+    // yaml.Unmarshal into the unstructured object's map
+    return statusErrors.badRequest(`error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
+  }
+  const outcome = applyManagedFields(existing, body as JsonObject, manager, force, scope);
+  if ('conflicts' in outcome) {
+    const causes: StatusCause[] = outcome.conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c.manager)}`, field: pathString(c.path) }));
+    return failure(newApplyConflict(causes, conflictMessage(outcome.conflicts)).status);
+  }
+  if ('error' in outcome) return outcome.error.code === 400 ? statusErrors.badRequest(outcome.error.message) : statusErrors.internal(outcome.error.message);
+  // patcher.applyPatch: an applied uid that no stored object has.
+  const uid = asString(asObject(outcome.object.metadata)?.uid);
+  if (uid !== '' && existing === undefined) {
+    return statusErrors.conflict(info.group, info.resource, asString(asObject(outcome.object.metadata)?.name), `uid mismatch: the provided object specified uid ${uid}, and no existing object was found`);
+  }
+  return { object: outcome.object };
 }
