@@ -23,7 +23,7 @@ import { identity } from './schema.ts';
 import { applyDefaults } from './kubectl/server-effects.ts';
 import { LAST_APPLIED } from './kubectl/last-applied.ts';
 import type { ApplyInput, Mode } from './schema.ts';
-import { withoutManagedFields } from './server-side/managed-fields.ts';
+import { withoutManagedFields } from '../apiserver/field-manager/managed-fields.ts';
 
 export const EPOCH = '2025-01-01T00:00:00Z';
 

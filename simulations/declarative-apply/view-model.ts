@@ -14,8 +14,8 @@ import { field, formatPath } from './explain/paths.ts';
 import type { Segment } from './explain/paths.ts';
 import type { ChangeAction, FieldChange } from './explain/explain.ts';
 import { LAST_APPLIED } from './kubectl/last-applied.ts';
-import { decodeManagedFields } from './server-side/managed-fields.ts';
-import { pathString } from './server-side/field-set.ts';
+import { decodeManagedFields } from '../apiserver/field-manager/managed-fields.ts';
+import { pathString } from '../apiserver/field-manager/field-set.ts';
 import type { DeclarativeApplyResult, ObjectResult } from './run.ts';
 
 export interface YamlLine {

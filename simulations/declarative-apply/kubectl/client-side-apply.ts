@@ -27,7 +27,7 @@ import { apiPath, diffFileName, objectName, printName, resourceFor } from './res
 import type { ResourceInfo } from './resources.ts';
 import { bumpGeneration } from './server-effects.ts';
 import { recordUpdate } from '../server-side/apply.ts';
-import { withoutManagedFields } from '../server-side/managed-fields.ts';
+import { withoutManagedFields } from '../../apiserver/field-manager/managed-fields.ts';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH';

@@ -14,9 +14,9 @@
 import { compareGoStrings, set } from '../../apimachinery/go-values.ts';
 import type { JsonObject } from '../../apimachinery/go-values.ts';
 import { goJsonMarshal, quote } from '../../apimachinery/go-json.ts';
-import { encodeManagedFields } from '../server-side/managed-fields.ts';
-import type { ManagerEntry } from '../server-side/managed-fields.ts';
-import type { Path } from '../server-side/field-set.ts';
+import { encodeManagedFields } from '../../apiserver/field-manager/managed-fields.ts';
+import type { ManagerEntry } from '../../apiserver/field-manager/managed-fields.ts';
+import type { Path } from '../../apiserver/field-manager/field-set.ts';
 import { LAST_APPLIED } from './last-applied.ts';
 
 /** apply.go lastAppliedAnnotationFieldPath */

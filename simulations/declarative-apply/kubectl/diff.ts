@@ -12,7 +12,7 @@ import { compareGoStrings, isMap, set } from '../../apimachinery/go-values.ts';
 import type { JsonObject } from '../../apimachinery/go-values.ts';
 import { goYamlMarshal } from '../../apimachinery/go-yaml.ts';
 import { unifiedDiff } from './unified-diff.ts';
-import { withoutManagedFields } from '../server-side/managed-fields.ts';
+import { withoutManagedFields } from '../../apiserver/field-manager/managed-fields.ts';
 
 export const LIVE_DIR = '/tmp/LIVE-2418937154';
 export const MERGED_DIR = '/tmp/MERGED-1783256032';

@@ -24,7 +24,7 @@ import { schemaFor } from '../../kubectl/apply/scheme.ts';
 import { explainApply } from '../explain/explain.ts';
 import { serverSideApply } from '../server-side/apply.ts';
 import type { ServerSideApply, ServerSideOptions } from '../server-side/apply.ts';
-import { decodeManagedFields, withoutManagedFields } from '../server-side/managed-fields.ts';
+import { decodeManagedFields, withoutManagedFields } from '../../apiserver/field-manager/managed-fields.ts';
 import { LAST_APPLIED, lastAppliedText } from './last-applied.ts';
 import type { HttpRequest } from './client-side-apply.ts';
 import { LAST_APPLIED_FIELD, findFieldsOwners, upgradeManagedFields, upgradePatchBody, withManagedFields } from './csa-upgrade.ts';

@@ -25,10 +25,10 @@ import { apiPath, diffFileName, printName, resourceFor } from '../kubectl/resour
 import { withNamespace } from '../kubectl/client-side-apply.ts';
 import type { ObjectApply } from '../kubectl/client-side-apply.ts';
 import { bumpGeneration } from '../kubectl/server-effects.ts';
-import { FieldSet, pathString } from './field-set.ts';
+import { FieldSet, pathString } from '../../apiserver/field-manager/field-set.ts';
 import { compare, mergeObjects, removeItems, toFieldSet, zeroValue } from './typed.ts';
-import { KUBECTL_CONFLICT_HELP, conflictMessage, decodeManagedFields, encodeManagedFields, withoutManagedFields } from './managed-fields.ts';
-import type { Conflict, ManagerEntry } from './managed-fields.ts';
+import { KUBECTL_CONFLICT_HELP, conflictMessage, decodeManagedFields, encodeManagedFields, withoutManagedFields } from '../../apiserver/field-manager/managed-fields.ts';
+import type { Conflict, ManagerEntry } from '../../apiserver/field-manager/managed-fields.ts';
 import { jsonNestingDepth } from '../../shared/json-nesting.ts';
 import { DEFAULT_YAML_LIMITS } from '../../shared/yaml.ts';
 

@@ -8,8 +8,8 @@ import { clone, deepEqual, has, isMap, set } from '../../apimachinery/go-values.
 import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
 import type { PatchMeta } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
-import { FieldSet, elementKey } from './field-set.ts';
-import type { Path, PathElement } from './field-set.ts';
+import { FieldSet, elementKey } from '../../apiserver/field-manager/field-set.ts';
+import type { Path, PathElement } from '../../apiserver/field-manager/field-set.ts';
 
 type ListKind = { type: 'atomic' } | { type: 'set' } | { type: 'map'; keys: string[] };
 

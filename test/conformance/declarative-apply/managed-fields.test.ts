@@ -19,7 +19,7 @@ import { goJsonEncode } from '../../../simulations/apimachinery/go-json.ts';
 import { clientSideApply } from '../../../simulations/declarative-apply/kubectl/client-side-apply.ts';
 import { kubectlServerSideApply } from '../../../simulations/declarative-apply/kubectl/server-side-apply.ts';
 import { serverSideApply, recordUpdate } from '../../../simulations/declarative-apply/server-side/apply.ts';
-import { KUBECTL_CONFLICT_HELP } from '../../../simulations/declarative-apply/server-side/managed-fields.ts';
+import { KUBECTL_CONFLICT_HELP } from '../../../simulations/apiserver/field-manager/managed-fields.ts';
 import { SchemaNode } from '../../../simulations/apimachinery/strategic-merge-patch/patch-meta.ts';
 import { schemaFor } from '../../../simulations/kubectl/apply/scheme.ts';
 
