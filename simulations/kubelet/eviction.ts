@@ -363,10 +363,15 @@ export class EvictionManager<P extends PodLike = PodLike> {
   private lastPressureObserved: number | null = null;
   private pressure = false;
 
+  /** Each threshold's quantity in bytes (GetThresholdQuantity against the node's capacity, which does not change). */
+  private readonly thresholdQuantity: Map<Threshold, number>;
+
   constructor(
     readonly config: EvictionConfig,
     readonly capacityBytes: number,
-  ) {}
+  ) {
+    this.thresholdQuantity = new Map(config.thresholds.map((th) => [th, thresholdBytes(th.value, capacityBytes)]));
+  }
 
   /** Whether the node reports MemoryPressure now. */
   get memoryPressure(): boolean {
@@ -376,7 +381,8 @@ export class EvictionManager<P extends PodLike = PodLike> {
   /** One monitoring cycle at `atMs` with `availableBytes` observed; `activePods` is asked only when a Pod must go. */
   synchronize(atMs: number, availableBytes: number, activePods: () => readonly PodMemoryStats<P>[]): SyncResult<P> {
     // thresholdsMet (ignoring grace periods), thresholdsFirstObservedAt
-    const met = this.config.thresholds.filter((th) => thresholdMet(th.value, availableBytes, this.capacityBytes));
+    // thresholdsMet: "threshold quantity > available", strictly
+    const met = this.config.thresholds.filter((th) => this.thresholdQuantity.get(th)! > availableBytes);
     for (const th of [...this.firstObserved.keys()]) if (!met.includes(th)) this.firstObserved.delete(th);
     for (const th of met) if (!this.firstObserved.has(th)) this.firstObserved.set(th, atMs);
     // nodeConditionsLastObservedAt, nodeConditionsObservedSince(PressureTransitionPeriod)

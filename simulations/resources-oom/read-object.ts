@@ -110,6 +110,15 @@ export function withGoZeroValues(value: Readonly<JsonObject>, kind: 'Pod' | 'Eve
   return normalize(value as JsonObject, GO_TYPES.typeNode('core', kind)) as JsonObject;
 }
 
+/** Whether a null is anywhere in the value (most objects have none, and need no second look). */
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasNull);
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && hasNull((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 /**
  * A built-in object as the API server's Go code holds it once decoded: a copy
  * with every null read as Go's zero value (a null container is an empty
@@ -119,6 +128,7 @@ export function withGoZeroValues(value: Readonly<JsonObject>, kind: 'Pod' | 'Eve
  * @example asDecoded({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [null] } }).spec // { containers: [{}] }
  */
 export function asDecoded(object: JsonObject): JsonObject {
+  if (!hasNull(object)) return object;
   const root = KIND_STRUCTS[kindKey(String(object.apiVersion), String(object.kind))];
   if (root === undefined || !decodeObject(object).ok) return object;
   return normalize(object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root)) as JsonObject;

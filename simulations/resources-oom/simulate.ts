@@ -258,22 +258,20 @@ function refusedPod(entry: PodEntry): Obj {
 }
 
 /**
- * Reads which of the Pod's containers run now (its kubelet's runtime records, as
- * the kubelet left them: every kubelet task due by now has run) and their demand.
+ * Reads whether the container runs now (its kubelet's runtime record, as the
+ * kubelet left it: every kubelet task due by now has run) and its demand.
  */
-function observe(p: PState, t: number): void {
-  for (const c of p.containers) {
-    const latest = c.record ? latestInstance(c.record) : undefined;
-    if (latest?.id !== c.killedInstance) c.killedInstance = null;
-    if (!latest || latest.state !== 'running' || latest.id === c.killedInstance) {
-      c.instanceId = null;
-      c.workingSet = 0;
-      continue;
-    }
-    c.instanceId = latest.id;
-    c.startedAt = latest.startedAtMs;
-    c.workingSet = pages(demandAt(c.behaviour, t - latest.startedAtMs));
+function observe(c: CState, t: number): void {
+  const latest = c.record ? latestInstance(c.record) : undefined;
+  if (latest?.id !== c.killedInstance) c.killedInstance = null;
+  if (!latest || latest.state !== 'running' || latest.id === c.killedInstance) {
+    c.instanceId = null;
+    c.workingSet = 0;
+    return;
   }
+  c.instanceId = latest.id;
+  c.startedAt = latest.startedAtMs;
+  c.workingSet = pages(demandAt(c.behaviour, t - latest.startedAtMs));
 }
 
 /** Memory is charged in 4 KiB pages, which is why real eviction messages read "225800Ki". */
@@ -320,6 +318,9 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   const pressureHistory: MemoryResult['node']['memoryPressure'] = [{ at: 0, status: 'False' }];
   const taintHistory: MemoryResult['node']['taint'] = [];
   const clock = input.api.clock;
+  // oom_badness over the whole node: totalpages, and what one unit of oom_score_adj is worth in pages.
+  const nodePages = Math.floor(capacity / 4096);
+  const nodeAdjUnit = Math.trunc(nodePages / 1000);
   const evictionManager = new EvictionManager<Obj>(input.eviction, capacity);
   const byPod = new Map<Obj, PState>();
   let minAvailable = Number.POSITIVE_INFINITY;
@@ -338,9 +339,9 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   });
 
   /** OOM kills of this tick, told to the kubelets once the tick's eviction check is queued (the kernel kills first; the kubelet sees the exits after). */
-  const pendingKills: (() => void)[] = [];
+  const pendingKills: { p: PState; c: CState }[] = [];
   const kill = (p: PState, c: CState, t: number, scope: 'container' | 'node') => {
-    pendingKills.push(() => p.kubelet!.killContainer(c.name, t, { exitCode: 137, reason: 'OOMKilled' }));
+    pendingKills.push({ p, c });
     c.oomKills.push({ at: sec(t), scope });
     oomKills.push({ at: sec(t), pod: p.name, container: c.name, scope, oomScoreAdj: c.oomScoreAdj });
     c.workingSet = 0;
@@ -359,13 +360,18 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   const memoryTick = (t: number): void => {
     const next = clock.nextAt();
     if (next !== undefined && next <= t) {
-      clock.at(t, 'memory', () => memoryTick(t));
+      clock.at(t, 'memory', nextTick);
       return;
     }
-    for (const p of live) observe(p, t);
-    // 1. Each running container's demand against its own limit: the memory cgroup's OOM killer.
+    // 1. Each running container's demand against its own limit: the memory cgroup's OOM killer. The same
+    //    pass sums the Pods' usage and finds what the kernel's OOM killer would pick now (pickOomVictim's rule).
+    let podsUsage = 0;
+    let bestP: PState | null = null;
+    let bestC: CState | null = null;
+    let bestPoints = 0;
     for (const p of live) {
       for (const c of p.containers) {
+        observe(c, t);
         if (c.instanceId !== null && c.limitBytes !== null && c.workingSet > c.limitBytes) {
           trace.push({
             at: t, subject: `pod/${p.name}/${c.name}`, level: 'decision',
@@ -377,12 +383,20 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
         } else if (c.workingSet > c.peak) {
           c.peak = c.workingSet;
         }
+        podsUsage += c.workingSet;
+        if (c.instanceId !== null && c.oomScoreAdj !== -1000) {
+          const points = Math.floor(c.workingSet / 4096) + c.oomScoreAdj * nodeAdjUnit;
+          if (bestC === null || points > bestPoints) {
+            bestP = p;
+            bestC = c;
+            bestPoints = points;
+          }
+        }
       }
     }
 
     // 2. The node's own memory: kernel OOM when Pods outgrow their cgroup (capacity − reserved) or the node runs out.
-    let podsUsage = 0;
-    for (const p of live) for (const c of p.containers) podsUsage += c.workingSet;
+    let nodeKills = false;
     for (let guard = 0; guard < 1000 && (podsUsage > podsLimit || podsUsage + input.systemUsageBytes > capacity); guard++) {
       const total = podsUsage > podsLimit ? podsLimit : capacity;
       const victim = pickOomVictim(live, total);
@@ -394,19 +408,21 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
         source: 'kernel mm/oom_kill.c oom_badness; pkg/kubelet/qos/policy.go',
       });
       kill(victim.p, victim.c, t, 'node');
+      nodeKills = true;
     }
     const nodeUsage = podsUsage + input.systemUsageBytes;
     const available = capacity - nodeUsage;
     if (available < minAvailable) minAvailable = available;
     if (nodeUsage > peakUsage) {
       peakUsage = nodeUsage;
-      const v = pickOomVictim(live, capacity);
+      const v = nodeKills ? pickOomVictim(live, capacity) : bestP && bestC && nodePages > 0 ? { p: bestP, c: bestC, score: oomScore(bestPoints, nodePages) } : null;
       wouldPick = v ? { at: sec(t), pod: v.p.name, container: v.c.name, oomScoreAdj: v.c.oomScoreAdj, oomScore: v.score } : null;
     }
 
     // 3. The eviction manager, every 10 s: a task of its own right after this one, before the kubelets see this tick's kills.
     if (t % EVICTION_MONITORING_PERIOD_MS === 0) clock.at(t, 'kubelet: eviction manager', () => evictionSync(t, available));
-    for (const k of pendingKills.splice(0)) k();
+    for (const k of pendingKills) k.p.kubelet!.killContainer(k.c.name, t, { exitCode: 137, reason: 'OOMKilled' });
+    pendingKills.length = 0;
 
     // 4. Samples for the charts.
     const last = oomKills.length >= LIMITS.oomKills;
@@ -425,8 +441,11 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
       }));
       return;
     }
-    if (t + STEP_MS <= duration) clock.at(t + STEP_MS, 'memory', () => memoryTick(t + STEP_MS));
+    if (t + STEP_MS <= duration) clock.at(t + STEP_MS, 'memory', nextTick);
   };
+
+  /** The tick due now: the clock's time (a tick runs at the time it was scheduled for). */
+  const nextTick = (): void => memoryTick(clock.now());
 
   /** The kubelet's eviction manager (simulations/kubelet/eviction.ts EvictionManager, eviction_manager.go synchronize). */
   const evictionSync = (t: number, available: number): void => {
@@ -482,7 +501,7 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
 
   // One clock for the API server, the kubelets, the memory model and the eviction manager; a run
   // cut short by the OOM-kill budget stops after the tasks of the instant it stopped at.
-  clock.at(0, 'memory', () => memoryTick(0));
+  clock.at(0, 'memory', nextTick);
   const stopped = () => (truncated && (clock.nextAt() ?? Infinity) > truncated.at * 1000 ? { reason: truncated.reason, limit: truncated.limit } : undefined);
   clock.runUntil(duration - (duration % STEP_MS), { maxSteps: Infinity, maxVirtualTimeMs: Infinity, check: stopped });
   const end = truncated ? truncated.at * 1000 : duration - (duration % STEP_MS);
@@ -561,9 +580,12 @@ function pickOomVictim(pods: PState[], totalBytes: number): { p: PState; c: CSta
     }
   }
   if (!best) return null;
-  // C long division truncates toward zero.
-  const score = Math.trunc(((1000 + Math.trunc((best.points * 1000) / totalPages)) * 2) / 3);
-  return { p: best.p, c: best.c, score: Math.max(0, score) };
+  return { p: best.p, c: best.c, score: oomScore(best.points, totalPages) };
+}
+
+/** /proc/<pid>/oom_score of a process with `points` (oom_badness) out of `totalPages`; C long division truncates toward zero. */
+function oomScore(points: number, totalPages: number): number {
+  return Math.max(0, Math.trunc(((1000 + Math.trunc((points * 1000) / totalPages)) * 2) / 3));
 }
 
 function podResult(p: PState, end: number, epoch: number): PodResult {
