@@ -492,6 +492,8 @@ function evaluate(a: AdmissionAttributes): ApiResult | undefined {
   const object = withNamespace(a.object, a.namespace);
   const result = checkRequest(stored.map(quotaState), object, evaluator, a.server);
   if ('refused' in result) return statusErrors.forbidden(a.kind.group, a.kind.resource, a.name, result.refused);
+  // "Don't update quota for admissionAttributes that correspond to dry-run requests"
+  if (a.dryRun) return undefined;
   // UpdateQuotaStatus for each quota whose usage changed, before the object is stored.
   for (let i = 0; i < result.quotas.length; i++) {
     if (!result.changed[i]) continue;
