@@ -4,12 +4,16 @@
 // 10 s monitoring interval), and the kernel's node-level OOM killer when Pods
 // outgrow the memory left for them before the kubelet acts.
 //
-// Each admitted Pod is run by the kubelet library's PodKubelet (simulations/kubelet/):
-// starts, restarts with the CrashLoopBackOff back-off, status, conditions, events
-// and eviction are its job. This file only models memory: it tells the kubelet
-// when the kernel killed a container (killContainer) and when the eviction
-// manager evicts a Pod (evictPod). QoS, oom_score_adj and eviction ranking live in
-// simulations/kubelet/{qos,oom-score-adj,eviction}.ts.
+// The objects come from the virtual API server (schema.ts): each Pod as it was
+// stored after admission. Each admitted Pod is run by the kubelet library's
+// PodKubelet (simulations/kubelet/): starts, restarts with the CrashLoopBackOff
+// back-off, status, conditions, events and eviction are its job. This file only
+// models memory: it tells the kubelet when the kernel killed a container
+// (killContainer) and, through the kubelet's EvictionManager, when a Pod is
+// evicted (evictPod). One clock, the API server's, runs them all: the kubelets'
+// tasks, the memory model (every second) and the eviction manager (every 10 s).
+// QoS, oom_score_adj and the eviction manager live in
+// simulations/kubelet/{oom-score-adj,eviction}.ts and simulations/apiserver/pod-qos.ts.
 
 import { formatBinarySI } from '../apimachinery/quantity.ts';
 import type { TraceStep } from '../shared/engine.ts';
