@@ -28,10 +28,14 @@ export function formatFieldPath(path: FieldPath): string {
   return out;
 }
 
-type Step = { readonly name: string } | { readonly index: number } | { readonly key: string };
+/** What one step of a path is: a field name, a list index or a map key. */
+const NAME = 0;
+const INDEX = 1;
+const KEY = 2;
 
 /**
- * field.Path: immutable, each call returns a longer path.
+ * field.Path: immutable, each call returns a longer path (one small object
+ * per step: validators build a path for every field they look at).
  *
  * @example
  *   const p = Path.of('spec').child('containers').index(0).child('image');
@@ -43,11 +47,12 @@ type Step = { readonly name: string } | { readonly index: number } | { readonly 
 export class Path {
   private constructor(
     private readonly parent: Path | null,
-    private readonly step: Step | null,
+    private readonly kind: typeof NAME | typeof INDEX | typeof KEY,
+    private readonly value: string | number,
   ) {}
 
   /** The empty path (field.NewPath with no names is not possible upstream; this is the root for whole-object errors). */
-  static readonly ROOT = new Path(null, null);
+  static readonly ROOT = new Path(null, NAME, '');
 
   /** field.NewPath(name, more...). */
   static of(name: string, ...more: string[]): Path {
@@ -62,17 +67,17 @@ export class Path {
   }
 
   child(name: string, ...more: string[]): Path {
-    let p: Path = new Path(this, { name });
-    for (const m of more) p = new Path(p, { name: m });
+    let p: Path = new Path(this, NAME, name);
+    for (let i = 0; i < more.length; i++) p = new Path(p, NAME, more[i]);
     return p;
   }
 
   index(i: number): Path {
-    return new Path(this, { index: i });
+    return new Path(this, INDEX, i);
   }
 
   key(k: string): Path {
-    return new Path(this, { key: k });
+    return new Path(this, KEY, k);
   }
 
   /** Upstream's form: names joined by dots, indexes and keys in brackets. */
@@ -81,23 +86,21 @@ export class Path {
     let out = '';
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i];
-      // An empty name is an empty subscript upstream: field.NewPath("") prints "[]"
-      // (e.g. `[]: Too long` for a ConfigMap over its size limit).
-      if ('name' in s) out += s.name.length > 0 ? (i > 0 ? '.' : '') + s.name : '[]';
-      else if ('index' in s) out += `[${s.index}]`;
-      else out += `[${s.key}]`;
+      // path.go String(): a name after a dot; an index or key, or an empty name, in brackets.
+      if (s.kind === NAME && s.value !== '') out += (i > 0 ? '.' : '') + s.value;
+      else out += `[${s.value}]`;
     }
     return out;
   }
 
   /** The same path as segments, for finding the line in the learner's YAML. */
   segments(): (string | number)[] {
-    return this.steps().map((s) => ('name' in s ? s.name : 'index' in s ? s.index : s.key));
+    return this.steps().map((s) => s.value);
   }
 
-  private steps(): Step[] {
-    const out: Step[] = [];
-    for (let p: Path | null = this; p !== null && p.step !== null; p = p.parent) out.push(p.step);
+  private steps(): Path[] {
+    const out: Path[] = [];
+    for (let p: Path | null = this; p !== null && p.parent !== null; p = p.parent) out.push(p);
     return out.reverse();
   }
 }

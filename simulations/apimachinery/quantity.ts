@@ -41,6 +41,9 @@ function pow10(n: number): bigint {
   return (pow10Cache[n] ??= 10n ** BigInt(n));
 }
 
+const PARSED = new Map<string, Quantity>();
+const PARSED_MAX = 10_000;
+
 /**
  * An exact resource quantity.
  *
@@ -60,6 +63,20 @@ export class Quantity {
 
   /** Parses a quantity string, or a number as it appears in JSON (`cpu: 2`). */
   static parse(input: string | number): Quantity {
+    // A Quantity never changes, and a cluster repeats the same few strings ("100m", "500Mi")
+    // in every object it decodes, defaults and validates: each is parsed once.
+    if (typeof input === 'string') {
+      const known = PARSED.get(input);
+      if (known !== undefined) return known;
+      const parsed = Quantity.parseText(input);
+      if (PARSED.size >= PARSED_MAX) PARSED.clear();
+      PARSED.set(input, parsed);
+      return parsed;
+    }
+    return Quantity.parseText(input);
+  }
+
+  private static parseText(input: string | number): Quantity {
     const text = typeof input === 'number' ? numberToQuantityText(input) : input;
     if (typeof text !== 'string' || text.length === 0) throw new QuantityError('quantities must not be empty');
     const match = /^([+-]?)(\d*)(?:\.(\d*))?(.*)$/.exec(text);

@@ -31,10 +31,18 @@ export type ClockStop =
   | { reason: 'maxVirtualTime'; limit: number }
   | { reason: string; limit: number }; // a budget of the caller's (ClockBudget.check)
 
-interface Task {
-  label: string;
-  run: () => void;
-  cancelled: boolean;
+/** A task on the queue; it is its own handle (no closure per task: a busy cluster schedules many). */
+class Task implements TaskHandle {
+  cancelled = false;
+  constructor(
+    readonly atMs: number,
+    readonly label: string,
+    readonly run: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /** A scheduled task; `cancel()` it to drop it (a stopped timer, an ended watch). */
@@ -90,16 +98,9 @@ export class VirtualClock {
 
   /** Runs `run` at virtual time `atMs` (never in the past: a past time means now). */
   at(atMs: number, label: string, run: () => void): TaskHandle {
-    const task: Task = { label, run, cancelled: false };
-    const when = Math.max(atMs, this.nowMs);
-    this.queue.push(when, task);
-    return {
-      atMs: when,
-      label,
-      cancel: () => {
-        task.cancelled = true;
-      },
-    };
+    const task = new Task(Math.max(atMs, this.nowMs), label, run);
+    this.queue.push(task.atMs, task);
+    return task;
   }
 
   /** Runs `run` `delayMs` from now (0: after everything already due now). */

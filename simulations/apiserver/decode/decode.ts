@@ -365,7 +365,9 @@ class Decoder {
     for (const key of this.keys(v)) {
       const field = info.fields.get(key);
       if (field !== undefined) {
-        this.fieldStack.push(...field.via, key);
+        const via = field.via;
+        for (let i = 0; i < via.length; i++) this.fieldStack.push(via[i]);
+        this.fieldStack.push(key);
         this.struct = info.name;
         this.pushStrictKey(key);
         this.path.push(key);
@@ -559,15 +561,28 @@ function goTrimSpace(s: string): string {
 function scan(v: unknown): { depth: number; nonFinite: boolean } {
   let depth = 0;
   let nonFinite = false;
-  const stack: [unknown, number][] = [[v, 0]];
-  while (stack.length > 0) {
-    const [value, level] = stack.pop()!;
+  // Two parallel stacks rather than a tuple per value: every object a cell stores passes here.
+  const values: unknown[] = [v];
+  const levels: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const level = levels.pop() as number;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) nonFinite = true;
     } else if (value !== null && typeof value === 'object') {
       if (level + 1 > depth) depth = level + 1;
-      if (Array.isArray(value)) for (const item of value) stack.push([item, level + 1]);
-      else for (const k in value) if (Object.hasOwn(value, k)) stack.push([(value as Record<string, unknown>)[k], level + 1]);
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          values.push(value[i]);
+          levels.push(level + 1);
+        }
+      } else {
+        for (const k in value) {
+          if (!Object.hasOwn(value, k)) continue;
+          values.push((value as Record<string, unknown>)[k]);
+          levels.push(level + 1);
+        }
+      }
     }
   }
   return { depth, nonFinite };

@@ -28,6 +28,20 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
  * @example quantityError('250m') // undefined
  */
 export function quantityError(str: string): string | undefined {
+  // A cluster's objects repeat the same few quantities ("100m", "500Mi"): each string is checked once.
+  const known = CHECKED.get(str);
+  if (known !== undefined) return known === OK ? undefined : known;
+  const error = checkQuantity(str);
+  if (CHECKED.size >= CHECKED_MAX) CHECKED.clear();
+  CHECKED.set(str, error ?? OK);
+  return error;
+}
+
+const OK = '';
+const CHECKED = new Map<string, string>();
+const CHECKED_MAX = 10_000;
+
+function checkQuantity(str: string): string | undefined {
   if (str.length === 0) return ERR_FORMAT_WRONG;
   if (str === '0') return undefined;
   const parts = parseQuantityString(str);
