@@ -47,7 +47,9 @@ export function nanoOf(value: unknown): bigint {
 }
 
 function allContainers(pod: PodLike): readonly ContainerLike[] {
-  return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+  // A null item decodes to an empty Container (Go's zero value): it requests nothing.
+  const all = [...(Array.isArray(pod.spec?.containers) ? pod.spec.containers : []), ...(Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [])];
+  return all.filter((c): c is ContainerLike => c !== null && typeof c === 'object');
 }
 
 /**

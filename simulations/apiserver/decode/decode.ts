@@ -35,6 +35,7 @@ import { type KindInfo, lookupKind } from '../kinds.ts';
 import { KIND_STRUCTS } from './schemas.ts';
 import { GO_TYPES, GoTypes, UINT8, type TypeNode } from './go-types.ts';
 import { quantityError } from './quantity-syntax.ts';
+import { Quantity, QuantityError } from '../../apimachinery/quantity.ts';
 import { RFC3339, RFC3339_MICRO, timeParseError } from './go-time-parse.ts';
 import { base64Error } from './go-base64.ts';
 import { parseGoDuration } from '../../apimachinery/parse-duration.ts';
@@ -434,8 +435,13 @@ class Decoder {
         return;
       case 'quantity': {
         if (v === null) return;
-        const error = quantityError(quantityText(v));
+        const text = quantityText(v);
+        const error = quantityError(text);
         if (error !== undefined) this.stop({ path: [...this.path], text: error });
+        // Go holds any such value exactly (inf.Dec); the simulation's Quantity has bounds. A value
+        // past them is refused here, said to be the simulation's limit, before anything reads it.
+        const limit = representable(text);
+        if (limit !== undefined) this.stop({ path: [...this.path], text: limit });
         return;
       }
       case 'intstr': {
@@ -668,4 +674,15 @@ function bodyPrefix(v: unknown, max: number): string {
 
 class Text {
   constructor(readonly text: string) {}
+}
+
+/** Why the simulation's Quantity cannot hold a value Go's parses, or undefined when it can. */
+function representable(text: string): string | undefined {
+  try {
+    Quantity.parse(text);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof QuantityError)) throw e;
+    return `kube-notebook cannot hold the quantity ${goQuote(text)} (${e.message}): a limit of this simulation, not of Kubernetes`;
+  }
 }
