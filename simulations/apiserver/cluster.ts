@@ -74,7 +74,7 @@ export class Cluster {
   private readonly subscriptions: WatchSubscription[] = [];
 
   constructor(options: { api?: ApiServer; seed?: string } = {}) {
-    this.api = options.api ?? freshApiServer(options.seed);
+    this.api = options.api ?? freshApiServer({ seed: options.seed });
   }
 
   get clock(): VirtualClock {

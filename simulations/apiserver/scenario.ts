@@ -6,7 +6,11 @@
 import type { JsonObject, JsonValue } from '../apimachinery/json.ts';
 import { deepCopy } from '../apimachinery/deep-copy.ts';
 import { Admission } from './admission/chain.ts';
+import { limitRanger } from './admission/limit-ranger.ts';
 import { namespaceLifecycle } from './admission/namespace-lifecycle.ts';
+import { priority } from './admission/priority.ts';
+import { resourceQuota } from './admission/resource-quota.ts';
+import { VirtualClock } from './clock.ts';
 import { ApiServer } from './api-server.ts';
 import type { DeleteOptions } from './api-server.ts';
 import { collectGarbage } from './garbage-collector.ts';
@@ -43,9 +47,27 @@ export type Result = {
 /** The namespaces every cluster starts with. */
 const INITIAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
 
-/** A fresh API server as a cluster starts: the three namespaces, and NamespaceLifecycle admission. */
-export function freshApiServer(seed = 'kube-notebook'): ApiServer {
-  const api = new ApiServer({ seed, admission: new Admission([namespaceLifecycle]) });
+/**
+ * The admission plugins this API server has, in kube-apiserver's order; all
+ * four are on by default.
+ * src: pkg/kubeapiserver/options/plugins.go (AllOrderedPlugins, DefaultOffAdmissionPlugins)
+ */
+export const DEFAULT_ADMISSION = new Admission([namespaceLifecycle, limitRanger, priority, resourceQuota]);
+
+export interface FreshApiServerOptions {
+  /** Seeds UIDs and generated names. */
+  seed?: string;
+  /** The cluster's clock (default: a new one at `epochMs`, or 2025-01-01T00:00:00Z). */
+  clock?: VirtualClock;
+  epochMs?: number;
+  /** Default: DEFAULT_ADMISSION. */
+  admission?: Admission;
+}
+
+/** A fresh API server as a cluster starts: the three namespaces, and kube-apiserver's default admission chain. */
+export function freshApiServer(options: FreshApiServerOptions = {}): ApiServer {
+  const clock = options.clock ?? new VirtualClock({ epochMs: options.epochMs });
+  const api = new ApiServer({ seed: options.seed ?? 'kube-notebook', clock, admission: options.admission ?? DEFAULT_ADMISSION });
   for (const name of INITIAL_NAMESPACES) api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   return api;
 }

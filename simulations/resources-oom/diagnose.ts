@@ -16,7 +16,7 @@ import type { QOSClass } from '../apiserver/pod-qos.ts';
 import { describePod } from '../kubectl/describe-pod.ts';
 import type { JsonObject } from '../apimachinery/json.ts';
 import { RFC3339, timeParseError } from '../apiserver/decode/go-time-parse.ts';
-import { clusterApiServer } from './cluster.ts';
+import { freshApiServer } from '../apiserver/scenario.ts';
 import { admitAsDecoded, withGoZeroValues } from './read-object.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -131,7 +131,7 @@ function asCore(value: unknown, kind: 'Pod' | 'Event', what: string): JsonObject
 function storePasted(podObject: unknown, eventObjects: readonly unknown[]): { pod: Obj; events: Obj[] } {
   const pod = asCore(podObject, 'Pod', 'supported kinds: v1 Pod');
   const events = eventObjects.map((e) => asCore(e, 'Event', 'supported kinds: v1 Event'));
-  const stored = admitAsDecoded(clusterApiServer(), [pod, ...events], 'seed');
+  const stored = admitAsDecoded(freshApiServer(), [pod, ...events], 'seed');
   return {
     pod: withGoZeroValues(stored[0], 'Pod') as Obj,
     events: stored.slice(1).map((e) => withGoZeroValues(e, 'Event') as Obj),

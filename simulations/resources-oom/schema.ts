@@ -3,7 +3,7 @@
 // PriorityClasses, plus an optional kube-notebook.dev/v1alpha1 MemoryScenario
 // saying how each container's memory behaves.
 //
-// The built-in objects go into a fresh virtual kube-apiserver (cluster.ts),
+// The built-in objects go into a fresh virtual kube-apiserver (freshApiServer: its default admission chain),
 // the way they would get into a real cluster: the cluster's state (Node,
 // Namespaces, LimitRanges, ResourceQuotas, PriorityClasses) is seeded, then
 // the resource quota controller counts what each quota's namespace holds; the
@@ -51,7 +51,7 @@ export type { EvictionConfig };
 import { parseGoDuration } from '../apimachinery/parse-duration.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
-import { clusterApiServer } from './cluster.ts';
+import { freshApiServer } from '../apiserver/scenario.ts';
 import { LIMITS, checkLimit, checkMemoryLimit } from './limits.ts';
 import { admitAsDecoded, asDecoded, checkQuantitiesRepresentable, withRepresentableQuantities } from './read-object.ts';
 import {
@@ -466,7 +466,7 @@ export function readResourcesInput(objects: readonly unknown[], maxVirtualTimeMs
   if (!node) throw new ValidationError('Required value: give one Node (kind: Node) with status.capacity.memory', { path: [] });
 
   // The cluster as it stands (restored, not created: no admission), then the quota controller's first count.
-  const api = clusterApiServer({ epochMs: options.epochMs });
+  const api = freshApiServer({ epochMs: options.epochMs });
   const seeded = admitAsDecoded(api, cluster, 'seed');
   syncResourceQuotas(api);
   const storedNode = seeded[cluster.indexOf(node)];
