@@ -7,7 +7,7 @@ import { attachPosition, parseManifests } from '../shared/yaml.ts';
 import { ValidationError, formatFieldPath } from '../shared/errors.ts';
 import { DEFAULT_BUDGET } from '../shared/engine.ts';
 import { engine } from './engine.ts';
-import { LAST_APPLIED } from './kubectl/last-applied.ts';
+import { LAST_APPLIED } from '../kubectl/apply/last-applied.ts';
 
 const ctx = { budget: DEFAULT_BUDGET, detail: true };
 const run = (text: string) => engine.run(parseManifests(text), ctx);

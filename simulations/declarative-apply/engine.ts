@@ -10,7 +10,7 @@ import type { DeclarativeApplyView } from './view-model.ts';
 
 export const engine: Engine<DeclarativeApplyResult, DeclarativeApplyView> = {
   id: 'declarative-apply',
-  version: '1',
+  version: '2',
   title: 'kubectl apply: the three-way merge',
   summary: 'What kubectl apply sends (the three-way strategic merge patch), what the object becomes, kubectl diff, and server-side apply with field managers.',
   view: 'declarative-apply/result',

@@ -1,29 +1,38 @@
-// Runs a whole scenario: every object of the file through client-side or
-// server-side apply (or one `kubectl patch`), then `kubectl diff`, and
-// gathers what kubectl prints. Pure: the clock is the virtual epoch.
+// Runs a whole scenario on the simulated cluster: the scenario's live objects
+// are put into a fresh API server as objects that already exist (status,
+// managedFields and the last-applied annotation kept), then kubectl runs
+// against it: `kubectl diff` (dry runs, nothing stored), then `kubectl apply`
+// (client side or server side) of every object of the file, or one `kubectl
+// patch`. What each object becomes is the API server's answer; this file adds
+// the explanation and the trace. Pure: the clock is the virtual epoch.
 
 import { ValidationError } from '../shared/errors.ts';
 import type { TraceStep } from '../shared/engine.ts';
-import { clone } from '../apimachinery/go-values.ts';
-import type { JsonObject } from '../apimachinery/go-values.ts';
+import { clone, isMap } from '../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../apimachinery/go-values.ts';
 import { goJsonIndent, goJsonMarshal } from '../apimachinery/go-json.ts';
-import { schemaFor } from '../kubectl/apply/scheme.ts';
+import { SmpError } from '../apimachinery/strategic-merge-patch/index.ts';
 import { SchemaNode } from '../apimachinery/strategic-merge-patch/patch-meta.ts';
-import { SmpError, strategicMergePatch } from '../apimachinery/strategic-merge-patch/index.ts';
-import { applyJsonMergePatch } from '../apimachinery/strategic-merge-patch/json-merge-patch.ts';
+import type { ApiServer } from '../apiserver/api-server.ts';
+import { lookupKind } from '../apiserver/kinds.ts';
+import { freshApiServer } from '../apiserver/scenario.ts';
+import { admitObjects } from '../kubectl/create.ts';
+import { clientSideApply, refOf, withNamespace } from '../kubectl/apply/client-side-apply.ts';
+import type { ApplyOutcome, ObjectApply } from '../kubectl/apply/client-side-apply.ts';
+import type { HttpRequest } from '../kubectl/apply/client.ts';
+import { kubectlServerSideApply } from '../kubectl/apply/server-side-apply.ts';
+import type { FollowUp, KubectlServerSideApply } from '../kubectl/apply/server-side-apply.ts';
+import { kubectlDiffRun } from '../kubectl/apply/diff.ts';
+import { printErrors } from '../kubectl/apply/errors.ts';
+import type { KubectlError } from '../kubectl/apply/errors.ts';
+import { kubectlPatch } from '../kubectl/apply/patch.ts';
+import { LAST_APPLIED } from '../kubectl/apply/last-applied.ts';
+import { resourceFor } from '../kubectl/apply/resources.ts';
+import { schemaFor } from '../kubectl/apply/scheme.ts';
 import { explainApply } from './explain/explain.ts';
 import type { FieldChange } from './explain/explain.ts';
-import { clientSideApply, recordClientSideApply } from './kubectl/client-side-apply.ts';
-import type { ApplyOutcome, HttpRequest, ObjectApply } from './kubectl/client-side-apply.ts';
-import { kubectlServerSideApply } from './kubectl/server-side-apply.ts';
-import type { FollowUp } from './kubectl/server-side-apply.ts';
-import { kubectlDiff } from './kubectl/diff.ts';
-import { apiPath, printName, resourceFor } from './kubectl/resources.ts';
-import { identity } from './schema.ts';
-import { applyDefaults } from './kubectl/server-effects.ts';
-import { LAST_APPLIED } from './kubectl/last-applied.ts';
+import { field, lookup } from './explain/paths.ts';
 import type { ApplyInput, Mode } from './schema.ts';
-import { withoutManagedFields } from '../apiserver/field-manager/managed-fields.ts';
 
 export const EPOCH = '2025-01-01T00:00:00Z';
 
@@ -34,6 +43,7 @@ export interface ObjectResult {
   namespace: string | null;
   outcome: ApplyOutcome | 'patched';
   message: string;
+  /** What kubectl prints for this object's error, or null. */
   error: string | null;
   patch: JsonObject | null;
   /** The patch as kubectl sends it (compact JSON), or null. */
@@ -41,7 +51,9 @@ export interface ObjectResult {
   /** The patch pretty-printed (json.MarshalIndent), or null. */
   patchJson: string | null;
   request: HttpRequest | null;
+  /** The object as the cluster had it before (null: it did not exist). */
   before: JsonObject | null;
+  /** The object as the API server has it afterwards. */
   after: JsonObject;
   /** Your file's object (namespace filled in), or the patch in patch mode. */
   file: JsonObject;
@@ -75,8 +87,9 @@ export interface DeclarativeApplyResult {
   explanation: FieldChange[];
   /** `kubectl diff` output for the whole file (before the apply). */
   diff: string;
+  /** 0 no differences, 1 differences, 2 kubectl diff failed. */
   diffExitCode: number;
-  /** What `kubectl diff` prints on stderr instead, when the dry run itself fails (a server-side apply conflict). */
+  /** What `kubectl diff` prints on stderr instead, when a dry run fails (a server-side apply conflict, an invalid object). */
   diffError: string | null;
   /** What `kubectl apply` prints. */
   stdout: string;
@@ -88,63 +101,49 @@ export interface DeclarativeApplyResult {
 /**
  * Applies the scenario.
  *
- * @example runScenario(readInput(parseManifests(text))).outcome // "configured"
+ * @example runScenario(readInput(parseManifests(text))).result.outcome // "configured"
  */
 export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult; trace: TraceStep[] } {
   const { options } = input;
   const trace: TraceStep[] = [];
-  const cluster = new Map(input.live.map((l) => [identity(l.object, options.namespace), clone(l.object)]));
+  const api = freshApiServer();
+  seedLive(api, input.live, options.namespace);
+  trace.push({ title: `the cluster: ${input.live.length} object${input.live.length === 1 ? '' : 's'} already stored in the API server`, source: 'simulations/apiserver/api-server.ts seed', level: 'info' });
   const objects: ObjectResult[] = [];
-  const diffInputs: Parameters<typeof kubectlDiff>[0] = [];
   let stdout = '';
   let stderr = '';
-  let exitCode = 0;
-  const errors: string[] = [];
+  const errors: KubectlError[] = [];
+  let diff = { text: '', status: 0 as 0 | 1 | 2, error: null as string | null };
 
   if (options.mode === 'patch') {
-    const live = input.live[0];
-    const r = runPatch(live.object, options.patch ?? {}, options.patchType, live.source);
-    objects.push(r);
-    stdout += `${r.message}\n`;
+    const r = runPatch(api, input.live[0], options.patch ?? {}, options.patchType);
+    objects.push(r.result);
+    if (r.error) errors.push(r.error);
+    else stdout += `${r.result.message}\n`;
     trace.push({
-      title: `kubectl patch --type ${options.patchType}: ${r.message}`,
+      title: `kubectl patch --type ${options.patchType}: ${r.result.message || r.error?.alone.trim()}`,
       source: options.patchType === 'strategic' ? 'staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go StrategicMergePatch' : 'github.com/evanphx/json-patch MergePatch (RFC 7386)',
       level: 'decision',
     });
   } else {
+    const configs = input.config.map((c) => c.object);
+    // `kubectl diff` first: the server's dry-run answers, against the cluster as it is before the apply.
+    const d = guard(input.config, () =>
+      kubectlDiffRun(api, configs, { mode: options.mode === 'server-side' ? 'server-side' : 'client-side', namespace: options.namespace, fieldManager: options.fieldManager, force: options.forceConflicts, fileName: options.fileName }),
+    );
+    diff = { text: d.error ? '' : d.text, status: d.status, error: d.error ? d.error.alone.replace(/\n$/, '') : null };
     for (const { object, source } of input.config) {
-      const key = identity(object, options.namespace);
-      const live = cluster.get(key) ?? null;
-      let applied: ObjectApply & { conflicts?: { manager: string; path: string }[]; followUps?: FollowUp[] };
-      try {
-        applied =
-          options.mode === 'server-side'
-            ? kubectlServerSideApply(object, live, { namespace: options.namespace, fieldManager: options.fieldManager, force: options.forceConflicts, now: EPOCH })
-            : clientSideApply(object, live, { namespace: options.namespace, overwrite: options.overwrite, fileName: options.fileName, now: EPOCH });
-      } catch (error) {
-        if (error instanceof SmpError) throw new ValidationError(error.message, { object: source, path: [] });
-        throw error;
-      }
-      if (applied.outcome !== 'failed' && applied.outcome !== 'unchanged') defaultReplicas(applied, trace);
-      if (applied.outcome !== 'failed') cluster.set(key, applied.after);
-      const merged = applied.diffMerged ? applyDefaults(applied.kind, applied.diffMerged)[0] : live;
-      diffInputs.push({ file: applied.diffFile, kind: applied.kind, live, merged });
+      const applied = guard([{ source }], () => applyOne(api, object, options));
       for (const w of applied.warnings) stderr += `${w}\n`;
-      if (applied.outcome === 'failed') {
-        errors.push(applied.error ?? 'error');
-        exitCode = 1;
-      } else {
-        stdout += `${applied.message}\n`;
-      }
-      objects.push(toResult(applied));
-      traceObject(trace, applied, options.mode);
+      if (applied.error) errors.push(applied.error);
+      else stdout += `${applied.message}\n`;
+      const result = toResult(applied, options.mode);
+      objects.push(result);
+      traceObject(trace, applied, options.mode, result);
     }
   }
   // kubectl prints the errors after processing every object.
-  for (const e of errors) stderr += e.endsWith('\n') ? e : `${e}\n`;
-  const diff = options.mode === 'patch' ? { text: '', exitCode: 0 as const } : kubectlDiff(diffInputs);
-  // kubectl diff --server-side sends the same apply with dryRun=All: a conflict fails it the same way.
-  const diffError = options.mode === 'server-side' ? (objects.find((o) => o.outcome === 'failed')?.error ?? null) : null;
+  stderr += printErrors(errors);
   const first = objects[0];
   return {
     result: {
@@ -164,59 +163,103 @@ export function runScenario(input: ApplyInput): { result: DeclarativeApplyResult
       newLastApplied: first.newLastApplied,
       explanation: first.explanation,
       diff: diff.text,
-      diffExitCode: diffError ? 1 : diff.exitCode,
-      diffError,
+      diffExitCode: diff.status,
+      diffError: diff.error,
       stdout,
       stderr,
-      exitCode,
+      exitCode: errors.length > 0 ? 1 : 0,
       objects,
     },
     trace,
   };
 }
 
-/** The API server defaults spec.replicas to 1 after the write; the explanation says so. */
-function defaultReplicas(applied: ObjectApply, trace: TraceStep[]): void {
-  const [defaulted, paths] = applyDefaults(applied.kind, applied.after);
-  if (paths.length === 0) return;
-  const schema = schemaFor(applied.apiVersion, applied.kind);
-  const node = schema ? SchemaNode.root(schema) : SchemaNode.open();
-  // Defaulting runs before the field manager: an Update (client-side apply's POST or
-  // PATCH) owns the defaulted value; an Apply owns only its file's fields.
-  const after = applied.patchType === 'apply' ? defaulted : recordClientSideApply(applied.before, defaulted, applied.apiVersion, EPOCH, node);
-  applied.after = after;
-  // managedFields is bookkeeping, not a field of anyone's file: left out of the explanation.
-  const explanation = explainApply({
-    before: applied.before && withoutManagedFields(applied.before),
-    after: withoutManagedFields(after),
-    modified: applied.modified,
-    lastApplied: applied.lastApplied,
-    schema: node,
-    mode: applied.patchType === 'apply' ? 'server-side' : 'client-side',
-  });
-  for (const e of explanation) {
-    if (!paths.includes(e.path)) continue;
-    e.rule = 'pkg/apis/apps/v1/defaults.go SetDefaults_Deployment';
-    e.reason =
-      e.action === 'added'
-        ? 'Not in your file: the API server fills in its default, 1.'
-        : 'Gone from your file but in last-applied, so kubectl sent replicas: null; the API server then put its default back: 1.';
+/** kubectl's patch code throws for a file it cannot diff (a merge key missing, two kinds of item in one list): the learner's error. */
+function guard<T>(sources: { source: JsonObject }[], run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof SmpError) throw new ValidationError(error.message, { object: sources[0]?.source, path: [] });
+    throw error;
   }
-  applied.explanation = explanation;
-  trace.push({
-    title: 'the API server defaults spec.replicas to 1',
-    subject: applied.printName,
-    source: 'pkg/apis/apps/v1/defaults.go SetDefaults_Deployment',
-    level: 'info',
-  });
+}
+
+/**
+ * The scenario's live objects into the API server, as objects that already
+ * exist (api.seed: defaulted and validated, status, managedFields and
+ * annotations kept). A refusal is the learner's error, at its line.
+ */
+function seedLive(api: ApiServer, live: ApplyInput['live'], namespace: string): void {
+  const objects: JsonObject[] = [];
+  for (const { object, source } of live) {
+    const apiVersion = String(object.apiVersion);
+    const kind = String(object.kind);
+    const info = lookupKind(apiVersion, kind);
+    if (!info) {
+      throw new ValidationError(`no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}: the simulated API server does not serve it`, { object: source, path: ['kind'] });
+    }
+    objects.push(withNamespace(object, resourceFor(apiVersion, kind), namespace));
+  }
+  try {
+    admitObjects(api, objects, 'seed');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    // Point at the learner's document, not at the copy that went in (same paths: only the marker annotation differs).
+    const index = objects.findIndex((o) => o === error.object);
+    throw new ValidationError(error.reason, { object: live[Math.max(index, 0)]?.source, path: error.path, message: error.message, code: error.code });
+  }
+}
+
+type Applied = ObjectApply & { conflicts?: { manager: string; path: string }[]; followUps?: FollowUp[] };
+
+function applyOne(api: ApiServer, object: JsonObject, options: ApplyInput['options']): Applied {
+  if (options.mode === 'server-side') {
+    // kubectl sends no GET before a server-side apply; the explanation compares with the object as it was.
+    const info = resourceFor(String(object.apiVersion), String(object.kind));
+    const before = lookupKind(String(object.apiVersion), String(object.kind)) ? api.get(refOf(withNamespace(object, info, options.namespace), info)) : undefined;
+    const applied: KubectlServerSideApply = kubectlServerSideApply(api, object, { namespace: options.namespace, fieldManager: options.fieldManager, force: options.forceConflicts, fileName: options.fileName });
+    const beforeObject = before && before.code === 200 ? (before.object as JsonObject) : null;
+    return { ...applied, before: beforeObject, after: applied.outcome === 'failed' ? (beforeObject ?? applied.after) : applied.after };
+  }
+  return clientSideApply(api, object, { namespace: options.namespace, overwrite: options.overwrite, fileName: options.fileName });
 }
 
 function fieldsBy(explanation: FieldChange[], ...actions: FieldChange['action'][]): string[] {
   return explanation.filter((e) => actions.includes(e.action) && e.path !== '…').map((e) => e.path);
 }
 
-function toResult(applied: ObjectApply & { conflicts?: { manager: string; path: string }[] }): ObjectResult {
-  const explanation = applied.explanation;
+/** Server bookkeeping: never in anyone's file, and not what an apply is about. */
+function forExplain(obj: JsonObject | null, created: boolean): JsonObject | null {
+  if (!obj) return null;
+  const copy = clone(obj);
+  if (isMap(copy.metadata)) {
+    delete copy.metadata.managedFields;
+    delete copy.metadata.resourceVersion;
+    if (created) {
+      delete copy.metadata.uid;
+      delete copy.metadata.creationTimestamp;
+      delete copy.metadata.generation;
+    }
+  }
+  return copy;
+}
+
+function toResult(applied: Applied, mode: Mode): ObjectResult {
+  const schema = schemaFor(applied.apiVersion, applied.kind);
+  const node = schema ? SchemaNode.root(schema) : SchemaNode.open();
+  let explanation: FieldChange[] = [];
+  if (applied.outcome !== 'failed') {
+    const modified = mode === 'server-side' ? withoutStatus(applied.modified) : applied.modified;
+    explanation = explainApply({
+      before: forExplain(applied.before, false),
+      after: forExplain(applied.after, applied.before === null) as JsonObject,
+      modified,
+      lastApplied: mode === 'server-side' ? null : applied.lastApplied,
+      schema: node,
+      mode: mode === 'server-side' ? 'server-side' : 'client-side',
+    });
+    explainServerFilled(explanation, applied.patch);
+  }
   return {
     printName: applied.printName,
     kind: applied.kind,
@@ -224,10 +267,10 @@ function toResult(applied: ObjectApply & { conflicts?: { manager: string; path: 
     namespace: applied.namespace,
     outcome: applied.outcome,
     message: applied.message,
-    error: applied.error,
-    patch: applied.patch,
-    patchBody: applied.request && applied.request.method === 'PATCH' ? applied.request.body : null,
-    patchJson: applied.patch ? goJsonIndent(applied.patch) : null,
+    error: applied.error ? applied.error.alone.replace(/\n$/, '') : null,
+    patch: applied.patchType === 'apply' ? null : applied.patch,
+    patchBody: applied.request && applied.request.method === 'PATCH' && applied.patchType !== 'apply' ? applied.request.body : null,
+    patchJson: applied.patch && applied.patchType !== 'apply' ? goJsonIndent(applied.patch) : null,
     request: applied.request,
     before: applied.before,
     after: applied.after,
@@ -241,6 +284,38 @@ function toResult(applied: ObjectApply & { conflicts?: { manager: string; path: 
     keptFields: fieldsBy(explanation, 'kept'),
     conflicts: applied.conflicts ?? [],
   };
+}
+
+function withoutStatus(obj: JsonObject): JsonObject {
+  const copy = clone(obj);
+  delete copy.status;
+  return copy;
+}
+
+/**
+ * Fields no one's file set that the write added or put back: the API
+ * server's defaults (SetObjectDefaults_<Kind>, run on every write). A field
+ * kubectl sent as null that is there again afterwards was defaulted back.
+ */
+function explainServerFilled(explanation: FieldChange[], patch: JsonObject | null): void {
+  for (const e of explanation) {
+    const isReplicas = e.path === 'spec.replicas';
+    const rule = isReplicas ? 'pkg/apis/apps/v1/defaults.go SetDefaults_Deployment' : 'the API server\'s defaulting (pkg/apis/<group>/v1/zz_generated.defaults.go SetObjectDefaults_<Kind>)';
+    if (e.action === 'added' && e.reason === 'Added by the server.') {
+      e.reason = isReplicas ? 'Not in your file: the API server fills in its default, 1.' : 'Not in your file: the API server fills in its default.';
+      e.rule = rule;
+    } else if (e.action === 'changed' && e.reason === 'Changed by the server.' && patch && sentNull(patch, e.path)) {
+      const leaf = e.path.slice(e.path.lastIndexOf('.') + 1);
+      e.reason = `Gone from your file but in last-applied, so kubectl sent ${leaf}: null; the API server then put its default back: ${e.after}.`;
+      e.rule = rule;
+    }
+  }
+}
+
+/** Whether the patch holds null at a dotted path of plain field names. */
+function sentNull(patch: JsonObject, dotted: string): boolean {
+  if (!/^[A-Za-z0-9_.-]+$/.test(dotted)) return false;
+  return lookup(patch as JsonValue, dotted.split('.').map(field)) === null;
 }
 
 /** kubectl's "modified" minus the last-applied annotation it embeds: the file as the learner wrote it. */
@@ -257,57 +332,43 @@ function withoutAnnotation(modified: JsonObject): JsonObject {
   return copy;
 }
 
-function runPatch(live: JsonObject, patch: JsonObject, type: 'strategic' | 'merge', source: JsonObject): ObjectResult {
-  const apiVersion = String(live.apiVersion);
-  const kind = String(live.kind);
+function runPatch(api: ApiServer, live: ApplyInput['live'][number], patch: JsonObject, type: 'strategic' | 'merge'): { result: ObjectResult; error: KubectlError | null } {
+  const apiVersion = String(live.object.apiVersion);
+  const kind = String(live.object.kind);
   const info = resourceFor(apiVersion, kind);
+  const ref = refOf(live.object, info);
+  const r = kubectlPatch(api, ref, patch, type);
+  const before = r.before;
+  const after = r.after ?? before ?? live.object;
   const schema = schemaFor(apiVersion, kind);
-  const name = String((live.metadata as JsonObject).name);
-  const namespace = info.namespaced ? String((live.metadata as JsonObject).namespace ?? 'default') : null;
-  if (type === 'strategic' && !schema) {
-    // kubectl patch on a custom resource: "strategic merge patch is not supported for ...".
-    throw new ValidationError(`strategic merge patch is not supported for ${kind}.${info.group}: use patchType: merge`, { object: source, path: ['kind'] });
-  }
-  let after: JsonObject;
-  try {
-    after = type === 'strategic' ? strategicMergePatch(live, patch, schema!) : (applyJsonMergePatch(live, patch) as JsonObject);
-  } catch (error) {
-    if (error instanceof SmpError) throw new ValidationError(error.message, { object: source, path: [] });
-    throw error;
-  }
   const node = schema ? SchemaNode.root(schema) : SchemaNode.open();
-  const explanation = explainApply({ before: live, after, modified: patch, lastApplied: null, schema: node, mode: 'patch' });
-  const changed = goJsonMarshal(after) !== goJsonMarshal(live);
-  const message = `${printName(info, name)} ${changed ? 'patched' : 'patched (no change)'}`;
+  const explanation = r.error ? [] : explainApply({ before: forExplain(before, false), after: forExplain(after, false) as JsonObject, modified: patch, lastApplied: null, schema: node, mode: 'patch' });
   return {
-    printName: printName(info, name),
-    kind,
-    name,
-    namespace,
-    outcome: 'patched',
-    message,
-    error: null,
-    patch,
-    patchBody: goJsonMarshal(patch),
-    patchJson: goJsonIndent(patch),
-    request: {
-      method: 'PATCH',
-      path: apiPath(info, namespace ?? undefined, name),
-      query: 'fieldManager=kubectl-patch',
-      contentType: type === 'strategic' ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json',
-      body: goJsonMarshal(patch),
+    error: r.error,
+    result: {
+      printName: r.printName,
+      kind,
+      name: ref.name,
+      namespace: info.namespaced ? (ref.namespace ?? null) : null,
+      outcome: r.error ? 'failed' : 'patched',
+      message: r.message,
+      error: r.error ? r.error.alone.replace(/\n$/, '') : null,
+      patch,
+      patchBody: goJsonMarshal(patch),
+      patchJson: goJsonIndent(patch),
+      request: r.request,
+      before,
+      after,
+      file: patch,
+      lastApplied: null,
+      newLastApplied: null,
+      explanation,
+      addedFields: fieldsBy(explanation, 'added'),
+      changedFields: fieldsBy(explanation, 'changed', 'replaced'),
+      deletedFields: fieldsBy(explanation, 'deleted'),
+      keptFields: [],
+      conflicts: [],
     },
-    before: live,
-    after,
-    file: patch,
-    lastApplied: null,
-    newLastApplied: null,
-    explanation,
-    addedFields: fieldsBy(explanation, 'added'),
-    changedFields: fieldsBy(explanation, 'changed', 'replaced'),
-    deletedFields: fieldsBy(explanation, 'deleted'),
-    keptFields: [],
-    conflicts: [],
   };
 }
 
@@ -324,29 +385,41 @@ function followUpStep(f: FollowUp, subject: string): TraceStep {
   }
 }
 
-function traceObject(trace: TraceStep[], applied: ObjectApply & { conflicts?: { manager: string; path: string }[]; followUps?: FollowUp[] }, mode: Mode): void {
+function traceObject(trace: TraceStep[], applied: Applied, mode: Mode, result: ObjectResult): void {
   const cs = 'staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go applyOneObject';
+  if (!applied.request && applied.outcome === 'failed' && !applied.before && mode !== 'server-side') {
+    trace.push({ title: applied.error?.alone.trim() ?? 'failed', subject: applied.printName, source: `${cs} (the resource builder's REST mapping)`, level: 'warning' });
+    return;
+  }
   if (mode === 'server-side') {
     trace.push({
-      title: `PATCH ${applied.request?.path} (application/apply-patch+yaml): the whole file goes to the server`,
+      title: `PATCH ${applied.request?.path ?? ''} (application/apply-patch+yaml): the whole file goes to the server`,
       subject: applied.printName,
       source: 'staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (server-side)',
     });
     if (applied.outcome === 'failed') {
+      const conflicts = applied.conflicts ?? [];
       trace.push({
-        title: `409 Conflict: ${applied.conflicts?.map((c) => `${c.path} is owned by ${c.manager}`).join('; ')}`,
+        title: conflicts.length > 0 ? `409 Conflict: ${conflicts.map((c) => `${c.path} is owned by ${c.manager}`).join('; ')}` : (applied.error?.alone.trim() ?? 'failed'),
         subject: applied.printName,
-        source: 'sigs.k8s.io/structured-merge-diff/v4 merge/update.go Updater.update',
+        source: conflicts.length > 0 ? 'sigs.k8s.io/structured-merge-diff/v6 merge/update.go Updater.update' : 'staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go',
         level: 'warning',
       });
     } else {
-      trace.push({ title: applied.message, subject: applied.printName, source: 'sigs.k8s.io/structured-merge-diff/v4 merge/update.go Updater.Apply', level: 'decision' });
+      trace.push({ title: applied.message, subject: applied.printName, source: 'sigs.k8s.io/structured-merge-diff/v6 merge/update.go Updater.Apply', level: 'decision' });
       for (const f of applied.followUps ?? []) trace.push(followUpStep(f, applied.printName));
     }
+    traceDefaults(trace, result);
     return;
   }
   if (!applied.before) {
-    trace.push({ title: `GET → 404 Not Found: POST the file with the last-applied annotation → ${applied.message}`, subject: applied.printName, source: cs, level: 'decision' });
+    trace.push({
+      title: applied.outcome === 'failed' ? `GET → 404 Not Found: POST the file with the last-applied annotation → ${applied.response?.code ?? ''} ${applied.response?.reason ?? ''}`.trim() : `GET → 404 Not Found: POST the file with the last-applied annotation → ${applied.message}`,
+      subject: applied.printName,
+      source: cs,
+      level: applied.outcome === 'failed' ? 'warning' : 'decision',
+    });
+    traceDefaults(trace, result);
     return;
   }
   trace.push({
@@ -357,7 +430,7 @@ function traceObject(trace: TraceStep[], applied: ObjectApply & { conflicts?: { 
     source: 'staging/src/k8s.io/kubectl/pkg/cmd/apply/patcher.go patchSimple',
     level: applied.lastApplied ? 'info' : 'warning',
   });
-  if (applied.outcome === 'failed') {
+  if (applied.outcome === 'failed' && !applied.request) {
     trace.push({ title: 'conflict: the patch changes a field that also changed since the last apply (--overwrite=false)', subject: applied.printName, source: 'staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go MergingMapsHaveConflicts', level: 'warning' });
     return;
   }
@@ -365,13 +438,36 @@ function traceObject(trace: TraceStep[], applied: ObjectApply & { conflicts?: { 
     title:
       applied.outcome === 'unchanged'
         ? 'the three-way patch is {}: no request is sent'
-        : `${applied.request?.method} ${applied.request?.path} (${applied.request?.contentType})`,
+        : `${applied.request?.method} ${applied.request?.path} (${applied.request?.contentType}) → ${applied.response?.code ?? ''}`,
     detail: applied.request?.body,
     subject: applied.printName,
     source: 'staging/src/k8s.io/apimachinery/pkg/util/strategicpatch/patch.go CreateThreeWayMergePatch',
     level: 'decision',
   });
+  if (applied.outcome === 'failed') {
+    trace.push({ title: applied.error?.alone.trim() ?? 'failed', subject: applied.printName, source: 'staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go', level: 'warning' });
+    return;
+  }
   trace.push({ title: applied.message, subject: applied.printName, source: cs });
+  traceDefaults(trace, result);
+}
+
+/** One step per field the API server defaulted back after kubectl sent null; one for the defaults a create filled in. */
+function traceDefaults(trace: TraceStep[], result: ObjectResult): void {
+  const source = 'the API server: SetObjectDefaults_<Kind> on every write';
+  const filled: string[] = [];
+  for (const e of result.explanation) {
+    if (e.reason.startsWith('Gone from your file but in last-applied, so kubectl sent')) {
+      trace.push({ title: `the API server defaults ${e.path} to ${e.after}`, subject: result.printName, source: e.path === 'spec.replicas' ? 'pkg/apis/apps/v1/defaults.go SetDefaults_Deployment' : source, level: 'info' });
+    } else if (e.reason.startsWith('Not in your file: the API server fills in its default')) {
+      filled.push(e.path);
+    }
+  }
+  if (filled.length === 1 && filled[0] === 'spec.replicas') {
+    trace.push({ title: 'the API server defaults spec.replicas to 1', subject: result.printName, source: 'pkg/apis/apps/v1/defaults.go SetDefaults_Deployment', level: 'info' });
+  } else if (filled.length > 0) {
+    trace.push({ title: `the API server fills in ${filled.length} default${filled.length === 1 ? '' : 's'}: ${filled.slice(0, 6).join(', ')}${filled.length > 6 ? ', …' : ''}`, subject: result.printName, source, level: 'info' });
+  }
 }
 
 /** Options for the exported kubectlApply. */
@@ -382,4 +478,3 @@ export interface KubectlApplyOptions {
   fieldManager?: string;
   forceConflicts?: boolean;
 }
-

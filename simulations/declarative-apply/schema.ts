@@ -22,7 +22,7 @@ import { jsonNestingDepth } from '../shared/json-nesting.ts';
 import type { Manifest } from '../shared/yaml.ts';
 import { clone, isMap } from '../apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../apimachinery/go-values.ts';
-import { LAST_APPLIED, TOTAL_ANNOTATION_SIZE_LIMIT, annotationBytes, getModifiedConfiguration, lastAppliedText } from './kubectl/last-applied.ts';
+import { LAST_APPLIED, TOTAL_ANNOTATION_SIZE_LIMIT, annotationBytes, getModifiedConfiguration, lastAppliedText } from '../kubectl/apply/last-applied.ts';
 import { decodeManagedFields } from '../apiserver/field-manager/managed-fields.ts';
 import { schemaFor } from '../kubectl/apply/scheme.ts';
 import { SchemaNode } from '../apimachinery/strategic-merge-patch/patch-meta.ts';

@@ -13,7 +13,7 @@ import { extractRetainKeysPatchStrategy } from '../apimachinery/strategic-merge-
 import { field, formatPath } from './explain/paths.ts';
 import type { Segment } from './explain/paths.ts';
 import type { ChangeAction, FieldChange } from './explain/explain.ts';
-import { LAST_APPLIED } from './kubectl/last-applied.ts';
+import { LAST_APPLIED } from '../kubectl/apply/last-applied.ts';
 import { decodeManagedFields } from '../apiserver/field-manager/managed-fields.ts';
 import { pathString } from '../apiserver/field-manager/field-set.ts';
 import type { DeclarativeApplyResult, ObjectResult } from './run.ts';

@@ -8,7 +8,7 @@
 
 import { createThreeWayMergePatch, strategicMergePatch } from '../../simulations/apimachinery/strategic-merge-patch/index.ts';
 import { schemaFor } from '../../simulations/kubectl/apply/scheme.ts';
-import { getModifiedConfiguration } from '../../simulations/declarative-apply/kubectl/last-applied.ts';
+import { getModifiedConfiguration } from '../../simulations/kubectl/apply/last-applied.ts';
 import { engine } from '../../simulations/declarative-apply/engine.ts';
 import { parseManifests } from '../../simulations/shared/yaml.ts';
 import { DEFAULT_BUDGET } from '../../simulations/shared/engine.ts';

@@ -154,16 +154,3 @@ export function managerIdentifier(e: Pick<ManagerEntry, 'manager' | 'operation' 
   if (e.subresource) set(id, 'subresource', e.subresource);
   return JSON.stringify(id);
 }
-
-/** What kubectl adds under the server's conflict message (staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go). */
-export const KUBECTL_CONFLICT_HELP = `Please review the fields above--they currently have other managers. Here
-are the ways you can resolve this warning:
-* If you intend to manage all of these fields, please re-run the apply
-  command with the \`--force-conflicts\` flag.
-* If you do not intend to manage all of the fields, please edit your
-  manifest to remove references to the fields that should keep their
-  current managers.
-* You may co-own fields by updating your manifest to match the existing
-  value; in this case, you'll become the manager if the other manager(s)
-  stop managing the field (remove it from their configuration).
-See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;

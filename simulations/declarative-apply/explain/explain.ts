@@ -12,7 +12,7 @@ import { deepEqual, goFmtV, has, isMap } from '../../apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
 import { extractRetainKeysPatchStrategy } from '../../apimachinery/strategic-merge-patch/directives.ts';
-import { LAST_APPLIED } from '../kubectl/last-applied.ts';
+import { LAST_APPLIED } from '../../kubectl/apply/last-applied.ts';
 import { brief, field, formatPath, lookup, present } from './paths.ts';
 import type { Segment } from './paths.ts';
 

@@ -1,39 +1,39 @@
 // kubectlApply, the public function (simulations/index.ts), against real
-// kubectl 1.32 and the loopback stub API server:
+// kubectl 1.32 and the loopback stub API server, whose PATCH answers come from
+// a twin of our API server holding the same objects (support.ts answerWith):
 //   - its result's shape, with newLastApplied, patch, result and diff equal to
 //     what kubectl writes, sends, leaves and prints;
 //   - a file of several documents, one of them a `kind: List`: kubectl's lines
-//     in file order, its POST bodies, and its diff;
+//     in file order, its POST bodies, and its diff of the same two sides;
 //   - the explanation's added and deleted entries, checked against the fields
 //     kubectl's apply really added and removed.
 // Skipped with a message when kubectl is absent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kubectlApply } from '../../../simulations/index.ts';
-import { KUBECTL_MISSING, KUBECTL_PATH, kubectlAvailable, startKubectlStub } from '../../support/kubectl-stub.ts';
-import type { KubectlStub, PatchContext } from '../../support/kubectl-stub.ts';
+import { KUBECTL_MISSING, kubectlAvailable, startKubectlStub } from '../../support/kubectl-stub.ts';
+import type { KubectlStub, PatchContext, StubReply } from '../../support/kubectl-stub.ts';
 import type { JsonObject, JsonValue } from '../../../simulations/apimachinery/go-values.ts';
-import { LIVE_DIR, MERGED_DIR } from '../../../simulations/declarative-apply/kubectl/diff.ts';
+import { LIVE_DIR, MERGED_DIR, kubectlDiff } from '../../../simulations/kubectl/apply/diff.ts';
+import { freshApiServer } from '../../../simulations/apiserver/scenario.ts';
+import type { ApiServer } from '../../../simulations/apiserver/api-server.ts';
+import { answerWith } from './support.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-const scratch = mkdtempSync(join(tmpdir(), 'kubectl-apply-api-'));
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
-/** The API server's side of a PATCH, played by `kubectl patch --local` (same apimachinery code). */
-function onPatch({ request, current, body }: PatchContext) {
-  if (!current) return { status: 404, body: {} };
-  const file = join(scratch, 'current.json');
-  writeFileSync(file, JSON.stringify(current));
-  const run = spawnSync(KUBECTL_PATH, ['patch', '--local', '-f', file, '--type', request.contentType.includes('strategic') ? 'strategic' : 'merge', '-p', typeof body === 'string' ? body : JSON.stringify(body), '-o', 'json'], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: scratch, KUBECONFIG: join(scratch, 'none') },
-  });
-  if (run.status !== 0) throw new Error(`kubectl patch --local failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as JsonObject;
+/** Until a twin is set, PATCHes are not expected (the first apply only creates). */
+let twin: ApiServer | undefined;
+const onPatch = (ctx: PatchContext): JsonObject | StubReply => (twin ? answerWith(twin)(ctx) : { status: 500, body: {} });
+
+/** The object as our API server stores it when the engine seeds it (the same fresh server, the same uid), in the stub and a twin. */
+function storeEverywhere(stub: KubectlStub, live: JsonObject): JsonObject {
+  twin = freshApiServer();
+  const seeded = twin.seed(live);
+  if (seeded.code !== 201) throw new Error(seeded.message);
+  stub.seed(seeded.object as JsonObject);
+  return seeded.object as JsonObject;
 }
 
 const normaliseDiff = (text: string) =>
@@ -43,6 +43,7 @@ const normaliseDiff = (text: string) =>
     .replace(/\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ [+-]\d{4}/g, '\tTIME');
 
 async function withStub(run: (stub: KubectlStub) => Promise<void>): Promise<void> {
+  twin = undefined;
   const stub = await startKubectlStub({ onPatch });
   try {
     await run(stub);
@@ -83,6 +84,7 @@ describe('kubectlApply from simulations/index.ts', () => {
     await withStub(async (stub) => {
       assert.equal((await kubectl(stub, ['apply'], 'first.yaml', deployment('nginx:1.26'))).code, 0);
       const live = stub.get('apps/v1', 'Deployment', 'web', 'default') as JsonObject;
+      storeEverywhere(stub, live);
       const config = deployment('nginx:1.27');
       const ours = kubectlApply({ live, config });
 
@@ -106,6 +108,8 @@ describe('kubectlApply from simulations/index.ts', () => {
         ours.explanation.filter((e) => e.action !== 'kept').map((e) => [e.action, e.path]),
         [
           ['changed', `metadata.annotations[${JSON.stringify(LAST_APPLIED)}]`],
+          // The API server gave the stored Deployment generation 1, and bumps it for the spec change.
+          ['changed', 'metadata.generation'],
           ['changed', 'spec.template.spec.containers[name=nginx].image'],
         ],
       );
@@ -148,6 +152,8 @@ items:
     await withStub(async (stub) => {
       const ours = kubectlApply({ live: null, config });
       const realDiff = await kubectl(stub, ['diff'], 'all.yaml', config);
+      const realDryRuns = stub.requestsTo('POST');
+      const diffFiles = ['v1.ConfigMap.default.settings', 'v1.Secret.default.creds', 'v1.Service.default.web'];
       stub.requests.length = 0;
       const real = await kubectl(stub, ['apply'], 'all.yaml', config);
       assert.equal(real.code, 0, real.stderr);
@@ -161,7 +167,12 @@ items:
         ours.objects.map((o) => [o.request!.path, o.request!.body]),
         'the POST bodies, byte for byte, in file order',
       );
-      assert.equal(normaliseDiff(ours.diff), normaliseDiff(realDiff.stdout), 'kubectl diff over the three objects');
+      // The stub echoes a dry-run POST where our API server answers with the defaulted object: kubectl's
+      // rendering of the same two sides is what is compared.
+      const echoed = kubectlDiff(ours.objects.map((o, i) => ({ file: diffFiles[i], kind: o.kind, live: null, merged: JSON.parse(realDryRuns[i].body) as JsonObject })));
+      assert.equal(normaliseDiff(echoed.text), normaliseDiff(realDiff.stdout), 'kubectl diff over the three objects');
+      assert.equal(realDiff.code, 1);
+      assert.equal(ours.objects.length, 3);
     });
   });
 
@@ -171,7 +182,7 @@ items:
     const second = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  labels:\n    app: web\n    team: payments\ndata:\n  a: "1"\n  b: "2"\n';
     await withStub(async (stub) => {
       assert.equal((await kubectl(stub, ['apply'], 'first.yaml', first)).code, 0);
-      const live = stub.get('v1', 'ConfigMap', 'settings', 'default') as JsonObject;
+      const live = storeEverywhere(stub, stub.get('v1', 'ConfigMap', 'settings', 'default') as JsonObject);
       const ours = kubectlApply({ live, config: second });
       assert.equal((await kubectl(stub, ['apply'], 'second.yaml', second)).code, 0);
       const after = stub.get('v1', 'ConfigMap', 'settings', 'default') as JsonObject;

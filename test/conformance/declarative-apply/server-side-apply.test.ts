@@ -1,8 +1,8 @@
 // Server-side apply: the conflict message against upstream's own table
 // (staging/src/k8s.io/apimachinery/pkg/util/managedfields/internal/conflict_test.go
 // TestNewConflictError), and what kubectl itself does around it, against real
-// kubectl 1.32 and the stub API server: the request it sends, and the text it
-// prints when the server answers 409 with our message.
+// kubectl 1.32 and the stub API server answered by our API server: the request
+// it sends, and the text it prints when the server answers 409.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -11,9 +11,12 @@ import { conflictMessage } from '../../../simulations/apiserver/field-manager/ma
 import type { ManagerEntry } from '../../../simulations/apiserver/field-manager/managed-fields.ts';
 import { FieldSet } from '../../../simulations/apiserver/field-manager/field-set.ts';
 import type { Path } from '../../../simulations/apiserver/field-manager/field-set.ts';
-import { serverSideApply } from '../../../simulations/declarative-apply/server-side/apply.ts';
+import { freshApiServer } from '../../../simulations/apiserver/scenario.ts';
+import type { ApiServer } from '../../../simulations/apiserver/api-server.ts';
+import { kubectlServerSideApply } from '../../../simulations/kubectl/apply/server-side-apply.ts';
 import { parseManifests } from '../../../simulations/shared/yaml.ts';
 import type { JsonObject } from '../../../simulations/apimachinery/go-values.ts';
+import { answerWith } from './support.ts';
 
 const f = (...names: string[]): Path => names.map((name) => ({ t: 'f' as const, name }));
 const manager = (m: Partial<ManagerEntry> & Pick<ManagerEntry, 'manager' | 'operation'>): ManagerEntry => ({ apiVersion: '', fields: new FieldSet(), ...m });
@@ -79,7 +82,13 @@ metadata:
     time: "2025-01-01T00:05:00Z"
 spec:
   replicas: 5
+  selector:
+    matchLabels:
+      app: web
   template:
+    metadata:
+      labels:
+        app: web
     spec:
       containers:
       - name: nginx
@@ -99,23 +108,29 @@ spec:
         image: nginx:1.27
 `;
 
-test('kubectl --server-side: same request, and the same text around a 409 from the server', async (t) => {
+const one = (yaml: string) => parseManifests(yaml)[0].object as JsonObject;
+const options = { namespace: 'default', fieldManager: 'kubectl', force: false, fileName: 'web.yaml' };
+
+/** A cluster holding the HPA-scaled Deployment. */
+function cluster(): ApiServer {
+  const api = freshApiServer();
+  assert.equal(api.seed(one(hpaScaled)).code, 201);
+  return api;
+}
+
+test('kubectl --server-side: same request, and the same text around the 409 our API server answers', async (t) => {
   if (!kubectlAvailable()) return t.skip(KUBECTL_MISSING);
-  const live = parseManifests(hpaScaled)[0].object as JsonObject;
-  const config = parseManifests(file)[0].object as JsonObject;
-  const ours = serverSideApply(config, live, { namespace: 'default', fieldManager: 'kubectl', force: false, now: '2025-01-01T00:10:00Z' });
+  const api = cluster();
+  const ours = kubectlServerSideApply(api, one(file), options);
   assert.equal(ours.outcome, 'failed');
-  const message = ours.error!.split('\n')[0].replace(/^error: /, '');
-  assert.equal(message, 'Apply failed with 1 conflict: conflict with "kube-controller-manager" with subresource "scale" using apps/v1: .spec.replicas');
-  const stub = await startKubectlStub({
-    objects: [live],
-    onPatch: () => ({ status: 409, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Conflict', code: 409 } }),
-  });
+  assert.equal(ours.error?.alone.split('\n')[0], 'error: Apply failed with 1 conflict: conflict with "kube-controller-manager" with subresource "scale" using apps/v1: .spec.replicas');
+  const twin = cluster();
+  const stub = await startKubectlStub({ objects: [twin.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' }).object as JsonObject], onPatch: answerWith(twin) });
   try {
     writeFileSync(`${stub.dir}/web.yaml`, file);
     const real = await stub.runKubectl(['apply', '--server-side', '-f', 'web.yaml', '--validate=false']);
     assert.equal(real.code, 1);
-    assert.equal(real.stderr, `${ours.error}\n`);
+    assert.equal(real.stderr, ours.error?.alone);
     const [sent] = stub.requestsTo('PATCH');
     assert.equal(sent.contentType, ours.request!.contentType);
     assert.equal(sent.body, ours.request!.body);
@@ -126,34 +141,30 @@ test('kubectl --server-side: same request, and the same text around a 409 from t
   }
 });
 
-describe('server-side apply ownership (the lesson cases)', () => {
-  const live = parseManifests(hpaScaled)[0].object as JsonObject;
-  const options = { namespace: 'default', fieldManager: 'kubectl', force: false, now: '2025-01-01T00:10:00Z' };
+describe('server-side apply ownership (the lesson cases), through kubectl', () => {
   test('without replicas in the file the HPA keeps them and there is no conflict', () => {
-    const config = parseManifests(file.replace('  replicas: 3\n', ''))[0].object as JsonObject;
-    const r = serverSideApply(config, live, options);
-    assert.equal(r.outcome, 'serverside-applied');
+    const r = kubectlServerSideApply(cluster(), one(file.replace('  replicas: 3\n', '')), options);
+    assert.equal(r.outcome, 'serverside-applied', r.error?.alone);
     assert.equal((r.after.spec as JsonObject).replicas, 5);
     assert.deepEqual(r.managers.map((m) => m.manager).sort(), ['kube-controller-manager', 'kubectl']);
   });
   test('--force-conflicts takes replicas away from the HPA controller', () => {
-    const config = parseManifests(file)[0].object as JsonObject;
-    const r = serverSideApply(config, live, { ...options, force: true });
-    assert.equal(r.outcome, 'serverside-applied');
+    const r = kubectlServerSideApply(cluster(), one(file), { ...options, force: true });
+    assert.equal(r.outcome, 'serverside-applied', r.error?.alone);
     assert.equal((r.after.spec as JsonObject).replicas, 3);
     assert.deepEqual(r.managers.map((m) => m.manager), ['kubectl']);
   });
   test('setting the same value shares ownership instead of conflicting', () => {
-    const config = parseManifests(file.replace('replicas: 3', 'replicas: 5'))[0].object as JsonObject;
-    const r = serverSideApply(config, live, options);
-    assert.equal(r.outcome, 'serverside-applied');
+    const r = kubectlServerSideApply(cluster(), one(file.replace('replicas: 3', 'replicas: 5')), options);
+    assert.equal(r.outcome, 'serverside-applied', r.error?.alone);
     const owners = r.managers.filter((m) => m.fields.has(f('spec', 'replicas'))).map((m) => m.manager).sort();
     assert.deepEqual(owners, ['kube-controller-manager', 'kubectl']);
   });
   test('a field dropped from the file is removed when nobody else owns it', () => {
-    const withLabel = parseManifests(file.replace('  name: web\n', '  name: web\n  labels:\n    tier: web\n'))[0].object as JsonObject;
-    const first = serverSideApply(withLabel, live, { ...options, force: true });
-    const second = serverSideApply(parseManifests(file)[0].object as JsonObject, first.after, options);
+    const api = cluster();
+    const withLabel = one(file.replace('  name: web\n', '  name: web\n  labels:\n    tier: web\n'));
+    assert.equal(kubectlServerSideApply(api, withLabel, { ...options, force: true }).outcome, 'serverside-applied');
+    const second = kubectlServerSideApply(api, one(file), options);
     assert.equal(((second.after.metadata as JsonObject).labels as JsonObject | undefined)?.tier, undefined);
   });
 });

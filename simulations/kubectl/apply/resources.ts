@@ -1,7 +1,9 @@
-// How kubectl names a kind: its REST resource (for URLs and warnings), its
-// scope, and the "kind.group/name" form printed after apply
+// How kubectl names a kind: its REST resource (for URLs and warnings, from the
+// API server's discovery), its scope, and the "kind.group/name" form printed after apply
 // (staging/src/k8s.io/cli-runtime/pkg/printers/name.go) and used for diff file
 // names (staging/src/k8s.io/kubectl/pkg/cmd/diff/diff.go, Object.Name()).
+
+import { lookupKind } from '../../apiserver/kinds.ts';
 
 export interface ResourceInfo {
   group: string;
@@ -12,42 +14,36 @@ export interface ResourceInfo {
   namespaced: boolean;
 }
 
-const CLUSTER_SCOPED = new Set([
-  'Node', 'Namespace', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'StorageClass',
-  'IngressClass', 'CustomResourceDefinition', 'APIService', 'MutatingWebhookConfiguration',
-  'ValidatingWebhookConfiguration', 'CSIDriver', 'CSINode', 'RuntimeClass', 'VolumeAttachment',
-]);
-
-const IRREGULAR: Record<string, string> = {
-  Endpoints: 'endpoints',
-  NetworkPolicy: 'networkpolicies',
-  Ingress: 'ingresses',
-  IngressClass: 'ingressclasses',
-  PriorityClass: 'priorityclasses',
-  StorageClass: 'storageclasses',
-};
-
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
 /**
- * The resource for a kind: known plurals, else the RESTMapper's guess
- * (staging/src/k8s.io/apimachinery/pkg/api/meta/restmapper.go, UnsafeGuessKindToResource).
+ * The REST mapping kubectl finds through the API server's discovery, or
+ * undefined when the server does not serve the kind (kubectl: "no matches for kind").
  *
- * @example resourceFor('apps/v1', 'Deployment') // { resource: 'deployments', group: 'apps', namespaced: true, ... }
+ * @example restMapping('apps/v1', 'Deployment') // { group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments', namespaced: true }
+ */
+export function restMapping(apiVersion: string, kind: string): ResourceInfo | undefined {
+  const info = lookupKind(apiVersion, kind);
+  return info && { group: info.group, version: info.version, kind: info.kind, resource: info.resource, namespaced: info.namespaced };
+}
+
+/**
+ * The resource for a kind: its REST mapping, else the RESTMapper's guess
+ * (staging/src/k8s.io/apimachinery/pkg/api/meta/restmapper.go, UnsafeGuessKindToResource),
+ * namespaced, for naming a kind the server does not serve.
+ *
+ * @example resourceFor('example.com/v1', 'Widget') // { group: 'example.com', version: 'v1', kind: 'Widget', resource: 'widgets', namespaced: true }
  */
 export function resourceFor(apiVersion: string, kind: string): ResourceInfo {
+  const mapping = restMapping(apiVersion, kind);
+  if (mapping) return mapping;
   const { group, version } = splitApiVersion(apiVersion);
-  let resource = IRREGULAR[kind];
-  if (!resource) {
-    const singular = kind.toLowerCase();
-    if (singular.endsWith('s')) resource = `${singular}es`;
-    else if (singular.endsWith('y')) resource = `${singular.slice(0, -1)}ies`;
-    else resource = `${singular}s`;
-  }
-  return { group, version, kind, resource, namespaced: !CLUSTER_SCOPED.has(kind) };
+  const singular = kind.toLowerCase();
+  const resource = singular.endsWith('s') ? `${singular}es` : singular.endsWith('y') ? `${singular.slice(0, -1)}ies` : `${singular}s`;
+  return { group, version, kind, resource, namespaced: true };
 }
 
 /** "deployment.apps/web", "configmap/cfg": what `kubectl apply` prints before created/configured/unchanged. */
