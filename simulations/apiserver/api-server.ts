@@ -9,6 +9,8 @@
 import type { JsonObject } from '../apimachinery/json.ts';
 import { asList, asObject, asOptionalInt, asString } from '../apimachinery/json.ts';
 import { deepCopy } from '../apimachinery/deep-copy.ts';
+import type { FieldErr } from '../apimachinery/field-errors.ts';
+import { goQuote } from '../apimachinery/go-strconv.ts';
 import type { Admission, AdmissionAttributes, Operation } from './admission/chain.ts';
 import { NO_ADMISSION } from './admission/chain.ts';
 import { VirtualClock } from './clock.ts';
@@ -313,6 +315,44 @@ export class ApiServer {
     if (mismatch) return mismatch;
     // The managedFields are the apply's own: the update path records no Update on top.
     return this.put(applied.object, subresource, { dryRun: options.dryRun }, false, true);
+  }
+
+  /**
+   * POST pods/binding: what kube-scheduler does to put a Pod on a node. The
+   * Pod gets spec.nodeName and the condition PodScheduled=True, written straight
+   * to storage (no strategy, no generation bump); a Pod already bound, being
+   * deleted or still gated is a Conflict on pods/binding.
+   * src: pkg/registry/core/pod/storage/storage.go (BindingREST.Create, assignPod, setPodNodeAndMetadata),
+   *      pkg/apis/core/validation/validation.go (ValidatePodBinding)
+   */
+  bind(ref: { namespace?: string; name: string; uid?: string }, target: { name: string; kind?: string }, annotations: Record<string, string> = {}): ApiResult {
+    if (target.kind !== undefined && target.kind !== '' && target.kind !== 'Node') {
+      return statusErrors.invalid('', 'Binding', ref.name, [notSupportedTarget(target.kind)]);
+    }
+    if (target.name === '') return statusErrors.invalid('', 'Binding', ref.name, [{ type: 'FieldValueRequired', field: 'target.name', path: ['target', 'name'], badValue: '', detail: '' }]);
+    const info = lookupKind('v1', 'Pod') as KindInfo;
+    const key = this.keyOf(info, ref.namespace, ref.name);
+    const existing = this.storage.get(key);
+    if (!existing) return statusErrors.notFound('', 'pods', ref.name);
+    const meta = asObject(existing.metadata);
+    const spec = asObject(existing.spec);
+    const refuse = (why: string) => statusErrors.conflict('', 'pods/binding', ref.name, why);
+    if (ref.uid !== undefined && ref.uid !== asString(meta?.uid)) {
+      return refuse(`StorageError: invalid object, Code: 4, Key: ${key}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: ${ref.uid}, UID in object meta: ${asString(meta?.uid)}`);
+    }
+    if (meta?.deletionTimestamp !== undefined) return refuse(`pod ${ref.name} is being deleted, cannot be assigned to a host`);
+    if (asString(spec?.nodeName) !== '') return refuse(`pod ${ref.name} is already assigned to node ${goQuote(asString(spec?.nodeName))}`);
+    if (asList(spec?.schedulingGates).length > 0) return refuse(`pod ${ref.name} has non-empty .spec.schedulingGates`);
+    const pod = deepCopy(existing as JsonObject);
+    const podSpec = asObject(pod.spec) as JsonObject;
+    podSpec.nodeName = target.name;
+    if (Object.keys(annotations).length > 0) {
+      const m = metaOf(pod);
+      m.annotations = { ...(asObject(m.annotations) ?? {}), ...annotations };
+    }
+    setPodCondition(pod, { type: 'PodScheduled', status: 'True' }, this.clock.nowTimestamp());
+    this.storage.update(key, pod);
+    return { code: 201, object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
   }
 
   /** DELETE, with graceful deletion, finalizers and the garbage collector's propagation policies. */
@@ -690,4 +730,27 @@ function isNoop(obj: JsonObject, existing: Readonly<JsonObject>): boolean {
   const a = { ...obj, metadata: { ...metaOf(obj), resourceVersion: '' } };
   const b = { ...existing, metadata: { ...(asObject(existing.metadata) ?? {}), resourceVersion: '' } };
   return jsonEqual(a, b);
+}
+
+function notSupportedTarget(kind: string): FieldErr {
+  // ValidatePodBinding: "must be empty or 'Node'"
+  return { type: 'FieldValueNotSupported', field: 'target.kind', path: ['target', 'kind'], badValue: kind, detail: 'supported values: "Node", ""' };
+}
+
+/**
+ * podutil.UpdatePodCondition: the condition replaces the Pod's condition of
+ * its type (reason and message go with it) or is added; its
+ * lastTransitionTime is now, unless the status did not change.
+ * src: pkg/api/pod/util.go (UpdatePodCondition)
+ */
+function setPodCondition(pod: JsonObject, condition: { type: string; status: string }, now: string): void {
+  const status = asObject(pod.status) ?? {};
+  pod.status = status;
+  const conditions = asList(status.conditions).filter((c): c is JsonObject => asObject(c) !== undefined);
+  const i = conditions.findIndex((c) => c.type === condition.type);
+  const lastTransitionTime = i >= 0 && conditions[i].status === condition.status ? (conditions[i].lastTransitionTime ?? null) : now;
+  const replaced: JsonObject = { type: condition.type, status: condition.status, lastProbeTime: null, lastTransitionTime };
+  if (i < 0) conditions.push(replaced);
+  else conditions[i] = replaced;
+  status.conditions = conditions;
 }
