@@ -20,7 +20,7 @@ import { IdentitySource } from './identity.ts';
 import type { KindInfo } from './kinds.ts';
 import { apiVersionOf, kindKey, lookupKind } from './kinds.ts';
 import { fieldManagerScope, updateManagedFields } from './field-manager/field-manager.ts';
-import { applyObject, checkPatchRequest, checkPatchedIdentity, patchObject } from './patcher.ts';
+import { applyObject, asPatchDecodeFailure, checkPatchRequest, checkPatchedIdentity, patchDecodeError, patchObject } from './patcher.ts';
 import type { PatchRequest } from './patcher.ts';
 import { strategyFor } from './registry/strategies.ts';
 import type { Strategy } from './registry/strategy.ts';
@@ -287,9 +287,10 @@ export class ApiServer {
     const patched = patchObject(info, existing, patch, type);
     if ('code' in patched) return patched;
     const mismatch = checkPatchedIdentity(info, ref.namespace || 'default', ref.name, patched.object);
-    if (mismatch) return mismatch;
+    // A patched object that does not decode is refused before its name is looked at.
+    if (mismatch) return patchDecodeError(patched) ?? mismatch;
     // A patch carries no UID precondition (its UpdatedObjectInfo has no object): a changed uid is left to validation.
-    return this.put(patched.object, options.subresource === 'status' ? 'status' : 'main', options, false);
+    return asPatchDecodeFailure(this.put(patched.object, options.subresource === 'status' ? 'status' : 'main', options, false), patched);
   }
 
   /**

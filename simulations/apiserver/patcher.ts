@@ -85,7 +85,7 @@ export function checkPatchRequest(request: PatchRequest): ApiResult | undefined 
  *   patchObject(deploymentInfo, live, { spec: { template: { spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } }, 'application/strategic-merge-patch+json')
  *   // { object: live with app's image changed, the other containers kept }
  */
-export function patchObject(info: KindInfo, existing: Readonly<JsonObject>, body: unknown, type: Exclude<PatchType, 'application/apply-patch+yaml'>): { object: JsonObject } | ApiResult {
+export function patchObject(info: KindInfo, existing: Readonly<JsonObject>, body: unknown, type: Exclude<PatchType, 'application/apply-patch+yaml'>): PatchedObject | ApiResult {
   let patched: JsonValue;
   let badValue: () => string;
   switch (type) {
@@ -125,14 +125,32 @@ export function patchObject(info: KindInfo, existing: Readonly<JsonObject>, body
       break;
     }
   }
-  const decoded = decodeObject(patched);
-  if (!decoded.ok) {
-    // The patched object does not decode: field.Invalid("patch", ...) in a 422 with no kind or name.
-    // (A type error is worded by our JSON decoder; upstream's unstructured converter words an SMP's its own way.)
-    const result = statusErrors.invalid('', '', '', [invalid(Path.of('patch'), badValue(), decoded.cause)]);
-    return { ...result, problems: decoded.problems };
-  }
-  return { object: patched as JsonObject };
+  return { object: patched as JsonObject, badValue };
+}
+
+/** A patched object, and how the 422 would print the patch if the object does not decode. */
+export interface PatchedObject {
+  readonly object: JsonObject;
+  readonly badValue: () => string;
+}
+
+/**
+ * The patched object does not decode: field.Invalid("patch", ...) in a 422
+ * with no kind or name, where a create or update would get a 400. (A type
+ * error is worded by our JSON decoder; upstream's unstructured converter words
+ * an SMP's its own way.) The update path decodes the object first thing, so
+ * its 400 is turned into the patch's 422 here rather than decoding twice.
+ */
+export function asPatchDecodeFailure(result: ApiResult, patched: PatchedObject): ApiResult {
+  if (result.code !== 400 || !result.problems) return result;
+  return patchDecodeError(patched) ?? result;
+}
+
+/** The 422 of a patched object that does not decode, or undefined when it decodes. */
+export function patchDecodeError(patched: PatchedObject): ApiResult | undefined {
+  const decoded = decodeObject(patched.object);
+  if (decoded.ok) return undefined;
+  return { ...statusErrors.invalid('', '', '', [invalid(Path.of('patch'), patched.badValue(), decoded.cause)]), problems: decoded.problems };
 }
 
 /**
