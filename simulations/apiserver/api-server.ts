@@ -15,6 +15,7 @@ import type { Admission, AdmissionAttributes, Operation } from './admission/chai
 import { NO_ADMISSION } from './admission/chain.ts';
 import { VirtualClock } from './clock.ts';
 import { decodeObject } from './decode/decode.ts';
+import { settleNulls } from './decode/nulls.ts';
 import { DEFAULTERS } from './defaults/index.ts';
 import { IdentitySource } from './identity.ts';
 import type { KindInfo } from './kinds.ts';
@@ -449,6 +450,8 @@ export class ApiServer {
     const decoded = decodeObject(raw);
     if (!decoded.ok) return { ...statusErrors.badRequest(decoded.message), problems: decoded.problems };
     const obj = deepCopy(raw);
+    // Go's decode then encode: a null becomes a zero value or goes, before defaults and validation read it.
+    if (decoded.nulls) settleNulls(obj);
     DEFAULTERS[kindKey(apiVersion, kind)]?.(obj);
     return { info, obj };
   }

@@ -1,4 +1,4 @@
-// The shared type check refuses what the API server's decoder refuses, with the field path.
+// The shared type check refuses what the API server's decoder refuses, at the field's line.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkKubeTypes } from './kube-types.ts';
@@ -19,21 +19,21 @@ function errorOf(yaml: string): { message: string; line?: number } | undefined {
 const POD = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n${container}`;
 
 describe('checkKubeTypes', () => {
-  // Each message is kube-apiserver's 400 Status message (apiserver/decode/decode.ts says where each part comes from),
-  // prefixed with the path the runtime reports.
+  // Each message is kube-apiserver's 400 Status message (apiserver/decode/decode.ts says where each part comes from);
+  // the line points at the field.
   const POD_ERR = 'Pod in version "v1" cannot be handled as a Pod: ';
   const NODE_ERR = 'Node in version "v1" cannot be handled as a Node: ';
   const bad: [string, string, string, number][] = [
-    ['an image that is a number', POD('    image: 42\n'), `spec.containers[0].image: ${POD_ERR}json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string`, 8],
-    ['a misspelt field (resource for resources)', POD('    resource:\n      limits: {memory: 1Gi}\n'), `spec.containers[0].resource: ${POD_ERR}strict decoding error: unknown field "spec.containers[0].resource"`, 8],
-    ['a bad quantity', POD('    resources:\n      limits: {memory: 12Qi}\n'), `spec.containers[0].resources.limits.memory: ${POD_ERR}quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`, 9],
-    ['a replica count that is a string', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: "3"\n', 'spec.replicas: Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32', 5],
-    ['a fractional integer', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  priority: 1.5\n', `spec.priority: ${POD_ERR}json: cannot unmarshal number 1.5 into Go struct field PodSpec.spec.priority of type int32`, 5],
-    ['containers that are a mapping', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: {name: a}\n', `spec.containers: ${POD_ERR}json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container`, 5],
-    ['labels with a number value', 'apiVersion: v1\nkind: Node\nmetadata:\n  name: node-a\n  labels: {zone: 1}\n', `metadata.labels.zone: ${NODE_ERR}json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string`, 5],
-    ['a taint effect that is a list', 'apiVersion: v1\nkind: Node\nmetadata: {name: node-a}\nspec:\n  taints:\n  - {key: k, effect: [NoSchedule]}\n', `spec.taints[0].effect: ${NODE_ERR}json: cannot unmarshal array into Go struct field Taint.spec.taints.effect of type v1.TaintEffect`, 6],
-    ['a bad time', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nstatus:\n  startTime: yesterday\n', `status.startTime: ${POD_ERR}parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"`, 5],
-    ['an item of a List', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: 7}\n', `metadata.name: ${POD_ERR}json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string`, 6],
+    ['an image that is a number', POD('    image: 42\n'), `${POD_ERR}json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string`, 8],
+    ['a misspelt field (resource for resources)', POD('    resource:\n      limits: {memory: 1Gi}\n'), `${POD_ERR}strict decoding error: unknown field "spec.containers[0].resource"`, 8],
+    ['a bad quantity', POD('    resources:\n      limits: {memory: 12Qi}\n'), `${POD_ERR}quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`, 9],
+    ['a replica count that is a string', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: "3"\n', 'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32', 5],
+    ['a fractional integer', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  priority: 1.5\n', `${POD_ERR}json: cannot unmarshal number 1.5 into Go struct field PodSpec.spec.priority of type int32`, 5],
+    ['containers that are a mapping', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: {name: a}\n', `${POD_ERR}json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container`, 5],
+    ['labels with a number value', 'apiVersion: v1\nkind: Node\nmetadata:\n  name: node-a\n  labels: {zone: 1}\n', `${NODE_ERR}json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string`, 5],
+    ['a taint effect that is a list', 'apiVersion: v1\nkind: Node\nmetadata: {name: node-a}\nspec:\n  taints:\n  - {key: k, effect: [NoSchedule]}\n', `${NODE_ERR}json: cannot unmarshal array into Go struct field Taint.spec.taints.effect of type v1.TaintEffect`, 6],
+    ['a bad time', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nstatus:\n  startTime: yesterday\n', `${POD_ERR}parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"`, 5],
+    ['an item of a List', 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: 7}\n', `${POD_ERR}json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string`, 6],
   ];
   for (const [name, yaml, message, line] of bad) {
     it(`refuses ${name}, at its line`, () => {
@@ -121,7 +121,7 @@ status:
   it('catches the YAML 1.1 "Norway problem": a name of n is the boolean false', () => {
     assert.equal(
       errorOf('apiVersion: v1\nkind: Node\nmetadata:\n  name: n\n')!.message,
-      'metadata.name: Node in version "v1" cannot be handled as a Node: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string',
+      'Node in version "v1" cannot be handled as a Node: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.name of type string',
     );
   });
 });

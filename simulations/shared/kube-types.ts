@@ -28,5 +28,7 @@ import type { KubeObject } from './yaml.ts';
 export function checkKubeTypes(object: KubeObject): void {
   const result = decodeObject(object);
   if (result.ok) return;
-  throw new ValidationError(result.message, { object, path: result.problems[0].path });
+  // The Status message as kube-apiserver words it, as every refusal of the API server is shown
+  // (kubectl/create.ts refusal): the line points at the field, the message is not prefixed with it.
+  throw new ValidationError(result.message, { object, path: result.problems[0].path, message: result.message, code: 'api' });
 }

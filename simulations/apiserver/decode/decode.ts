@@ -63,6 +63,8 @@ export type DecodeResult = DecodeSuccess | DecodeFailure;
 
 export interface DecodeSuccess {
   readonly ok: true;
+  /** The object holds a JSON null somewhere (settleNulls then gives it Go's zero values). */
+  readonly nulls?: boolean;
   /** The built-in kind decoded; undefined when the object is not one (a custom resource, a notebook kind): not ours to decode. */
   readonly kind: KindInfo | undefined;
 }
@@ -102,7 +104,7 @@ export function decodeObject(object: unknown): DecodeResult {
   const info = lookupKind(apiVersion, kind);
   if (info === undefined) return { ok: true, kind: undefined };
 
-  const { depth, nonFinite } = scan(object);
+  const { depth, nonFinite, nulls } = scan(object);
   const unsendable = nonFinite ? findNonFinite(object, []) : undefined;
   if (unsendable !== undefined) {
     // kubectl's YAML-to-JSON conversion (sigs.k8s.io/yaml, json.Marshal) fails
@@ -147,7 +149,7 @@ export function decodeObject(object: unknown): DecodeResult {
     cause = `strict decoding error: ${strictErrors.map((e) => e.message).join(', ')}`;
     problems = strictErrors;
   } else {
-    return { ok: true, kind: info };
+    return { ok: true, kind: info, nulls };
   }
   const message = badRequestMessage(info, cause);
   return { ok: false, kind: info, message, cause, problems, status: badRequestStatus(message) };
@@ -564,9 +566,10 @@ function goTrimSpace(s: string): string {
  * deeper than the JS stack): its nesting depth as Go's scanner counts it (one
  * per object or array) and whether it holds a number JSON cannot carry.
  */
-function scan(v: unknown): { depth: number; nonFinite: boolean } {
+function scan(v: unknown): { depth: number; nonFinite: boolean; nulls: boolean } {
   let depth = 0;
   let nonFinite = false;
+  let nulls = false;
   // Two parallel stacks rather than a tuple per value: every object a cell stores passes here.
   const values: unknown[] = [v];
   const levels: number[] = [0];
@@ -575,7 +578,9 @@ function scan(v: unknown): { depth: number; nonFinite: boolean } {
     const level = levels.pop() as number;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) nonFinite = true;
-    } else if (value !== null && typeof value === 'object') {
+    } else if (value === null) {
+      nulls = true;
+    } else if (typeof value === 'object') {
       if (level + 1 > depth) depth = level + 1;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
@@ -591,7 +596,7 @@ function scan(v: unknown): { depth: number; nonFinite: boolean } {
       }
     }
   }
-  return { depth, nonFinite };
+  return { depth, nonFinite, nulls };
 }
 
 /** The first non-finite number in kubectl's key order: kubectl's json.Marshal refuses the whole object there. */
