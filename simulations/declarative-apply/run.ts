@@ -231,17 +231,17 @@ function fieldsBy(explanation: FieldChange[], ...actions: FieldChange['action'][
 /** Server bookkeeping: never in anyone's file, and not what an apply is about. */
 function forExplain(obj: JsonObject | null, created: boolean): JsonObject | null {
   if (!obj) return null;
-  const copy = clone(obj);
-  if (isMap(copy.metadata)) {
-    delete copy.metadata.managedFields;
-    delete copy.metadata.resourceVersion;
-    if (created) {
-      delete copy.metadata.uid;
-      delete copy.metadata.creationTimestamp;
-      delete copy.metadata.generation;
-    }
+  if (!isMap(obj.metadata)) return obj;
+  // Shallow: the explanation only reads.
+  const metadata: JsonObject = { ...obj.metadata };
+  delete metadata.managedFields;
+  delete metadata.resourceVersion;
+  if (created) {
+    delete metadata.uid;
+    delete metadata.creationTimestamp;
+    delete metadata.generation;
   }
-  return copy;
+  return { ...obj, metadata };
 }
 
 function toResult(applied: Applied, mode: Mode): ObjectResult {
@@ -320,16 +320,12 @@ function sentNull(patch: JsonObject, dotted: string): boolean {
 
 /** kubectl's "modified" minus the last-applied annotation it embeds: the file as the learner wrote it. */
 function withoutAnnotation(modified: JsonObject): JsonObject {
-  const copy = clone(modified);
-  const metadata = copy.metadata;
-  if (metadata && typeof metadata === 'object' && !Array.isArray(metadata)) {
-    const annotations = (metadata as JsonObject).annotations;
-    if (annotations && typeof annotations === 'object' && !Array.isArray(annotations)) {
-      delete (annotations as JsonObject)[LAST_APPLIED];
-      if (Object.keys(annotations).length === 0) delete (metadata as JsonObject).annotations;
-    }
-  }
-  return copy;
+  if (!isMap(modified.metadata) || !isMap(modified.metadata.annotations)) return modified;
+  const annotations: JsonObject = { ...modified.metadata.annotations };
+  delete annotations[LAST_APPLIED];
+  const metadata: JsonObject = { ...modified.metadata, annotations };
+  if (Object.keys(annotations).length === 0) delete metadata.annotations;
+  return { ...modified, metadata };
 }
 
 function runPatch(api: ApiServer, live: ApplyInput['live'][number], patch: JsonObject, type: 'strategic' | 'merge'): { result: ObjectResult; error: KubectlError | null } {

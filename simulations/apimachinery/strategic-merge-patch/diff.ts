@@ -207,11 +207,13 @@ function isOrderSame(original: JsonValue[], modified: JsonValue[], mergeKey: str
 }
 
 /**
- * diffListsOfScalars: walks both lists sorted by their %v text.
- * Note: like upstream, this sorts `original` in place.
+ * diffListsOfScalars: walks both lists sorted by their %v text. (Upstream
+ * sorts `original` in place; the lists compared are merge lists, whose order
+ * no later step reads, so a sorted copy is the same and leaves the caller's
+ * object alone.)
  */
 function diffListsOfScalars(original: JsonValue[], modified: JsonValue[], options: DiffOptions): [JsonValue[], JsonValue[]] {
-  const originalScalars = sortScalars(original);
+  const originalScalars = sortScalars([...original]);
   const modifiedScalars = sortScalars([...modified]);
   let oi = 0;
   let mi = 0;

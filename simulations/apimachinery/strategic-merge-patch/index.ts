@@ -38,9 +38,14 @@ function isPatchSchema(schema: SchemaLike): schema is PatchSchema {
 
 /** handleUnmarshal: nil reads as {}, anything that is not a JSON object is mergepatch.ErrBadJSONDoc. */
 function asMap(value: JsonValue | null | undefined): JsonObject {
+  return clone(asReadOnlyMap(value));
+}
+
+/** The same, without a copy, for a document the patch code only reads (diffMaps never writes into its `original`). */
+function asReadOnlyMap(value: JsonValue | null | undefined): JsonObject {
   if (value === null || value === undefined) return {};
   if (!isMap(value)) throw sentinelError('ErrBadJSONDoc');
-  return clone(value);
+  return value;
 }
 
 /**
@@ -108,9 +113,10 @@ export function createThreeWayMergePatch(
   options: ThreeWayOptions = {},
 ): JsonObject {
   const root = node(schema);
-  const originalMap = asMap(original);
+  // Only `modified` is copied: its values end up in the patch, which mergeMap then changes.
+  const originalMap = asReadOnlyMap(original);
   const modifiedMap = asMap(modified);
-  const currentMap = asMap(current);
+  const currentMap = asReadOnlyMap(current);
   const deltaMap = diffMaps(currentMap, modifiedMap, root, { ignoreDeletions: true, setElementOrder: true });
   const deletionsMap = diffMaps(originalMap, modifiedMap, root, { setElementOrder: true, ignoreChangesAndAdditions: true });
   const patchMap = mergeMap(deletionsMap, deltaMap, root, { mergeParallelList: false, ignoreUnmatchedNulls: false });

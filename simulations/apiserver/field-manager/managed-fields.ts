@@ -3,7 +3,7 @@
 // (managedfields.go: decode/encode and sortEncodedManagedFields;
 // conflict.go: getConflictMessage, printManager) write them.
 
-import { clone, compareGoStrings, isMap, set } from '../../apimachinery/go-values.ts';
+import { compareGoStrings, isMap, set } from '../../apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { FieldSet, pathString } from './field-set.ts';
 import type { Path } from './field-set.ts';
@@ -19,11 +19,12 @@ export interface ManagerEntry {
   identifierTime?: string;
 }
 
-/** A copy of the object without metadata.managedFields: the server's bookkeeping, which no one's file sets and kubectl diff leaves out. */
+/** The object without metadata.managedFields (a shallow copy: do not change what is below metadata): the server's bookkeeping, which no one's file sets and kubectl diff leaves out. */
 export function withoutManagedFields(obj: JsonObject): JsonObject {
-  const copy = clone(obj);
-  if (isMap(copy.metadata)) delete copy.metadata.managedFields;
-  return copy;
+  // A shallow copy: the object and its metadata are new, everything below is shared.
+  if (!isMap(obj.metadata) || !Object.hasOwn(obj.metadata, 'managedFields')) return { ...obj };
+  const { managedFields: _dropped, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 /** Reads managedFields; throws a plain Error naming the bad entry (the caller turns it into a ValidationError). */

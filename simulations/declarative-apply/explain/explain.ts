@@ -8,7 +8,7 @@
 // deletions only against the last-applied configuration; untagged lists are
 // replaced whole; explicit nulls always delete; retainKeys clears unlisted keys.
 
-import { deepEqual, goFmtV, has, isMap } from '../../apimachinery/go-values.ts';
+import { deepEqual, goEquals, goFmtV, has, isMap } from '../../apimachinery/go-values.ts';
 import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { SchemaNode } from '../../apimachinery/strategic-merge-patch/patch-meta.ts';
 import { extractRetainKeysPatchStrategy } from '../../apimachinery/strategic-merge-patch/directives.ts';
@@ -60,7 +60,7 @@ export function explainApply(input: ExplainInput): FieldChange[] {
   const changes: FieldChange[] = [];
   walkChanges(input, input.before ?? undefined, input.after, input.schema, [], changes);
   const kept: FieldChange[] = [];
-  if (input.before) walkKept(input, input.before, input.schema, [], kept);
+  if (input.before) walkKept(input, input.before, input.after, input.modified, input.lastApplied ?? undefined, input.schema, [], kept);
   changes.push(...kept.slice(0, MAX_KEPT));
   if (kept.length > MAX_KEPT) {
     changes.push({ path: '…', action: 'kept', reason: `and ${kept.length - MAX_KEPT} more fields nobody's file manages`, rule: RULE_THREE_WAY });
@@ -200,38 +200,60 @@ function keptReason(path: string): string {
   return `Not in your file and not in the last-applied configuration: nobody's file manages it, so kubectl leaves it${who}.`;
 }
 
-function walkKept(input: ExplainInput, l: JsonValue, schema: SchemaNode, segs: Segment[], out: FieldChange[]): void {
+/**
+ * Fields of the live object nobody's file manages and the apply left as they
+ * were. The after object, the file and the last-applied configuration are
+ * walked alongside (not looked up from the root for every field).
+ */
+function walkKept(
+  input: ExplainInput,
+  l: JsonValue,
+  after: JsonValue | undefined,
+  mod: JsonValue | undefined,
+  last: JsonValue | undefined,
+  schema: SchemaNode,
+  segs: Segment[],
+  out: FieldChange[],
+): void {
   if (isMap(l)) {
     for (const key of Object.keys(l)) {
       const childSegs = [...segs, field(key)];
       if (!keptCandidate(childSegs) || isLastAppliedPath(childSegs)) continue;
-      const managed = present(input.modified, childSegs) || (input.lastApplied !== null && present(input.lastApplied, childSegs));
-      const after = lookup(input.after, childSegs);
-      if (!managed) {
-        if (after !== undefined && deepEqual(after, l[key])) {
-          out.push({ path: formatPath(childSegs), action: 'kept', reason: keptReason(formatPath(childSegs)), before: brief(l[key]), after: brief(after), rule: keptRule(input) });
+      const inMod = isMap(mod ?? null) && has(mod as JsonObject, key);
+      const inLast = isMap(last ?? null) && has(last as JsonObject, key);
+      const afterChild = isMap(after ?? null) && has(after as JsonObject, key) ? (after as JsonObject)[key] : undefined;
+      if (!inMod && !inLast) {
+        if (afterChild !== undefined && deepEqual(afterChild, l[key])) {
+          const path = formatPath(childSegs);
+          out.push({ path, action: 'kept', reason: keptReason(path), before: brief(l[key]), after: brief(afterChild), rule: keptRule(input) });
         }
         continue;
       }
-      walkKept(input, l[key], safeStruct(schema, key), childSegs, out);
+      const modChild = inMod ? (mod as JsonObject)[key] : undefined;
+      const lastChild = inLast ? (last as JsonObject)[key] : undefined;
+      walkKept(input, l[key], afterChild, modChild, lastChild, safeStruct(schema, key), childSegs, out);
     }
     return;
   }
   if (Array.isArray(l)) {
     const [elem, mergeKey, merge] = listMeta(input, schema, segs);
     if (!merge || !mergeKey || !l.every(isMap)) return;
+    const byKey = (list: JsonValue | undefined, value: JsonValue): JsonValue | undefined =>
+      Array.isArray(list) ? list.find((item) => isMap(item) && has(item, mergeKey) && goEquals(item[mergeKey], value)) : undefined;
     for (const item of l) {
-      const seg: Segment = { kind: 'key', mergeKey, value: (item as JsonObject)[mergeKey] ?? null };
-      const childSegs = [...segs, seg];
-      const managed = present(input.modified, childSegs) || (input.lastApplied !== null && present(input.lastApplied, childSegs));
-      const after = lookup(input.after, childSegs);
-      if (!managed) {
-        if (after !== undefined) {
-          out.push({ path: formatPath(childSegs), action: 'kept', reason: keptReason(formatPath(childSegs)), before: brief(item), after: brief(after), rule: keptRule(input) });
+      const value = (item as JsonObject)[mergeKey] ?? null;
+      const childSegs: Segment[] = [...segs, { kind: 'key', mergeKey, value }];
+      const modChild = byKey(mod, value);
+      const lastChild = byKey(last, value);
+      const afterChild = byKey(after, value);
+      if (modChild === undefined && lastChild === undefined) {
+        if (afterChild !== undefined) {
+          const path = formatPath(childSegs);
+          out.push({ path, action: 'kept', reason: keptReason(path), before: brief(item), after: brief(afterChild), rule: keptRule(input) });
         }
         continue;
       }
-      walkKept(input, item, elem, childSegs, out);
+      walkKept(input, item, afterChild, modChild, lastChild, elem, childSegs, out);
     }
   }
 }

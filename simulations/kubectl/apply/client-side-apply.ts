@@ -80,10 +80,14 @@ export const CLIENT_SIDE_APPLY_MANAGER = 'kubectl-client-side-apply';
 
 const QUERY = `fieldManager=${CLIENT_SIDE_APPLY_MANAGER}&fieldValidation=Strict`;
 
-/** Sets metadata.namespace for namespaced kinds, as kubectl's resource builder does. */
+/**
+ * Sets metadata.namespace for namespaced kinds, as kubectl's resource builder
+ * does. A shallow copy: the object and its metadata are new, what is below is
+ * shared with `config` (kubectl only reads it).
+ */
 export function withNamespace(config: JsonObject, info: ResourceInfo, namespace: string): JsonObject {
-  const local = clone(config);
-  const metadata = isMap(local.metadata) ? local.metadata : {};
+  const metadata: JsonObject = isMap(config.metadata) ? { ...config.metadata } : {};
+  const local: JsonObject = { ...config };
   set(local, 'metadata', metadata);
   if (info.namespaced && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) set(metadata, 'namespace', namespace);
   return local;

@@ -8,8 +8,8 @@
 // with an empty (non-nil) map, the annotation always holds
 // `"metadata":{"annotations":{},...}` when the file had no other annotations.
 
-import { clone, isMap, set } from '../../apimachinery/go-values.ts';
-import type { JsonObject } from '../../apimachinery/go-values.ts';
+import { clone, compareGoStrings, isMap, set } from '../../apimachinery/go-values.ts';
+import type { JsonObject, JsonValue } from '../../apimachinery/go-values.ts';
 import { goJsonEncode } from '../../apimachinery/go-json.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -40,7 +40,17 @@ export function getModifiedConfiguration(obj: JsonObject, annotate: boolean): Mo
   set(metadata, 'annotations', annotations);
   const annotation = goJsonEncode(copy);
   if (annotate) set(annotations, LAST_APPLIED, annotation);
-  return { modified: JSON.parse(goJsonEncode(copy)) as JsonObject, annotation };
+  // kubectl encodes the object again and decodes it: the same data, its keys sorted as json.Marshal sorts them.
+  return { modified: sortedCopy(copy) as JsonObject, annotation };
+}
+
+/** A deep copy with every object's keys in encoding/json's order (what a marshal and unmarshal round trip gives). */
+function sortedCopy(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  if (!isMap(value)) return value;
+  const out: JsonObject = {};
+  for (const key of Object.keys(value).sort(compareGoStrings)) set(out, key, sortedCopy(value[key]));
+  return out;
 }
 
 /** GetOriginalConfiguration: the live object's annotation text, or undefined. */
