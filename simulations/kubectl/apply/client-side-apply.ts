@@ -14,7 +14,7 @@
 // server records the write in managedFields; what the object becomes (the
 // merge, defaults, generation, resourceVersion) is the server's answer.
 
-import { clone, isMap, set } from '../../apimachinery/go-values.ts';
+import { isMap, set } from '../../apimachinery/go-values.ts';
 import type { JsonObject } from '../../apimachinery/go-values.ts';
 import { goJsonEncode, goJsonMarshal } from '../../apimachinery/go-json.ts';
 import { ConflictError, createThreeWayJsonMergePatch, createThreeWayMergePatch } from '../../apimachinery/strategic-merge-patch/index.ts';

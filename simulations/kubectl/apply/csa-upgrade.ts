@@ -11,7 +11,7 @@
 //             that name is dropped
 //   unchanged → no request; changed → one JSON patch replacing managedFields
 
-import { compareGoStrings, set } from '../../apimachinery/go-values.ts';
+import { compareGoStrings } from '../../apimachinery/go-values.ts';
 import type { JsonObject } from '../../apimachinery/go-values.ts';
 import { goJsonMarshal, quote } from '../../apimachinery/go-json.ts';
 import { encodeManagedFields } from '../../apiserver/field-manager/managed-fields.ts';
@@ -110,11 +110,4 @@ function inOrder(value: JsonObject): string {
   return `{${Object.entries(value)
     .map(([k, v]) => `${quote(k)}:${inOrder(v as JsonObject)}`)
     .join(',')}}`;
-}
-
-/** The JSON-patched object: managedFields replaced (the API server sorts them again). */
-export function withManagedFields(obj: JsonObject, entries: ManagerEntry[]): JsonObject {
-  const out = structuredClone(obj);
-  set(out.metadata as JsonObject, 'managedFields', encodeManagedFields(entries));
-  return out;
 }
