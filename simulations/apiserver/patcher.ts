@@ -9,6 +9,7 @@
 //       interpretStrategicMergePatchError, patcher.applyPatch, checkName,
 //       applyPatcher)
 
+import { applyJsonMergePatch } from '../apimachinery/strategic-merge-patch/json-merge-patch.ts';
 import { newApplyConflict, newGenericServerResponse } from '../apimachinery/api-errors.ts';
 import type { StatusCause } from '../apimachinery/api-errors.ts';
 import { invalid } from '../apimachinery/field-errors.ts';
@@ -27,7 +28,6 @@ import { pathString } from './field-manager/field-set.ts';
 import { conflictMessage, printManager } from './field-manager/managed-fields.ts';
 import type { KindInfo } from './kinds.ts';
 import { apiVersionOf } from './kinds.ts';
-import { mergePatch } from './merge-patch.ts';
 import { lookupPatchMeta } from './patch-meta.ts';
 import type { ApiResult } from './result.ts';
 import { failure, statusErrors } from './result.ts';
@@ -93,7 +93,7 @@ export function patchObject(info: KindInfo, existing: Readonly<JsonObject>, body
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         return statusErrors.badRequest('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
       }
-      patched = mergePatch(existing as JsonObject, body as JsonObject);
+      patched = applyJsonMergePatch(existing as JsonObject, body as JsonObject);
       badValue = () => goJsonMarshal(patched);
       break;
     case PATCH_TYPES.json:

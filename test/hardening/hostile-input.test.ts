@@ -284,24 +284,25 @@ describe('kubectl apply’s last-applied annotation (the real declarative-apply 
   });
 
   it('deletes a __proto__ key the new file drops as plain data, without touching any prototype', async () => {
-    // The live object and its last-applied both hold spec.__proto__ (a mapping); the file drops it.
-    const lastApplied = '{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"annotations":{},"name":"w","namespace":"default"},"spec":{"__proto__":{"polluted":"yes"},"keep":"1"}}';
-    const input = `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\n  annotations:\n    kube-notebook.dev/live: "true"\n    ${LAST_APPLIED}: '${lastApplied}'\nspec:\n  __proto__: {polluted: "yes"}\n  keep: "1"\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  keep: "1"\n`;
+    // A ConfigMap key may be "__proto__" (IsConfigMapKey allows it): the live object and its
+    // last-applied both hold data.__proto__; the file drops it.
+    const lastApplied = '{"apiVersion":"v1","data":{"__proto__":"polluted","keep":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"w","namespace":"default"}}';
+    const input = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w\n  namespace: default\n  annotations:\n    kube-notebook.dev/live: "true"\n    ${LAST_APPLIED}: '${lastApplied}'\ndata:\n  __proto__: polluted\n  keep: "1"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: w\ndata:\n  keep: "1"\n`;
     const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
     const res = await applyRun(input).expect(200);
     const { patch, before: was, live, deletedFields } = res.body.result;
     // JSON.parse keeps "__proto__" as an own key: had the engine assigned it, it would have vanished from the JSON.
-    assert.ok(own(was.spec, '__proto__'), `live before the apply lost its __proto__ key: ${JSON.stringify(was.spec)}`);
-    assert.ok(own(patch.spec, '__proto__') && patch.spec.__proto__ === null, `the patch does not delete spec.__proto__: ${JSON.stringify(patch)}`);
-    assert.deepEqual(deletedFields, ['spec.__proto__']);
-    assert.deepEqual(Object.keys(live.spec), ['keep']);
+    assert.ok(own(was.data, '__proto__'), `live before the apply lost its __proto__ key: ${JSON.stringify(was.data)}`);
+    assert.ok(own(patch.data, '__proto__') && patch.data.__proto__ === null, `the patch does not delete data.__proto__: ${JSON.stringify(patch)}`);
+    assert.deepEqual(deletedFields, ['data.__proto__']);
+    assert.deepEqual(Object.keys(live.data), ['keep']);
 
     // The same run in this process: no object, and no prototype, gains "polluted".
     const { result } = applyEngine.run(parseManifests(input), { budget: DEFAULT_BUDGET, detail: true });
-    const spec = result.live.spec as Record<string, unknown>;
-    assert.equal(Object.getPrototypeOf(spec), Object.prototype);
-    assert.equal(spec.polluted, undefined);
+    const data = result.live.data as Record<string, unknown>;
+    assert.equal(Object.getPrototypeOf(data), Object.prototype);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf({}), Object.prototype);
   });
 });
