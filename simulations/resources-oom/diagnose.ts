@@ -17,7 +17,7 @@ import { describePod } from '../kubectl/describe-pod.ts';
 import type { JsonObject } from '../apimachinery/json.ts';
 import { RFC3339, timeParseError } from '../apiserver/decode/go-time-parse.ts';
 import { freshApiServer } from '../apiserver/scenario.ts';
-import { admitAsDecoded, withGoZeroValues } from './read-object.ts';
+import { admitObjects } from '../kubectl/create.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -131,10 +131,10 @@ function asCore(value: unknown, kind: 'Pod' | 'Event', what: string): JsonObject
 function storePasted(podObject: unknown, eventObjects: readonly unknown[]): { pod: Obj; events: Obj[] } {
   const pod = asCore(podObject, 'Pod', 'supported kinds: v1 Pod');
   const events = eventObjects.map((e) => asCore(e, 'Event', 'supported kinds: v1 Event'));
-  const stored = admitAsDecoded(freshApiServer(), [pod, ...events], 'seed');
+  const stored = admitObjects(freshApiServer(), [pod, ...events], 'seed');
   return {
-    pod: withGoZeroValues(stored[0], 'Pod') as Obj,
-    events: stored.slice(1).map((e) => withGoZeroValues(e, 'Event') as Obj),
+    pod: stored[0] as Obj,
+    events: stored.slice(1) as Obj[],
   };
 }
 

@@ -43,7 +43,7 @@ import { Quantity } from '../apimachinery/quantity.ts';
 import { LIMIT_RANGER_ANNOTATION } from '../apiserver/admission/limit-ranger.ts';
 import { syncResourceQuotas } from '../apiserver/admission/resource-quota.ts';
 import type { ApiServer } from '../apiserver/api-server.ts';
-import { refusal } from '../kubectl/create.ts';
+import { admitObjects, refusal } from '../kubectl/create.ts';
 import { DEFAULT_EVICTION_HARD, DEFAULT_PRESSURE_TRANSITION_PERIOD_MS, EVICTION_SIGNALS, parseThresholdStatement, thresholdBytes } from '../kubelet/eviction.ts';
 import type { EvictionConfig, Threshold } from '../kubelet/eviction.ts';
 
@@ -53,7 +53,6 @@ import { LimitExceededError, ValidationError, describeValue } from '../shared/er
 import type { FieldPath } from '../shared/errors.ts';
 import { freshApiServer } from '../apiserver/scenario.ts';
 import { LIMITS, checkLimit, checkMemoryLimit } from './limits.ts';
-import { admitAsDecoded, asDecoded, checkQuantitiesRepresentable, withRepresentableQuantities } from './read-object.ts';
 import {
   KUBELET_CONFIG_API_VERSION, KUBELET_CONFIG_KIND, SCENARIO_API_VERSION, SCENARIO_KIND, decodeKubeletConfiguration, decodeMemoryScenario, objectAt, readDuration, valueAt,
 } from './scenario-types.ts';
@@ -467,7 +466,7 @@ export function readResourcesInput(objects: readonly unknown[], maxVirtualTimeMs
 
   // The cluster as it stands (restored, not created: no admission), then the quota controller's first count.
   const api = freshApiServer({ epochMs: options.epochMs });
-  const seeded = admitAsDecoded(api, cluster, 'seed');
+  const seeded = admitObjects(api, cluster, 'seed');
   syncResourceQuotas(api);
   const storedNode = seeded[cluster.indexOf(node)];
   // The namespaces the Pods name exist in the cluster being described (a name that is not a valid
@@ -481,10 +480,9 @@ export function readResourcesInput(objects: readonly unknown[], maxVirtualTimeMs
     const name = asString(meta?.name) || asString(meta?.generateName);
     const namespace = asString(meta?.namespace) || 'default';
     const before = quotaUsage(api, namespace);
-    const result = withRepresentableQuantities([raw], () => api.create(asDecoded(raw)));
+    const result = api.create(raw);
     if (result.code === 403) {
-      // Refused before the API server read all of it: the result still sums its requests.
-      checkQuantitiesRepresentable(raw);
+      // Refused by admission, after decoding: the result still sums its requests.
       return { raw, name, namespace, refusal: result.message ?? '', notes: [] };
     }
     if (result.code >= 400 || !result.object) throw refusal(result, raw);

@@ -94,6 +94,11 @@ export function settleNulls(obj: JsonObject): void {
   if (root !== undefined) settleStruct(obj, root);
 }
 
+/** settleNulls for an object read as a given struct ("core.Pod"), whatever its apiVersion and kind say. */
+export function settleNullsAs(obj: JsonObject, structRef: string): void {
+  settleStruct(obj, structRef);
+}
+
 function settleStruct(obj: JsonObject, ref: string): void {
   const fields = fieldsOf(ref);
   for (const key of Object.keys(obj)) {
