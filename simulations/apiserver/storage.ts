@@ -57,6 +57,12 @@ export class Storage {
   private rev = 1;
   private compactedRev = 0;
   private readonly entries = new Map<string, Entry>();
+  /**
+   * The keys of each "directory" (`/registry/pods/default/`), sorted on
+   * demand: a list reads its resource's directories, never the whole store
+   * (admission plugins list LimitRanges and ResourceQuotas on every Pod create).
+   */
+  private readonly buckets = new Map<string, { keys: Set<string>; sorted: string[] | null }>();
   private history: StorageEvent[] = [];
   private readonly listeners: ((event: StorageEvent) => void)[] = [];
 
@@ -89,6 +95,9 @@ export class Storage {
     const revision = ++this.rev;
     const stored = seal(object, revision);
     this.entries.set(key, { object: stored, createRevision: revision, modRevision: revision });
+    const bucket = this.bucketOf(key);
+    bucket.keys.add(key);
+    bucket.sorted = null;
     return this.record({ revision, type: 'ADDED', key, object: stored });
   }
 
@@ -110,6 +119,9 @@ export class Storage {
     if (!entry) throw new Error(`storage: no key: ${key}`);
     const revision = ++this.rev;
     this.entries.delete(key);
+    const bucket = this.bucketOf(key);
+    bucket.keys.delete(key);
+    bucket.sorted = null;
     // The watch cache hands out the deleted object with the revision of the delete.
     const last = seal(thaw(entry.object), revision);
     return this.record({ revision, type: 'DELETED', key, object: last, previous: entry.object });
@@ -117,17 +129,33 @@ export class Storage {
 
   /** Objects whose key starts with `prefix`, in key order (etcd range order). */
   list(prefix: string): Readonly<JsonObject>[] {
-    const keys: string[] = [];
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) keys.push(key);
-    keys.sort(compareKeys);
-    return keys.map((key) => (this.entries.get(key) as Entry).object);
+    return this.keys(prefix).map((key) => (this.entries.get(key) as Entry).object);
   }
 
   /** Keys under `prefix`, in key order. */
   keys(prefix: string): string[] {
-    const keys: string[] = [];
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) keys.push(key);
-    return keys.sort(compareKeys);
+    let out: string[] = [];
+    let contributors = 0;
+    for (const [dir, bucket] of this.buckets) {
+      if (!dir.startsWith(prefix) && !prefix.startsWith(dir)) continue;
+      bucket.sorted ??= [...bucket.keys].sort(compareKeys);
+      const keys = dir.startsWith(prefix) ? bucket.sorted : bucket.sorted.filter((k) => k.startsWith(prefix));
+      if (keys.length === 0) continue;
+      out = contributors === 0 ? keys.slice() : out.concat(keys);
+      contributors++;
+    }
+    return contributors > 1 ? out.sort(compareKeys) : out;
+  }
+
+  /** The keys of one "directory" (`/registry/pods/default/`, `/registry/minions/`): the key without its last segment. */
+  private bucketOf(key: string): { keys: Set<string>; sorted: string[] | null } {
+    const dir = key.slice(0, key.lastIndexOf('/') + 1);
+    let bucket = this.buckets.get(dir);
+    if (!bucket) {
+      bucket = { keys: new Set<string>(), sorted: null };
+      this.buckets.set(dir, bucket);
+    }
+    return bucket;
   }
 
   /** Drops the history up to `revision` (default: now), as `etcdctl compact` does. */
