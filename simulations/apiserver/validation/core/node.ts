@@ -11,7 +11,7 @@ import { duplicate, type ErrorList, type FieldErr, forbidden, internalError, inv
 import { Path } from '../../../apimachinery/field-path.ts';
 import { deepEqual } from '../../../apimachinery/go-values.ts';
 import { asList, asObject, asString, asStringMap, type JsonObject, type JsonValue } from '../../../apimachinery/json.ts';
-import { goJsonKind, goJsonSyntaxError } from './go-json-errors.ts';
+import { goJsonKind, goJsonSyntaxError } from '../../../apimachinery/go-json-errors.ts';
 import { isDualStackCIDRStrings } from './ip-address.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
 import {

@@ -8,7 +8,7 @@ import { Path } from '../../../apimachinery/field-path.ts';
 import { asObject, asOptionalBool, asString, asStringMap, type JsonObject } from '../../../apimachinery/json.ts';
 import { byteMapsEqual, readByteMap } from './byte-maps.ts';
 import { MAX_SECRET_SIZE } from './config-map.ts';
-import { goUnmarshalMapError } from './go-json-errors.ts';
+import { goUnmarshalMapError } from '../../../apimachinery/go-json-errors.ts';
 import { validateCoreObjectMeta, validateCoreObjectMetaUpdate } from './object-meta.ts';
 import { isConfigMapKey, nameIsDNSSubdomain, sortedKeys, validateImmutableField } from './apimachinery-checks.ts';
 

@@ -5,7 +5,7 @@
 // src: Go src/encoding/json/scanner.go (the scanner's state machine and its
 //      "invalid character ... <context>" errors), decode.go (UnmarshalTypeError)
 
-import { goQuote } from '../../../apimachinery/go-strconv.ts';
+import { goQuote } from './go-strconv.ts';
 
 /** scanner.go quoteChar. */
 function quoteChar(c: string): string {
