@@ -47,3 +47,6 @@ export function stepVote(node: VoterState, msg: VoteRequest): VoteResponse | nul
   raftLog.assertLog(node.log, 'node.log');
   return decideVote(node, msg).response;
 }
+
+export { mvcc } from './mvcc.ts';
+export type { MvccOp, MvccResult, KeyValue } from './mvcc.ts';
