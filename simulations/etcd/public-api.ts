@@ -50,3 +50,6 @@ export function stepVote(node: VoterState, msg: VoteRequest): VoteResponse | nul
 
 export { mvcc } from './mvcc.ts';
 export type { MvccOp, MvccResult, KeyValue } from './mvcc.ts';
+
+export { simulateRaft } from './simulate-raft.ts';
+export type { RaftInput, RaftOutput, RaftEvent } from './simulate-raft.ts';
