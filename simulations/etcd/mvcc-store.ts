@@ -55,6 +55,7 @@ interface KeyRevision {
   createRevision: number;
   version: number;
   lease: number;
+  kv?: KeyValue;
 }
 
 export interface MvccEvent {
@@ -110,11 +111,18 @@ export interface KeyRange {
   end?: string;
 }
 
+/**
+ * The KeyValue of a version, made once and shared by every answer that shows
+ * it (frozen: answers are read-only), so a busy script does not allocate a
+ * copy per read.
+ */
 function toKeyValue(key: string, r: KeyRevision): KeyValue {
+  if (r.kv) return r.kv;
   const kv: KeyValue = { key, create_revision: r.createRevision, mod_revision: r.main, version: r.version };
   if (r.value !== '') kv.value = r.value;
   if (r.lease !== 0) kv.lease = r.lease;
-  return kv;
+  r.kv = Object.freeze(kv);
+  return r.kv;
 }
 
 interface Lease {
@@ -131,7 +139,11 @@ export class MvccStore {
   private readonly history = new Map<string, KeyRevision[]>();
   /** Every key with history, in byte order (the in-memory B-tree of index.go). */
   private sortedKeys: string[] = [];
+  /** The history of sortedKeys[i], at the same position (saves a map lookup per key in a range). */
+  private sortedRevs: KeyRevision[][] = [];
   private readonly leases = new Map<number, Lease>();
+  /** Some key has a code unit ≥ U+D800: JavaScript's `<` no longer gives byte order, compareKeys must. */
+  private wideKeys = false;
   /** The write transaction in progress: its revision and its changes so far. */
   private txnRev = 0;
   private txnChanges = 0;
@@ -143,22 +155,31 @@ export class MvccStore {
    * now). A future revision and a compacted one are errors; `rev` equal to the
    * compaction revision is still readable.
    */
-  range(range: KeyRange, opts: { rev?: number; limit?: number } = {}): { kvs: KeyValue[]; count: number } {
+  range(range: KeyRange, opts: { rev?: number; limit?: number; countOnly?: boolean } = {}): { kvs: KeyValue[]; count: number; more: boolean } {
     const cur = this.readRev();
     let rev = opts.rev ?? 0;
     if (rev > cur) throw new MvccError(ERR_FUTURE_REV);
     if (rev <= 0) rev = cur;
     if (rev < this.compactMainRev) throw new MvccError(ERR_COMPACTED);
     const kvs: KeyValue[] = [];
+    if (range.end === undefined) {
+      // One key: no walk over the key order.
+      const revs = this.history.get(range.key);
+      const r = revs && versionAt(revs, rev);
+      if (r) kvs.push(toKeyValue(range.key, r));
+      return { kvs, count: kvs.length, more: false };
+    }
     let count = 0;
-    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
-    this.forEachKey(range, (key, revs) => {
-      const r = versionAt(revs, rev);
-      if (!r) return;
+    const limit = opts.countOnly ? 0 : opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const [lo, hi] = this.bounds(range);
+    for (let i = lo; i < hi; i++) {
+      const r = versionAt(this.sortedRevs[i], rev);
+      if (!r) continue;
       count++;
-      if (kvs.length < limit) kvs.push(toKeyValue(key, r));
-    });
-    return { kvs, count };
+      if (kvs.length < limit) kvs.push(toKeyValue(this.sortedKeys[i], r));
+    }
+    // range.go: count is the total; the list stops at the limit, and `more` says there were others.
+    return { kvs, count, more: count > kvs.length };
   }
 
   /** The revision a read inside the current write transaction sees (kvstore_txn.go: its own changes count). */
@@ -172,14 +193,21 @@ export class MvccStore {
       if (revs) visit(range.key, revs);
       return;
     }
-    const fromKey = range.end === '\0';
-    if (!fromKey && compareKeys(range.key, range.end) >= 0) return;
-    for (let i = lowerBound(this.sortedKeys, range.key); i < this.sortedKeys.length; i++) {
-      const key = this.sortedKeys[i];
-      if (!fromKey && compareKeys(key, range.end) >= 0) break;
-      visit(key, this.history.get(key) as KeyRevision[]);
+    const [lo, hi] = this.bounds(range);
+    for (let i = lo; i < hi; i++) {
+      visit(this.sortedKeys[i], this.sortedRevs[i]);
     }
   }
+
+  /** The positions in sortedKeys of [key, end) ("\0": to the last key), by two binary searches. */
+  private bounds(range: KeyRange): [number, number] {
+    const cmp = this.wideKeys || HIGH_CODE_UNIT.test(range.key) || HIGH_CODE_UNIT.test(range.end ?? '') ? compareKeys : compareNative;
+    const lo = lowerBound(this.sortedKeys, range.key, cmp);
+    if (range.end === '\0') return [lo, this.sortedKeys.length];
+    if (cmp(range.key, range.end as string) >= 0) return [lo, lo];
+    return [lo, lowerBound(this.sortedKeys, range.end as string, cmp)];
+  }
+
 
   // ---- writes ------------------------------------------------------------
 
@@ -207,7 +235,10 @@ export class MvccStore {
     if (!revs) {
       revs = [];
       this.history.set(key, revs);
-      this.sortedKeys.splice(lowerBound(this.sortedKeys, key), 0, key);
+      if (HIGH_CODE_UNIT.test(key)) this.wideKeys = true;
+      const at = lowerBound(this.sortedKeys, key, this.wideKeys ? compareKeys : compareNative);
+      this.sortedKeys.splice(at, 0, key);
+      this.sortedRevs.splice(at, 0, revs);
     }
     const prev = versionAt(revs, this.txnRev);
     revs.push({
@@ -252,9 +283,11 @@ export class MvccStore {
     if (rev <= this.compactMainRev) throw new MvccError(ERR_COMPACTED);
     if (rev > this.currentRev) throw new MvccError(ERR_FUTURE_REV);
     this.compactMainRev = rev;
-    const keep: string[] = [];
-    for (const key of this.sortedKeys) {
-      const revs = this.history.get(key) as KeyRevision[];
+    const keepKeys: string[] = [];
+    const keepRevs: KeyRevision[][] = [];
+    for (let k = 0; k < this.sortedKeys.length; k++) {
+      const key = this.sortedKeys[k];
+      const revs = this.sortedRevs[k];
       let firstKept = revs.length;
       for (let i = revs.length - 1; i >= 0; i--) {
         if (revs[i].main <= rev) {
@@ -263,15 +296,16 @@ export class MvccStore {
         }
         firstKept = i;
       }
-      const kept = firstKept === 0 ? revs : revs.slice(firstKept);
-      if (kept.length === 0) {
+      if (firstKept > 0) revs.splice(0, firstKept);
+      if (revs.length === 0) {
         this.history.delete(key);
       } else {
-        this.history.set(key, kept);
-        keep.push(key);
+        keepKeys.push(key);
+        keepRevs.push(revs);
       }
     }
-    this.sortedKeys = keep;
+    this.sortedKeys = keepKeys;
+    this.sortedRevs = keepRevs;
   }
 
   // ---- watch -------------------------------------------------------------
@@ -328,12 +362,19 @@ function versionAt(revs: readonly KeyRevision[], rev: number): KeyRevision | und
   return undefined;
 }
 
-function lowerBound(sorted: readonly string[], key: string): number {
+/** Below U+D800 JavaScript's string order is code point order, hence byte order. */
+const HIGH_CODE_UNIT = /[\ud800-\uffff]/;
+
+function compareNative(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(sorted: readonly string[], key: string, cmp: (a: string, b: string) => number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareKeys(sorted[mid], key) < 0) lo = mid + 1;
+    if (cmp(sorted[mid], key) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;

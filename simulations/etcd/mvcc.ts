@@ -90,7 +90,8 @@ function runOp(store: MvccStore, op: MvccOp): MvccResult {
     case 'put':
     case 'get':
     case 'del': {
-      checkRequest(store, op);
+      const refused = checkRequest(store, op);
+      if (refused) return { error: refused };
       store.beginWrite();
       const result = runRequest(store, op);
       store.endWrite();
@@ -127,18 +128,20 @@ function keyRange(op: { key: string; rangeEnd?: string; prefix?: boolean; fromKe
 }
 
 /**
- * api/v3rpc/key.go and the apply's pre-checks: errors found before anything
- * runs (an empty key, a read at a compacted or future revision, an unknown lease).
+ * api/v3rpc/key.go and the apply's pre-checks: the error found before anything
+ * runs (an empty key, a read at a compacted or future revision, an unknown
+ * lease), or undefined. A value, not a throw: scripts hit these often.
  */
-function checkRequest(store: MvccStore, op: PutOp | GetOp | DelOp): void {
-  const range = op.op === 'put' ? { key: op.key } : keyRange(op);
-  if (range.key === '') throw new MvccError(ERR_EMPTY_KEY);
-  if (op.op === 'put' && (op.lease ?? 0) !== 0 && !store.hasLease(op.lease as number)) throw new MvccError(ERR_LEASE_NOT_FOUND);
+function checkRequest(store: MvccStore, op: PutOp | GetOp | DelOp): string | undefined {
+  const key = op.op === 'put' || !(op.prefix || op.fromKey) ? op.key : keyRange(op).key;
+  if (key === '') return ERR_EMPTY_KEY;
+  if (op.op === 'put' && (op.lease ?? 0) !== 0 && !store.hasLease(op.lease as number)) return ERR_LEASE_NOT_FOUND;
   if (op.op === 'get' && op.rev !== undefined && op.rev > 0) {
     // txn.go checkRequestRange
-    if (op.rev > store.currentRev) throw new MvccError(ERR_FUTURE_REV);
-    if (op.rev < store.compactMainRev) throw new MvccError(ERR_COMPACTED);
+    if (op.rev > store.currentRev) return ERR_FUTURE_REV;
+    if (op.rev < store.compactMainRev) return ERR_COMPACTED;
   }
+  return undefined;
 }
 
 /** One request inside the current write transaction (server/etcdserver/txn: put.go, range.go, delete.go). */
@@ -151,14 +154,12 @@ function runRequest(store: MvccStore, op: PutOp | GetOp | DelOp): PutResult | Ge
       return result;
     }
     case 'get': {
-      const { kvs, count } = store.range(keyRange(op), { rev: op.rev });
+      // range.go asembleRangeResponse: limit cuts the list and sets more; count stays the total.
+      const { kvs, count, more } = store.range(keyRange(op), { rev: op.rev, limit: op.limit, countOnly: op.countOnly });
       const result: GetResult = { header: { revision: 0 }, count };
       if (op.countOnly) return result;
-      // range.go asembleRangeResponse: limit cuts the list and sets more; count stays the total.
-      const limit = op.limit && op.limit > 0 ? op.limit : Infinity;
-      const shown = kvs.length > limit ? kvs.slice(0, limit) : kvs;
-      if (shown.length > 0) result.kvs = op.keysOnly ? shown.map(({ value: _value, ...rest }) => rest) : shown;
-      if (kvs.length > limit) result.more = true;
+      if (kvs.length > 0) result.kvs = op.keysOnly ? kvs.map(({ value: _value, ...rest }) => rest) : kvs;
+      if (more) result.more = true;
       return result;
     }
     case 'del': {
@@ -183,7 +184,10 @@ function runTxn(store: MvccStore, txn: Extract<MvccOp, { op: 'txn' }>): MvccResu
   for (const branch of [op.success, op.failure]) checkIntervals(branch);
   const succeeded = op.compare.every((c) => applyCompare(store, c));
   const branch = succeeded ? op.success : op.failure;
-  for (const r of branch) checkRequest(store, r);
+  for (const r of branch) {
+    const refused = checkRequest(store, r);
+    if (refused) throw new MvccError(refused);
+  }
   store.beginWrite();
   const inner = branch.map((r) => runRequest(store, r));
   store.endWrite();
@@ -289,7 +293,9 @@ function checkOp(op: unknown, path: (string | number)[], inTxn = false): void {
     throw new ValidationError(`${at([...path, 'op'])}: must be one of ${inTxn ? 'put, get, del' : [...OPS].join(', ')}, got ${describeValue(kind)}`);
   }
   const fields = FIELDS[kind];
-  for (const [name, value] of Object.entries(o)) {
+  for (const name in o) {
+    if (!Object.hasOwn(o, name)) continue;
+    const value = o[name];
     if (name === 'op' || value === undefined) continue;
     const want = fields[name];
     if (!want) throw new ValidationError(`${at([...path, name])}: unknown field for ${kind}`);
