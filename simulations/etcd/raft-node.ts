@@ -244,7 +244,8 @@ export class RaftNode {
 
   // ---- elections (raft.go hup, campaign, poll) ------------------------------
 
-  private hup(): void {
+  /** raft.go Step(MsgHup): start an election (a pre-vote first with PreVote), unless leader. */
+  hup(): void {
     if (this.state === 'StateLeader') return;
     this.campaign(this.config.preVote ? 'pre' : 'election');
   }
@@ -376,7 +377,7 @@ export class RaftNode {
   // ---- the follower's side of replication ----------------------------------
 
   /** raft.go handleAppendEntries with log.go maybeAppend, in place. */
-  private handleAppendEntries(m: Message): void {
+  handleAppendEntries(m: Message): void {
     if (m.index < this.committed) {
       this.env.send(message('MsgAppResp', this.id, m.from, this.term, { index: this.committed }));
       return;
@@ -400,7 +401,8 @@ export class RaftNode {
     this.env.send(message('MsgAppResp', this.id, m.from, this.term, { index: m.index, reject: true, rejectHint: hint.index, logTerm: hint.term }));
   }
 
-  private handleHeartbeat(m: Message): void {
+  /** raft.go handleHeartbeat: commit up to what the leader says (never down), answer. */
+  handleHeartbeat(m: Message): void {
     this.commitTo(m.commit);
     this.env.send(message('MsgHeartbeatResp', this.id, m.from, this.term));
   }
