@@ -71,9 +71,11 @@ export function findConflict(log: readonly Entry[], entries: readonly Entry[]): 
  * log.go findConflictByTerm: the last (index, term) at or before `index` whose
  * term is ≤ `term`; a rejecting follower sends it as a hint so the leader can
  * skip a whole divergent term in one probe instead of one index per round trip.
+ * An index past the end is not known, so it is a possible match: (index, 0).
  */
 export function findConflictByTerm(log: readonly Entry[], index: number, term: number): { index: number; term: number } {
-  for (let i = Math.min(index, log.length); i > 0; i--) {
+  if (index > log.length) return { index, term: 0 };
+  for (let i = index; i > 0; i--) {
     const t = log[i - 1].term;
     if (t <= term) return { index: i, term: t };
   }

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findConflict, isUpToDate, maybeAppend, maybeCommit, stepVote } from '../../../simulations/index.ts';
+import { findConflictByTerm } from '../../../simulations/etcd/raft-log.ts';
 
 type Entry = { index: number; term: number; data?: string };
 
@@ -32,6 +33,26 @@ const findConflictCases: { name: string; ents: Entry[]; wconflict: number }[] = 
 for (const c of findConflictCases) {
   test(`log_test.go TestFindConflict: ${c.name}`, () => {
     assert.equal(findConflict(index(1).terms(1, 2, 3), c.ents), c.wconflict);
+  });
+}
+
+// log_test.go TestFindConflictByTerm, the cases of a log starting at index 1 (the simulation
+// has no snapshots, so the "log with compacted entries" half does not apply).
+const byTermLog = index(1).terms(2, 2, 5, 5, 5);
+const byTermCases = [
+  { name: 'past the end: unknown, so a possible match (ErrUnavailable)', index: 100, term: 2, want: 100, wantTerm: 0 },
+  { name: 'term above every entry: the index itself', index: 5, term: 6, want: 5, wantTerm: 5 },
+  { name: 'same term: the index itself', index: 5, term: 5, want: 5, wantTerm: 5 },
+  { name: 'term between two runs: the last entry of the lower run', index: 5, term: 4, want: 2, wantTerm: 2 },
+  { name: 'term of the lower run', index: 5, term: 2, want: 2, wantTerm: 2 },
+  { name: 'term below every entry: 0', index: 5, term: 1, want: 0, wantTerm: 0 },
+  { name: 'from index 1, same term', index: 1, term: 2, want: 1, wantTerm: 2 },
+  { name: 'from index 1, lower term', index: 1, term: 1, want: 0, wantTerm: 0 },
+  { name: 'from index 0', index: 0, term: 0, want: 0, wantTerm: 0 },
+];
+for (const c of byTermCases) {
+  test(`log_test.go TestFindConflictByTerm: ${c.name}`, () => {
+    assert.deepEqual(findConflictByTerm(byTermLog, c.index, c.term), { index: c.want, term: c.wantTerm });
   });
 }
 

@@ -127,3 +127,37 @@ for (const c of oneRoundCases) {
     assert.equal(node.term, 1);
   });
 }
+
+// raft_paper_test.go TestLeaderSyncFollowerLog (the Raft paper's Figure 7): a leader elected at
+// term 9 brings any follower log to its own. Node 3 drops everything (nopStepper) but its vote
+// is handed to the leader, as upstream does; messages are delivered in order until none is left.
+const leaderLog = index(1).terms(1, 1, 1, 4, 4, 5, 5, 6, 6, 6);
+const followerLogs = [
+  index(1).terms(1, 1, 1, 4, 4, 5, 5, 6, 6),
+  index(1).terms(1, 1, 1, 4, 4),
+  index(1).terms(1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6),
+  index(1).terms(1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7),
+  index(1).terms(1, 1, 1, 4, 4, 4, 4),
+  index(1).terms(1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3),
+];
+for (const [i, followerLog] of followerLogs.entries()) {
+  test(`raft_paper_test.go TestLeaderSyncFollowerLog #${i}: follower log ${followerLog.map((e) => e.term).join(',')} ends equal to the leader's`, () => {
+    const queue: Message[] = [];
+    const config = { voters: [1, 2, 3], heartbeatMs: 100, electionMinMs: 1000, electionMaxMs: 2000, preVote: false, checkQuorum: false };
+    const env: NodeEnv = { now: () => 0, at: () => {}, send: (m) => queue.push(m), random: (lo) => lo, onCommit: () => {}, onLeader: () => {} };
+    const lead = new RaftNode(1, config, env, { term: 8, vote: 0, log: leaderLog.map((e) => ({ ...e })), committed: leaderLog.length });
+    const follower = new RaftNode(2, config, env, { term: 7, vote: 0, log: followerLog.map((e) => ({ ...e })), committed: 0 });
+    const nodes = new Map([[1, lead], [2, follower]]);
+    const drain = () => {
+      for (let m = queue.shift(); m; m = queue.shift()) nodes.get(m.to)?.step(m);
+    };
+    lead.hup();
+    drain();
+    lead.step(msg({ type: 'MsgVoteResp', from: 3, to: 1, term: 9 }));
+    drain();
+    assert.equal(lead.state, 'StateLeader');
+    lead.propose('');
+    drain();
+    assert.deepEqual(follower.log.map((e) => [e.index, e.term]), lead.log.map((e) => [e.index, e.term]));
+  });
+}
