@@ -126,3 +126,16 @@ for (const c of badInputs) {
     assert.throws(() => simulateRaft(c.input as RaftInput), (e: unknown) => e instanceof c.error && c.message.test((e as Error).message));
   });
 }
+
+test('runRaft\'s trace tells each step with the raft.go rule behind it, and never changes the outcome', async () => {
+  const { runRaft } = await import('./simulate-raft.ts');
+  const input = cluster({ untilMs: 4000, events: [{ at: 3000, type: 'propose', value: 'x' }] });
+  const { output, trace } = runRaft(input, { trace: true });
+  assert.deepEqual(output, simulateRaft(input));
+  const titles = trace.map((s) => s.title);
+  assert.ok(titles.some((t) => /became pre-candidate at term 0/.test(t)), titles.join('\n'));
+  assert.ok(titles.some((t) => /became leader at term 1/.test(t)));
+  assert.ok(trace.every((s) => s.rule.length > 0));
+  assert.ok(trace.some((s) => s.rule === 'raft.go stepLeader MsgProp: appendEntry, bcastAppend'));
+  for (let i = 1; i < trace.length; i++) assert.ok(trace[i].at >= trace[i - 1].at, 'in time order');
+});
