@@ -315,6 +315,25 @@ const scripts: { name: string; ops: MvccOp[] }[] = [
     ],
   },
   {
+    name: 'byte order of non-ASCII keys, prefix ends, from-key deletes, txn deletes with prev_kv',
+    ops: [
+      { op: 'put', key: 'z', value: '1' },
+      { op: 'put', key: '\u00e9', value: 'e-acute' },
+      { op: 'put', key: '\uE000', value: 'private-use' },
+      { op: 'put', key: '\u{1F600}', value: 'emoji' },
+      { op: 'put', key: 'a\u00ff', value: 'y-umlaut' },
+      { op: 'put', key: 'a\u00ff\u00ff', value: 'two' },
+      { op: 'put', key: 'b', value: 'b' },
+      { op: 'get', key: 'a', fromKey: true, keysOnly: true },
+      { op: 'get', key: 'a\u00ff', prefix: true },
+      { op: 'get', key: '\uE000', rangeEnd: '\u{1F601}' },
+      { op: 'get', key: 'b', fromKey: true, limit: 2 },
+      { op: 'txn', compare: [{ key: 'z', target: 'value', result: '>', value: 'y' }], success: [{ op: 'del', key: 'a', rangeEnd: 'c', prevKv: true }, { op: 'get', key: 'a', fromKey: true, keysOnly: true }], failure: [] },
+      { op: 'del', key: '\u00e9', fromKey: true, prevKv: true },
+      { op: 'get', key: '', fromKey: true },
+    ],
+  },
+  {
     name: 'leases: attach, revoke deletes the keys in one revision, unknown leases, the minimum TTL',
     ops: [
       { op: 'leaseGrant', id: 1, ttl: 600 },
