@@ -281,16 +281,17 @@ const FIELDS: Record<string, Record<string, 'string' | 'number' | 'boolean' | 'l
 };
 const REQUIRED: Record<string, string[]> = { put: ['key', 'value'], get: ['key'], del: ['key'], txn: [], compact: ['rev'], watch: ['key'], leaseGrant: ['id', 'ttl'], leaseRevoke: ['id'] };
 
-function at(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+/** Bad input: a ValidationError with the path of the field in the script. */
+function fail(path: (string | number)[], reason: string): never {
+  throw new ValidationError(reason, { path });
 }
 
 function checkOp(op: unknown, path: (string | number)[], inTxn = false): void {
-  if (op === null || typeof op !== 'object' || Array.isArray(op)) throw new ValidationError(`${at(path)}: an operation must be a mapping, got ${describeValue(op)}`);
+  if (op === null || typeof op !== 'object' || Array.isArray(op)) fail(path, `an operation must be a mapping, got ${describeValue(op)}`);
   const o = op as Record<string, unknown>;
   const kind = o.op;
   if (typeof kind !== 'string' || !OPS.has(kind) || (inTxn && !['put', 'get', 'del'].includes(kind))) {
-    throw new ValidationError(`${at([...path, 'op'])}: must be one of ${inTxn ? 'put, get, del' : [...OPS].join(', ')}, got ${describeValue(kind)}`);
+    fail([...path, 'op'], `must be one of ${inTxn ? 'put, get, del' : [...OPS].join(', ')}, got ${describeValue(kind)}`);
   }
   const fields = FIELDS[kind];
   for (const name in o) {
@@ -298,13 +299,13 @@ function checkOp(op: unknown, path: (string | number)[], inTxn = false): void {
     const value = o[name];
     if (name === 'op' || value === undefined) continue;
     const want = fields[name];
-    if (!want) throw new ValidationError(`${at([...path, name])}: unknown field for ${kind}`);
+    if (!want) fail([...path, name], `unknown field for ${kind}`);
     const ok = want === 'list' ? Array.isArray(value) : want === 'number' ? typeof value === 'number' && Number.isSafeInteger(value) : typeof value === want;
-    if (!ok) throw new ValidationError(`${at([...path, name])}: must be ${want === 'number' ? 'a whole number' : want === 'list' ? 'a list' : `a ${want}`}, got ${describeValue(value)}`);
+    if (!ok) fail([...path, name], `must be ${want === 'number' ? 'a whole number' : want === 'list' ? 'a list' : `a ${want}`}, got ${describeValue(value)}`);
   }
-  for (const name of REQUIRED[kind]) if (o[name] === undefined) throw new ValidationError(`${at([...path, name])}: required for ${kind}`);
-  if ((kind === 'leaseGrant' || kind === 'leaseRevoke') && (o.id as number) <= 0) throw new ValidationError(`${at([...path, 'id'])}: a lease ID must be positive, got ${describeValue(o.id)}`);
-  if (kind === 'put' && (o.lease as number | undefined) !== undefined && (o.lease as number) < 0) throw new ValidationError(`${at([...path, 'lease'])}: a lease ID must be positive, got ${describeValue(o.lease)}`);
+  for (const name of REQUIRED[kind]) if (o[name] === undefined) fail([...path, name], `required for ${kind}`);
+  if ((kind === 'leaseGrant' || kind === 'leaseRevoke') && (o.id as number) <= 0) fail([...path, 'id'], `a lease ID must be positive, got ${describeValue(o.id)}`);
+  if (kind === 'put' && (o.lease as number | undefined) !== undefined && (o.lease as number) < 0) fail([...path, 'lease'], `a lease ID must be positive, got ${describeValue(o.lease)}`);
   if (kind === 'txn') {
     const compare = (o.compare as unknown[] | undefined) ?? [];
     compare.forEach((c, i) => checkCompare(c, [...path, 'compare', i]));
@@ -313,13 +314,13 @@ function checkOp(op: unknown, path: (string | number)[], inTxn = false): void {
 }
 
 function checkCompare(c: unknown, path: (string | number)[]): void {
-  if (c === null || typeof c !== 'object' || Array.isArray(c)) throw new ValidationError(`${at(path)}: a compare must be a mapping, got ${describeValue(c)}`);
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) fail(path, `a compare must be a mapping, got ${describeValue(c)}`);
   const o = c as Record<string, unknown>;
-  if (typeof o.key !== 'string') throw new ValidationError(`${at([...path, 'key'])}: must be a string, got ${describeValue(o.key)}`);
-  if (!['version', 'create', 'mod', 'value'].includes(o.target as string)) throw new ValidationError(`${at([...path, 'target'])}: must be one of version, create, mod, value, got ${describeValue(o.target)}`);
-  if (!['=', '!=', '>', '<'].includes(o.result as string)) throw new ValidationError(`${at([...path, 'result'])}: must be one of =, !=, >, <, got ${describeValue(o.result)}`);
+  if (typeof o.key !== 'string') fail([...path, 'key'], `must be a string, got ${describeValue(o.key)}`);
+  if (!['version', 'create', 'mod', 'value'].includes(o.target as string)) fail([...path, 'target'], `must be one of version, create, mod, value, got ${describeValue(o.target)}`);
+  if (!['=', '!=', '>', '<'].includes(o.result as string)) fail([...path, 'result'], `must be one of =, !=, >, <, got ${describeValue(o.result)}`);
   const numeric = o.target !== 'value';
   if (numeric ? typeof o.value !== 'number' || !Number.isSafeInteger(o.value) : typeof o.value !== 'string') {
-    throw new ValidationError(`${at([...path, 'value'])}: must be ${numeric ? 'a whole number' : 'a string'} for target ${o.target as string}, got ${describeValue(o.value)}`);
+    fail([...path, 'value'], `must be ${numeric ? 'a whole number' : 'a string'} for target ${o.target as string}, got ${describeValue(o.value)}`);
   }
 }

@@ -10,6 +10,7 @@
 
 import { VirtualClock } from '../apiserver/clock.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
+import type { FieldPath } from '../shared/errors.ts';
 import { Prng } from './prng.ts';
 import { RaftNode } from './raft-node.ts';
 import type { LogEntry, Message, NodeEnv, PersistedState, RaftConfig } from './raft-node.ts';
@@ -200,14 +201,15 @@ interface RaftSettings {
   events: RaftEvent[];
 }
 
-function fail(path: string, message: string): never {
-  throw new ValidationError(`${path}: ${message}`);
+/** Bad input: a ValidationError with the field's path (a future cell schema points at the YAML line with it). */
+function fail(path: FieldPath, message: string): never {
+  throw new ValidationError(message, { path });
 }
 
-function wholeNumber(value: unknown, path: string, min: number, max: number): number {
+function wholeNumber(value: unknown, path: FieldPath, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) fail(path, `must be a whole number, got ${describeValue(value)}`);
   if (value < min || value > max) {
-    if (max === MAX_UNTIL_MS || max === MAX_EVENTS) throw new LimitExceededError(`${path}: must be at most ${max}, got ${value}`);
+    if (max === MAX_UNTIL_MS || max === MAX_EVENTS) throw new LimitExceededError(`must be at most ${max}, got ${value}`, { path });
     fail(path, `must be between ${min} and ${max}, got ${value}`);
   }
   return value;
@@ -215,39 +217,39 @@ function wholeNumber(value: unknown, path: string, min: number, max: number): nu
 
 function readInput(input: RaftInput): RaftSettings {
   if (input === null || typeof input !== 'object') throw new ValidationError(`a RaftCluster input must be a mapping, got ${describeValue(input)}`);
-  const members = wholeNumber(input.members, 'members', 1, MAX_MEMBERS);
-  const seed = wholeNumber(input.seed, 'seed', -(2 ** 31), 2 ** 32);
-  const heartbeatMs = input.heartbeatMs === undefined ? 100 : wholeNumber(input.heartbeatMs, 'heartbeatMs', 1, 60_000);
-  if (input.electionTimeoutMs !== undefined && (!Array.isArray(input.electionTimeoutMs) || input.electionTimeoutMs.length !== 2)) fail('electionTimeoutMs', `must be [min, max], got ${describeValue(input.electionTimeoutMs)}`);
+  const members = wholeNumber(input.members, ['members'], 1, MAX_MEMBERS);
+  const seed = wholeNumber(input.seed, ['seed'], -(2 ** 31), 2 ** 32);
+  const heartbeatMs = input.heartbeatMs === undefined ? 100 : wholeNumber(input.heartbeatMs, ['heartbeatMs'], 1, 60_000);
+  if (input.electionTimeoutMs !== undefined && (!Array.isArray(input.electionTimeoutMs) || input.electionTimeoutMs.length !== 2)) fail(['electionTimeoutMs'], `must be [min, max], got ${describeValue(input.electionTimeoutMs)}`);
   const [electionMinMs, electionMaxMs] = input.electionTimeoutMs ?? [1000, 2000];
-  wholeNumber(electionMinMs, 'electionTimeoutMs[0]', 1, 600_000);
-  wholeNumber(electionMaxMs, 'electionTimeoutMs[1]', electionMinMs, 600_000);
+  wholeNumber(electionMinMs, ['electionTimeoutMs', 0], 1, 600_000);
+  wholeNumber(electionMaxMs, ['electionTimeoutMs', 1], electionMinMs, 600_000);
   // etcd itself refuses an election timeout under 5 heartbeats (embed/config.go: "--election-timeout[..]
   // should be at least as 5 times as --heartbeat-interval[..]"); here only a timeout that is not longer
   // than one heartbeat is refused, so that the lesson can show what a too-short timeout does.
-  if (electionMinMs <= heartbeatMs) fail('electionTimeoutMs[0]', `must be longer than heartbeatMs (${heartbeatMs}), got ${electionMinMs}`);
+  if (electionMinMs <= heartbeatMs) fail(['electionTimeoutMs', 0], `must be longer than heartbeatMs (${heartbeatMs}), got ${electionMinMs}`);
   for (const [name, v] of [['preVote', input.preVote], ['checkQuorum', input.checkQuorum]] as const) {
-    if (v !== undefined && typeof v !== 'boolean') fail(name, `must be true or false, got ${describeValue(v)}`);
+    if (v !== undefined && typeof v !== 'boolean') fail([name], `must be true or false, got ${describeValue(v)}`);
   }
-  const untilMs = wholeNumber(input.untilMs, 'untilMs', 0, MAX_UNTIL_MS);
-  if (!Array.isArray(input.events)) fail('events', `must be a list, got ${describeValue(input.events)}`);
-  if (input.events.length > MAX_EVENTS) throw new LimitExceededError(`events: at most ${MAX_EVENTS}, got ${input.events.length}`);
-  const member = (v: unknown, path: string) => wholeNumber(v, path, 1, members);
+  const untilMs = wholeNumber(input.untilMs, ['untilMs'], 0, MAX_UNTIL_MS);
+  if (!Array.isArray(input.events)) fail(['events'], `must be a list, got ${describeValue(input.events)}`);
+  if (input.events.length > MAX_EVENTS) throw new LimitExceededError(`at most ${MAX_EVENTS}, got ${input.events.length}`, { path: ['events'] });
+  const member = (v: unknown, path: FieldPath) => wholeNumber(v, path, 1, members);
   const events = input.events.map((ev, i): RaftEvent => {
-    const path = `events[${i}]`;
+    const path = ['events', i];
     if (ev === null || typeof ev !== 'object') fail(path, `must be a mapping, got ${describeValue(ev)}`);
-    const at = wholeNumber(ev.at, `${path}.at`, 0, MAX_UNTIL_MS);
+    const at = wholeNumber(ev.at, [...path, 'at'], 0, MAX_UNTIL_MS);
     switch (ev.type) {
       case 'crash':
-        return { at, type: 'crash', member: ev.member === 'leader' ? 'leader' : member(ev.member, `${path}.member`) };
+        return { at, type: 'crash', member: ev.member === 'leader' ? 'leader' : member(ev.member, [...path, 'member']) };
       case 'restart':
-        return { at, type: 'restart', member: member(ev.member, `${path}.member`) };
+        return { at, type: 'restart', member: member(ev.member, [...path, 'member']) };
       case 'partition': {
-        if (!Array.isArray(ev.groups) || ev.groups.some((g) => !Array.isArray(g))) fail(`${path}.groups`, 'must be a list of lists of member ids');
+        if (!Array.isArray(ev.groups) || ev.groups.some((g) => !Array.isArray(g))) fail([...path, 'groups'], 'must be a list of lists of member ids');
         const seen = new Set<number>();
         const groups = ev.groups.map((g, gi) => g.map((id, k) => {
-          const m = member(id, `${path}.groups[${gi}][${k}]`);
-          if (seen.has(m)) fail(`${path}.groups[${gi}][${k}]`, `member ${m} is in two groups`);
+          const m = member(id, [...path, 'groups', gi, k]);
+          if (seen.has(m)) fail([...path, 'groups', gi, k], `member ${m} is in two groups`);
           seen.add(m);
           return m;
         }));
@@ -256,10 +258,10 @@ function readInput(input: RaftInput): RaftSettings {
       case 'heal':
         return { at, type: 'heal' };
       case 'propose':
-        if (typeof ev.value !== 'string') fail(`${path}.value`, `must be a string, got ${describeValue(ev.value)}`);
+        if (typeof ev.value !== 'string') fail([...path, 'value'], `must be a string, got ${describeValue(ev.value)}`);
         return { at, type: 'propose', value: ev.value };
       default:
-        return fail(`${path}.type`, `must be one of crash, restart, partition, heal, propose, got ${describeValue((ev as { type?: unknown }).type)}`);
+        return fail([...path, 'type'], `must be one of crash, restart, partition, heal, propose, got ${describeValue((ev as { type?: unknown }).type)}`);
     }
   });
   return { members, seed, heartbeatMs, electionMinMs, electionMaxMs, preVote: input.preVote ?? true, checkQuorum: input.checkQuorum ?? true, untilMs, events };
