@@ -144,6 +144,8 @@ export class MvccStore {
   private readonly leases = new Map<number, Lease>();
   /** Some key has a code unit ≥ U+D800: JavaScript's `<` no longer gives byte order, compareKeys must. */
   private wideKeys = false;
+  constructor(private readonly keepHistory = false) {}
+
   /** The write transaction in progress: its revision and its changes so far. */
   private txnRev = 0;
   private txnChanges = 0;
@@ -283,6 +285,9 @@ export class MvccStore {
     if (rev <= this.compactMainRev) throw new MvccError(ERR_COMPACTED);
     if (rev > this.currentRev) throw new MvccError(ERR_FUTURE_REV);
     this.compactMainRev = rev;
+    // Nothing observable depends on the old versions being gone (reads below the compaction
+    // revision are refused either way): a store that keeps them can still draw each key's history.
+    if (this.keepHistory) return;
     const keepKeys: string[] = [];
     const keepRevs: KeyRevision[][] = [];
     for (let k = 0; k < this.sortedKeys.length; k++) {

@@ -71,11 +71,20 @@ export const MAX_MVCC_OPS = 1_000_000;
  *   //  { header: { revision: 2 }, kvs: [{ key: 'foo', value: 'bar', create_revision: 2, mod_revision: 2, version: 1 }], count: 1 }]
  */
 export function mvcc(ops: MvccOp[]): MvccResult[] {
+  return runMvcc(ops).results;
+}
+
+/**
+ * mvcc() with the store it ran on. With `keepHistory` the store keeps the
+ * versions a compaction would drop (answers are the same), so that every key's
+ * history can still be drawn.
+ */
+export function runMvcc(ops: MvccOp[], options: { keepHistory?: boolean } = {}): { results: MvccResult[]; store: MvccStore } {
   if (!Array.isArray(ops)) throw new ValidationError(`mvcc expects a list of operations, got ${describeValue(ops)}`);
   if (ops.length > MAX_MVCC_OPS) throw new LimitExceededError(`at most ${MAX_MVCC_OPS} operations per script, got ${ops.length}`);
   ops.forEach((op, i) => checkOp(op, [i]));
-  const store = new MvccStore();
-  return ops.map((op) => {
+  const store = new MvccStore(options.keepHistory);
+  const results = ops.map((op) => {
     try {
       return runOp(store, op);
     } catch (e) {
@@ -83,6 +92,7 @@ export function mvcc(ops: MvccOp[]): MvccResult[] {
       throw e;
     }
   });
+  return { results, store };
 }
 
 function runOp(store: MvccStore, op: MvccOp): MvccResult {
