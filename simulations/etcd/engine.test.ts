@@ -69,3 +69,19 @@ for (const c of located) {
 test('a cell without a RaftCluster or an EtcdctlScript, or with another kind, is refused', () => {
   assert.throws(() => engine.run(parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n'), ctx), /this cell takes RaftCluster and EtcdctlScript/);
 });
+
+const scenario = (name: string) => engine.run(parseManifests(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')), ctx).result.raft!;
+
+test('fixtures/partitioned-member-returns.yaml: with PreVote the returning member does not disrupt; without, it deposes the leader', () => {
+  const withPreVote = scenario('partitioned-member-returns.yaml');
+  assert.deepEqual(withPreVote.leaders.map((l) => l.term), [1]);
+  const text = readFileSync(new URL('./fixtures/partitioned-member-returns.yaml', import.meta.url), 'utf8').replace('preVote: true', 'preVote: false');
+  const without = engine.run(parseManifests(text), ctx).result.raft!;
+  assert.ok(without.leaders.length > 1 && without.leaders[without.leaders.length - 1].term > 2);
+});
+
+test('fixtures/leader-crash.yaml: the dropped proposal is nowhere, the committed ones are everywhere', () => {
+  const out = scenario('leader-crash.yaml');
+  assert.equal(out.leaders.length, 2);
+  for (const m of out.members) assert.deepEqual(m.log.map((e) => e.data), ['', 'a', '', 'b']);
+});
