@@ -85,3 +85,21 @@ test('fixtures/leader-crash.yaml: the dropped proposal is nowhere, the committed
   assert.equal(out.leaders.length, 2);
   for (const m of out.members) assert.deepEqual(m.log.map((e) => e.data), ['', 'a', '', 'b']);
 });
+
+test('the timeline shows the members after each event and election, and asking for it changes nothing else', async () => {
+  const { runRaft } = await import('./simulate-raft.ts');
+  const input = { members: 3, seed: 7, untilMs: 12_000, events: [{ at: 3000, type: 'propose' as const, value: 'a' }, { at: 4000, type: 'crash' as const, member: 'leader' as const }] };
+  const plain = runRaft(input);
+  const timed = runRaft(input, { timeline: true });
+  assert.deepEqual(timed.output, plain.output);
+  assert.deepEqual(plain.timeline, []);
+  const causes = timed.timeline.map((t) => t.cause);
+  assert.equal(causes[0], `${timed.output.leaders[0].id} elected leader of term 1`);
+  assert.deepEqual(causes.slice(1, 3), [`propose "a" (to leader ${timed.output.leaders[0].id})`, `crash leader (member ${timed.output.leaders[0].id})`]);
+  assert.ok(causes.includes('end'));
+  const afterCrash = timed.timeline[2].members.find((m) => !m.up);
+  assert.ok(afterCrash && afterCrash.id === timed.output.leaders[0].id);
+  const view = engine.viewModel!(engine.run(parseManifests(readFileSync(new URL('./fixtures/leader-crash.yaml', import.meta.url), 'utf8')), ctx));
+  assert.ok(view.raft!.timeline.some((row) => row.cells.some((c) => c.cls === 'etcd-state-down')));
+  assert.match(view.raft!.timeline[0].cells.find((c) => c.cls === 'etcd-state-leader')!.text, /^Leader t1 · \d+\/1$/);
+});

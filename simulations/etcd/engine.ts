@@ -53,8 +53,9 @@ export const engine: Engine<EtcdResult, EtcdView> = {
       if (typeof raftInput.untilMs === 'number' && raftInput.untilMs > ctx.budget.maxVirtualTimeMs) {
         throw new LimitExceededError(`must be at most ${ctx.budget.maxVirtualTimeMs} (the virtual time budget), got ${raftInput.untilMs}`, { object, path: ['spec', 'untilMs'] });
       }
-      const run = locate(object, ['spec'], () => runRaft(raftInput, { trace: ctx.detail }));
+      const run = locate(object, ['spec'], () => runRaft(raftInput, { trace: ctx.detail, timeline: true }));
       result.raft = run.output;
+      result.timeline = run.timeline;
       for (const step of run.trace.slice(0, MAX_TRACE_STEPS)) {
         trace.push({ title: step.title, at: step.at, subject: step.member ? `member ${step.member}` : 'network', source: step.rule, level: /became leader|stepped down|crashed|dropped/.test(step.title) ? 'decision' : 'info' });
       }

@@ -43,6 +43,16 @@ export type RaftOutput = {
 /** One step of the run, for the picture and the "why" trace: what happened and the rule of raft.go it follows. */
 export type RaftTraceStep = { at: number; member: number; title: string; rule: string };
 
+/** The members at one moment (after a scenario event, an election, or at the end), for the timeline. */
+export type RaftMoment = {
+  at: number;
+  cause: string;
+  members: { id: number; up: boolean; state: RaftState; term: number; commitIndex: number; lastIndex: number }[];
+};
+
+/** The timeline keeps at most this many moments. */
+export const MAX_MOMENTS = 300;
+
 // Budgets: a learner's scenario must end, and quickly.
 export const MAX_MEMBERS = 7;
 export const MAX_UNTIL_MS = 3_600_000;
@@ -64,7 +74,7 @@ export function simulateRaft(input: RaftInput): RaftOutput {
 }
 
 /** simulateRaft with the step-by-step trace (for the chapter's view). */
-export function runRaft(input: RaftInput, options: { trace?: boolean } = {}): { output: RaftOutput; trace: RaftTraceStep[] } {
+export function runRaft(input: RaftInput, options: { trace?: boolean; timeline?: boolean } = {}): { output: RaftOutput; trace: RaftTraceStep[]; timeline: RaftMoment[] } {
   const cfg = readInput(input);
   const clock = new VirtualClock();
   const prng = new Prng(cfg.seed);
@@ -114,6 +124,8 @@ export function runRaft(input: RaftInput, options: { trace?: boolean } = {}): { 
     },
     onLeader: (node) => {
       leaders.push({ term: node.term, id: node.id, at: clock.now(), log: node.log.map((e) => ({ ...e })) });
+      // after becomeLeader has appended its empty entry
+      if (options.timeline) clock.at(clock.now(), 'timeline', () => moment(`${node.id} elected leader of term ${node.term}`));
     },
     trace: options.trace ? (node, title, rule) => trace.push({ at: clock.now(), member: node.id, title, rule }) : undefined,
   };
@@ -133,47 +145,85 @@ export function runRaft(input: RaftInput, options: { trace?: boolean } = {}): { 
     if (options.trace) trace.push({ at: clock.now(), member, title, rule });
   };
 
-  const apply = (ev: RaftEvent): void => {
+  const timeline: RaftMoment[] = [];
+  const moment = (cause: string): void => {
+    if (!options.timeline || timeline.length >= MAX_MOMENTS) return;
+    timeline.push({
+      at: clock.now(),
+      cause,
+      members: voters.map((id) => {
+        const saved = down.get(id);
+        const n = nodes.get(id) as RaftNode;
+        return saved
+          ? { id, up: false, state: saved.state, term: saved.persisted.term, commitIndex: saved.persisted.committed, lastIndex: saved.persisted.log.length }
+          : { id, up: true, state: n.state, term: n.term, commitIndex: n.committed, lastIndex: n.log.length };
+      }),
+    });
+  };
+  const describe = (ev: RaftEvent): string => {
+    switch (ev.type) {
+      case 'crash':
+        return `crash ${ev.member}`;
+      case 'restart':
+        return `restart ${ev.member}`;
+      case 'partition':
+        return `partition ${ev.groups.map((g) => `{${g.join(',')}}`).join(' | ')}`;
+      case 'heal':
+        return 'heal';
+      case 'propose':
+        return `propose ${JSON.stringify(ev.value)}`;
+    }
+  };
+
+  /** Applies a scenario event; returns what the timeline should add to its description, if anything. */
+  const apply = (ev: RaftEvent): string | undefined => {
     switch (ev.type) {
       case 'crash': {
         const id = ev.member === 'leader' ? currentLeader()?.id : ev.member;
-        if (id === undefined || down.has(id)) return;
+        if (id === undefined) return ' (no leader: nothing to do)';
+        if (down.has(id)) return ' (already down)';
         const n = nodes.get(id) as RaftNode;
         n.up = false;
         down.set(id, { persisted: { ...n.persisted(), log: n.log.slice() }, state: n.state });
         incarnation.set(id, (incarnation.get(id) as number) + 1);
         note(id, `${id} crashed (term ${n.term}, ${n.state})`, 'scenario: crash; term, vote, log and commit survive on disk (HardState + WAL)');
-        return;
+        return ev.member === 'leader' ? ` (member ${id})` : undefined;
       }
       case 'restart': {
         const saved = down.get(ev.member);
-        if (!saved) return;
+        if (!saved) return ' (already up: nothing to do)';
         down.delete(ev.member);
         nodes.set(ev.member, new RaftNode(ev.member, config, env, saved.persisted));
         note(ev.member, `${ev.member} restarted as a follower at term ${saved.persisted.term}`, 'raft.go newRaft: loadState(HardState), becomeFollower(term, None)');
-        return;
+        return undefined;
       }
       case 'partition': {
         partition = new Map();
         ev.groups.forEach((g, i) => g.forEach((id) => (partition as Map<number, number>).set(id, i)));
         note(0, `network partitioned: ${ev.groups.map((g) => `{${g.join(',')}}`).join(' | ')}`, 'scenario: partition');
-        return;
+        return undefined;
       }
       case 'heal':
         partition = undefined;
         note(0, 'network healed', 'scenario: heal');
-        return;
+        return undefined;
       case 'propose': {
         const leader = currentLeader();
         if (leader) leader.propose(ev.value);
         note(leader?.id ?? 0, leader ? `proposal ${JSON.stringify(ev.value)} appended by leader ${leader.id} at index ${leader.log.length}` : `proposal ${JSON.stringify(ev.value)} dropped: no leader`, leader ? 'raft.go stepLeader MsgProp: appendEntry, bcastAppend' : 'raft.go: ErrProposalDropped');
-        return;
+        return leader ? ` (to leader ${leader.id})` : ' (no leader: dropped)';
       }
     }
   };
 
   const events = cfg.events.map((ev, i) => ({ ev, i })).sort((a, b) => a.ev.at - b.ev.at || a.i - b.i);
-  for (const { ev } of events) if (ev.at <= cfg.untilMs) clock.at(ev.at, `scenario ${ev.type}`, () => apply(ev));
+  for (const { ev } of events) {
+    if (ev.at > cfg.untilMs) continue;
+    clock.at(ev.at, `scenario ${ev.type}`, () => {
+      const outcome = apply(ev);
+      moment(describe(ev) + (outcome ?? ''));
+    });
+  }
 
   const stop = clock.runUntil(cfg.untilMs, { maxSteps: MAX_CLOCK_STEPS, maxVirtualTimeMs: cfg.untilMs });
   if (stop.reason === 'maxSteps') throw new LimitExceededError(`the simulation took more than ${MAX_CLOCK_STEPS} steps before untilMs (${cfg.untilMs} ms): shorten it or propose less`);
@@ -184,7 +234,8 @@ export function runRaft(input: RaftInput, options: { trace?: boolean } = {}): { 
     const p = saved ? saved.persisted : n.persisted();
     return { id, up: !saved, state: saved ? saved.state : n.state, term: p.term, vote: p.vote, commitIndex: p.committed, log: p.log.map((e) => ({ index: e.index, term: e.term, data: e.data })) };
   });
-  return { output: { members, leaders, commits }, trace };
+  moment('end');
+  return { output: { members, leaders, commits }, trace, timeline };
 }
 
 // ---- input --------------------------------------------------------------

@@ -4,10 +4,12 @@
 // it would be typed, etcdctl's JSON, and each key's revisions.
 
 import type { MvccOp, MvccResult } from './mvcc.ts';
-import type { RaftOutput } from './simulate-raft.ts';
+import type { RaftMoment, RaftOutput } from './simulate-raft.ts';
 
 export interface EtcdResult {
   raft?: RaftOutput;
+  /** The members after each scenario event and election, and at the end. */
+  timeline?: RaftMoment[];
   mvcc?: {
     commands: MvccOp[];
     results: MvccResult[];
@@ -32,6 +34,7 @@ export interface EtcdView {
     members: { id: number; label: string; state: string; term: number; vote: string; commitIndex: number; lastIndex: number; up: boolean }[];
     lanes: { y: number; textY: number; label: string; down: boolean; entries: { x: number; y: number; cls: string; term: number; title: string }[]; commit?: { x: number; y1: number; y2: number } }[];
     leaders: { term: number; id: number; at: string }[];
+    timeline: { at: string; cause: string; cells: { text: string; cls: string }[] }[];
     commits: { index: number; term: number; data: string; first: string; members: string }[];
   };
   mvcc?: {
@@ -102,6 +105,15 @@ export function buildView(output: { result: EtcdResult }): EtcdView {
       members: raft.members.map((m) => ({ id: m.id, label: String(m.id), state: m.state, term: m.term, vote: m.vote ? String(m.vote) : 'None', commitIndex: m.commitIndex, lastIndex: m.log.length, up: m.up })),
       lanes,
       leaders: raft.leaders.map((l) => ({ term: l.term, id: l.id, at: ms(l.at) })),
+      // one row per moment; a cell reads "Leader t2 · 5/6": state, term, commit index / last index
+      timeline: (output.result.timeline ?? []).map((t) => ({
+        at: ms(t.at),
+        cause: t.cause,
+        cells: t.members.map((m) => ({
+          text: m.up ? `${m.state.replace(/^State/, '')} t${m.term} · ${m.commitIndex}/${m.lastIndex}` : `down t${m.term} · ${m.commitIndex}/${m.lastIndex}`,
+          cls: m.up ? `etcd-state-${m.state.replace(/^State/, '').toLowerCase()}` : 'etcd-state-down',
+        })),
+      })),
       commits: [...byIndex.entries()].slice(-MAX_DRAWN_ENTRIES).map(([index, c]) => ({ index, term: c.term, data: c.data === '' ? '(empty)' : c.data, first: ms(c.first), members: [...new Set(c.ids)].sort((a, b) => a - b).join(', ') })),
     };
   }
