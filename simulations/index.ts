@@ -16,3 +16,6 @@ export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, 
 // The shared API server (issue 12): validation, defaults and a scenario of API calls.
 export { validateObject, defaultObject, apiServerScenario } from './apiserver/public-api.ts';
 export type { FieldError, Op, Result, WatchEvent } from './apiserver/public-api.ts';
+// Chapter 8, etcd (issue 18): Raft's quorum, log and vote rules, MVCC as etcdctl shows it, a Raft cluster on a virtual clock.
+export { committedIndex, voteResult, isUpToDate, findConflict, maybeAppend, maybeCommit, stepVote, mvcc, simulateRaft, RaftInvariantError } from './etcd/public-api.ts';
+export type { Entry, VoteResult, RaftState, VoteRequest, VoteResponse, VoterState, MvccOp, MvccResult, KeyValue, RaftInput, RaftOutput, RaftEvent } from './etcd/public-api.ts';

@@ -33,6 +33,8 @@ describe('simulations/index.ts', () => {
       'getPodQOS', 'getContainerOOMScoreAdjust', 'rankMemoryPressure', 'describePod', 'diagnosePod', 'simulateMemory',
       // issue 6, declarative apply
       'strategicMergePatch', 'createTwoWayMergePatch', 'createThreeWayMergePatch', 'schemaFor', 'kubectlApply',
+      // issue 18, etcd
+      'committedIndex', 'voteResult', 'isUpToDate', 'findConflict', 'maybeAppend', 'maybeCommit', 'stepVote', 'mvcc', 'simulateRaft',
     ];
     for (const name of named) assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
   });
@@ -101,6 +103,28 @@ describe('simulations/index.ts', () => {
     for (const key of ['patch', 'result', 'newLastApplied', 'diff', 'explanation']) assert.ok(key in applied, key);
     // kubectl's annotation: the applied object as compact JSON, with a trailing newline
     assert.equal(applied.newLastApplied, '{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"demo","namespace":"default"}}\n');
+  });
+
+  it('etcd: quorum, log and vote rules, mvcc and a Raft cluster (contracts/etcd.md examples)', () => {
+    // etcd-io/raft quorum/testdata/majority_commit.txt and joint_commit.txt
+    assert.equal(api.committedIndex([1, 2, 3], { '1': 12, '2': 5 }), 5);
+    assert.equal(api.committedIndex([1, 2, 3], { '1': 100, '2': 101, '3': 99 }, []), 100);
+    assert.equal(api.voteResult([2, 4, 7], { '2': true, '4': false }), 'VotePending');
+    // log_test.go TestIsUpToDate, TestFindConflict, TestLogMaybeAppend; raft_test.go TestCommit
+    assert.equal(api.isUpToDate(3, 3, 2, 4), true);
+    assert.equal(api.findConflict([{ index: 1, term: 1 }, { index: 2, term: 2 }, { index: 3, term: 3 }], [{ index: 2, term: 1 }, { index: 3, term: 4 }]), 2);
+    const appended = api.maybeAppend([{ index: 1, term: 1 }, { index: 2, term: 2 }, { index: 3, term: 3 }], 1, { index: 3, logTerm: 3, commit: 5, entries: [{ index: 4, term: 4 }] });
+    assert.deepEqual([appended.lastNewIndex, appended.ok, appended.committed, appended.log.length], [4, true, 4, 4]);
+    assert.equal(api.maybeCommit([{ index: 1, term: 1 }, { index: 2, term: 2 }], 2, { '1': 2, '2': 1, '3': 1 }, 0), 0);
+    assert.deepEqual(api.stepVote({ id: 1, state: 'StateFollower', term: 0, vote: 0, lead: 0, log: [{ index: 1, term: 2 }] }, { type: 'MsgVote', from: 2, to: 1, term: 3, index: 2, logTerm: 1 }), { type: 'MsgVoteResp', reject: true, term: 3 });
+    // etcdctl -w json, checked against a real etcd in test/conformance/etcd/mvcc-oracle.test.ts
+    assert.deepEqual(api.mvcc([{ op: 'put', key: 'foo', value: 'bar' }, { op: 'get', key: 'foo' }]), [
+      { header: { revision: 2 } },
+      { header: { revision: 2 }, kvs: [{ key: 'foo', value: 'bar', create_revision: 2, mod_revision: 2, version: 1 }], count: 1 },
+    ]);
+    const raft = api.simulateRaft({ members: 5, seed: 21, untilMs: 10000, events: [{ at: 0, type: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 6000, type: 'propose', value: 'a' }] });
+    assert.deepEqual(raft.members.map((m) => m.commitIndex), [0, 0, 2, 2, 2]);
+    assert.equal(raft.leaders.length, 1);
   });
 });
 
