@@ -51,6 +51,22 @@ export const STRINGS = {
     'sim.runs': 'runs',
     'sim.error': 'The scenario cannot run',
     'sim.error.line': 'line {line}, column {column}',
+    'sim.error.lineOnly': 'line {line}',
+    'sim.error.path': 'Field:',
+    'sim.error.snippet': 'Where in the scenario',
+    'sim.error.notSaved': 'This scenario was not saved: the editor shows what you sent, and the page keeps your last saved version until a run succeeds.',
+    'sim.error.tooLarge': 'The scenario is larger than the 256 KiB a run accepts; it was not saved. The editor shows your last saved version.',
+    'js.running': 'Running…',
+    'js.failed': 'The request failed; check your connection and try again.',
+    'js.edited': 'your edited version (saved)',
+    'js.default': 'default scenario',
+    'js.checking': 'Checking…',
+    'js.loading': 'Loading…',
+    'js.detailFailed': 'Could not load this. Open it on its own page instead.',
+    'js.errorTitle': 'The scenario cannot run',
+    'js.showLastGood': 'Show the last result that ran',
+    'js.lastGoodNote': 'This is the last result that ran. The editor still holds the scenario with the error.',
+    'js.showError': 'Show the error again',
     'sim.why': 'Why: step by step',
     'sim.json': 'Raw result (JSON)',
     'sim.running': 'Running…',
@@ -129,6 +145,22 @@ export const STRINGS = {
     'sim.runs': '次运行',
     'sim.error': '场景无法运行',
     'sim.error.line': '第 {line} 行，第 {column} 列',
+    'sim.error.lineOnly': '第 {line} 行',
+    'sim.error.path': '字段：',
+    'sim.error.snippet': '场景中出错的位置',
+    'sim.error.notSaved': '这个场景没有保存：编辑器里是你提交的内容，页面仍保留你上次保存的版本，直到运行成功。',
+    'sim.error.tooLarge': '场景超过了一次运行允许的 256 KiB，没有保存。编辑器里是你上次保存的版本。',
+    'js.running': '运行中…',
+    'js.failed': '请求失败，请检查网络后重试。',
+    'js.edited': '你修改过的版本（已保存）',
+    'js.default': '默认场景',
+    'js.checking': '检查中…',
+    'js.loading': '加载中…',
+    'js.detailFailed': '加载失败，请在单独的页面中打开。',
+    'js.errorTitle': '场景无法运行',
+    'js.showLastGood': '显示上一次成功运行的结果',
+    'js.lastGoodNote': '这是上一次成功运行的结果。编辑器里仍是出错的场景。',
+    'js.showError': '再次显示错误',
     'sim.why': '为什么：逐步解释',
     'sim.json': '原始结果（JSON）',
     'sim.running': '运行中…',
@@ -170,6 +202,13 @@ export function translate(lang: Lang, key: string, params: Record<string, unknow
   const table = STRINGS[lang] as Record<string, string>;
   const text = table[key] ?? (STRINGS.en as Record<string, string>)[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** The strings the page script uses (keys `js.*`, without the prefix), as JSON (the layout puts it in a meta tag). */
+export function clientStrings(lang: Lang): string {
+  const table = STRINGS[lang] as Record<string, string>;
+  const picked = Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith('js.')).map(([k, v]) => [k.slice(3), v]));
+  return JSON.stringify(picked);
 }
 
 /** The UI language: an explicit choice (cookie) first, then Accept-Language, then English. */

@@ -26,6 +26,7 @@ import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { runFailureError } from '../http/errors.ts';
+import { ValidationError } from '../../simulations/shared/errors.ts';
 import { constants, gzipSync } from 'node:zlib';
 
 export interface ApiDeps {
@@ -119,7 +120,20 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
 
   router.post('/lessons/:slug/cells/:cellId/run', ...runLimiters, async (req, res) => {
     const slug = String(req.params.slug);
-    const output = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
+    let output;
+    try {
+      output = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
+    } catch (error) {
+      // An empty scenario or one over the size limit never ran: its error is
+      // still rendered, so the page shows it in place of the output.
+      if (!(error instanceof ValidationError)) throw error;
+      const body = error.toJSON();
+      const html = views.partial('sim-output', { ...res.locals, ok: false, notSaved: true, error: { ...body, snippet: [] } });
+      res.status(400);
+      if (req.query.only === 'html') sendHtmlOnly(res, { ok: false, error: body, html });
+      else res.json({ ok: false, error: body, html });
+      return;
+    }
     const html = cellOutputHtml(views, notebook.engine(output.cell.engine), slug, output, res.locals);
     const edited = output.input !== output.cell.input;
     sendCellOutput(res, output, { html, edited }, { onlyHtml: req.query.only === 'html' });

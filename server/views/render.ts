@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
-import { translate } from '../i18n/strings.ts';
+import { clientStrings, translate } from '../i18n/strings.ts';
 import { constants, gzipSync } from 'node:zlib';
 import { gzipPieces, precompressedChain, type Piece } from './gzip-pieces.ts';
 
@@ -275,13 +275,17 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
     assets.set(`/assets/${name}`, asset(`/assets/${name}`, readFileSync(file), type));
   }
 
+  const enStrings = clientStrings('en');
+  const zhStrings = clientStrings('zh');
+  const extraAssets: Record<string, string> = {};
+
   return {
     assets,
     assetUrls: { css, js },
     page(name, model) {
       const template = pages.get(name);
       if (!template) throw new Error(`no page template "${name}"`);
-      const data = { ...model, assets: { css, js } };
+      const data = { ...model, assets: { css, js, ...extraAssets }, clientStrings: model.lang === 'zh' ? zhStrings : enStrings };
       return layout({ ...data, body: template(data) });
     },
     pageBytes(name, model, slots) {

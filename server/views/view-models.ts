@@ -28,9 +28,12 @@ export interface SimOutputModel {
 
 export interface SnippetLine {
   no: number;
+  /** The whole line, or (on the error's line, when the column is known) the part before the column. */
   text: string;
   hit: boolean;
-  caret?: string;
+  /** On the error's line: the character at the column (a space past the end), and the rest of the line. */
+  at?: string;
+  after?: string;
 }
 
 export interface TraceModel {
@@ -67,21 +70,30 @@ export function traceModel(trace: TraceStep[]): TraceModel[] {
   }));
 }
 
-/** Three lines around the error, with a caret under the column. */
+/**
+ * The error's line with one line of context either side, its column marked
+ * (the learner reads it whole: lines wrap on the page instead of scrolling off,
+ * so the line after, often the one the message is about, is always in view).
+ *
+ * @example
+ *   errorSnippet('a: 1\nb: [\nc: 3\nd: 4', 2, 4)
+ *   // → [{ no: 1, text: 'a: 1', hit: false },
+ *   //    { no: 2, text: 'b: ', at: '[', after: '', hit: true },
+ *   //    { no: 3, text: 'c: 3', hit: false }]
+ */
 export function errorSnippet(input: string, line: number | undefined, column: number | undefined): SnippetLine[] {
   if (line === undefined) return [];
   const lines = input.split('\n');
-  const from = Math.max(1, line - 2);
-  const to = Math.min(lines.length, line + 1);
+  if (line < 1 || line > lines.length) return [];
   const out: SnippetLine[] = [];
-  for (let no = from; no <= to; no++) {
-    const hit = no === line;
-    out.push({
-      no,
-      text: lines[no - 1] ?? '',
-      hit,
-      caret: hit && column ? `${' '.repeat(Math.max(0, column - 1))}^` : undefined,
-    });
+  for (let no = Math.max(1, line - 1); no <= Math.min(lines.length, line + 1); no++) {
+    const text = (lines[no - 1] ?? '').replace(/\r$/, '');
+    if (no !== line || !column || column < 1) {
+      out.push({ no, text, hit: no === line });
+      continue;
+    }
+    const i = Math.min(column - 1, text.length);
+    out.push({ no, text: text.slice(0, i), at: text.slice(i, i + 1) || ' ', after: text.slice(i + 1), hit: true });
   }
   return out;
 }
@@ -150,8 +162,8 @@ export interface SimCellModel {
 }
 
 /** The editor part of a sim cell; its output is rendered separately (and cached for defaults). */
-export function simCellModel(cell: SimCell, state: CellState | undefined): SimCellModel {
-  const input = state?.input ?? cell.input;
+export function simCellModel(cell: SimCell, state: CellState | undefined, sent?: string): SimCellModel {
+  const input = sent ?? state?.input ?? cell.input;
   return {
     kind: 'sim',
     id: cell.id,
@@ -160,6 +172,7 @@ export function simCellModel(cell: SimCell, state: CellState | undefined): SimCe
     engineTitle: cell.engineTitle,
     input,
     rows: Math.min(40, Math.max(8, input.split('\n').length + 1)),
+    // What is saved, not what the editor holds (a scenario sent with an error is not saved).
     edited: state !== undefined && state.input !== cell.input,
     runCount: state?.runCount ?? 0,
   };

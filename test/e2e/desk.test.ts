@@ -1,0 +1,136 @@
+// The learner's desk in Chromium (issue 13): a failed run in place of the
+// output with a way back to the last good result; the error whole at a phone's
+// width; every run error without JavaScript as the lesson page; predict quizzes
+// that reveal their result in place; grading on the first attempt; the code
+// editor; and the wording of counts.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startTestSite } from '../support/site.ts';
+import type { Site } from '../../server/boot.ts';
+import { browserSkipReason, launchBrowser, listen } from './browser.ts';
+
+const skip = browserSkipReason();
+
+/** Replaces a sim cell's scenario, in the code editor once it is there, else in the textarea. */
+export async function setScenario(page: Page, cell: Locator, text: string): Promise<void> {
+  const editor = cell.locator('.cm-content');
+  if ((await editor.count()) > 0) {
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    if (text === '') await page.keyboard.press('Delete');
+    else await page.keyboard.insertText(text);
+  } else {
+    await cell.locator('textarea').fill(text);
+  }
+}
+
+const GOOD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: good-one\n';
+// The line after the error is long: at a phone's width it must wrap, not run off.
+const BAD = `apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {app: ${'a-very-long-label-value-'.repeat(6)}end}\n`;
+
+describe('the desk in Chromium', { skip }, () => {
+  let site: Site;
+  let server: Server;
+  let url: string;
+  let browser: Browser;
+
+  before(async () => {
+    site = await startTestSite({ config: { workers: 2 } });
+    ({ server, url } = await listen(site));
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    await site?.close();
+  });
+
+  async function open(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
+    const context: BrowserContext = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport });
+    const page: Page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      // A failed run answers 4xx, which Chromium logs as a failed resource; nothing else may fail.
+      if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    return { context, page, errors };
+  }
+
+  it('a failed run replaces the output with its error, whole at 390 px, and the last good result is one click away', async () => {
+    const { context, page, errors } = await open({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    const output = cell.locator('.sim-output');
+    await setScenario(page, cell, GOOD);
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await output.getByText('good-one').first().waitFor();
+
+    await setScenario(page, cell, BAD);
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await output.locator('.sim-error').waitFor();
+    assert.equal(await output.locator('.sim-result').count(), 0, 'the old result is gone from the output');
+    const error = (await output.locator('.sim-error').textContent()) ?? '';
+    assert.match(error, /line 3, column 1/);
+    assert.match(error, /metadata\.name: Required value/);
+    assert.match(error, /metadata\.name/, 'the field path');
+    // The snippet: the line before, the error's line, the line after, each whole on screen.
+    const lines = output.locator('.sim-error-snippet .snippet-line');
+    assert.equal(await lines.count(), 3);
+    assert.match((await lines.nth(2).textContent()) ?? '', /labels: \{app: a-very-long-label-value-.*end\}/);
+    const fits = await output.locator('.sim-error-snippet').evaluate((pre) => {
+      const box = pre.getBoundingClientRect();
+      return {
+        scrolls: pre.scrollWidth > pre.clientWidth,
+        inside: [...pre.querySelectorAll('.code')].every((c) => c.getBoundingClientRect().right <= box.right + 0.5),
+        page: document.documentElement.scrollWidth - window.innerWidth,
+      };
+    });
+    assert.deepEqual(fits, { scrolls: false, inside: true, page: 0 }, 'the snippet wraps instead of scrolling off');
+
+    await output.getByRole('button', { name: 'Show the last result that ran' }).click();
+    await output.getByText('good-one').first().waitFor();
+    assert.match((await output.locator('.sim-last-good-note').textContent()) ?? '', /still holds the scenario with the error/);
+    await output.getByRole('button', { name: 'Show the error again' }).click();
+    await output.locator('.sim-error').waitFor();
+    assert.equal(await output.locator('.sim-result').count(), 0);
+
+    // An empty cell never reaches the engine; its error takes the output's place all the same.
+    await setScenario(page, cell, '');
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await output.getByText('the scenario is empty').waitFor();
+    await output.getByRole('button', { name: 'Show the last result that ran' }).click();
+    await output.getByText('good-one').first().waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('without JavaScript an empty cell comes back as the lesson page with the error at the cell, in view', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false, viewport: { width: 390, height: 700 } });
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    await cell.locator('textarea').fill('');
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), cell.getByRole('button', { name: /Run/ }).click()]);
+    assert.equal(response.status(), 400);
+    await page.locator('h1', { hasText: 'Fixture lesson: inventory' }).waitFor();
+    const error = cell.locator('.sim-output .sim-error');
+    assert.match((await error.textContent()) ?? '', /the scenario is empty/);
+    // The form posts to the cell's anchor, so the page that comes back opens at the cell, the error in view.
+    assert.match(page.url(), /#cell-two-pods$/);
+    // (Polled from here: with JavaScript off, the page runs no polling of its own.)
+    let top = Number.NaN;
+    for (let i = 0; i < 50; i++) {
+      top = await error.evaluate((el) => el.getBoundingClientRect().top);
+      if (top >= 0 && top < 700 - 100) break;
+      await page.waitForTimeout(100);
+    }
+    assert.ok(top >= 0 && top < 600, `the error is in view (its top at ${top}px)`);
+    // The page still works from here: a good run posts and redirects to the lesson.
+    await cell.locator('textarea').fill(GOOD.replace('good-one', 'no-js-after-error'));
+    await Promise.all([page.waitForURL(/\/lessons\/architecture#cell-two-pods$/), cell.getByRole('button', { name: /Run/ }).click()]);
+    await cell.locator('.sim-output').getByText('no-js-after-error').first().waitFor();
+    await context.close();
+  });
+});
