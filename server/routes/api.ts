@@ -26,6 +26,7 @@ import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { runFailureError } from '../http/errors.ts';
+import { translate } from '../i18n/strings.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 import { constants, gzipSync } from 'node:zlib';
 
@@ -103,6 +104,12 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     });
   });
 
+  router.get('/lessons/:slug/cells/:cellId/scenario', (req, res) => {
+    const cellId = String(req.params.cellId);
+    const cell = notebook.simCell(String(req.params.slug), cellId);
+    res.json({ title: translate(res.locals.lang as Lang, 'scenario.title', { cell: cellId }), text: cell.input });
+  });
+
   router.get('/lessons/:slug/cells/:cellId/details/:key', async (req, res) => {
     const reply = await notebook.cellDetail(req.learnerId, String(req.params.slug), String(req.params.cellId), String(req.params.key));
     if (!reply.ok) throw runFailureError(reply);
@@ -146,12 +153,15 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     sendCellOutput(res, output, { input: output.input, html, edited: false }, { onlyHtml: req.query.only === 'html' });
   });
 
-  router.post('/quizzes/:slug/:cellId/answers', (req, res) => {
+  router.post('/quizzes/:slug/:cellId/answers', async (req, res) => {
     const lang = res.locals.lang as Lang;
-    const result = notebook.answer(req.learnerId, String(req.params.slug), String(req.params.cellId), req.body?.answer, lang);
-    const { cell, feedback } = result;
+    const slug = String(req.params.slug);
+    const result = await notebook.answer(req.learnerId, slug, String(req.params.cellId), req.body?.answer, lang);
+    const { cell, feedback, reveal } = result;
     res.json({
       correct: result.correct,
+      outcome: result.outcome,
+      standing: result.standing,
       expected: result.expected,
       answer: result.answer,
       explanation: cell.spec.explain,
@@ -167,6 +177,8 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
       followUp: cell.spec.followUp,
       attempts: result.attempts,
       html: views.partial('quiz-feedback', { ...res.locals, ...feedback }),
+      // What the predict quiz's cell shows now (its result once every predict quiz on it is answered).
+      ...(reveal ? { reveal: { cellId: reveal.cell.id, html: cellOutputHtml(views, notebook.engine(reveal.cell.engine), slug, reveal, res.locals), shown: reveal.kind === 'default' } } : {}),
     });
   });
 
@@ -180,7 +192,7 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
           slug: planned.slug,
           title: lesson!.title,
           ...progress,
-          missed: missed.map((m) => ({ cellId: m.cellId, attempts: m.attempts, url: `/lessons/${m.slug}#cell-${m.cellId}` })),
+          missed: missed.map((m) => ({ cellId: m.cellId, attempts: m.attempts, seen: m.seen, url: `/lessons/${m.slug}#cell-${m.cellId}` })),
         })),
     });
   });

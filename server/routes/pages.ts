@@ -10,12 +10,21 @@ import type { Csrf } from '../http/security.ts';
 import { HttpError, runFailureError, wantsJson } from '../http/errors.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
-import { translate } from '../i18n/strings.ts';
+import { plural, translate } from '../i18n/strings.ts';
 import { errorSnippet, lessonProgress, quizCellModel, simCellModel } from '../views/view-models.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { cookieName } from '../http/learner.ts';
+
+/** "Imported 1 edited cell and 2 answers.", or "Already up to date" when the file added nothing. */
+function importedMessage(lang: Lang, cells: number, attempts: number): string {
+  if (cells === 0 && attempts === 0) return translate(lang, 'progress.imported.upToDate');
+  return translate(lang, 'progress.imported', {
+    cells: plural(lang, 'progress.imported.cells', cells),
+    attempts: plural(lang, 'progress.imported.answers', attempts),
+  });
+}
 
 /** A run that could not start, shown in place at its cell (see renderLesson). */
 interface RunErrorInPlace {
@@ -195,7 +204,12 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
         return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/sim', model, key) };
       }
       const attempt = attempts.get(`${slug}/${cell.id}`);
-      return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/quiz', () => quizCellModel(cell, attempt), attempt ? undefined : cacheKey) };
+      // A predict quiz says so plainly when the learner's saved version of its cell differs from the lesson's.
+      const simState = cell.spec.type === 'predict' ? states.get(cell.spec.sim) : undefined;
+      const sim = cell.spec.type === 'predict' ? lesson.cells.find((c) => c.id === simState?.cellId) : undefined;
+      const scenarioEdited = simState !== undefined && sim?.kind === 'sim' && simState.input !== sim.input;
+      const key = attempt ? undefined : `${cacheKey}${scenarioEdited ? '/edited' : ''}`;
+      return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/quiz', () => quizCellModel(cell, attempt, { scenarioEdited }), key) };
     });
     const cells = withMarkers(rendered, slots, runFragments);
     const chapters = notebook.content.chapters;
@@ -220,6 +234,23 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
   };
 
   router.get('/lessons/:slug', (req, res) => renderLesson(req, res, String(req.params.slug)));
+
+  // The lesson's own scenario of a sim cell, read-only (a predict quiz offers it
+  // once the learner has edited the cell): a page without JavaScript, shown in place with it.
+  router.get('/lessons/:slug/cells/:cellId/scenario', (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    const lang = res.locals.lang as Lang;
+    const cell = notebook.simCell(slug, cellId);
+    const lesson = lessonFor(notebook.chapter(slug), lang);
+    const title = translate(lang, 'scenario.title', { cell: cellId });
+    render(res, 'detail', {
+      title,
+      detail: { title, text: cell.input },
+      lesson: { slug, title: lesson.title },
+      backHref: `/lessons/${encodeURIComponent(slug)}#cell-${cellId}`,
+    });
+  });
 
   // A piece of a cell's result served on demand (kubectl describe at one moment):
   // a page of its own without JavaScript, fetched into the cell with it.
@@ -276,7 +307,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     back(res, slug, cellId);
   });
 
-  router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, (req, res) => {
+  router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, async (req, res) => {
     const slug = String(req.params.slug);
     const cellId = String(req.params.cellId);
     const cell = notebook.quizCell(slug, cellId);
@@ -286,7 +317,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       back(res, slug, cellId);
       return;
     }
-    notebook.answer(req.learnerId, slug, cellId, raw, res.locals.lang as Lang);
+    await notebook.answer(req.learnerId, slug, cellId, raw, res.locals.lang as Lang);
     back(res, slug, cellId);
   });
 
@@ -305,7 +336,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       title: translate(lang, 'progress.title'),
       chapters: chapters.filter((c) => c.available),
       missed: chapters.flatMap((c) => c.missed.map((m) => ({ ...m, chapterTitle: c.title }))),
-      importedMessage: imported ? translate(lang, 'progress.imported', { cells: imported[1], attempts: imported[2] }) : undefined,
+      importedMessage: imported ? importedMessage(lang, Number(imported[1]), Number(imported[2])) : undefined,
       importError: typeof req.query.importError === 'string' ? req.query.importError.slice(0, 300) : undefined,
     });
   });

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
-import { clientStrings, translate } from '../i18n/strings.ts';
+import { clientStrings, plural, translate } from '../i18n/strings.ts';
 import { constants, gzipSync } from 'node:zlib';
 import { gzipPieces, precompressedChain, type Piece } from './gzip-pieces.ts';
 
@@ -220,6 +220,10 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
   );
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     return translate(langOf(options), key, options.hash ?? {});
+  });
+
+  hbs.registerHelper('plural', function (this: unknown, key: string, count: unknown, options: Handlebars.HelperOptions) {
+    return plural(langOf(options), key, Number(count), options.hash ?? {});
   });
 
   const partialNames = new Set<string>();

@@ -4,7 +4,7 @@
 import type { Engine, TraceStep } from '../../simulations/shared/engine.ts';
 import type { Lesson, QuizCell, SimCell } from '../content/model.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
-import type { CellState, LatestAttempt } from '../db/store.ts';
+import type { AttemptOutcome, CellState, LatestAttempt, QuizStanding } from '../db/store.ts';
 import { escapeHtml } from './escape.ts';
 import type { GradingKey } from '../quiz/grader.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
@@ -184,6 +184,9 @@ export interface QuizCellModel {
   anchor: string;
   type: string;
   isPredict: boolean;
+  /** A predict quiz's sim cell, and whether the learner's saved version of it differs from the lesson's. */
+  simId?: string;
+  scenarioEdited: boolean;
   promptHtml: string;
   inputKind: 'single' | 'multiple' | 'text' | 'number';
   unit?: string;
@@ -193,7 +196,11 @@ export interface QuizCellModel {
 }
 
 export interface QuizFeedbackModel {
+  /** Whether the answer shown matches the key. */
   correct: boolean;
+  /** What it counted as (the first attempt is graded; a later right answer is 'seen'). */
+  outcome: AttemptOutcome;
+  standing: QuizStanding;
   count: number;
   yourAnswerHtml: string;
   expectedHtml: string;
@@ -201,6 +208,8 @@ export interface QuizFeedbackModel {
   choices: { html: string; explainHtml: string; correct: boolean; chosen: boolean }[];
   followUpQuestionHtml: string;
   followUpAnswerHtml: string;
+  /** A predict quiz's cell output, to go and see once answered. */
+  simAnchor?: string;
 }
 
 export function inputKindOf(key: GradingKey): QuizCellModel['inputKind'] {
@@ -234,7 +243,10 @@ export function expectedValue(cell: QuizCell): unknown {
   return cell.spec.type === 'predict' ? cell.computed : key.answers[0];
 }
 
-export function feedbackModel(cell: QuizCell, attempt: { answer: unknown; correct: boolean; count: number }): QuizFeedbackModel {
+export function feedbackModel(
+  cell: QuizCell,
+  attempt: { answer: unknown; correct: boolean; count: number; outcome: AttemptOutcome; standing: QuizStanding },
+): QuizFeedbackModel {
   const chosen = chosenIndexes(attempt.answer);
   const { key } = cell;
   let yourAnswerHtml: string;
@@ -245,6 +257,8 @@ export function feedbackModel(cell: QuizCell, attempt: { answer: unknown; correc
   }
   return {
     correct: attempt.correct,
+    outcome: attempt.outcome,
+    standing: attempt.standing,
     count: attempt.count,
     yourAnswerHtml,
     expectedHtml: expectedHtml(cell),
@@ -257,10 +271,11 @@ export function feedbackModel(cell: QuizCell, attempt: { answer: unknown; correc
     })),
     followUpQuestionHtml: cell.html.followUpQuestion,
     followUpAnswerHtml: cell.html.followUpAnswer,
+    simAnchor: cell.spec.type === 'predict' ? `cell-${cell.spec.sim}-output` : undefined,
   };
 }
 
-export function quizCellModel(cell: QuizCell, attempt: LatestAttempt | undefined): QuizCellModel {
+export function quizCellModel(cell: QuizCell, attempt: LatestAttempt | undefined, { scenarioEdited = false } = {}): QuizCellModel {
   const inputKind = inputKindOf(cell.key);
   const chosen = attempt ? chosenIndexes(attempt.answer) : [];
   const unit = cell.spec.type === 'numeric' || cell.spec.type === 'predict' ? cell.spec.unit : undefined;
@@ -270,6 +285,8 @@ export function quizCellModel(cell: QuizCell, attempt: LatestAttempt | undefined
     anchor: `cell-${cell.id}`,
     type: cell.spec.type,
     isPredict: cell.spec.type === 'predict',
+    simId: cell.spec.type === 'predict' ? cell.spec.sim : undefined,
+    scenarioEdited,
     promptHtml: cell.html.prompt,
     inputKind,
     unit,
@@ -312,7 +329,8 @@ export function lessonProgress(lesson: Lesson, runCounts: ReadonlyMap<string, nu
       const attempt = attempts.get(key);
       if (attempt) {
         p.answered++;
-        if (attempt.correct) p.correct++;
+        // The first attempt counts: right after seeing the answer is not right.
+        if (attempt.standing === 'right') p.correct++;
       }
     }
   }

@@ -133,4 +133,71 @@ describe('the desk in Chromium', { skip }, () => {
     await cell.locator('.sim-output').getByText('no-js-after-error').first().waitFor();
     await context.close();
   });
+
+  it('answering the last predict quiz of a cell reveals its result in place, without a reload', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const output = page.locator('#cell-two-pods .sim-output');
+    await output.locator('[data-predict-first]').waitFor();
+    let navigations = 0;
+    page.on('framenavigated', () => navigations++);
+    await page.locator('#cell-how-many input[name="answer"]').fill('2');
+    await page.locator('#cell-how-many').getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('#cell-how-many .quiz-feedback').waitFor();
+    // The notice names only what is left to answer.
+    await page.waitForFunction(() => !document.querySelector('#cell-two-pods-output a[href="#cell-how-many"]'));
+    assert.equal(await output.locator('[data-predict-first]').count(), 1, 'still held back: two to go');
+    await page.locator('#cell-second-namespace').getByLabel('shop').check();
+    await page.locator('#cell-second-namespace').getByRole('button', { name: 'Check answer' }).click();
+    await page.locator('#cell-second-namespace .quiz-feedback').waitFor();
+    await page.locator('#cell-kinds').getByLabel('Pod').check();
+    await page.locator('#cell-kinds').getByRole('button', { name: 'Check answer' }).click();
+    await output.locator('.sim-result').getByText('web-1').first().waitFor();
+    assert.equal(await output.locator('[data-predict-first]').count(), 0);
+    assert.equal(navigations, 0, 'no reload');
+    // The feedback links to the result it released.
+    await page.locator('#cell-kinds').getByRole('link', { name: 'See the simulation’s result' }).click();
+    assert.match(page.url(), /#cell-two-pods-output$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the first attempt counts: wrong, then right after seeing the answer, stays in Questions to review', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const quiz = page.locator('#cell-port');
+    await quiz.getByLabel('8080').check();
+    await quiz.getByRole('button', { name: 'Check answer' }).click();
+    await quiz.locator('.quiz-feedback.is-wrong').waitFor();
+    assert.match((await quiz.locator('.verdict').textContent()) ?? '', /Not quite\.\s+1 attempt$/);
+    await quiz.getByLabel('6443').check();
+    await quiz.getByRole('button', { name: 'Check answer' }).click();
+    await quiz.locator('.quiz-feedback.is-seen').waitFor();
+    assert.match((await quiz.locator('.verdict').textContent()) ?? '', /Right this time, after seeing the answer\.\s+2 attempts$/);
+    assert.equal(await quiz.evaluate((el) => el.classList.contains('answered-seen')), true);
+    await page.goto(`${url}/progress`);
+    assert.deepEqual(await page.locator('.missed-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), ['/lessons/architecture#cell-port']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('after an edited run, the predict quizzes say they are about the lesson’s scenario and show it on request', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const notice = page.locator('#cell-how-many [data-scenario-notice]');
+    assert.equal(await notice.isVisible(), false, 'not while the cell is the lesson’s');
+    const cell = page.locator('#cell-two-pods');
+    await setScenario(page, cell, GOOD);
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.locator('.sim-output').getByText('good-one').first().waitFor();
+    await notice.waitFor({ state: 'visible' });
+    assert.match((await notice.textContent()) ?? '', /This question is about the lesson’s scenario, not yours/);
+    await notice.getByRole('link', { name: 'Show the lesson’s scenario' }).click();
+    await notice.locator('pre.detail-inline', { hasText: 'namespace: shop' }).waitFor();
+    assert.equal(page.url(), `${url}/lessons/architecture`, 'shown in place');
+    await cell.getByRole('button', { name: /Reset/ }).click();
+    await notice.waitFor({ state: 'hidden' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

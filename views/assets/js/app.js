@@ -108,6 +108,10 @@
   }
 
   function markEdited(cell, edited) {
+    // The predict quizzes on this cell say plainly that they are about the lesson's scenario.
+    document.querySelectorAll('.cell-quiz[data-sim="' + cell.getAttribute('data-cell') + '"] [data-scenario-notice]').forEach(function (notice) {
+      notice.hidden = !edited;
+    });
     var state = cell.querySelector('.cell-state');
     if (!state) return;
     state.setAttribute('data-edited', edited ? 'true' : 'false');
@@ -285,9 +289,16 @@
           return;
         }
         slot.innerHTML = res.data.html;
-        cell.classList.remove('answered-right', 'answered-wrong');
-        cell.classList.add(res.data.correct ? 'answered-right' : 'answered-wrong');
+        cell.classList.remove('answered-right', 'answered-wrong', 'answered-seen');
+        cell.classList.add('answered-' + (res.data.standing || (res.data.correct ? 'right' : 'wrong')));
         status.textContent = '';
+        // Predict first: the first answer to a cell's last predict quiz releases its result, shown in place.
+        var reveal = res.data.reveal;
+        var simOutput = reveal && document.getElementById('cell-' + reveal.cellId + '-output');
+        if (simOutput && simOutput.querySelector('[data-predict-first]')) {
+          simOutput.innerHTML = reveal.html;
+          announceOutput(simOutput);
+        }
       })
       .catch(function () { status.textContent = text('failed'); })
       .then(function () { button.disabled = false; });
