@@ -179,12 +179,14 @@ export interface Views {
   hasPartial(name: string): boolean;
   /** Fingerprinted bundles and static files, by URL path. */
   assets: Map<string, Asset>;
-  assetUrls: { css: string; js: string };
+  assetUrls: { css: string; js: string; editor?: string };
 }
 
 export interface ViewsOptions {
   viewsDir: string;
   simulationsDir: string;
+  /** The code editor's bundle (editor-bundle.ts); without it lesson pages keep the plain textarea. */
+  editorBundle?: Buffer;
 }
 
 function walk(dir: string, ext: string): string[] {
@@ -203,7 +205,7 @@ function langOf(options: Handlebars.HelperOptions): Lang {
   return root?.lang === 'zh' ? 'zh' : 'en';
 }
 
-export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
+export function createViews({ viewsDir, simulationsDir, editorBundle }: ViewsOptions): Views {
   const hbs = Handlebars.create();
 
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -273,6 +275,12 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
     'js',
     'text/javascript; charset=utf-8',
   );
+  // The code editor: its own bundle, loaded by app.js on lesson pages only, after the first paint.
+  let editor: string | undefined;
+  if (editorBundle) {
+    editor = `/assets/editor.${createHash('sha256').update(editorBundle).digest('hex').slice(0, 12)}.js`;
+    assets.set(editor, asset(editor, editorBundle, 'text/javascript; charset=utf-8'));
+  }
   for (const file of walk(join(assetDir, 'static'), '')) {
     const name = relative(join(assetDir, 'static'), file).replace(/\\/g, '/');
     const type = name.endsWith('.svg') ? 'image/svg+xml' : name.endsWith('.png') ? 'image/png' : 'application/octet-stream';
@@ -281,11 +289,11 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
 
   const enStrings = clientStrings('en');
   const zhStrings = clientStrings('zh');
-  const extraAssets: Record<string, string> = {};
+  const extraAssets: Record<string, string> = editor ? { editor } : {};
 
   return {
     assets,
-    assetUrls: { css, js },
+    assetUrls: { css, js, editor },
     page(name, model) {
       const template = pages.get(name);
       if (!template) throw new Error(`no page template "${name}"`);

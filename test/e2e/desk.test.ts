@@ -6,25 +6,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
-import { browserSkipReason, launchBrowser, listen } from './browser.ts';
+import { browserSkipReason, focusScenario, launchBrowser, listen, scenarioOf, setScenario } from './browser.ts';
 
 const skip = browserSkipReason();
-
-/** Replaces a sim cell's scenario, in the code editor once it is there, else in the textarea. */
-export async function setScenario(page: Page, cell: Locator, text: string): Promise<void> {
-  const editor = cell.locator('.cm-content');
-  if ((await editor.count()) > 0) {
-    await editor.click();
-    await page.keyboard.press('Control+A');
-    if (text === '') await page.keyboard.press('Delete');
-    else await page.keyboard.insertText(text);
-  } else {
-    await cell.locator('textarea').fill(text);
-  }
-}
 
 const GOOD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: good-one\n';
 // The line after the error is long: at a phone's width it must wrap, not run off.
@@ -197,6 +184,101 @@ describe('the desk in Chromium', { skip }, () => {
     assert.equal(page.url(), `${url}/lessons/architecture`, 'shown in place');
     await cell.getByRole('button', { name: /Reset/ }).click();
     await notice.waitFor({ state: 'hidden' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the code editor: Tab indents, Enter keeps the indent, Shift-Tab outdents, Escape then Tab leaves it', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    await setScenario(page, cell, 'metadata:');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('name: x');
+    assert.equal(await scenarioOf(cell), 'metadata:\n  name: x', 'Enter after a mapping key indents the next line');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('labels:');
+    assert.equal(await scenarioOf(cell), 'metadata:\n  name: x\n  labels:', 'Enter keeps the indent');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    assert.equal(await scenarioOf(cell), 'metadata:\n  name: x\n    labels:', 'Tab indents the line, focus stays');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('cm-content')), true);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await scenarioOf(cell), 'metadata:\n  name: x\n  labels:', 'Shift-Tab outdents');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    assert.equal(await scenarioOf(cell), 'metadata:\n  name: x\n  labels:', 'Escape then Tab inserts nothing');
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('.cm-editor')), false, 'and leaves the editor');
+    // Line numbers, YAML highlighting and the label the textarea had.
+    const numbers = await cell.locator('.cm-lineNumbers .cm-gutterElement').evaluateAll((els) =>
+      els.filter((e) => getComputedStyle(e).visibility !== 'hidden').map((e) => e.textContent),
+    );
+    assert.deepEqual(numbers, ['1', '2', '3'], 'line numbers (without the hidden one that sizes the gutter)');
+    assert.ok((await cell.locator('.cm-content .tok-propertyName').count()) > 0, 'YAML keys are highlighted');
+    assert.equal(await cell.locator('.cm-content').getAttribute('aria-label'), 'Scenario (Kubernetes YAML)');
+    // Bracket matching: the cursor beside a bracket marks its partner.
+    await setScenario(page, cell, 'labels: {app: web}');
+    await page.keyboard.press('End');
+    await cell.locator('.cm-matchingBracket').first().waitFor();
+    assert.equal(await cell.locator('.cm-matchingBracket').count(), 2);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the code editor marks the error’s line and column in the gutter, with its message, and clears it after a good run', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    await setScenario(page, cell, 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {}\n');
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.locator('.sim-output .sim-error').waitFor();
+    const marker = cell.locator('.cm-gutter-lint .cm-gutterElement:has(.cm-lint-marker-error)');
+    await marker.waitFor();
+    // The marker sits on line 3, level with the line-number gutter's "3".
+    const [markerTop, lineTop] = await Promise.all([
+      marker.evaluate((el) => el.getBoundingClientRect().top),
+      cell.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^3$/ }).evaluate((el) => el.getBoundingClientRect().top),
+    ]);
+    assert.equal(Math.round(markerTop), Math.round(lineTop));
+    assert.equal(await cell.locator('.cm-lintRange-error').textContent(), 'metadata:', 'from column 1 to the end of the word');
+    await marker.locator('.cm-lint-marker-error').hover();
+    await page.locator('.cm-tooltip-lint', { hasText: 'metadata.name: Required value' }).waitFor();
+
+    // After a reload the saved error is marked again; a good run clears it.
+    await page.reload();
+    await marker.waitFor();
+    await setScenario(page, cell, GOOD);
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.locator('.sim-output').getByText('good-one').first().waitFor();
+    assert.equal(await cell.locator('.cm-lint-marker-error').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the editor is loaded on lesson pages only, after the first paint, cached, and follows the dark theme', async () => {
+    const { context, page, errors } = await open();
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (/\/assets\/editor\./.test(r.url())) requested.push(r.url());
+    });
+    await page.goto(`${url}/`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    assert.deepEqual(requested, [], 'not on the home page');
+    const html = await (await page.request.get(`${url}/lessons/architecture`)).text();
+    assert.doesNotMatch(html, /<script[^>]*editor\./, 'the page itself does not load it: the page script does, once painted');
+    await page.goto(`${url}/lessons/architecture`);
+    await page.locator('#cell-two-pods .cm-editor').waitFor();
+    assert.equal(requested.length, 1);
+    const res = await page.request.get(requested[0]);
+    assert.equal(res.headers()['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(await page.locator('#cell-two-pods textarea').isHidden(), true, 'the textarea stays in the form, hidden');
+
+    await page.getByRole('button', { name: 'Dark' }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    const colours = await page.locator('#cell-two-pods .cm-editor').evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(colours, 'rgb(23, 27, 33)', 'the site’s dark raised background');
     assert.deepEqual(errors, []);
     await context.close();
   });

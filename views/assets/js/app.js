@@ -304,6 +304,26 @@
       .then(function () { button.disabled = false; });
   }
 
+  // ---- The code editor ----------------------------------------------------
+  // Lesson pages name the editor's bundle (CodeMirror, ~100 KiB gzipped); it is
+  // fetched once the page has painted and is idle, so it never delays the first
+  // paint, and cached for good (fingerprinted URL). Until then, and without it,
+  // the textarea is the editor.
+  function loadEditor() {
+    var lesson = document.querySelector('.lesson[data-editor]');
+    if (!lesson || !document.querySelector('textarea.sim-input')) return;
+    var script = document.createElement('script');
+    script.src = lesson.getAttribute('data-editor');
+    script.async = true;
+    document.head.appendChild(script);
+  }
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(loadEditor, { timeout: 1500 });
+    else setTimeout(loadEditor, 200);
+  }
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle);
+
   // ---- Theme ------------------------------------------------------------
   function setTheme(form, theme) {
     document.documentElement.setAttribute('data-theme', theme);
