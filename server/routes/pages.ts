@@ -206,8 +206,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       const attempt = attempts.get(`${slug}/${cell.id}`);
       // A predict quiz says so plainly when the learner's saved version of its cell differs from the lesson's.
       const simState = cell.spec.type === 'predict' ? states.get(cell.spec.sim) : undefined;
-      const sim = cell.spec.type === 'predict' ? lesson.cells.find((c) => c.id === simState?.cellId) : undefined;
-      const scenarioEdited = simState !== undefined && sim?.kind === 'sim' && simState.input !== sim.input;
+      const scenarioEdited = simState !== undefined && simState.input !== notebook.simCell(slug, simState.cellId).input;
       const key = attempt ? undefined : `${cacheKey}${scenarioEdited ? '/edited' : ''}`;
       return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/quiz', () => quizCellModel(cell, attempt, { scenarioEdited }), key) };
     });

@@ -107,10 +107,31 @@
     announceOutput(output);
   }
 
+  // The predict quizzes on an edited cell say plainly that they are about the
+  // lesson's scenario (the server renders the same notice for a saved edit).
+  function scenarioNotice(quiz, simId) {
+    var notice = document.createElement('div');
+    notice.className = 'quiz-scenario-notice notice';
+    notice.setAttribute('data-scenario-notice', '');
+    var says = document.createElement('p');
+    says.textContent = text('predictEdited');
+    var offer = document.createElement('p');
+    var link = document.createElement('a');
+    link.href = '/lessons/' + encodeURIComponent(quiz.getAttribute('data-slug')) + '/cells/' + encodeURIComponent(simId) + '/scenario';
+    link.setAttribute('data-detail', '');
+    link.textContent = text('showScenario');
+    offer.appendChild(link);
+    notice.appendChild(says);
+    notice.appendChild(offer);
+    return notice;
+  }
+
   function markEdited(cell, edited) {
-    // The predict quizzes on this cell say plainly that they are about the lesson's scenario.
-    document.querySelectorAll('.cell-quiz[data-sim="' + cell.getAttribute('data-cell') + '"] [data-scenario-notice]').forEach(function (notice) {
-      notice.hidden = !edited;
+    var simId = cell.getAttribute('data-cell');
+    document.querySelectorAll('.cell-quiz[data-sim="' + simId + '"]').forEach(function (quiz) {
+      var notice = quiz.querySelector('[data-scenario-notice]');
+      if (edited && !notice) quiz.insertBefore(scenarioNotice(quiz, simId), quiz.querySelector('.quiz-form'));
+      else if (!edited && notice) notice.remove();
     });
     var state = cell.querySelector('.cell-state');
     if (!state) return;
