@@ -306,4 +306,27 @@ describe('the desk in Chromium', { skip }, () => {
     await other.context.close();
     await context.close();
   });
+
+  it('a learner typing before the editor arrives goes on typing in it, where they were', async () => {
+    const { context, page, errors } = await open();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/editor\.[0-9a-f]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${url}/lessons/architecture`);
+    const cell = page.locator('#cell-two-pods');
+    const textarea = cell.locator('textarea');
+    await textarea.click();
+    await textarea.press('Control+End');
+    await page.keyboard.type('# before');
+    release();
+    await cell.locator('.cm-editor').waitFor();
+    await page.keyboard.type(', after');
+    assert.match(await scenarioOf(cell), /# before, after$/);
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('cm-content')), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

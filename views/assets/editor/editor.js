@@ -112,8 +112,15 @@ function enhance(textarea) {
     }),
   });
   views.set(textarea, view);
+  // A learner already typing in the textarea goes on typing in the editor, where they were.
+  const typing = document.activeElement === textarea;
+  const { selectionStart, selectionEnd } = textarea;
   textarea.after(view.dom);
   textarea.hidden = true;
+  if (typing) {
+    view.dispatch({ selection: { anchor: selectionStart, head: selectionEnd } });
+    view.focus();
+  }
   cell.classList.add('has-editor');
   // The page script set the textarea (Reset): the editor follows.
   textarea.addEventListener('kn:reset', () => {
