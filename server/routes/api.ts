@@ -19,7 +19,8 @@ import type { Views } from '../views/render.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
-import { publicQuiz } from '../views/view-models.ts';
+import { publicQuiz, refusedInputMessage } from '../views/view-models.ts';
+import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
 import type { CellOutput } from '../cell-output.ts';
 import { requireJson } from '../http/security.ts';
@@ -135,7 +136,8 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
       // still rendered, so the page shows it in place of the output.
       if (!(error instanceof ValidationError)) throw error;
       const body = error.toJSON();
-      const html = views.partial('sim-output', { ...res.locals, ok: false, notSaved: true, error: { ...body, snippet: [] } });
+      const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
+      const html = views.partial('sim-output', { ...res.locals, ok: false, notSaved: true, error: { ...body, message, snippet: [] } });
       res.status(400);
       if (req.query.only === 'html') sendHtmlOnly(res, { ok: false, error: body, html });
       else res.json({ ok: false, error: body, html });

@@ -11,7 +11,8 @@ import { HttpError, runFailureError, wantsJson } from '../http/errors.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { plural, translate } from '../i18n/strings.ts';
-import { errorSnippet, lessonProgress, quizCellModel, simCellModel } from '../views/view-models.ts';
+import { errorSnippet, lessonProgress, quizCellModel, refusedInputMessage, simCellModel } from '../views/view-models.ts';
+import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
@@ -292,7 +293,8 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
         // the lesson page comes back with the error at the cell and the text as sent.
         if (!(error instanceof ValidationError)) throw error;
         const input = typeof req.body?.input === 'string' ? req.body.input : undefined;
-        await renderRunError(req, res, { cellId, input, error: error.toJSON(), status: 400, notSaved: true });
+        const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
+        await renderRunError(req, res, { cellId, input, error: { ...error.toJSON(), message }, status: 400, notSaved: true });
         return;
       }
     }
@@ -394,7 +396,13 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       const cellId = String(req.params.cellId);
       notebook.simCell(String(req.params.slug), cellId);
       for (const [k, v] of Object.entries(failure.headers)) res.setHeader(k, v);
-      const message = failure.status === 413 ? translate(res.locals.lang as Lang, 'sim.error.tooLarge') : failure.message;
+      const lang = res.locals.lang as Lang;
+      const message =
+        failure.status === 413
+          ? translate(lang, 'sim.error.tooLarge')
+          : failure.status === 403
+            ? translate(lang, 'sim.error.staleForm')
+            : translate(lang, 'sim.error.rateLimited', { seconds: failure.headers['Retry-After'] ?? '60' });
       const input = failure.status !== 413 && typeof req.body?.input === 'string' ? req.body.input : undefined;
       await renderRunError(req, res, { cellId, input, error: { message }, status: failure.status, notSaved: input !== undefined });
     } catch {

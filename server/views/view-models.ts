@@ -2,7 +2,8 @@
 // the templates need. Pure functions: no database, no Express.
 
 import type { Engine, TraceStep } from '../../simulations/shared/engine.ts';
-import type { Lesson, QuizCell, SimCell } from '../content/model.ts';
+import type { Lang, Lesson, QuizCell, SimCell } from '../content/model.ts';
+import { translate } from '../i18n/strings.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
 import type { AttemptOutcome, CellState, LatestAttempt, QuizStanding } from '../db/store.ts';
 import { escapeHtml } from './escape.ts';
@@ -96,6 +97,17 @@ export function errorSnippet(input: string, line: number | undefined, column: nu
     out.push({ no, text: text.slice(0, i), at: text.slice(i, i + 1) || ' ', after: text.slice(i + 1), hit: true });
   }
   return out;
+}
+
+/**
+ * A scenario refused before it ran, in the learner's words and language: an
+ * empty one (code 'request') or one over the size limit (code 'limit'). Other
+ * messages are the engine's (Kubernetes' own words) and stay as they are.
+ */
+export function refusedInputMessage(lang: Lang, error: { code: string; message: string }, maxChars: number): string {
+  if (error.code === 'limit') return translate(lang, 'sim.error.tooLong', { limit: maxChars.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') });
+  if (/empty/.test(error.message)) return translate(lang, 'sim.error.empty');
+  return error.message;
 }
 
 /** Whether a partial is registered; engines without one get a JSON view. */

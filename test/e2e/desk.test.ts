@@ -87,7 +87,7 @@ describe('the desk in Chromium', { skip }, () => {
     // An empty cell never reaches the engine; its error takes the output's place all the same.
     await setScenario(page, cell, '');
     await cell.getByRole('button', { name: /Run/ }).click();
-    await output.getByText('the scenario is empty').waitFor();
+    await output.getByText('The scenario is empty').waitFor();
     await output.getByRole('button', { name: 'Show the last result that ran' }).click();
     await output.getByText('good-one').first().waitFor();
     assert.deepEqual(errors, []);
@@ -103,7 +103,7 @@ describe('the desk in Chromium', { skip }, () => {
     assert.equal(response.status(), 400);
     await page.locator('h1', { hasText: 'Fixture lesson: inventory' }).waitFor();
     const error = cell.locator('.sim-output .sim-error');
-    assert.match((await error.textContent()) ?? '', /the scenario is empty/);
+    assert.match((await error.textContent()) ?? '', /The scenario is empty/);
     // The form posts to the cell's anchor, so the page that comes back opens at the cell, the error in view.
     assert.match(page.url(), /#cell-two-pods$/);
     // (Polled from here: with JavaScript off, the page runs no polling of its own.)

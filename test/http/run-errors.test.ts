@@ -39,12 +39,12 @@ function assertLessonPage(html: string): void {
 
 describe('a run that fails, without JavaScript', () => {
   const cases: { name: string; input: string; status: number; message: RegExp; textarea: RegExp }[] = [
-    { name: 'an empty scenario', input: '  \n', status: 400, message: /the scenario is empty/, textarea: /^  \n$/ },
+    { name: 'an empty scenario', input: '  \n', status: 400, message: /The scenario is empty: write or paste Kubernetes YAML/, textarea: /^  \n$/ },
     {
       name: 'a scenario over the 200,000-character limit (but under the body limit)',
       input: `# ${'x'.repeat(200_001)}`,
       status: 400,
-      message: /longer than 200000 characters/,
+      message: /longer than 200,000 characters/,
       textarea: /^# x{200001}$/,
     },
   ];
@@ -66,6 +66,13 @@ describe('a run that fails, without JavaScript', () => {
     });
   }
 
+  it('in the learner’s language: an empty scenario in Chinese', async () => {
+    const { agent, token } = await visitLesson();
+    const res = await agent.post('/lessons/architecture/cells/two-pods/run').set('Accept-Language', 'zh-CN').type('form').send({ _csrf: token, input: '', action: 'run' }).expect(400);
+    assert.match(cellOf(res.text).error, /场景是空的/);
+    assert.match(cellOf(res.text).error, /场景无法运行/);
+  });
+
   it('a body over 256 KiB: the lesson page, 413, the error at the cell, the editor holding the saved scenario', async () => {
     const { agent, token } = await visitLesson();
     const res = await agent.post('/lessons/architecture/cells/two-pods/run').type('form').send({ _csrf: token, input: 'x'.repeat(300_000), action: 'run' });
@@ -81,7 +88,7 @@ describe('a run that fails, without JavaScript', () => {
     const res = await agent.post('/lessons/architecture/cells/two-pods/run').type('form').send({ _csrf: 'stale', input: 'kind: Pod\n', action: 'run' });
     assert.equal(res.status, 403);
     assertLessonPage(res.text);
-    assert.match(cellOf(res.text).error, /reload the page/);
+    assert.match(cellOf(res.text).error, /This form has expired[\s\S]*reload the page/);
     assert.equal(cellOf(res.text).textarea, 'kind: Pod\n', 'the text as sent');
   });
 
@@ -94,7 +101,7 @@ describe('a run that fails, without JavaScript', () => {
     assert.equal(res!.status, 429);
     assert.ok(res!.headers['retry-after']);
     assertLessonPage(res!.text);
-    assert.match(cellOf(res!.text).error, /too many simulation runs/);
+    assert.match(cellOf(res!.text).error, /Too many runs in a minute: wait \d+ s and run again/);
   });
 
   it('a validation error is saved and shown at the cell after the redirect: message, field, and one line either side', async () => {
@@ -127,7 +134,7 @@ describe('a run that fails, as the page script asks for it', () => {
     const { agent } = await visitLesson();
     const res = await agent.post('/api/lessons/architecture/cells/two-pods/run?only=html').send({ input: '' }).expect(400);
     assert.equal(res.body.ok, false);
-    assert.match(res.body.error.message, /the scenario is empty/);
-    assert.match(res.body.html, /class="sim-error"[\s\S]*the scenario is empty/);
+    assert.match(res.body.error.message, /the scenario is empty/, 'the API keeps its message');
+    assert.match(res.body.html, /class="sim-error"[\s\S]*The scenario is empty: write or paste/);
   });
 });
