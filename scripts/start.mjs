@@ -44,11 +44,11 @@ const dir = join(root, 'node_modules', '.cache', 'kube-notebook');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `server-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
 writeFileSync(file, code);
-// Bundles of earlier versions of the code (server and simulation workers): kept a
+// Bundles of earlier versions of the code (server, simulation workers, the editor): kept a
 // day, in case a server started from one is still running.
 for (const name of readdirSync(dir)) {
   const old = join(dir, name);
-  if (/^(server|sim-worker)-[0-9a-f]{16}\.mjs$/.test(name) && old !== file && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { force: true });
+  if (/^((server|sim-worker)-[0-9a-f]{16}\.mjs|editor-[0-9a-f]{16}\.js)$/.test(name) && old !== file && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { force: true });
 }
 
 // Paths inside the bundle cannot come from import.meta.url (server/paths.ts).

@@ -67,8 +67,6 @@ export function createApp({ config, db, content, engines, pool, views, now = () 
   app.get('/healthz', (_req, res) => res.json({ ok: true, lessons: content.chapters.length, simulations: pool.stats }));
 
   app.use(cookieParser());
-  app.use(express.json({ limit: config.bodyLimitBytes, strict: false }));
-  app.use(express.urlencoded({ limit: config.bodyLimitBytes, extended: false, parameterLimit: 200 }));
   app.use(learnerMiddleware(config.secureCookies));
   app.use(crossSiteGuard());
 
@@ -90,6 +88,10 @@ export function createApp({ config, db, content, engines, pool, views, now = () 
     }
     next();
   });
+  // Bodies are read once the learner and the language are known, so a body over
+  // the limit on a lesson form comes back as the lesson page in the learner's language.
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: false }));
+  app.use(express.urlencoded({ limit: config.bodyLimitBytes, extended: false, parameterLimit: 200 }));
 
   const limitHandler = (message: string) => (req: Request, _res: Response, next: NextFunction) => {
     const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
@@ -117,16 +119,16 @@ export function createApp({ config, db, content, engines, pool, views, now = () 
   ];
 
   app.use('/api', apiRoutes({ notebook, views, runLimiters }));
-  app.use(
-    pageRoutes({
-      notebook,
-      views,
-      csrf: csrfTools,
-      runLimiters,
-      secureCookies: config.secureCookies,
-      bodyLimitBytes: config.bodyLimitBytes,
-    }),
-  );
+  const pages = pageRoutes({
+    notebook,
+    views,
+    csrf: csrfTools,
+    runLimiters,
+    secureCookies: config.secureCookies,
+    bodyLimitBytes: config.bodyLimitBytes,
+  });
+  app.use(pages.router);
+  app.use('/lessons/:slug/cells/:cellId/run', pages.runErrors);
 
   app.use((req: Request, _res: Response, next: NextFunction) => next(new NotFoundError(`no page at ${req.path}`)));
   app.use(errorHandler(views));

@@ -10,6 +10,7 @@ import type { ContentIndex } from './content/model.ts';
 import { SimulationPool, DEFAULT_ENGINE_MODULES } from './sim-runtime/pool.ts';
 import { bundleWorker } from './sim-runtime/bundle.ts';
 import { createViews, type Views } from './views/render.ts';
+import { bundleEditor } from './views/editor-bundle.ts';
 import { createApp } from './app.ts';
 import type { Engine } from '../simulations/shared/engine.ts';
 import { engines as registryEngines } from '../simulations/registry.ts';
@@ -43,6 +44,12 @@ export async function bootSite(options: BootOptions): Promise<Site> {
   const engines = options.engines ?? registryEngines;
   // esbuild bundles the worker in its own process while this thread loads the content.
   const workerUrl = bundleWorker(options.engineModules ?? DEFAULT_ENGINE_MODULES);
+  // And the lesson page's code editor (read back from its cache when nothing changed).
+  // A failed build costs the editor only: lesson pages keep the textarea (and the browser tests say so).
+  const editorBundle = bundleEditor(rootPath('views')).catch((error: Error) => {
+    console.error(`the code editor could not be bundled, lesson pages keep the plain textarea: ${error.message}`);
+    return undefined;
+  });
   const content = loadContent({
     contentDir: options.contentDir ?? rootPath('content'),
     engines,
@@ -51,6 +58,7 @@ export async function bootSite(options: BootOptions): Promise<Site> {
   const views = createViews({
     viewsDir: rootPath('views'),
     simulationsDir: rootPath('simulations'),
+    editorBundle: await editorBundle,
   });
   const db = options.db ?? openDatabase({ dataDir: config.dataDir });
   const pool = new SimulationPool({

@@ -11,7 +11,7 @@ import type { Engine, EngineDetail } from '../simulations/shared/engine.ts';
 import type { Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './content/model.ts';
 import { lessonFor } from './content/model.ts';
 import { CURRICULUM } from './content/curriculum.ts';
-import type { CellState, LatestAttempt, ProgressExport, Store } from './db/store.ts';
+import type { AttemptOutcome, CellState, LatestAttempt, ProgressExport, QuizStanding, Store } from './db/store.ts';
 import { cellOutput, type CellOutput } from './cell-output.ts';
 import { grade, normalizeAnswer } from './quiz/grader.ts';
 import type { RunFailure, RunOutcome } from './sim-runtime/execute.ts';
@@ -30,12 +30,21 @@ export interface NotebookDeps {
 export const MAX_INPUT_CHARS = 200_000;
 
 export interface AnswerResult {
+  /** Whether this answer matches the key. */
   correct: boolean;
+  /** What it counts as: the first attempt 'right' or 'wrong', a later right one 'seen'. */
+  outcome: AttemptOutcome;
+  standing: QuizStanding;
   expected: unknown;
   attempts: number;
   feedback: QuizFeedbackModel;
   cell: QuizCell;
   answer: unknown;
+  /**
+   * A predict quiz's first answer can release its cell's held-back result
+   * (predict first): what the cell shows now, to put in place of the notice.
+   */
+  reveal?: CellOutput;
 }
 
 /** A learner's own run of a cell, as runCell returns it. */
@@ -201,18 +210,27 @@ export class Notebook {
     return outcome;
   }
 
-  answer(learnerId: string, slug: string, cellId: string, raw: unknown, lang: Lang): AnswerResult {
+  async answer(learnerId: string, slug: string, cellId: string, raw: unknown, lang: Lang): Promise<AnswerResult> {
     const cell = this.quizCell(slug, cellId, lang);
     const answer = normalizeAnswer(cell.key, raw, cell.html.choices.length);
     const correct = grade(cell.key, answer);
-    const attempts = this.deps.store.recordAttempt(learnerId, slug, cellId, answer, correct, this.stamp());
+    const { count, outcome, standing } = this.deps.store.recordAttempt(learnerId, slug, cellId, answer, correct, this.stamp());
+    // Only a first answer changes what the cell holds back; the learner's own run is shown as it was.
+    let reveal: CellOutput | undefined;
+    if (cell.spec.type === 'predict' && count === 1) {
+      const output = await this.cellOutput(learnerId, slug, cell.spec.sim);
+      if (output.kind !== 'own') reveal = output;
+    }
     return {
       correct,
+      outcome,
+      standing,
       expected: expectedValue(cell),
-      attempts,
-      feedback: feedbackModel(cell, { answer, correct, count: attempts }),
+      attempts: count,
+      feedback: feedbackModel(cell, { answer, correct, count, outcome, standing }),
       cell,
       answer,
+      reveal,
     };
   }
 
@@ -235,7 +253,11 @@ export class Notebook {
     return slug && this.deps.content.bySlug.has(slug) ? slug : undefined;
   }
 
-  /** Per chapter (curriculum order): counts, and the questions whose last answer was wrong. */
+  /**
+   * Per chapter (curriculum order): counts, and the questions to review: every
+   * one whose first answer was wrong, including those answered right only after
+   * seeing the answer (`seen`).
+   */
   progress(learnerId: string, lang: Lang) {
     const runCounts = this.deps.store.runCounts(learnerId);
     const attempts = this.deps.store.latestAttempts(learnerId);
@@ -247,7 +269,9 @@ export class Notebook {
       const missed: MissedQuestion[] = lesson.cells.flatMap((cell) => {
         if (cell.kind !== 'quiz') return [];
         const attempt = attempts.get(`${lesson.slug}/${cell.id}`);
-        return attempt && !attempt.correct ? [{ slug: lesson.slug, cellId: cell.id, promptHtml: cell.html.prompt, attempts: attempt.count }] : [];
+        return attempt && attempt.standing !== 'right'
+          ? [{ slug: lesson.slug, cellId: cell.id, promptHtml: cell.html.prompt, attempts: attempt.count, seen: attempt.standing === 'seen' }]
+          : [];
       });
       return { planned, lesson, progress, missed };
     });
@@ -297,6 +321,8 @@ export interface MissedQuestion {
   cellId: string;
   promptHtml: string;
   attempts: number;
+  /** Answered right since, after seeing the answer. */
+  seen: boolean;
 }
 
 function checkInput(input: unknown): string {

@@ -24,18 +24,38 @@ export interface CellState {
   updatedAt: string;
 }
 
+/**
+ * What an answer counts as: the first attempt on a quiz is graded 'right' or
+ * 'wrong'; every attempt shows the key, so a right answer after the first is
+ * 'seen' (the learner had seen the answer), never learned.
+ */
+export type AttemptOutcome = 'right' | 'wrong' | 'seen';
+
+/** Where a learner stands on a quiz: right at the first attempt, right only after seeing the answer, or not right yet. */
+export type QuizStanding = AttemptOutcome;
+
 export interface AttemptRecord {
   id: number;
   cellId: string;
   lessonSlug: string;
   answer: unknown;
+  /** Whether this answer matches the key. */
   correct: boolean;
+  outcome: AttemptOutcome;
   createdAt: string;
 }
 
 export interface LatestAttempt extends AttemptRecord {
   /** How many attempts this learner made on this quiz. */
   count: number;
+  /** 'right' when the first attempt was; else 'seen' once the latest answer is right; else 'wrong'. */
+  standing: QuizStanding;
+}
+
+/** The standing on a quiz from its first attempt's outcome and its latest answer. */
+export function standingOf(firstOutcome: AttemptOutcome, latestCorrect: boolean): QuizStanding {
+  if (firstOutcome === 'right') return 'right';
+  return latestCorrect ? 'seen' : 'wrong';
 }
 
 /** The portable progress file (GET /api/progress/export). */
@@ -98,17 +118,36 @@ export class Store {
       ),
       resetCell: db.prepare(`DELETE FROM cell_states WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`),
       insertAttempt: db.prepare(
-        `INSERT INTO attempts (learner_id, lesson_slug, cell_id, answer_json, correct, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO attempts (learner_id, lesson_slug, cell_id, answer_json, correct, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      // The same rule as migration 003: the earliest attempt (created_at, then id) is graded, a later right one is 'seen'.
+      regradeOutcomes: db.prepare(
+        `UPDATE attempts SET outcome = CASE
+           WHEN correct = 0 THEN 'wrong'
+           WHEN EXISTS (SELECT 1 FROM attempts AS earlier
+             WHERE earlier.learner_id = attempts.learner_id AND earlier.lesson_slug = attempts.lesson_slug AND earlier.cell_id = attempts.cell_id
+               AND (earlier.created_at < attempts.created_at OR (earlier.created_at = attempts.created_at AND earlier.id < attempts.id))) THEN 'seen'
+           ELSE 'right' END
+         WHERE learner_id = ?`,
+      ),
+      firstOutcome: db.prepare(
+        `SELECT outcome FROM attempts WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ? ORDER BY created_at, id LIMIT 1`,
       ),
       countAttempts: db.prepare(
         `SELECT COUNT(*) AS n FROM attempts WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`,
       ),
+      // The newest attempt by time (an import can bring older ones after newer), with the
+      // count and whether the first one was right (only a first attempt is ever 'right').
       latestAttempts: db.prepare(
-        `SELECT a.id, a.lesson_slug, a.cell_id, a.answer_json, a.correct, a.created_at, c.n
-         FROM attempts a
-         JOIN (SELECT lesson_slug, cell_id, MAX(id) AS last_id, COUNT(*) AS n FROM attempts
-               WHERE learner_id = @learner GROUP BY lesson_slug, cell_id) c ON a.id = c.last_id
-         WHERE a.learner_id = @learner`,
+        `SELECT id, lesson_slug, cell_id, answer_json, correct, outcome, created_at, n, first_right FROM (
+           SELECT id, lesson_slug, cell_id, answer_json, correct, outcome, created_at,
+             ROW_NUMBER() OVER quiz_newest AS newest,
+             COUNT(*) OVER quiz AS n,
+             MAX(outcome = 'right') OVER quiz AS first_right
+           FROM attempts WHERE learner_id = @learner
+           WINDOW quiz AS (PARTITION BY lesson_slug, cell_id),
+                  quiz_newest AS (PARTITION BY lesson_slug, cell_id ORDER BY created_at DESC, id DESC))
+         WHERE newest = 1`,
       ),
       runCounts: db.prepare(
         `SELECT lesson_slug, cell_id, run_count FROM cell_states WHERE learner_id = ? AND run_count > 0`,
@@ -187,7 +226,11 @@ export class Store {
     this.stmt.resetCell.run(learnerId, lessonSlug, cellId);
   }
 
-  /** Records a graded answer; returns how many attempts the learner has made on this quiz. */
+  /**
+   * Records a graded answer: the first on a quiz counts as right or wrong, a
+   * right one after it as 'seen' (the key was shown). Returns how many attempts
+   * the learner has made on this quiz, what this one counts as, and where they stand.
+   */
   recordAttempt(
     learnerId: string,
     lessonSlug: string,
@@ -195,12 +238,15 @@ export class Store {
     answer: unknown,
     correct: boolean,
     now: string,
-  ): number {
+  ): { count: number; outcome: AttemptOutcome; standing: QuizStanding } {
     return this.db
       .transaction(() => {
         this.stmt.ensureLearner.run(learnerId, now, now);
-        this.stmt.insertAttempt.run(learnerId, lessonSlug, cellId, JSON.stringify(answer), correct ? 1 : 0, now);
-        return (this.stmt.countAttempts.get(learnerId, lessonSlug, cellId) as { n: number }).n;
+        const before = this.stmt.firstOutcome.get(learnerId, lessonSlug, cellId) as { outcome: AttemptOutcome } | undefined;
+        const outcome: AttemptOutcome = !correct ? 'wrong' : before === undefined ? 'right' : 'seen';
+        this.stmt.insertAttempt.run(learnerId, lessonSlug, cellId, JSON.stringify(answer), correct ? 1 : 0, outcome, now);
+        const count = (this.stmt.countAttempts.get(learnerId, lessonSlug, cellId) as { n: number }).n;
+        return { count, outcome, standing: standingOf(before?.outcome ?? outcome, correct) };
       })
       .immediate();
   }
@@ -213,8 +259,10 @@ export class Store {
       cell_id: string;
       answer_json: string;
       correct: number;
+      outcome: AttemptOutcome;
       created_at: string;
       n: number;
+      first_right: number;
     }[];
     return new Map(
       rows.map((r) => [
@@ -225,8 +273,10 @@ export class Store {
           cellId: r.cell_id,
           answer: JSON.parse(r.answer_json),
           correct: r.correct === 1,
+          outcome: r.outcome,
           createdAt: r.created_at,
           count: r.n,
+          standing: standingOf(r.first_right === 1 ? 'right' : 'wrong', r.correct === 1),
         },
       ]),
     );
@@ -308,9 +358,11 @@ export class Store {
         for (const a of data.attempts) {
           const answer = JSON.stringify(a.answer);
           if (this.stmt.attemptExists.get(learnerId, a.lesson, a.cell, answer, a.createdAt)) continue;
-          this.stmt.insertAttempt.run(learnerId, a.lesson, a.cell, answer, a.correct ? 1 : 0, a.createdAt);
+          this.stmt.insertAttempt.run(learnerId, a.lesson, a.cell, answer, a.correct ? 1 : 0, 'wrong', a.createdAt);
           attempts++;
         }
+        // Imported attempts may come before ones already here: which one was first is settled again.
+        if (attempts > 0) this.stmt.regradeOutcomes.run(learnerId);
         return { cells, attempts };
       })
       .immediate();

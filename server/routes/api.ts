@@ -19,13 +19,16 @@ import type { Views } from '../views/render.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
-import { publicQuiz } from '../views/view-models.ts';
+import { publicQuiz, refusedInputMessage } from '../views/view-models.ts';
+import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
 import type { CellOutput } from '../cell-output.ts';
 import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { runFailureError } from '../http/errors.ts';
+import { translate } from '../i18n/strings.ts';
+import { ValidationError } from '../../simulations/shared/errors.ts';
 import { constants, gzipSync } from 'node:zlib';
 
 export interface ApiDeps {
@@ -102,6 +105,12 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     });
   });
 
+  router.get('/lessons/:slug/cells/:cellId/scenario', (req, res) => {
+    const cellId = String(req.params.cellId);
+    const cell = notebook.simCell(String(req.params.slug), cellId);
+    res.json({ title: translate(res.locals.lang as Lang, 'scenario.title', { cell: cellId }), text: cell.input });
+  });
+
   router.get('/lessons/:slug/cells/:cellId/details/:key', async (req, res) => {
     const reply = await notebook.cellDetail(req.learnerId, String(req.params.slug), String(req.params.cellId), String(req.params.key));
     if (!reply.ok) throw runFailureError(reply);
@@ -119,7 +128,21 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
 
   router.post('/lessons/:slug/cells/:cellId/run', ...runLimiters, async (req, res) => {
     const slug = String(req.params.slug);
-    const output = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
+    let output;
+    try {
+      output = await notebook.runCell(req.learnerId, slug, String(req.params.cellId), req.body?.input);
+    } catch (error) {
+      // An empty scenario or one over the size limit never ran: its error is
+      // still rendered, so the page shows it in place of the output.
+      if (!(error instanceof ValidationError)) throw error;
+      const body = error.toJSON();
+      const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
+      const html = views.partial('sim-output', { ...res.locals, ok: false, notSaved: true, error: { ...body, message, snippet: [] } });
+      res.status(400);
+      if (req.query.only === 'html') sendHtmlOnly(res, { ok: false, error: body, html });
+      else res.json({ ok: false, error: body, html });
+      return;
+    }
     const html = cellOutputHtml(views, notebook.engine(output.cell.engine), slug, output, res.locals);
     const edited = output.input !== output.cell.input;
     sendCellOutput(res, output, { html, edited }, { onlyHtml: req.query.only === 'html' });
@@ -132,12 +155,15 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     sendCellOutput(res, output, { input: output.input, html, edited: false }, { onlyHtml: req.query.only === 'html' });
   });
 
-  router.post('/quizzes/:slug/:cellId/answers', (req, res) => {
+  router.post('/quizzes/:slug/:cellId/answers', async (req, res) => {
     const lang = res.locals.lang as Lang;
-    const result = notebook.answer(req.learnerId, String(req.params.slug), String(req.params.cellId), req.body?.answer, lang);
-    const { cell, feedback } = result;
+    const slug = String(req.params.slug);
+    const result = await notebook.answer(req.learnerId, slug, String(req.params.cellId), req.body?.answer, lang);
+    const { cell, feedback, reveal } = result;
     res.json({
       correct: result.correct,
+      outcome: result.outcome,
+      standing: result.standing,
       expected: result.expected,
       answer: result.answer,
       explanation: cell.spec.explain,
@@ -153,6 +179,8 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
       followUp: cell.spec.followUp,
       attempts: result.attempts,
       html: views.partial('quiz-feedback', { ...res.locals, ...feedback }),
+      // What the predict quiz's cell shows now (its result once every predict quiz on it is answered).
+      ...(reveal ? { reveal: { cellId: reveal.cell.id, html: cellOutputHtml(views, notebook.engine(reveal.cell.engine), slug, reveal, res.locals), shown: reveal.kind === 'default' } } : {}),
     });
   });
 
@@ -166,7 +194,7 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
           slug: planned.slug,
           title: lesson!.title,
           ...progress,
-          missed: missed.map((m) => ({ cellId: m.cellId, attempts: m.attempts, url: `/lessons/${m.slug}#cell-${m.cellId}` })),
+          missed: missed.map((m) => ({ cellId: m.cellId, attempts: m.attempts, seen: m.seen, url: `/lessons/${m.slug}#cell-${m.cellId}` })),
         })),
     });
   });

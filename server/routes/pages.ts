@@ -2,20 +2,58 @@
 // answers with a redirect back to the cell (post/redirect/get), so reload
 // never re-submits, and the page shows the saved state.
 
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Notebook } from '../notebook.ts';
 import { ByteSlots, Fragment, FragmentCache, type Views } from '../views/render.ts';
 import type { Csrf } from '../http/security.ts';
-import { HttpError, runFailureError } from '../http/errors.ts';
+import { HttpError, runFailureError, wantsJson } from '../http/errors.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
-import { translate } from '../i18n/strings.ts';
-import { lessonProgress, quizCellModel, simCellModel } from '../views/view-models.ts';
+import { plural, translate } from '../i18n/strings.ts';
+import { errorSnippet, lessonProgress, quizCellModel, refusedInputMessage, simCellModel } from '../views/view-models.ts';
+import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
-import { ValidationError } from '../../simulations/shared/errors.ts';
+import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { cookieName } from '../http/learner.ts';
+
+/** "Imported 1 edited cell and 2 answers.", or "Already up to date" when the file added nothing. */
+function importedMessage(lang: Lang, cells: number, attempts: number): string {
+  if (cells === 0 && attempts === 0) return translate(lang, 'progress.imported.upToDate');
+  return translate(lang, 'progress.imported', {
+    cells: plural(lang, 'progress.imported.cells', cells),
+    attempts: plural(lang, 'progress.imported.answers', attempts),
+  });
+}
+
+/** A run that could not start, shown in place at its cell (see renderLesson). */
+interface RunErrorInPlace {
+  cellId: string;
+  /** What the learner sent, when the request carried it. */
+  input?: string;
+  error: ValidationErrorBody;
+  status: number;
+  /** Says that the scenario shown was not saved. */
+  notSaved?: boolean;
+}
+
+function runErrorModel({ error, input, notSaved }: RunErrorInPlace) {
+  return {
+    ok: false,
+    notSaved,
+    error: { ...error, snippet: input === undefined ? [] : errorSnippet(input, error.line, error.column) },
+  };
+}
+
+/** The errors of a run request that the lesson page shows at the cell, with their status and headers. */
+function runRequestFailure(error: unknown): { status: number; message: string; headers: Record<string, string> } | undefined {
+  if (error instanceof HttpError && (error.status === 429 || error.status === 413)) return { status: error.status, message: error.message, headers: error.headers };
+  const e = error as { status?: number; type?: string; code?: string };
+  if (e?.type === 'entity.too.large' || e?.status === 413) return { status: 413, message: 'the request body is larger than 256 KiB', headers: {} };
+  if (e?.code === 'EBADCSRFTOKEN') return { status: 403, message: 'invalid or missing CSRF token: reload the page and try again', headers: {} };
+  return undefined;
+}
 
 export interface PageDeps {
   notebook: Notebook;
@@ -73,7 +111,7 @@ function withMarkers(cells: readonly RenderedCell[], slots: ByteSlots, runs: Fra
   return out;
 }
 
-export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, bodyLimitBytes }: PageDeps): Router {
+export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, bodyLimitBytes }: PageDeps): { router: Router; runErrors: ErrorRequestHandler } {
   const router = Router();
   // The body limit holds for uploads too: the file and every text field.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyLimitBytes, fieldSize: bodyLimitBytes, files: 1, fields: 4 } });
@@ -113,9 +151,15 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
 
   router.get('/lessons', (_req, res) => res.redirect(301, '/'));
 
-  router.get('/lessons/:slug', async (req, res) => {
+  /**
+   * The lesson page. `runError`: a run of one cell that could not even start
+   * (an empty scenario, one over the size limit, the rate limit, a stale form):
+   * the page is answered with that status and the error in place at the cell,
+   * the editor holding what the learner sent when there is one. (A run that
+   * ran and failed, a YAML or validation error, is saved and shown like any run.)
+   */
+  const renderLesson = async (req: Request, res: Response, slug: string, runError?: RunErrorInPlace) => {
     const lang = res.locals.lang as Lang;
-    const slug = String(req.params.slug);
     const chapter = notebook.chapter(slug);
     const lesson = lessonFor(chapter, lang);
     // What each sim cell shows is the notebook's to decide (predict first). A
@@ -123,7 +167,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     const { states, attempts, outputs } = await notebook.lessonOutputs(req.learnerId, lesson, { firstVisit: req.newLearner });
     const token = String(res.locals.csrfToken ?? '');
     const slots = new ByteSlots(token);
-    // A cell the learner has not touched looks the same to everyone: it is
+    // A cell that is not the learner's own looks the same to everyone: it is
     // rendered and encoded once, and only the CSRF token is put in per request.
     // Each cell becomes a CellSlot; the markers go in once runs of cached cells are joined.
     // `model` is a function: a cell already cached needs no model at all.
@@ -144,6 +188,13 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       }
       if (cell.kind === 'sim') {
         const state = states.get(cell.id);
+        if (runError?.cellId === cell.id) {
+          const model = () => ({
+            ...simCellModel(cell, state, runError.input),
+            outputHtml: views.partial('sim-output', { lang, ...runErrorModel(runError) }),
+          });
+          return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/sim', model, undefined) };
+        }
         const output = outputs.get(cell.id)!;
         // The learner's own run is theirs alone; the default result (under the
         // engine version that computed it) and the held-back notice (per set of
@@ -154,7 +205,11 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
         return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/sim', model, key) };
       }
       const attempt = attempts.get(`${slug}/${cell.id}`);
-      return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/quiz', () => quizCellModel(cell, attempt), attempt ? undefined : cacheKey) };
+      // A predict quiz says so plainly when the learner's saved version of its cell differs from the lesson's.
+      const simState = cell.spec.type === 'predict' ? states.get(cell.spec.sim) : undefined;
+      const scenarioEdited = simState !== undefined && simState.input !== notebook.simCell(slug, simState.cellId).input;
+      const key = attempt ? undefined : `${cacheKey}${scenarioEdited ? '/edited' : ''}`;
+      return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/quiz', () => quizCellModel(cell, attempt, { scenarioEdited }), key) };
     });
     const cells = withMarkers(rendered, slots, runFragments);
     const chapters = notebook.content.chapters;
@@ -164,7 +219,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       return c ? { slug: c.slug, title: lessonFor(c, lang).title, number: c.number } : undefined;
     };
     // A browser without our cookie yet is a first visit: nothing to continue from, no write.
-    if (!req.newLearner) notebook.recordVisit(req.learnerId, slug);
+    if (!req.newLearner && !runError) notebook.recordVisit(req.learnerId, slug);
     const runCounts = new Map([...states.values()].filter((s) => s.runCount > 0).map((s) => [`${slug}/${s.cellId}`, s.runCount]));
     renderBytes(res, 'lesson', slots, {
       title: lesson.title,
@@ -175,6 +230,25 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       next: neighbour(index + 1),
       translationMissing: lesson.lang !== lang,
       progress: lessonProgress(lesson, runCounts, attempts),
+    });
+  };
+
+  router.get('/lessons/:slug', (req, res) => renderLesson(req, res, String(req.params.slug)));
+
+  // The lesson's own scenario of a sim cell, read-only (a predict quiz offers it
+  // once the learner has edited the cell): a page without JavaScript, shown in place with it.
+  router.get('/lessons/:slug/cells/:cellId/scenario', (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    const lang = res.locals.lang as Lang;
+    const cell = notebook.simCell(slug, cellId);
+    const lesson = lessonFor(notebook.chapter(slug), lang);
+    const title = translate(lang, 'scenario.title', { cell: cellId });
+    render(res, 'detail', {
+      title,
+      detail: { title, text: cell.input },
+      lesson: { slug, title: lesson.title },
+      backHref: `/lessons/${encodeURIComponent(slug)}#cell-${cellId}`,
     });
   });
 
@@ -197,13 +271,32 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
 
   const back = (res: Response, slug: string, cellId: string) => res.redirect(303, `/lessons/${encodeURIComponent(slug)}#cell-${cellId}`);
 
+  const renderRunError = async (req: Request, res: Response, runError: RunErrorInPlace) => {
+    const slug = String(req.params.slug);
+    // The page is answered at the form's address: its links and the preferences form go back to the lesson.
+    res.locals.returnTo = `/lessons/${encodeURIComponent(slug)}#cell-${runError.cellId}`;
+    res.locals.csrfToken = csrf.token(req, res);
+    res.status(runError.status);
+    await renderLesson(req, res, slug, runError);
+  };
+
   router.post('/lessons/:slug/cells/:cellId/run', csrf.protect, ...runLimiters, async (req, res) => {
     const slug = String(req.params.slug);
     const cellId = String(req.params.cellId);
     if (req.body?.action === 'reset') {
       notebook.resetCell(req.learnerId, slug, cellId);
     } else {
-      await notebook.runCell(req.learnerId, slug, cellId, req.body?.input);
+      try {
+        await notebook.runCell(req.learnerId, slug, cellId, req.body?.input);
+      } catch (error) {
+        // An empty scenario or one over the size limit never ran and is not saved:
+        // the lesson page comes back with the error at the cell and the text as sent.
+        if (!(error instanceof ValidationError)) throw error;
+        const input = typeof req.body?.input === 'string' ? req.body.input : undefined;
+        const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
+        await renderRunError(req, res, { cellId, input, error: { ...error.toJSON(), message }, status: 400, notSaved: true });
+        return;
+      }
     }
     back(res, slug, cellId);
   });
@@ -215,7 +308,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     back(res, slug, cellId);
   });
 
-  router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, (req, res) => {
+  router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, async (req, res) => {
     const slug = String(req.params.slug);
     const cellId = String(req.params.cellId);
     const cell = notebook.quizCell(slug, cellId);
@@ -225,7 +318,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       back(res, slug, cellId);
       return;
     }
-    notebook.answer(req.learnerId, slug, cellId, raw, res.locals.lang as Lang);
+    await notebook.answer(req.learnerId, slug, cellId, raw, res.locals.lang as Lang);
     back(res, slug, cellId);
   });
 
@@ -244,7 +337,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       title: translate(lang, 'progress.title'),
       chapters: chapters.filter((c) => c.available),
       missed: chapters.flatMap((c) => c.missed.map((m) => ({ ...m, chapterTitle: c.title }))),
-      importedMessage: imported ? translate(lang, 'progress.imported', { cells: imported[1], attempts: imported[2] }) : undefined,
+      importedMessage: imported ? importedMessage(lang, Number(imported[1]), Number(imported[2])) : undefined,
       importError: typeof req.query.importError === 'string' ? req.query.importError.slice(0, 300) : undefined,
     });
   });
@@ -289,5 +382,33 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     res.redirect(303, safeReturnPath(req.body?.return));
   });
 
-  return router;
+  // A run that failed before its handler (a body over the limit, a stale CSRF token,
+  // the rate limit): the lesson page with the error at the cell, never a bare error page.
+  // Mounted by the app on the form's path: a body over the limit fails in the app's
+  // body parser, before this router, and a router sees no error from before it.
+  const runErrors = async (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const failure = runRequestFailure(error);
+    if (req.method !== 'POST' || !failure || wantsJson(req) || res.headersSent) {
+      next(error);
+      return;
+    }
+    try {
+      const cellId = String(req.params.cellId);
+      notebook.simCell(String(req.params.slug), cellId);
+      for (const [k, v] of Object.entries(failure.headers)) res.setHeader(k, v);
+      const lang = res.locals.lang as Lang;
+      const message =
+        failure.status === 413
+          ? translate(lang, 'sim.error.tooLarge')
+          : failure.status === 403
+            ? translate(lang, 'sim.error.staleForm')
+            : translate(lang, 'sim.error.rateLimited', { seconds: failure.headers['Retry-After'] ?? '60' });
+      const input = failure.status !== 413 && typeof req.body?.input === 'string' ? req.body.input : undefined;
+      await renderRunError(req, res, { cellId, input, error: { message }, status: failure.status, notSaved: input !== undefined });
+    } catch {
+      next(error);
+    }
+  };
+
+  return { router, runErrors };
 }

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
-import { translate } from '../i18n/strings.ts';
+import { clientStrings, plural, translate } from '../i18n/strings.ts';
 import { constants, gzipSync } from 'node:zlib';
 import { gzipPieces, precompressedChain, type Piece } from './gzip-pieces.ts';
 
@@ -179,12 +179,14 @@ export interface Views {
   hasPartial(name: string): boolean;
   /** Fingerprinted bundles and static files, by URL path. */
   assets: Map<string, Asset>;
-  assetUrls: { css: string; js: string };
+  assetUrls: { css: string; js: string; editor?: string };
 }
 
 export interface ViewsOptions {
   viewsDir: string;
   simulationsDir: string;
+  /** The code editor's bundle (editor-bundle.ts); without it lesson pages keep the plain textarea. */
+  editorBundle?: Buffer;
 }
 
 function walk(dir: string, ext: string): string[] {
@@ -203,7 +205,7 @@ function langOf(options: Handlebars.HelperOptions): Lang {
   return root?.lang === 'zh' ? 'zh' : 'en';
 }
 
-export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
+export function createViews({ viewsDir, simulationsDir, editorBundle }: ViewsOptions): Views {
   const hbs = Handlebars.create();
 
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -220,6 +222,10 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
   );
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     return translate(langOf(options), key, options.hash ?? {});
+  });
+
+  hbs.registerHelper('plural', function (this: unknown, key: string, count: unknown, options: Handlebars.HelperOptions) {
+    return plural(langOf(options), key, Number(count), options.hash ?? {});
   });
 
   const partialNames = new Set<string>();
@@ -269,19 +275,29 @@ export function createViews({ viewsDir, simulationsDir }: ViewsOptions): Views {
     'js',
     'text/javascript; charset=utf-8',
   );
+  // The code editor: its own bundle, loaded by app.js on lesson pages only, after the first paint.
+  let editor: string | undefined;
+  if (editorBundle) {
+    editor = `/assets/editor.${createHash('sha256').update(editorBundle).digest('hex').slice(0, 12)}.js`;
+    assets.set(editor, asset(editor, editorBundle, 'text/javascript; charset=utf-8'));
+  }
   for (const file of walk(join(assetDir, 'static'), '')) {
     const name = relative(join(assetDir, 'static'), file).replace(/\\/g, '/');
     const type = name.endsWith('.svg') ? 'image/svg+xml' : name.endsWith('.png') ? 'image/png' : 'application/octet-stream';
     assets.set(`/assets/${name}`, asset(`/assets/${name}`, readFileSync(file), type));
   }
 
+  const enStrings = clientStrings('en');
+  const zhStrings = clientStrings('zh');
+  const extraAssets: Record<string, string> = editor ? { editor } : {};
+
   return {
     assets,
-    assetUrls: { css, js },
+    assetUrls: { css, js, editor },
     page(name, model) {
       const template = pages.get(name);
       if (!template) throw new Error(`no page template "${name}"`);
-      const data = { ...model, assets: { css, js } };
+      const data = { ...model, assets: { css, js, ...extraAssets }, clientStrings: model.lang === 'zh' ? zhStrings : enStrings };
       return layout({ ...data, body: template(data) });
     },
     pageBytes(name, model, slots) {

@@ -2,9 +2,10 @@
 // the templates need. Pure functions: no database, no Express.
 
 import type { Engine, TraceStep } from '../../simulations/shared/engine.ts';
-import type { Lesson, QuizCell, SimCell } from '../content/model.ts';
+import type { Lang, Lesson, QuizCell, SimCell } from '../content/model.ts';
+import { translate } from '../i18n/strings.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
-import type { CellState, LatestAttempt } from '../db/store.ts';
+import type { AttemptOutcome, CellState, LatestAttempt, QuizStanding } from '../db/store.ts';
 import { escapeHtml } from './escape.ts';
 import type { GradingKey } from '../quiz/grader.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
@@ -28,9 +29,12 @@ export interface SimOutputModel {
 
 export interface SnippetLine {
   no: number;
+  /** The whole line, or (on the error's line, when the column is known) the part before the column. */
   text: string;
   hit: boolean;
-  caret?: string;
+  /** On the error's line: the character at the column (a space past the end), and the rest of the line. */
+  at?: string;
+  after?: string;
 }
 
 export interface TraceModel {
@@ -67,23 +71,43 @@ export function traceModel(trace: TraceStep[]): TraceModel[] {
   }));
 }
 
-/** Three lines around the error, with a caret under the column. */
+/**
+ * The error's line with one line of context either side, its column marked
+ * (the learner reads it whole: lines wrap on the page instead of scrolling off,
+ * so the line after, often the one the message is about, is always in view).
+ *
+ * @example
+ *   errorSnippet('a: 1\nb: [\nc: 3\nd: 4', 2, 4)
+ *   // → [{ no: 1, text: 'a: 1', hit: false },
+ *   //    { no: 2, text: 'b: ', at: '[', after: '', hit: true },
+ *   //    { no: 3, text: 'c: 3', hit: false }]
+ */
 export function errorSnippet(input: string, line: number | undefined, column: number | undefined): SnippetLine[] {
   if (line === undefined) return [];
   const lines = input.split('\n');
-  const from = Math.max(1, line - 2);
-  const to = Math.min(lines.length, line + 1);
+  if (line < 1 || line > lines.length) return [];
   const out: SnippetLine[] = [];
-  for (let no = from; no <= to; no++) {
-    const hit = no === line;
-    out.push({
-      no,
-      text: lines[no - 1] ?? '',
-      hit,
-      caret: hit && column ? `${' '.repeat(Math.max(0, column - 1))}^` : undefined,
-    });
+  for (let no = Math.max(1, line - 1); no <= Math.min(lines.length, line + 1); no++) {
+    const text = (lines[no - 1] ?? '').replace(/\r$/, '');
+    if (no !== line || !column || column < 1) {
+      out.push({ no, text, hit: no === line });
+      continue;
+    }
+    const i = Math.min(column - 1, text.length);
+    out.push({ no, text: text.slice(0, i), at: text.slice(i, i + 1) || ' ', after: text.slice(i + 1), hit: true });
   }
   return out;
+}
+
+/**
+ * A scenario refused before it ran, in the learner's words and language: an
+ * empty one (code 'request') or one over the size limit (code 'limit'). Other
+ * messages are the engine's (Kubernetes' own words) and stay as they are.
+ */
+export function refusedInputMessage(lang: Lang, error: { code: string; message: string }, maxChars: number): string {
+  if (error.code === 'limit') return translate(lang, 'sim.error.tooLong', { limit: maxChars.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') });
+  if (/empty/.test(error.message)) return translate(lang, 'sim.error.empty');
+  return error.message;
 }
 
 /** Whether a partial is registered; engines without one get a JSON view. */
@@ -150,8 +174,8 @@ export interface SimCellModel {
 }
 
 /** The editor part of a sim cell; its output is rendered separately (and cached for defaults). */
-export function simCellModel(cell: SimCell, state: CellState | undefined): SimCellModel {
-  const input = state?.input ?? cell.input;
+export function simCellModel(cell: SimCell, state: CellState | undefined, sent?: string): SimCellModel {
+  const input = sent ?? state?.input ?? cell.input;
   return {
     kind: 'sim',
     id: cell.id,
@@ -160,6 +184,7 @@ export function simCellModel(cell: SimCell, state: CellState | undefined): SimCe
     engineTitle: cell.engineTitle,
     input,
     rows: Math.min(40, Math.max(8, input.split('\n').length + 1)),
+    // What is saved, not what the editor holds (a scenario sent with an error is not saved).
     edited: state !== undefined && state.input !== cell.input,
     runCount: state?.runCount ?? 0,
   };
@@ -171,6 +196,9 @@ export interface QuizCellModel {
   anchor: string;
   type: string;
   isPredict: boolean;
+  /** A predict quiz's sim cell, and whether the learner's saved version of it differs from the lesson's. */
+  simId?: string;
+  scenarioEdited: boolean;
   promptHtml: string;
   inputKind: 'single' | 'multiple' | 'text' | 'number';
   unit?: string;
@@ -180,7 +208,11 @@ export interface QuizCellModel {
 }
 
 export interface QuizFeedbackModel {
+  /** Whether the answer shown matches the key. */
   correct: boolean;
+  /** What it counted as (the first attempt is graded; a later right answer is 'seen'). */
+  outcome: AttemptOutcome;
+  standing: QuizStanding;
   count: number;
   yourAnswerHtml: string;
   expectedHtml: string;
@@ -188,6 +220,8 @@ export interface QuizFeedbackModel {
   choices: { html: string; explainHtml: string; correct: boolean; chosen: boolean }[];
   followUpQuestionHtml: string;
   followUpAnswerHtml: string;
+  /** A predict quiz's cell output, to go and see once answered. */
+  simAnchor?: string;
 }
 
 export function inputKindOf(key: GradingKey): QuizCellModel['inputKind'] {
@@ -221,7 +255,10 @@ export function expectedValue(cell: QuizCell): unknown {
   return cell.spec.type === 'predict' ? cell.computed : key.answers[0];
 }
 
-export function feedbackModel(cell: QuizCell, attempt: { answer: unknown; correct: boolean; count: number }): QuizFeedbackModel {
+export function feedbackModel(
+  cell: QuizCell,
+  attempt: { answer: unknown; correct: boolean; count: number; outcome: AttemptOutcome; standing: QuizStanding },
+): QuizFeedbackModel {
   const chosen = chosenIndexes(attempt.answer);
   const { key } = cell;
   let yourAnswerHtml: string;
@@ -232,6 +269,8 @@ export function feedbackModel(cell: QuizCell, attempt: { answer: unknown; correc
   }
   return {
     correct: attempt.correct,
+    outcome: attempt.outcome,
+    standing: attempt.standing,
     count: attempt.count,
     yourAnswerHtml,
     expectedHtml: expectedHtml(cell),
@@ -244,10 +283,11 @@ export function feedbackModel(cell: QuizCell, attempt: { answer: unknown; correc
     })),
     followUpQuestionHtml: cell.html.followUpQuestion,
     followUpAnswerHtml: cell.html.followUpAnswer,
+    simAnchor: cell.spec.type === 'predict' ? `cell-${cell.spec.sim}-output` : undefined,
   };
 }
 
-export function quizCellModel(cell: QuizCell, attempt: LatestAttempt | undefined): QuizCellModel {
+export function quizCellModel(cell: QuizCell, attempt: LatestAttempt | undefined, { scenarioEdited = false } = {}): QuizCellModel {
   const inputKind = inputKindOf(cell.key);
   const chosen = attempt ? chosenIndexes(attempt.answer) : [];
   const unit = cell.spec.type === 'numeric' || cell.spec.type === 'predict' ? cell.spec.unit : undefined;
@@ -257,6 +297,8 @@ export function quizCellModel(cell: QuizCell, attempt: LatestAttempt | undefined
     anchor: `cell-${cell.id}`,
     type: cell.spec.type,
     isPredict: cell.spec.type === 'predict',
+    simId: cell.spec.type === 'predict' ? cell.spec.sim : undefined,
+    scenarioEdited,
     promptHtml: cell.html.prompt,
     inputKind,
     unit,
@@ -299,7 +341,8 @@ export function lessonProgress(lesson: Lesson, runCounts: ReadonlyMap<string, nu
       const attempt = attempts.get(key);
       if (attempt) {
         p.answered++;
-        if (attempt.correct) p.correct++;
+        // The first attempt counts: right after seeing the answer is not right.
+        if (attempt.standing === 'right') p.correct++;
       }
     }
   }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Site } from '../../server/boot.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,4 +41,45 @@ export async function listen(site: Site): Promise<{ server: Server; url: string 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}` };
+}
+
+/** Whether the page runs its script (a context may have JavaScript off). */
+async function scripted(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.classList.contains('js'));
+}
+
+/**
+ * Replaces a sim cell's scenario as a learner would: in the code editor where
+ * the page loads it (waiting for it), in the textarea without JavaScript.
+ */
+export async function setScenario(page: Page, cell: Locator, text: string): Promise<void> {
+  if (!(await scripted(page))) {
+    await cell.locator('textarea').fill(text);
+    return;
+  }
+  const editor = cell.locator('.cm-content');
+  await editor.waitFor();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  if (text === '') return;
+  // Pasted, as a learner brings a manifest in (typed text would be auto-indented).
+  await editor.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Focuses a sim cell's editor (the code editor with JavaScript, else the textarea). */
+export async function focusScenario(page: Page, cell: Locator): Promise<Locator> {
+  const target = (await scripted(page)) ? cell.locator('.cm-content') : cell.locator('textarea');
+  await target.waitFor();
+  await target.click();
+  return target;
+}
+
+/** A sim cell's scenario as the form would send it (the textarea, which the editor keeps in step). */
+export function scenarioOf(cell: Locator): Promise<string> {
+  return cell.locator('textarea').inputValue();
 }

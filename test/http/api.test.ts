@@ -199,7 +199,7 @@ describe('progress, export and import', () => {
       quizzes: 7,
       answered: 2,
       correct: 1,
-      missed: [{ cellId: 'port', attempts: 1, url: '/lessons/architecture#cell-port' }],
+      missed: [{ cellId: 'port', attempts: 1, seen: false, url: '/lessons/architecture#cell-port' }],
     });
   });
 

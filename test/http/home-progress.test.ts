@@ -32,7 +32,7 @@ async function learner() {
       agent.post(`/lessons/architecture/cells/${cellId}/run`).type('form').send({ _csrf: token, input }).expect(303),
     runApi: (cellId: string, input: string) =>
       agent.post(`/api/lessons/architecture/cells/${cellId}/run`).set('X-CSRF-Token', token).send({ input }).expect(200),
-    answerForm: (cellId: string, answer: string) =>
+    answerForm: (cellId: string, answer: string | string[]) =>
       agent.post(`/lessons/architecture/quizzes/${cellId}/answer`).type('form').send({ _csrf: token, answer }).expect(303),
     answerApi: (cellId: string, answer: unknown) =>
       agent.post(`/api/quizzes/architecture/${cellId}/answers`).set('X-CSRF-Token', token).send({ answer }).expect(200),
@@ -77,7 +77,8 @@ describe('home page progress', () => {
     await me.answerForm('exit-code', '1'); // 137 is right: wrong
     assert.deepEqual(await homeProgress(me.agent), { correct: '1/7', simsRun: '1/2', bar: '1/7' });
 
-    await me.answerApi('exit-code', '137'); // the JSON API counts the same as the form
+    await me.answerApi('exit-code', '137'); // right after seeing the answer: still not correct (issue 13, point 4)
+    await me.answerApi('reason', 'OOMKilled'); // the JSON API counts the same as the form
     await me.runApi('spin', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: calm\n');
     assert.deepEqual(await homeProgress(me.agent), { correct: '2/7', simsRun: '2/2', bar: '2/7' });
 
@@ -98,14 +99,24 @@ describe('progress page', () => {
     assert.equal((await progressPage(me.agent)).simsRun, '2/2');
   });
 
-  it('shows answered and correct per chapter, and lists only questions whose last answer was wrong', async () => {
+  it('shows answered and correct per chapter (the first attempt counts), and lists every question whose first answer was wrong', async () => {
     const me = await learner();
-    await me.answerForm('port', '0'); // wrong, then right: no longer missed
+    await me.answerForm('port', '0'); // wrong, then right after seeing the answer: still to review (issue 13, point 4)
     await me.answerForm('port', '1');
     await me.answerForm('exit-code', '1'); // wrong
     await me.answerForm('reason', 'oomkilled'); // right (normalised)
+    await me.answerForm('components', ['0', '1']); // right the first time, then wrong: the first attempt counts
+    await me.answerForm('components', ['2']);
     const page = await progressPage(me.agent);
-    assert.deepEqual(page, { simsRun: '0/2', answered: '3/7', correct: '2/7', missed: ['/lessons/architecture#cell-exit-code'] });
+    assert.deepEqual(page, {
+      simsRun: '0/2',
+      answered: '4/7',
+      correct: '2/7',
+      missed: ['/lessons/architecture#cell-port', '/lessons/architecture#cell-exit-code'],
+    });
+    const html = (await me.agent.get('/progress').expect(200)).text;
+    assert.match(html, /\(2 attempts · answered right after seeing the answer\)/, 'port: seen, not learned');
+    assert.match(html, /\(1 attempt\)/, 'exit-code: one attempt, singular');
   });
 });
 

@@ -72,7 +72,7 @@ describe('running a cell without JavaScript', () => {
     const page = await agent.get('/lessons/architecture').expect(200);
     assert.match(page.text, /name: settings-xyz/);
     assert.match(page.text, /&quot;settings-xyz&quot;/);
-    assert.match(page.text, /your edited version \(saved\) · 1 runs/);
+    assert.match(page.text, /your edited version \(saved\) · 1 run</, 'one run, singular (issue 13, point 12)');
   });
 
   it('shows a YAML error next to the cell with its line, keeps the edit, and escapes the learner input', async () => {
@@ -146,7 +146,20 @@ describe('progress import form', () => {
       .expect(303);
     assert.equal(res.headers.location, '/progress?imported=0,1');
     const after = await agent.get(res.headers.location).expect(200);
-    assert.match(after.text, /Imported 0 cells and 1 answers\./);
+    assert.match(after.text, /Imported 0 edited cells and 1 answer\./, 'plurals through Intl.PluralRules (issue 13, point 12)');
+
+    // The same file again adds nothing: it says so.
+    const again = await agent
+      .post('/progress/import')
+      .field('_csrf', csrfFrom(after.text))
+      .attach('file', Buffer.from(file), { filename: 'progress.json', contentType: 'application/json' })
+      .expect(303);
+    assert.equal(again.headers.location, '/progress?imported=0,0');
+    const upToDate = await agent.get(again.headers.location).expect(200);
+    assert.match(upToDate.text, /Already up to date/);
+    assert.doesNotMatch(upToDate.text, /Imported 0/);
+    const zh = await agent.get(again.headers.location).set('Cookie', 'kn_lang=zh').expect(200);
+    assert.match(zh.text, /已是最新/);
   });
 
   it('reports a file that is not JSON without losing anything', async () => {

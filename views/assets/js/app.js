@@ -28,17 +28,13 @@
     });
   }
 
+  // UI strings come from server/i18n (keys js.*), in the page's language.
+  var strings = null;
   function text(key) {
-    var zh = document.documentElement.lang === 'zh-CN';
-    var strings = {
-      running: zh ? '运行中…' : 'Running…',
-      failed: zh ? '请求失败，请检查网络后重试。' : 'The request failed; check your connection and try again.',
-      edited: zh ? '你修改过的版本（已保存）' : 'your edited version (saved)',
-      default: zh ? '默认场景' : 'default scenario',
-      checking: zh ? '检查中…' : 'Checking…',
-      loading: zh ? '加载中…' : 'Loading…',
-      detailFailed: zh ? '加载失败，请在单独的页面中打开。' : 'Could not load this. Open it on its own page instead.',
-    };
+    if (strings === null) {
+      var meta = document.querySelector('meta[name="kn-strings"]');
+      try { strings = meta ? JSON.parse(meta.getAttribute('content')) : {}; } catch (e) { strings = {}; }
+    }
     return strings[key] || key;
   }
 
@@ -47,6 +43,102 @@
   }
 
   // ---- Simulation cells -------------------------------------------------
+  // A failed run replaces the output with its error (the server renders it; a
+  // request that got no HTML back, a body over the limit or a lost connection,
+  // gets a box built here). The last result that ran is kept in memory so the
+  // learner can look at it again next to the error.
+  var lastGood = new WeakMap();
+
+  function errorBox(message) {
+    var box = document.createElement('div');
+    box.className = 'sim-error';
+    box.setAttribute('role', 'alert');
+    box.tabIndex = -1;
+    var title = document.createElement('p');
+    title.className = 'sim-error-title';
+    var strong = document.createElement('strong');
+    strong.textContent = text('errorTitle');
+    title.appendChild(strong);
+    var body = document.createElement('p');
+    body.className = 'sim-error-message';
+    body.textContent = message;
+    box.appendChild(title);
+    box.appendChild(body);
+    return box;
+  }
+
+  function button(label, onClick) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'button';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  /** Shows a failed run's error in the output, with a way back to the last result that ran. */
+  function showFailure(cell, output, html, message) {
+    if (output.querySelector('.sim-result')) lastGood.set(cell, output.innerHTML);
+    if (html) output.innerHTML = html;
+    else {
+      output.innerHTML = '';
+      output.appendChild(errorBox(message));
+    }
+    var errorHtml = output.innerHTML;
+    var good = lastGood.get(cell);
+    var box = output.querySelector('.sim-error');
+    if (good && box) {
+      var row = document.createElement('p');
+      row.className = 'sim-last-good';
+      row.appendChild(button(text('showLastGood'), function () {
+        output.innerHTML = good;
+        var note = document.createElement('p');
+        note.className = 'sim-last-good-note';
+        note.setAttribute('role', 'status');
+        note.appendChild(document.createTextNode(text('lastGoodNote') + ' '));
+        var back = button(text('showError'), function () { showFailure(cell, output, errorHtml, message); });
+        note.appendChild(back);
+        output.insertBefore(note, output.firstChild);
+        back.focus();
+        announceOutput(output);
+      }));
+      box.appendChild(row);
+    }
+    announceOutput(output);
+  }
+
+  // The predict quizzes on an edited cell say plainly that they are about the
+  // lesson's scenario (the server renders the same notice for a saved edit).
+  function scenarioNotice(quiz, simId) {
+    var notice = document.createElement('div');
+    notice.className = 'quiz-scenario-notice notice';
+    notice.setAttribute('data-scenario-notice', '');
+    var says = document.createElement('p');
+    says.textContent = text('predictEdited');
+    var offer = document.createElement('p');
+    var link = document.createElement('a');
+    link.href = '/lessons/' + encodeURIComponent(quiz.getAttribute('data-slug')) + '/cells/' + encodeURIComponent(simId) + '/scenario';
+    link.setAttribute('data-detail', '');
+    link.textContent = text('showScenario');
+    offer.appendChild(link);
+    notice.appendChild(says);
+    notice.appendChild(offer);
+    return notice;
+  }
+
+  function markEdited(cell, edited) {
+    var simId = cell.getAttribute('data-cell');
+    document.querySelectorAll('.cell-quiz[data-sim="' + simId + '"]').forEach(function (quiz) {
+      var notice = quiz.querySelector('[data-scenario-notice]');
+      if (edited && !notice) quiz.insertBefore(scenarioNotice(quiz, simId), quiz.querySelector('.quiz-form'));
+      else if (!edited && notice) notice.remove();
+    });
+    var state = cell.querySelector('.cell-state');
+    if (!state) return;
+    state.setAttribute('data-edited', edited ? 'true' : 'false');
+    state.textContent = edited ? text('edited') : text('default');
+  }
+
   function runCell(form, action) {
     var cell = form.closest('.cell-sim');
     var slug = cell.getAttribute('data-slug');
@@ -64,23 +156,26 @@
     var request = action === 'reset' ? postJson(base + '/reset?only=html', {}) : postJson(base + '/run?only=html', { input: textarea.value });
     request
       .then(function (res) {
-        if (!res.data || typeof res.data.html !== 'string') {
-          var message = res.data && res.data.error && res.data.error.message;
-          status.textContent = message || text('failed');
+        var data = res.data;
+        var html = data && typeof data.html === 'string' ? data.html : null;
+        status.textContent = '';
+        if (!data || data.ok === false || html === null) {
+          // A run that ran and failed (bad YAML, a field that does not validate) was saved.
+          if (data && data.edited === true) markEdited(cell, true);
+          var message = (data && data.error && data.error.message) || text('failed');
+          showFailure(cell, output, html, message);
           return;
         }
-        output.innerHTML = res.data.html;
-        if (action === 'reset') textarea.value = res.data.input;
-        var state = cell.querySelector('.cell-state');
-        var edited = action !== 'reset' && res.data.edited !== false;
-        if (state) {
-          state.setAttribute('data-edited', edited ? 'true' : 'false');
-          state.textContent = edited ? text('edited') : text('default');
+        if (action === 'reset') lastGood.delete(cell);
+        output.innerHTML = html;
+        if (action === 'reset') {
+          textarea.value = data.input;
+          textarea.dispatchEvent(new CustomEvent('kn:reset', { bubbles: true }));
         }
-        status.textContent = '';
+        markEdited(cell, action !== 'reset' && data.edited !== false);
         announceOutput(output);
       })
-      .catch(function () { status.textContent = text('failed'); })
+      .catch(function () { showFailure(cell, output, null, text('failed')); })
       .then(function () {
         output.classList.remove('is-stale');
         buttons.forEach(function (b) { b.disabled = false; });
@@ -215,13 +310,40 @@
           return;
         }
         slot.innerHTML = res.data.html;
-        cell.classList.remove('answered-right', 'answered-wrong');
-        cell.classList.add(res.data.correct ? 'answered-right' : 'answered-wrong');
+        cell.classList.remove('answered-right', 'answered-wrong', 'answered-seen');
+        cell.classList.add('answered-' + (res.data.standing || (res.data.correct ? 'right' : 'wrong')));
         status.textContent = '';
+        // Predict first: the first answer to a cell's last predict quiz releases its result, shown in place.
+        var reveal = res.data.reveal;
+        var simOutput = reveal && document.getElementById('cell-' + reveal.cellId + '-output');
+        if (simOutput && simOutput.querySelector('[data-predict-first]')) {
+          simOutput.innerHTML = reveal.html;
+          announceOutput(simOutput);
+        }
       })
       .catch(function () { status.textContent = text('failed'); })
       .then(function () { button.disabled = false; });
   }
+
+  // ---- The code editor ----------------------------------------------------
+  // Lesson pages name the editor's bundle (CodeMirror, ~100 KiB gzipped); it is
+  // fetched once the page has painted and is idle, so it never delays the first
+  // paint, and cached for good (fingerprinted URL). Until then, and without it,
+  // the textarea is the editor.
+  function loadEditor() {
+    var lesson = document.querySelector('.lesson[data-editor]');
+    if (!lesson || !document.querySelector('textarea.sim-input')) return;
+    var script = document.createElement('script');
+    script.src = lesson.getAttribute('data-editor');
+    script.async = true;
+    document.head.appendChild(script);
+  }
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(loadEditor, { timeout: 1500 });
+    else setTimeout(loadEditor, 200);
+  }
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle);
 
   // ---- Theme ------------------------------------------------------------
   function setTheme(form, theme) {
