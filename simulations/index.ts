@@ -16,3 +16,14 @@ export { strategicMergePatch, createTwoWayMergePatch, createThreeWayMergePatch, 
 // The shared API server (issue 12): validation, defaults and a scenario of API calls.
 export { validateObject, defaultObject, apiServerScenario } from './apiserver/public-api.ts';
 export type { FieldError, Op, Result, WatchEvent } from './apiserver/public-api.ts';
+// The controllers chapter (issue 17): Deployment, HPA, CronJob, DaemonSet and Job rules, and kubectl rollout status.
+export {
+  resolveFenceposts,
+  newRSNewReplicas,
+  maxUnavailable,
+  reconcileNewReplicaSet,
+  reconcileOldReplicaSets,
+  cleanupUnhealthyReplicas,
+  scaleDownOldReplicaSetsForRollingUpdate,
+  scale,
+} from './controllers/public-api.ts';
