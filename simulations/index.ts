@@ -27,3 +27,4 @@ export {
   scaleDownOldReplicaSetsForRollingUpdate,
   scale,
 } from './controllers/public-api.ts';
+export { rolloutStatus, RolloutStatusError } from './kubectl/rollout-status.ts';
