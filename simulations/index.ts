@@ -28,3 +28,11 @@ export {
   scale,
 } from './controllers/public-api.ts';
 export { rolloutStatus, RolloutStatusError } from './kubectl/rollout-status.ts';
+export {
+  getResourceReplicas,
+  convertDesiredReplicasWithRules,
+  stabilizeRecommendation,
+  stabilizeRecommendationWithBehaviors,
+  convertDesiredReplicasWithBehaviorRate,
+} from './controllers/podautoscaler/public-api.ts';
+export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './controllers/podautoscaler/public-api.ts';
