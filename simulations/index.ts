@@ -36,3 +36,4 @@ export {
   convertDesiredReplicasWithBehaviorRate,
 } from './controllers/podautoscaler/public-api.ts';
 export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './controllers/podautoscaler/public-api.ts';
+export { getRemainingTime, exceedsBackoffLimit } from './controllers/job/public-api.ts';
