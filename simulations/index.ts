@@ -37,3 +37,4 @@ export {
 } from './controllers/podautoscaler/public-api.ts';
 export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './controllers/podautoscaler/public-api.ts';
 export { getRemainingTime, exceedsBackoffLimit } from './controllers/job/public-api.ts';
+export { nodeShouldRunDaemonPod } from './controllers/daemon/public-api.ts';
