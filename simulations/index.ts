@@ -38,3 +38,4 @@ export {
 export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './controllers/podautoscaler/public-api.ts';
 export { getRemainingTime, exceedsBackoffLimit } from './controllers/job/public-api.ts';
 export { nodeShouldRunDaemonPod } from './controllers/daemon/public-api.ts';
+export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } from './controllers/cronjob/public-api.ts';
