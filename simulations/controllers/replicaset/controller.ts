@@ -89,7 +89,8 @@ function syncReplicaSet(ctx: ActorContext, queue: WorkQueue, key: string): void 
   const active = pods.filter(isPodActive);
   const deleting = rs.metadata?.deletionTimestamp !== undefined && rs.metadata?.deletionTimestamp !== null;
   if (!deleting) manageReplicas(ctx, active, rs);
-  updateStatus(ctx, queue, key);
+  // calculateStatus counts the Pods seen before this sync's creations and deletions, as upstream does.
+  updateStatus(ctx, queue, key, active);
 }
 
 /** manageReplicas: create or delete the difference, at most burstReplicas per sync. */
@@ -122,13 +123,11 @@ function manageReplicas(ctx: ActorContext, active: Pod[], rs: ReplicaSet): void 
   }
 }
 
-/** calculateStatus over the active Pods, written only when it changed; requeued while Pods wait out minReadySeconds. */
-function updateStatus(ctx: ActorContext, queue: WorkQueue, key: string): void {
+/** calculateStatus over the active Pods, written only when it changed; requeued while Pods wait out minReadySeconds (the Pod events of its own creations and deletions bring the sync that counts them). */
+function updateStatus(ctx: ActorContext, queue: WorkQueue, key: string, active: Pod[]): void {
   const [namespace, name] = splitKey(key);
   const current = ctx.api.peek({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace, name }) as ReplicaSet | undefined;
   if (!current) return;
-  const uid = current.metadata?.uid;
-  const active = ((ctx.api.list('v1', 'Pod', namespace).items ?? []) as Pod[]).filter((p) => controllerOf(p)?.uid === uid && isPodActive(p));
   const minReadySeconds = current.spec?.minReadySeconds ?? 0;
   const now = ctx.clock.now() + ctx.clock.epochMs;
   const templateLabels = ((current.spec?.template as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata?.labels ?? {});
