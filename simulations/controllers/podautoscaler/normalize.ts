@@ -256,3 +256,26 @@ export function generateHPAScaleDownRules(rules: ScalingRules | null | undefined
     ...(rules?.tolerance !== undefined ? { tolerance: rules.tolerance } : {}),
   };
 }
+
+/**
+ * storeScaleEvent: after a scale, remember it for the policies' periods. Only
+ * with a behavior (without one nothing is kept). Events older than the
+ * direction's longest policy period are marked outdated, and the last of
+ * them is overwritten by the new event; otherwise the event is appended.
+ * `events` is the direction's list (scale-up events for a scale-up) and is changed in place.
+ */
+export function storeScaleEvent(events: ScaleEvent[], rules: ScalingRules | null | undefined, prevReplicas: number, newReplicas: number, nowMs: number): ScaleEvent[] {
+  if (!rules) return events;
+  const longestPolicyPeriod = Math.max(0, ...(rules.policies ?? []).map((p) => p.periodSeconds));
+  // markScaleEventsOutdated
+  const cutoff = nowMs - longestPolicyPeriod * 1000;
+  for (const e of events) if (e.timestampMs < cutoff) e.outdated = true;
+  let oldSampleIndex = -1;
+  events.forEach((e, i) => {
+    if (e.outdated) oldSampleIndex = i;
+  });
+  const fresh: ScaleEvent = { replicaChange: Math.abs(newReplicas - prevReplicas), timestampMs: nowMs, outdated: false };
+  if (oldSampleIndex >= 0) events[oldSampleIndex] = fresh;
+  else events.push(fresh);
+  return events;
+}

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { convertDesiredReplicasWithBehaviorRate, convertDesiredReplicasWithRules, stabilizeRecommendation, stabilizeRecommendationWithBehaviors } from '../../../simulations/index.ts';
 import type { HPAScalingRules, TimestampedScaleEvent } from '../../../simulations/index.ts';
-import { calculateScaleDownLimitWithBehaviors, calculateScaleUpLimit, calculateScaleUpLimitWithScalingRules, getReplicasChangePerPeriod } from '../../../simulations/controllers/podautoscaler/normalize.ts';
+import { calculateScaleDownLimitWithBehaviors, calculateScaleUpLimit, calculateScaleUpLimitWithScalingRules, getReplicasChangePerPeriod, storeScaleEvent } from '../../../simulations/controllers/podautoscaler/normalize.ts';
 import { NOW, NOW_MS, ago } from './hpa-builders.ts';
 
 const FILE = 'pkg/controller/podautoscaler/horizontal_test.go';
@@ -161,19 +161,25 @@ for (const c of behaviorCases) {
   });
 }
 
-// --- TestStoreScaleEvents: getReplicasChangePerPeriod(60, prevScaleEvents) ---------------
-const storeCases = [
-  { name: 'empty entries with default behavior', prev: [], expected: 0 },
-  { name: 'one outdated entry to be kept untouched without behavior', prev: [[7, 61]], expected: 0 },
-  { name: 'one actual entry to be not touched with behavior', prev: [[7, 58]], expected: 7 },
-  { name: 'two entries, one of them to be replaced', prev: [[7, 61], [6, 59]], expected: 6 },
-  { name: 'replace one entry, use policies with different periods', prev: [[8, 29], [6, 59], [7, 61], [9, 61]], expected: 14 },
-  { name: 'two entries, both actual', prev: [[7, 58], [6, 59]], expected: 13 },
+// --- TestStoreScaleEvents --------------------------------------------------------------------
+const storeCases: { name: string; prev: [number, number][]; rules?: HPAScalingRules; want: [number, boolean][]; expected: number }[] = [
+  { name: 'empty entries with default behavior', prev: [], want: [], expected: 0 },
+  { name: 'empty entries with two-policy-behavior', prev: [], rules: generateScalingRules(10, 60, 100, 60, 0), want: [[5, false]], expected: 0 },
+  { name: 'one outdated entry to be kept untouched without behavior', prev: [[7, 61]], want: [[7, false]], expected: 0 },
+  { name: 'one outdated entry to be replaced with behavior', prev: [[7, 61]], rules: generateScalingRules(10, 60, 100, 60, 0), want: [[5, false]], expected: 0 },
+  { name: 'one actual entry to be not touched with behavior', prev: [[7, 58]], rules: generateScalingRules(10, 60, 100, 60, 0), want: [[7, false], [5, false]], expected: 7 },
+  { name: 'two entries, one of them to be replaced', prev: [[7, 61], [6, 59]], rules: generateScalingRules(10, 60, 0, 0, 0), want: [[5, false], [6, false]], expected: 6 },
+  { name: 'replace one entry, use policies with different periods', prev: [[8, 29], [6, 59], [7, 61], [9, 61]], rules: generateScalingRules(10, 60, 100, 30, 0), want: [[8, false], [6, false], [7, true], [5, false]], expected: 14 },
+  { name: 'two entries, both actual', prev: [[7, 58], [6, 59]], rules: generateScalingRules(10, 120, 100, 30, 0), want: [[7, false], [6, false], [5, false]], expected: 13 },
 ];
 for (const c of storeCases) {
-  test(`${FILE} TestStoreScaleEvents (replicas changed in the last 60 s): ${c.name}`, () => {
-    const events = c.prev.map(([change, secondsAgo]) => ({ replicaChange: change, timestampMs: NOW_MS - secondsAgo * 1000 }));
-    assert.equal(getReplicasChangePerPeriod(60, events, NOW_MS), c.expected);
+  test(`${FILE} TestStoreScaleEvents: ${c.name}`, () => {
+    for (const direction of ['up', 'down'] as const) {
+      const events = c.prev.map(([change, secondsAgo]) => ({ replicaChange: change, timestampMs: NOW_MS - secondsAgo * 1000, outdated: false }));
+      assert.equal(getReplicasChangePerPeriod(60, events, NOW_MS), c.expected);
+      storeScaleEvent(events, c.rules ?? null, 10, direction === 'up' ? 15 : 5, NOW_MS);
+      assert.deepEqual(events.map((e) => [e.replicaChange, e.outdated ?? false]), c.want, direction);
+    }
   });
 }
 
