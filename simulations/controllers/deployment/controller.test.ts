@@ -199,3 +199,62 @@ test('a new ReplicaSet whose Pods never become ready stalls the rollout within m
   const after = stalled.api.peek({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' })!;
   assert.throws(() => rolloutStatus(after as never), { message: 'deployment "web" exceeded its progress deadline' });
 });
+
+test('Recreate: the old Pods are all gone before the first new one is created', () => {
+  const cluster = new Cluster();
+  const events: string[] = [];
+  cluster.add(deploymentController({ onEvent: (e) => events.push(e.message) })).add(replicaSetController()).add(fakeNode(1_000));
+  const d0 = deployment('nginx:1.27') as { spec: Record<string, unknown> };
+  d0.spec.strategy = { type: 'Recreate' };
+  cluster.api.create(d0);
+  cluster.runUntilQuiet(BUDGET);
+  let overlap = false;
+  cluster.add({
+    name: 'overlap-watch',
+    start(ctx) {
+      ctx.watch('v1', 'Pod', () => {
+        const images = new Set(((ctx.api.list('v1', 'Pod', 'default').items ?? []) as { spec: { containers: { image: string }[] } }[]).map((p) => p.spec.containers[0].image));
+        if (images.size > 1) overlap = true;
+      });
+    },
+  });
+  cluster.runUntilQuiet(BUDGET);
+  const d = JSON.parse(JSON.stringify(cluster.api.peek({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' })));
+  d.spec.template.spec.containers[0].image = 'nginx:1.28';
+  const before = events.length;
+  cluster.api.update(d);
+  cluster.runUntilQuiet(BUDGET);
+  const rss = replicaSets(cluster).sort((a, b) => Number(a.revision) - Number(b.revision));
+  assert.deepEqual(rss.map(({ image, replicas }) => ({ image, replicas })), [
+    { image: 'nginx:1.27', replicas: 0 },
+    { image: 'nginx:1.28', replicas: 4 },
+  ]);
+  assert.equal(overlap, false, 'old and new Pods never ran together');
+  assert.deepEqual(events.slice(before), [`Scaled down replica set ${rss[0].name} from 4 to 0`, `Scaled up replica set ${rss[1].name} from 0 to 4`]);
+});
+
+test('scaling a Deployment in the middle of a rollout shares the new size between the old and the new ReplicaSet', () => {
+  const cluster = new Cluster();
+  cluster.add(deploymentController()).add(replicaSetController()).add(fakeNode(10_000));
+  const d0 = deployment('nginx:1.27') as { spec: Record<string, unknown> };
+  d0.spec.replicas = 10;
+  d0.spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 3, maxUnavailable: 2 } };
+  cluster.api.create(d0);
+  cluster.runUntilQuiet(BUDGET);
+  const d = JSON.parse(JSON.stringify(cluster.api.peek({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' })));
+  d.spec.template.spec.containers[0].image = 'nginx:1.28';
+  cluster.api.update(d);
+  // New RS up by maxSurge to 3 (13 Pods), old down to 8 (minAvailable 8), new up to 5 again (13); its Pods take 10 s to start.
+  cluster.runUntil(cluster.clock.now() + 1_000, BUDGET);
+  const mid = replicaSets(cluster).sort((a, b) => Number(a.revision) - Number(b.revision));
+  assert.deepEqual(mid.map((r) => r.replicas), [8, 5]);
+  const scaled = JSON.parse(JSON.stringify(cluster.api.peek({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' })));
+  scaled.spec.replicas = 20;
+  cluster.api.update(scaled);
+  cluster.runUntil(cluster.clock.now() + 1, BUDGET);
+  // scale(): 23 allowed − 13 existing = 10 more, by each ReplicaSet's share of the old maximum (13): 8 → 14, 5 → 9.
+  const after = replicaSets(cluster).sort((a, b) => Number(a.revision) - Number(b.revision));
+  assert.deepEqual(after.map((r) => r.replicas), [14, 9]);
+  cluster.runUntilQuiet(BUDGET);
+  assert.deepEqual(replicaSets(cluster).sort((a, b) => Number(a.revision) - Number(b.revision)).map((r) => r.replicas), [0, 20]);
+});
