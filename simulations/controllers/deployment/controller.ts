@@ -26,6 +26,7 @@ import type { ControllerEvent, ReplicaSetWriter } from './scaler.ts';
 import { scaleDeployment } from './sync.ts';
 import {
   deploymentComplete,
+  deploymentProgressing,
   getActualReplicaCountForReplicaSets,
   getAvailableReplicaCountForReplicaSets,
   getDesiredReplicasAnnotation,
@@ -291,7 +292,7 @@ function syncDeploymentStatus(ctx: ActorContext, queue: WorkQueue, d: Deployment
     if (!isComplete) {
       if (deploymentComplete(d, s)) {
         setCondition(target, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `${rsLabel} has successfully progressed.` }, now);
-      } else if (progressed(previous, s)) {
+      } else if (deploymentProgressing({ ...d, status: previous }, s)) {
         setCondition(target, { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `${rsLabel} is progressing.` }, now, true);
       } else if (current && current.reason !== 'NewReplicaSetAvailable' && (current.reason === 'ProgressDeadlineExceeded' || (toMs(current.lastUpdateTime ?? null) ?? now) + deadline * 1000 < now)) {
         setCondition(target, { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `${rsLabel} has timed out progressing.` }, now);
@@ -311,9 +312,3 @@ function syncDeploymentStatus(ctx: ActorContext, queue: WorkQueue, d: Deployment
   }
 }
 
-/** DeploymentProgressing: more updated, fewer old, more ready or more available Pods than last time. */
-function progressed(old: Status, s: Status): boolean {
-  const oldOld = (old.replicas ?? 0) - (old.updatedReplicas ?? 0);
-  const newOld = (s.replicas ?? 0) - (s.updatedReplicas ?? 0);
-  return (s.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) || newOld < oldOld || (s.readyReplicas ?? 0) > (old.readyReplicas ?? 0) || (s.availableReplicas ?? 0) > (old.availableReplicas ?? 0);
-}

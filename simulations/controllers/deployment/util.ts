@@ -148,8 +148,8 @@ export function newRSNewReplicas(deployment: Deployment, allRSs: readonly (Repli
 export function getNonNegativeInt32FromAnnotation(rs: ReplicaSet, key: string): { value: number; ok: boolean } {
   const text = rs.metadata?.annotations?.[key];
   if (text === undefined) return { value: 0, ok: false };
-  if (!/^\+?[0-9]+$/.test(text)) return { value: 0, ok: false }; // strconv.ParseUint: invalid syntax
-  const value = Number(text.replace(/^\+/, ''));
+  if (!/^[0-9]+$/.test(text)) return { value: 0, ok: false }; // strconv.ParseUint: invalid syntax (no sign allowed)
+  const value = Number(text);
   if (value > INT32_MAX) return { value: 0, ok: false }; // out of range
   return { value, ok: true };
 }
@@ -257,5 +257,21 @@ export function deploymentComplete(deployment: Deployment, status: NonNullable<D
     (status.replicas ?? 0) === replicas &&
     (status.availableReplicas ?? 0) === replicas &&
     (status.observedGeneration ?? 0) >= (deployment.metadata?.generation ?? 0)
+  );
+}
+
+/**
+ * DeploymentProgressing: compared with the status the Deployment has, the new
+ * one has more updated, ready or available Pods, or fewer old ones.
+ */
+export function deploymentProgressing(deployment: Deployment, newStatus: NonNullable<Deployment['status']>): boolean {
+  const old = deployment.status ?? {};
+  const oldStatusOldReplicas = (old.replicas ?? 0) - (old.updatedReplicas ?? 0);
+  const newStatusOldReplicas = (newStatus.replicas ?? 0) - (newStatus.updatedReplicas ?? 0);
+  return (
+    (newStatus.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) ||
+    newStatusOldReplicas < oldStatusOldReplicas ||
+    (newStatus.readyReplicas ?? 0) > (old.readyReplicas ?? 0) ||
+    (newStatus.availableReplicas ?? 0) > (old.availableReplicas ?? 0)
   );
 }

@@ -13,7 +13,7 @@ import {
   scale,
   scaleDownOldReplicaSetsForRollingUpdate,
 } from '../../../simulations/index.ts';
-import { getReplicaSetFraction, maxSurge } from '../../../simulations/controllers/deployment/util.ts';
+import { deploymentComplete, deploymentProgressing, getNonNegativeInt32FromAnnotation, getReplicaSetFraction, maxSurge, minAvailable } from '../../../simulations/controllers/deployment/util.ts';
 import type { Deployment } from '../../../simulations/controllers/types.ts';
 import { newDeployment, rs, withReplicasAnnotations } from './builders.ts';
 
@@ -227,3 +227,61 @@ for (const c of scaleCases) {
     assert.deepEqual(scale(c.deployment, c.newRS, c.oldRSs), c.expected);
   });
 }
+
+// --- TestMinAvailable, TestGetNonNegativeInt32FromAnnotation, TestDeploymentComplete, TestDeploymentProgressing ---
+const maDeployment = (replicas: number, mu: number | string): Deployment => ({ spec: { replicas, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: mu } } } });
+const minAvailableCases: { name: string; deployment: Deployment; expected: number }[] = [
+  { name: 'replicas greater than maxUnavailable', deployment: maDeployment(10, 5), expected: 5 },
+  { name: 'replicas equal maxUnavailable', deployment: maDeployment(10, 10), expected: 0 },
+  { name: 'replicas less than maxUnavailable', deployment: maDeployment(5, 10), expected: 0 },
+  { name: 'replicas is 0', deployment: maDeployment(0, 10), expected: 0 },
+  { name: 'minAvailable with Recreate deployment strategy', deployment: { spec: { replicas: 10, strategy: { type: 'Recreate' } } }, expected: 0 },
+  { name: 'replicas greater than maxUnavailable with percents', deployment: maDeployment(10, '60%'), expected: 4 },
+  { name: 'replicas equal maxUnavailable with percents', deployment: maDeployment(10, '100%'), expected: 0 },
+  { name: 'replicas less than maxUnavailable with percents', deployment: maDeployment(5, '100%'), expected: 0 },
+];
+for (const c of minAvailableCases) test(`${UTIL} TestMinAvailable: ${c.name}`, () => assert.equal(minAvailable(c.deployment), c.expected));
+
+const annotationCases: { name: string; annotations?: Record<string, string>; value: number; ok: boolean }[] = [
+  { name: 'invalid empty', value: 0, ok: false },
+  { name: 'invalid', annotations: { test: 'invalid', foo: '2' }, value: 0, ok: false },
+  { name: 'invalid negative ', annotations: { test: '-1', foo: '2' }, value: 0, ok: false },
+  { name: 'valid zero', annotations: { test: '0', foo: '2' }, value: 0, ok: true },
+  { name: 'valid', annotations: { test: '13', foo: '2' }, value: 13, ok: true },
+  { name: 'valid max', annotations: { test: '2147483647', foo: '2' }, value: 2147483647, ok: true },
+  { name: 'invalid max out of range', annotations: { test: '2147483648', foo: '2' }, value: 0, ok: false },
+  { name: 'invalid max out of range 2', annotations: { test: '4294967296', foo: '2' }, value: 0, ok: false },
+];
+for (const c of annotationCases) {
+  test(`${UTIL} TestGetNonNegativeInt32FromAnnotation: ${c.name}`, () => {
+    const r = rs('nginx', 1);
+    if (c.annotations) r.metadata!.annotations = c.annotations;
+    assert.deepEqual(getNonNegativeInt32FromAnnotation(r, 'test'), { value: c.value, ok: c.ok });
+  });
+}
+
+const completeDeployment = (desired: number, current: number, updated: number, available: number, mu: number, ms: number): Deployment => ({
+  spec: { replicas: desired, strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: mu, maxSurge: ms } } },
+  status: { replicas: current, updatedReplicas: updated, availableReplicas: available },
+});
+const completeCases = [
+  { name: 'not complete: min but not all pods become available', d: completeDeployment(5, 5, 5, 4, 1, 0), expected: false },
+  { name: 'not complete: min availability is not honored', d: completeDeployment(5, 5, 5, 3, 1, 0), expected: false },
+  { name: 'complete', d: completeDeployment(5, 5, 5, 5, 0, 0), expected: true },
+  { name: 'not complete: all pods are available but not updated', d: completeDeployment(5, 5, 4, 5, 0, 0), expected: false },
+  { name: 'not complete: still running old pods', d: completeDeployment(1, 2, 1, 1, 0, 1), expected: false },
+  { name: 'not complete: one replica deployment never comes up', d: completeDeployment(1, 1, 1, 0, 1, 1), expected: false },
+];
+for (const c of completeCases) test(`${UTIL} TestDeploymentComplete: ${c.name}`, () => assert.equal(deploymentComplete(c.d, c.d.status!), c.expected));
+
+const progressStatus = (current: number, updated: number, ready: number, available: number) => ({ replicas: current, updatedReplicas: updated, readyReplicas: ready, availableReplicas: available });
+const progressingCases = [
+  { name: 'progressing: updated pods', old: progressStatus(10, 4, 4, 4), next: progressStatus(10, 6, 4, 4), expected: true },
+  { name: 'not progressing', old: progressStatus(10, 4, 4, 4), next: progressStatus(10, 4, 4, 4), expected: false },
+  { name: 'progressing: old pods removed', old: progressStatus(10, 4, 6, 6), next: progressStatus(8, 4, 6, 6), expected: true },
+  { name: 'not progressing: less new pods', old: progressStatus(10, 7, 3, 3), next: progressStatus(10, 6, 3, 3), expected: false },
+  { name: 'progressing: less overall but more new pods', old: progressStatus(10, 4, 7, 7), next: progressStatus(8, 8, 5, 5), expected: true },
+  { name: 'progressing: more ready pods', old: progressStatus(10, 10, 9, 8), next: progressStatus(10, 10, 10, 8), expected: true },
+  { name: 'progressing: more available pods', old: progressStatus(10, 10, 10, 9), next: progressStatus(10, 10, 10, 10), expected: true },
+];
+for (const c of progressingCases) test(`${UTIL} TestDeploymentProgressing: ${c.name}`, () => assert.equal(deploymentProgressing({ status: c.old }, c.next), c.expected));
