@@ -234,3 +234,52 @@ export function getResourceReplicas(currentReplicas: number, targetUtilization: 
   }
   return { replicas: newReplicas, utilization, rawUtilization };
 }
+
+/**
+ * GetRawResourceReplicas (calcPlainMetricReplicas): a Resource metric with an
+ * AverageValue target: the average usage per Pod against the target, with the
+ * same treatment of unready and metric-less Pods (a missing Pod counts as
+ * using exactly the target on a scale-down). Returns the replicas and the
+ * average usage in milli-units.
+ */
+export function getRawResourceReplicas(currentReplicas: number, targetUsage: number, resource: string, pods: readonly HpaPod[], podMetrics: readonly PodMetrics[], options: ResourceReplicasOptions = {}): { replicas: number; usage: number } {
+  const container = options.container ?? '';
+  const tolerances = options.tolerances ?? { scaleDown: 0.1, scaleUp: 0.1 };
+  let metrics: Map<string, PodMetric>;
+  try {
+    metrics = getResourceMetric(podMetrics, resource, container);
+  } catch (e) {
+    throw new ReplicaCalculationError(`unable to get metrics for resource ${resource}: ${(e as Error).message}`);
+  }
+  if (pods.length === 0) throw new ReplicaCalculationError('no pods returned by selector while calculating replica count');
+  const nowMs = options.now ? options.now.getTime() : timeMs(podMetrics[0]?.timestamp);
+  const cpuInit = (options.cpuInitializationPeriodSeconds ?? 300) * 1000;
+  const readinessDelay = (options.delayOfInitialReadinessStatusSeconds ?? 30) * 1000;
+  const { readyPodCount, unreadyPods, missingPods, ignoredPods } = groupPods(pods, metrics, resource, cpuInit, readinessDelay, nowMs);
+  for (const name of ignoredPods) metrics.delete(name);
+  for (const name of unreadyPods) metrics.delete(name);
+  if (metrics.size === 0) throw new ReplicaCalculationError('did not receive metrics for targeted pods (pods might be unready)');
+  // GetMetricUsageRatio: the average over the samples, against the target.
+  const usageRatio = (m: Map<string, PodMetric>) => {
+    let total = 0;
+    for (const v of m.values()) total += v.value;
+    const average = Math.trunc(total / m.size);
+    return { ratio: average / targetUsage, usage: average };
+  };
+  const first = usageRatio(metrics);
+  const scaleUpWithUnready = unreadyPods.size > 0 && first.ratio > 1.0;
+  if (!scaleUpWithUnready && missingPods.size === 0) {
+    if (isWithin(tolerances, first.ratio)) return { replicas: currentReplicas, usage: first.usage };
+    return { replicas: Math.ceil(first.ratio * readyPodCount), usage: first.usage };
+  }
+  if (missingPods.size > 0) {
+    if (first.ratio < 1.0) for (const name of missingPods) metrics.set(name, { timestampMs: 0, windowMs: 0, value: targetUsage });
+    else if (first.ratio > 1.0) for (const name of missingPods) metrics.set(name, { timestampMs: 0, windowMs: 0, value: 0 });
+  }
+  if (scaleUpWithUnready) for (const name of unreadyPods) metrics.set(name, { timestampMs: 0, windowMs: 0, value: 0 });
+  const next = usageRatio(metrics);
+  if (isWithin(tolerances, next.ratio) || (first.ratio < 1.0 && next.ratio > 1.0) || (first.ratio > 1.0 && next.ratio < 1.0)) return { replicas: currentReplicas, usage: first.usage };
+  const newReplicas = Math.ceil(next.ratio * metrics.size);
+  if ((next.ratio < 1.0 && newReplicas > currentReplicas) || (next.ratio > 1.0 && newReplicas < currentReplicas)) return { replicas: currentReplicas, usage: first.usage };
+  return { replicas: newReplicas, usage: first.usage };
+}
