@@ -1,0 +1,145 @@
+// The DaemonSet controller as an actor: one daemon Pod on every node that
+// should run it (nodeShouldRunDaemonPod), none elsewhere; each Pod carries a
+// required node affinity on its node's name, so the default scheduler places
+// it there; status counts desired, scheduled, misscheduled, ready, available
+// and updated Pods.
+// src: pkg/controller/daemon/daemon_controller.go (syncDaemonSet, manage,
+// podsShouldBeOnNode, syncNodes, updateDaemonSetStatus),
+// pkg/controller/daemon/util/daemonset_util.go (ReplaceDaemonSetPodNodeNameNodeAffinity,
+// AddOrUpdateDaemonPodTolerations, GetTargetNodeName).
+// Simplified: the rolling update of daemon Pods is not modelled (a changed
+// template shows in updatedNumberScheduled; old Pods are replaced only when
+// deleted, as with OnDelete); no back-off for failed daemon Pods.
+
+import type { Actor, ActorContext } from '../../apiserver/cluster.ts';
+import { objectKey } from '../../apiserver/cluster.ts';
+import { toMs } from '../../apimachinery/time.ts';
+import { computeHash } from '../deployment/hash.ts';
+import { controllerOf, newControllerRef, splitKey, WorkQueue } from '../work-queue.ts';
+import { daemonPodTolerations, nodeShouldRunDaemonPod } from './should-run.ts';
+import type { DaemonSet, Node } from './should-run.ts';
+
+const SOURCE = 'pkg/controller/daemon/daemon_controller.go';
+/** The label daemon Pods carry with their template's hash. */
+export const ControllerRevisionHashLabel = 'controller-revision-hash';
+
+interface Pod {
+  metadata?: { name?: string; namespace?: string; uid?: string; labels?: Record<string, string>; creationTimestamp?: string; deletionTimestamp?: string };
+  spec?: { nodeName?: string; affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { key?: string; values?: string[] }[] }[] } } } };
+  status?: { phase?: string; conditions?: { type?: string; status?: string; lastTransitionTime?: string }[] };
+}
+
+/** GetTargetNodeName: spec.nodeName, or the node named by the daemon Pod's metadata.name affinity. */
+export function targetNodeName(p: Pod): string {
+  if (p.spec?.nodeName) return p.spec.nodeName;
+  for (const term of p.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
+    for (const f of term.matchFields ?? []) if (f.key === 'metadata.name' && f.values?.length === 1) return f.values[0];
+  }
+  return '';
+}
+
+const ready = (p: Pod) => (p.status?.conditions ?? []).find((c) => c.type === 'Ready' && c.status === 'True');
+
+export function daemonSetController(options: { name?: string } = {}): Actor {
+  return {
+    name: options.name ?? 'daemonset-controller',
+    start(ctx: ActorContext) {
+      const queue = new WorkQueue(ctx, (key) => syncDaemonSet(ctx, queue, key));
+      const all = () => {
+        for (const ds of ctx.api.list('apps/v1', 'DaemonSet').items ?? []) queue.add(objectKey(ds));
+      };
+      ctx.watch('apps/v1', 'DaemonSet', (e) => {
+        if (e.type !== 'DELETED') queue.add(objectKey(e.object));
+      });
+      // A node added, relabelled or tainted can change where every DaemonSet should run.
+      ctx.watch('v1', 'Node', all);
+      ctx.watch('v1', 'Pod', (e) => {
+        const owner = controllerOf(e.object);
+        if (owner?.kind === 'DaemonSet') queue.add(`${(e.object.metadata as { namespace?: string }).namespace ?? ''}/${owner.name}`);
+      });
+    },
+  };
+}
+
+function syncDaemonSet(ctx: ActorContext, queue: WorkQueue, key: string): void {
+  const [namespace, name] = splitKey(key);
+  const ds = ctx.api.peek({ apiVersion: 'apps/v1', kind: 'DaemonSet', namespace, name }) as (DaemonSet & { metadata?: { uid?: string; generation?: number; deletionTimestamp?: string }; spec?: { minReadySeconds?: number }; status?: Record<string, unknown> }) | undefined;
+  if (!ds) return;
+  const nodes = (ctx.api.list('v1', 'Node').items ?? []) as Node[];
+  const pods = ((ctx.api.list('v1', 'Pod', namespace).items ?? []) as Pod[]).filter((p) => controllerOf(p)?.uid === ds.metadata?.uid);
+  const byNode = new Map<string, Pod[]>();
+  for (const p of pods) {
+    const node = targetNodeName(p);
+    byNode.set(node, [...(byNode.get(node) ?? []), p]);
+  }
+  const hash = computeHash(ds.spec?.template);
+  if (!ds.metadata?.deletionTimestamp) {
+    for (const node of nodes) {
+      const nodeName = node.metadata?.name ?? '';
+      const { shouldRun, shouldContinueRunning, reason } = nodeShouldRunDaemonPod(node, ds);
+      const onNode = (byNode.get(nodeName) ?? []).filter((p) => !p.metadata?.deletionTimestamp);
+      if (shouldRun && onNode.length === 0) {
+        createDaemonPod(ctx, ds, nodeName, hash);
+        ctx.trace({ title: `created a daemon Pod for node ${nodeName}`, source: SOURCE, subject: `DaemonSet ${key}` });
+      } else if (shouldContinueRunning) {
+        // Failed or succeeded daemon Pods are deleted (and replaced next sync); extra running ones too, oldest kept.
+        const finished = onNode.filter((p) => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded');
+        const running = onNode.filter((p) => !finished.includes(p)).sort((a, b) => (toMs(a.metadata?.creationTimestamp ?? null) ?? 0) - (toMs(b.metadata?.creationTimestamp ?? null) ?? 0));
+        for (const p of [...finished, ...running.slice(1)]) ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
+      } else if (onNode.length > 0) {
+        for (const p of onNode) ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
+        ctx.trace({ title: `deleted the daemon Pod on node ${nodeName}: ${reason}`, source: SOURCE, subject: `DaemonSet ${key}` });
+      }
+    }
+  }
+  updateStatus(ctx, queue, key, ds, nodes, byNode, hash);
+}
+
+/** The Pod the controller creates: the template, its node in a required affinity on metadata.name, the default tolerations. */
+function createDaemonPod(ctx: ActorContext, ds: DaemonSet & { metadata?: { uid?: string } }, nodeName: string, hash: string): void {
+  const template = JSON.parse(JSON.stringify(ds.spec?.template ?? {})) as { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> & { affinity?: Record<string, unknown> } };
+  const spec = template.spec ?? {};
+  const affinity = (spec.affinity ?? {}) as { nodeAffinity?: Record<string, unknown> };
+  spec.affinity = { ...affinity, nodeAffinity: { ...(affinity.nodeAffinity ?? {}), requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] } } };
+  spec.tolerations = daemonPodTolerations(spec as never).map((t) => ({ key: t.key, operator: t.operator, ...(t.value ? { value: t.value } : {}), ...(t.effect ? { effect: t.effect } : {}) }));
+  ctx.api.create({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { generateName: `${ds.metadata?.name}-`, namespace: ds.metadata?.namespace, labels: { ...(template.metadata?.labels ?? {}), [ControllerRevisionHashLabel]: hash }, ownerReferences: [newControllerRef(ds as { metadata?: { name?: string; uid?: string } }, 'apps/v1', 'DaemonSet')] },
+    spec,
+  });
+}
+
+/** updateDaemonSetStatus: over the nodes that should run it, the oldest daemon Pod on each. */
+function updateStatus(ctx: ActorContext, queue: WorkQueue, key: string, ds: DaemonSet & { metadata?: { generation?: number }; spec?: { minReadySeconds?: number }; status?: Record<string, unknown> }, nodes: Node[], byNode: Map<string, Pod[]>, hash: string): void {
+  const now = ctx.clock.epochMs + ctx.clock.now();
+  const minReady = (ds.spec?.minReadySeconds ?? 0) * 1000;
+  let desired = 0;
+  let current = 0;
+  let misscheduled = 0;
+  let numberReady = 0;
+  let available = 0;
+  let updated = 0;
+  for (const node of nodes) {
+    const { shouldRun } = nodeShouldRunDaemonPod(node, ds);
+    const onNode = (byNode.get(node.metadata?.name ?? '') ?? []).filter((p) => !p.metadata?.deletionTimestamp);
+    const scheduled = onNode.length > 0;
+    if (!shouldRun) {
+      if (scheduled) misscheduled++;
+      continue;
+    }
+    desired++;
+    if (!scheduled) continue;
+    current++;
+    const pod = [...onNode].sort((a, b) => (toMs(a.metadata?.creationTimestamp ?? null) ?? 0) - (toMs(b.metadata?.creationTimestamp ?? null) ?? 0))[0];
+    const r = ready(pod);
+    if (r) {
+      numberReady++;
+      if (minReady === 0 || (toMs(r.lastTransitionTime ?? null) ?? now) + minReady < now) available++;
+      else queue.addAfter(key, minReady);
+    }
+    if (pod.metadata?.labels?.[ControllerRevisionHashLabel] === hash) updated++;
+  }
+  const status = { ...(ds.status ?? {}), currentNumberScheduled: current, numberMisscheduled: misscheduled, desiredNumberScheduled: desired, numberReady, observedGeneration: ds.metadata?.generation ?? 0, updatedNumberScheduled: updated, numberAvailable: available, numberUnavailable: desired - available };
+  if (JSON.stringify(status) !== JSON.stringify(ds.status ?? {})) ctx.api.updateStatus({ ...ds, status });
+}
