@@ -127,7 +127,19 @@ export function nextScheduleTimeDuration(cj: CronJob, nowMs: number, schedule: S
   } catch {
     from = nowMs; // still requeue: aim for the next slot from now
   }
-  return next(schedule, from) + NEXT_SCHEDULE_DELTA_MS - nowMs;
+  return goSub(next(schedule, from) + NEXT_SCHEDULE_DELTA_MS, nowMs);
+}
+
+/** Go's longest Duration (int64 nanoseconds), in milliseconds. */
+const MAX_DURATION_MS = 9_223_372_036_854.775;
+
+/**
+ * time.Time.Sub: a Duration is int64 nanoseconds, so Sub saturates at about
+ * ±292 years. It matters for a schedule that never fires ("0 0 30 2 *"):
+ * Next is the zero time (year 1), and zero − now is the minimum Duration.
+ */
+function goSub(aMs: number, bMs: number): number {
+  return Math.min(MAX_DURATION_MS, Math.max(-MAX_DURATION_MS, aMs - bMs));
 }
 
 export const TooManyMissedTimesMessage = 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew';

@@ -114,3 +114,11 @@ test('contract: nextScheduleTime("0 * * * ?", created 09:50, now 10:00:02)', () 
 test('contract: nextScheduleTimeDuration("0 12 * * 5", created 10:00, now 16:00) is 72000100', () => {
   assert.equal(nextScheduleTimeDuration({ metadata: { creationTimestamp: '2016-05-19T10:00:00Z' }, spec: { schedule: '0 12 * * 5' } }, new Date('2016-05-19T16:00:00Z')), 72000100);
 });
+
+// --- Go semantics beyond upstream's tables ---------------------------------------------------------
+test('go: a schedule that never fires ("0 0 30 2 *") errors in mostRecentScheduleTime; nextScheduleTimeDuration saturates like time.Time.Sub', () => {
+  const never = cronJob('0 0 30 2 *', 0);
+  assert.throws(() => mostRecentScheduleTime(never, new Date(TOP + H), false), { message: 'time difference between two schedules is less than 1 second' });
+  // Next is the zero time (robfig gives up after five years); zero − now underflows int64 nanoseconds, so Go returns minDuration.
+  assert.equal(nextScheduleTimeDuration(never, new Date(TOP + H)), -9_223_372_036_854.775);
+});
