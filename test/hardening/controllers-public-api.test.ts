@@ -170,3 +170,75 @@ test('Job back-off: getRemainingTime is finite, non-negative and at most the cap
     { numRuns: RUNS, seed: 17 },
   );
 });
+
+test('HPA getResourceReplicas: an integer count or a typed error, on any requests, phases, readiness and samples', () => {
+  const now = new Date('2025-06-01T12:00:00Z');
+  const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000).toISOString().replace('.000Z', 'Z');
+  // No negative quantities: Pod validation rejects negative requests, and with one upstream's
+  // arithmetic (Go's as ours) gives a negative utilization and a negative count.
+  const quantity = fc.oneof(fc.integer({ min: 0, max: 4000 }).map((m) => `${m}m`), fc.constantFrom('1', '0', '0.5', '2Gi', 'abc', '', '1e3', '100M'));
+  const pod = fc.record({
+    request: fc.option(quantity, { nil: undefined }),
+    phase: fc.constantFrom('Running', 'Pending', 'Failed', 'Succeeded'),
+    ready: fc.constantFrom('True', 'False', undefined),
+    startedAgo: fc.integer({ min: -60, max: 3600 }),
+    deleting: fc.boolean(),
+    usage: fc.option(quantity, { nil: undefined }),
+  });
+  fc.assert(
+    fc.property(fc.array(pod, { maxLength: 8 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: -10, max: 500 }), fc.constantFrom('cpu' as const, 'memory' as const), (specs, current, target, resource) => {
+      const pods = specs.map((p, i) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `p${i}`, namespace: 'default', labels: { app: 'web' }, ...(p.deleting ? { deletionTimestamp: at(0) } : {}) },
+        spec: { containers: [{ name: 'app', image: 'nginx', resources: p.request === undefined ? {} : { requests: { [resource]: p.request } } }] },
+        status: { phase: p.phase, startTime: at(p.startedAgo), conditions: p.ready === undefined ? [] : [{ type: 'Ready', status: p.ready, lastTransitionTime: at(p.startedAgo) }] },
+      }));
+      const podMetrics = specs.flatMap((p, i) => (p.usage === undefined ? [] : [{ apiVersion: 'metrics.k8s.io/v1beta1', kind: 'PodMetrics', metadata: { name: `p${i}`, namespace: 'default' }, timestamp: at(0), window: '1m0s', containers: [{ name: 'app', usage: { [resource]: p.usage } }] }]));
+      const out = answers('getResourceReplicas', () => sim.getResourceReplicas(current, target, resource, pods as never, podMetrics as never, { now }));
+      if (out) assert.ok(Number.isInteger(out.replicas) && out.replicas >= 0, `getResourceReplicas gave ${out.replicas}`);
+    }),
+    { numRuns: RUNS, seed: 17 },
+  );
+});
+
+test('DaemonSet, Job and kubectl: nodeShouldRunDaemonPod, exceedsBackoffLimit and rolloutStatus answer or raise typed errors', () => {
+  const taint = fc.record({ key: fc.constantFrom('gpu', 'node.kubernetes.io/unschedulable', 'node.kubernetes.io/not-ready', ''), value: fc.constantFrom('true', '', 'x'), effect: fc.constantFrom('NoSchedule', 'NoExecute', 'PreferNoSchedule', 'Bogus', '') });
+  const toleration = fc.record({ key: fc.constantFrom('gpu', '', 'node.kubernetes.io/not-ready'), operator: fc.constantFrom('Equal', 'Exists', 'Lt', 'Gt', 'Bogus', undefined), value: fc.constantFrom('true', '', '5'), effect: fc.constantFrom('NoSchedule', 'NoExecute', '', undefined) });
+  const requirement = fc.record({ key: fc.constantFrom('zone', 'disk', ''), operator: fc.constantFrom('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt', 'Bogus'), values: fc.array(fc.constantFrom('a', 'b', '3', 'x y', ''), { maxLength: 3 }) });
+  const count = fc.option(fc.integer({ min: -3, max: 12 }), { nil: undefined });
+  fc.assert(
+    fc.property(
+      fc.array(taint, { maxLength: 3 }),
+      fc.array(toleration, { maxLength: 3 }),
+      fc.option(fc.array(requirement, { maxLength: 2 }), { nil: undefined }),
+      fc.dictionary(fc.constantFrom('zone', 'disk'), fc.constantFrom('a', 'b', '5')),
+      fc.array(fc.constantFrom('Failed', 'Running', 'Succeeded', 'Pending'), { maxLength: 6 }),
+      fc.record({ backoffLimit: count, replicas: count, updated: count, available: count, ready: count, observed: count, generation: count }),
+      fc.constantFrom('Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet'),
+      fc.constantFrom('RollingUpdate', 'OnDelete', 'Recreate', undefined),
+      (taints, tolerations, terms, labels, phases, n, kind, strategy) => {
+        const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1', labels }, spec: { taints } };
+        const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'c', image: 'x' }], tolerations, ...(terms ? { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: terms }] } } } } : {}) } } } };
+        const run = answers('nodeShouldRunDaemonPod', () => sim.nodeShouldRunDaemonPod(structuredClone(node) as never, structuredClone(ds) as never));
+        if (run) assert.ok(!run.shouldRun || run.shouldContinueRunning, 'shouldRun without shouldContinueRunning');
+
+        const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j', namespace: 'default' }, spec: { backoffLimit: n.backoffLimit, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'x' }] } } }, status: {} };
+        const pods = phases.map((phase, i) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'x' }] }, status: { phase } }));
+        const exceeded = answers('exceedsBackoffLimit', () => sim.exceedsBackoffLimit(structuredClone(job) as never, structuredClone(pods) as never));
+        if (exceeded?.exceeded) assert.equal(exceeded.reason, 'BackoffLimitExceeded');
+
+        const workload = {
+          apiVersion: 'apps/v1',
+          kind,
+          metadata: { name: 'w', namespace: 'default', generation: n.generation },
+          spec: { replicas: n.replicas, ...(kind === 'Deployment' ? { strategy: { type: strategy } } : { updateStrategy: { type: strategy } }) },
+          status: { observedGeneration: n.observed, replicas: n.replicas, updatedReplicas: n.updated, availableReplicas: n.available, readyReplicas: n.ready, desiredNumberScheduled: n.replicas, updatedNumberScheduled: n.updated, numberAvailable: n.available },
+        };
+        const status = answers('rolloutStatus', () => sim.rolloutStatus(structuredClone(workload) as never));
+        if (status) assert.ok(status.message.length > 0 && typeof status.done === 'boolean');
+      },
+    ),
+    { numRuns: RUNS, seed: 17 },
+  );
+});

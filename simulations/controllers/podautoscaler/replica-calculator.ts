@@ -6,6 +6,7 @@
 // calculatePodRequestsFromContainers, removeMetricsForPods, Tolerances.isWithin).
 
 import { Quantity } from '../../apimachinery/quantity.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import { getResourceMetric, getResourceUtilizationRatio, ReplicaCalculationError, timeMs } from './metrics.ts';
 import type { PodMetric, PodMetrics } from './metrics.ts';
 
@@ -172,6 +173,18 @@ export interface ResourceReplicas {
 }
 
 /**
+ * The API server admits only averageUtilization ≥ 1 (validateMetricTarget in
+ * pkg/apis/autoscaling/validation), so upstream's calculator never divides by
+ * a zero target. Checked on entry here, with that validation's wording, since
+ * 0 / 0 would turn into NaN replicas.
+ */
+export function checkUtilizationTarget(targetUtilization: number): void {
+  if (!Number.isInteger(targetUtilization) || targetUtilization < 1) {
+    throw new ValidationError(`Invalid value: ${targetUtilization}: must be greater than 0`, { path: ['target', 'averageUtilization'] });
+  }
+}
+
+/**
  * GetResourceReplicas over the Pods the HPA's selector matched and their
  * PodMetrics. Throws ReplicaCalculationError with upstream's message.
  *
@@ -180,6 +193,7 @@ export interface ResourceReplicas {
  *   getResourceReplicas(3, 30, 'cpu', pods, podMetrics)  // { replicas: 5, utilization: 50, rawUtilization: 1000 }
  */
 export function getResourceReplicas(currentReplicas: number, targetUtilization: number, resource: string, pods: readonly HpaPod[], podMetrics: readonly PodMetrics[], options: ResourceReplicasOptions = {}): ResourceReplicas {
+  checkUtilizationTarget(targetUtilization);
   const container = options.container ?? '';
   const tolerances = options.tolerances ?? { scaleDown: 0.1, scaleUp: 0.1 };
   let metrics: Map<string, PodMetric>;

@@ -161,3 +161,10 @@ test('getResourceReplicas: every Pod unready is upstream\'s error', () => {
   const { pods, podMetrics } = buildScenario({ currentReplicas: 2, podReadiness: ['False', 'False'], requests: cpuRequests(2, '1'), levels: makePodMetricLevels(100, 100) });
   assert.throws(() => getResourceReplicas(2, 50, 'cpu', pods, podMetrics, testingOptions), { message: 'did not receive metrics for targeted pods (pods might be unready)' });
 });
+
+test('validation: a target utilization below 1 is the API server\'s "must be greater than 0", not NaN replicas', () => {
+  const { pods, podMetrics } = buildScenario({ currentReplicas: 3, requests: cpuRequests(3, '1'), levels: makePodMetricLevels(300, 500, 700) });
+  for (const target of [0, -5]) {
+    assert.throws(() => getResourceReplicas(3, target, "cpu", pods, podMetrics, testingOptions), { name: 'ValidationError', message: `target.averageUtilization: Invalid value: ${target}: must be greater than 0` });
+  }
+});
