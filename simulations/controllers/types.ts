@@ -47,6 +47,7 @@ export interface Deployment extends KubeObject {
     readyReplicas?: number;
     availableReplicas?: number;
     unavailableReplicas?: number;
+    terminatingReplicas?: number;
     conditions?: { type?: string; status?: string; reason?: string; message?: string; lastUpdateTime?: string; lastTransitionTime?: string }[];
     [key: string]: unknown;
   };
@@ -54,5 +55,5 @@ export interface Deployment extends KubeObject {
 
 export interface ReplicaSet extends KubeObject {
   spec?: { replicas?: number; minReadySeconds?: number; [key: string]: unknown };
-  status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number; observedGeneration?: number; [key: string]: unknown };
+  status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number; terminatingReplicas?: number; observedGeneration?: number; [key: string]: unknown };
 }

@@ -18,17 +18,22 @@ interface PodLike {
   status?: { phase?: string; conditions?: { type?: string; status?: string }[] };
 }
 
-/** Binds every new Pod to node-1 at once and makes it Running and Ready `startupMs` later; finishes deletions at once. */
-function fakeNode(startupMs: number): Actor {
+/** Binds every new Pod to node-1 at once and makes it Running and Ready `startupMs` later; finishes deletions `terminationMs` after they start. */
+function fakeNode(startupMs: number, terminationMs = 0): Actor {
   return {
     name: 'fake-kubelet',
     start(ctx) {
+      const stopping = new Set<string>(); // Pods whose shutdown is already under way
       ctx.watch('v1', 'Pod', (e) => {
         const pod = e.object as PodLike;
         const ref = { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name ?? '' };
         if (e.type === 'DELETED') return;
         if (pod.metadata?.deletionTimestamp) {
-          ctx.api.delete(ref, { gracePeriodSeconds: 0 });
+          if (terminationMs === 0) ctx.api.delete(ref, { gracePeriodSeconds: 0 });
+          else if (!stopping.has(ref.name)) {
+            stopping.add(ref.name);
+            ctx.after(terminationMs, `stop ${ref.name}`, () => void ctx.api.delete(ref, { gracePeriodSeconds: 0 }));
+          }
           return;
         }
         if (e.type === 'ADDED' && !pod.spec?.nodeName) {
@@ -257,4 +262,29 @@ test('scaling a Deployment in the middle of a rollout shares the new size betwee
   assert.deepEqual(after.map((r) => r.replicas), [14, 9]);
   cluster.runUntilQuiet(BUDGET);
   assert.deepEqual(replicaSets(cluster).sort((a, b) => Number(a.revision) - Number(b.revision)).map((r) => r.replicas), [0, 20]);
+});
+
+test('Pods that take time to terminate show in status.terminatingReplicas of the old ReplicaSet and the Deployment, then drop to 0', () => {
+  const cluster = new Cluster();
+  cluster.add(deploymentController()).add(replicaSetController()).add(fakeNode(2_000, 30_000));
+  cluster.api.create(deployment('nginx:1.27'));
+  cluster.runUntilQuiet(BUDGET);
+  const seen: number[] = [];
+  cluster.add({
+    name: 'status-watcher',
+    start(ctx) {
+      ctx.watch('apps/v1', 'Deployment', (e) => seen.push(((e.object.status as { terminatingReplicas?: number } | undefined)?.terminatingReplicas) ?? -1));
+    },
+  });
+  const current = cluster.api.peek({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' })!;
+  const updated = JSON.parse(JSON.stringify(current));
+  updated.spec.template.spec.containers[0].image = 'nginx:1.28';
+  cluster.api.update(updated);
+  cluster.runUntilQuiet(BUDGET);
+  assert.ok(Math.max(...seen) >= 1, `terminatingReplicas seen: ${seen.join(', ')}`);
+  const d = cluster.api.peek({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'web' })!;
+  assert.equal((d.status as { terminatingReplicas?: number }).terminatingReplicas, 0);
+  for (const rs of cluster.api.list('apps/v1', 'ReplicaSet', 'default').items ?? []) {
+    assert.equal((rs.status as { terminatingReplicas?: number }).terminatingReplicas, 0, 'every ReplicaSet reports 0 once its Pods are gone');
+  }
 });

@@ -28,6 +28,7 @@ import {
   deploymentComplete,
   deploymentProgressing,
   getActualReplicaCountForReplicaSets,
+  getTerminatingReplicaCountForReplicaSets,
   getAvailableReplicaCountForReplicaSets,
   getDesiredReplicasAnnotation,
   getReadyReplicaCountForReplicaSets,
@@ -279,6 +280,9 @@ function syncDeploymentStatus(ctx: ActorContext, queue: WorkQueue, d: Deployment
     availableReplicas: available,
     unavailableReplicas: Math.max(0, total - available),
   };
+  const terminating = getTerminatingReplicaCountForReplicaSets(rss);
+  if (terminating === null) delete s.terminatingReplicas;
+  else s.terminatingReplicas = terminating;
   const now = nowMs(ctx);
   const target: Deployment = { ...d, status: s };
   if (available >= specReplicas(d) - maxUnavailable(d)) setCondition(target, { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }, now);

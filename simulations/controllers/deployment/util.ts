@@ -99,6 +99,25 @@ export function getActualReplicaCountForReplicaSets(replicaSets: readonly (Repli
   return total;
 }
 
+/**
+ * GetTerminatingReplicaCountForReplicaSets (DeploymentReplicaSetTerminatingReplicas,
+ * beta and on by default since v1.35): the sum of status.terminatingReplicas.
+ * A ReplicaSet its controller has not synced yet (observedGeneration 0, no
+ * count) is skipped; a synced one without a count makes the sum unknown (null),
+ * and the Deployment then leaves status.terminatingReplicas out.
+ */
+export function getTerminatingReplicaCountForReplicaSets(replicaSets: readonly (ReplicaSet | null | undefined)[]): number | null {
+  let total = 0;
+  for (const rs of replicaSets) {
+    if (!rs) continue;
+    const count = rs.status?.terminatingReplicas;
+    if ((rs.status?.observedGeneration ?? 0) === 0 && count == null) continue;
+    if (count == null) return null;
+    total += count;
+  }
+  return total;
+}
+
 /** GetReadyReplicaCountForReplicaSets: the sum of status.readyReplicas. */
 export function getReadyReplicaCountForReplicaSets(replicaSets: readonly (ReplicaSet | null | undefined)[]): number {
   let total = 0;

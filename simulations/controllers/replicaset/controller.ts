@@ -37,6 +37,8 @@ export function isPodAvailable(p: Pod, minReadySeconds: number, nowMs: number): 
   return since !== null && since + minReadySeconds * 1000 < nowMs;
 }
 /** controller.IsPodActive: not Succeeded, not Failed, not being deleted. */
+/** controller.IsPodTerminating: being deleted and not yet Succeeded or Failed (FilterTerminatingPods). */
+export const isPodTerminating = (p: Pod): boolean => p.metadata?.deletionTimestamp != null && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 export const isPodActive = (p: Pod): boolean => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && p.metadata?.deletionTimestamp === undefined;
 
 const PHASE_ORDER: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
@@ -90,7 +92,7 @@ function syncReplicaSet(ctx: ActorContext, queue: WorkQueue, key: string): void 
   const deleting = rs.metadata?.deletionTimestamp !== undefined && rs.metadata?.deletionTimestamp !== null;
   if (!deleting) manageReplicas(ctx, active, rs);
   // calculateStatus counts the Pods seen before this sync's creations and deletions, as upstream does.
-  updateStatus(ctx, queue, key, active);
+  updateStatus(ctx, queue, key, active, pods.filter(isPodTerminating).length);
 }
 
 /** manageReplicas: create or delete the difference, at most burstReplicas per sync. */
@@ -124,7 +126,7 @@ function manageReplicas(ctx: ActorContext, active: Pod[], rs: ReplicaSet): void 
 }
 
 /** calculateStatus over the active Pods, written only when it changed; requeued while Pods wait out minReadySeconds (the Pod events of its own creations and deletions bring the sync that counts them). */
-function updateStatus(ctx: ActorContext, queue: WorkQueue, key: string, active: Pod[]): void {
+function updateStatus(ctx: ActorContext, queue: WorkQueue, key: string, active: Pod[], terminatingReplicas: number): void {
   const [namespace, name] = splitKey(key);
   const current = ctx.api.peek({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace, name }) as ReplicaSet | undefined;
   if (!current) return;
@@ -137,9 +139,11 @@ function updateStatus(ctx: ActorContext, queue: WorkQueue, key: string, active: 
     readyReplicas: active.filter(isPodReady).length,
     availableReplicas: active.filter((p) => isPodAvailable(p, minReadySeconds, now)).length,
     observedGeneration: current.metadata?.generation ?? 0,
+    // DeploymentReplicaSetTerminatingReplicas (beta, on since v1.35): always written, 0 included.
+    terminatingReplicas,
   };
   const old = current.status ?? {};
-  const changed = (Object.keys(status) as (keyof typeof status)[]).some((k) => (old[k] ?? 0) !== status[k]);
+  const changed = (Object.keys(status) as (keyof typeof status)[]).some((k) => (k === 'terminatingReplicas' ? old[k] : (old[k] ?? 0)) !== status[k]);
   if (changed) {
     // Keep fields this controller does not own (conditions) as they are.
     const written = ctx.api.updateStatus({ ...current, status: { ...old, ...status } });

@@ -13,7 +13,7 @@ import {
   scale,
   scaleDownOldReplicaSetsForRollingUpdate,
 } from '../../../simulations/index.ts';
-import { deploymentComplete, deploymentProgressing, getNonNegativeInt32FromAnnotation, getReplicaSetFraction, maxSurge, minAvailable } from '../../../simulations/controllers/deployment/util.ts';
+import { deploymentComplete, deploymentProgressing, getActualReplicaCountForReplicaSets, getNonNegativeInt32FromAnnotation, getReplicaCountForReplicaSets, getTerminatingReplicaCountForReplicaSets, getReplicaSetFraction, maxSurge, minAvailable } from '../../../simulations/controllers/deployment/util.ts';
 import type { Deployment } from '../../../simulations/controllers/types.ts';
 import { newDeployment, rs, withReplicasAnnotations } from './builders.ts';
 
@@ -285,3 +285,34 @@ const progressingCases = [
   { name: 'progressing: more available pods', old: progressStatus(10, 10, 10, 9), next: progressStatus(10, 10, 10, 10), expected: true },
 ];
 for (const c of progressingCases) test(`${UTIL} TestDeploymentProgressing: ${c.name}`, () => assert.equal(deploymentProgressing({ status: c.old }, c.next), c.expected));
+
+// --- TestGetReplicaCountForReplicaSets (with DeploymentReplicaSetTerminatingReplicas) ---------------
+{
+  // As upstream builds them; note upstream sets rs1's observedGeneration twice and never rs2's,
+  // so rs2 counts only because it carries a terminatingReplicas value.
+  const withStatus = (name: string, specReplicas: number, status: { replicas: number; observedGeneration?: number; terminatingReplicas?: number }) => {
+    const r = rs(name, specReplicas);
+    r.status = { ...(r.status ?? {}), ...status };
+    if (status.observedGeneration === undefined) delete r.status.observedGeneration;
+    return r;
+  };
+  const rs1 = withStatus('foo-rs', 1, { replicas: 2, observedGeneration: 1, terminatingReplicas: 3 });
+  const rs2 = withStatus('bar-rs', 2, { replicas: 3, terminatingReplicas: 1 });
+  const rs3 = withStatus('unsynced-rs', 3, { replicas: 0 });
+  const rs4 = withStatus('dropped-rs', 1, { replicas: 1, observedGeneration: 1 });
+  const cases = [
+    { name: 'scaling down rs1', sets: [rs1], count: 1, actual: 2, terminating: 3 },
+    { name: 'scaling down rs1 and rs2', sets: [rs1, rs2], count: 3, actual: 5, terminating: 4 },
+    { name: 'scaling up rs3', sets: [rs3], count: 3, actual: 0, terminating: 0 },
+    { name: 'scaling down rs1 and rs2 and scaling up rs3', sets: [rs1, rs2, rs3], count: 6, actual: 5, terminating: 4 },
+    { name: 'invalid/unknown terminating status for rs4', sets: [rs4], count: 1, actual: 1, terminating: null },
+    { name: 'invalid/unknown terminating status for rs4 with rs1, rs2 and rs3', sets: [rs1, rs2, rs3, rs4], count: 7, actual: 6, terminating: null },
+  ];
+  for (const c of cases) {
+    test(`${UTIL} TestGetReplicaCountForReplicaSets: ${c.name}`, () => {
+      assert.equal(getReplicaCountForReplicaSets(c.sets), c.count);
+      assert.equal(getActualReplicaCountForReplicaSets(c.sets), c.actual);
+      assert.equal(getTerminatingReplicaCountForReplicaSets(c.sets), c.terminating);
+    });
+  }
+}
