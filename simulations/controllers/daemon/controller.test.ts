@@ -114,3 +114,53 @@ test('with updateStrategy OnDelete, a changed template shows in updatedNumberSch
   assert.deepEqual(podsByNode(cluster), ['node-1', 'node-2']);
   assert.equal(status(cluster).updatedNumberScheduled, 1);
 });
+
+/** Changes the DaemonSet's image, bumping the template generation the way upstream's strategy would (see above). */
+function changeImage(cluster: Cluster, image: string): void {
+  const ds = cluster.api.peek({ apiVersion: 'apps/v1', kind: 'DaemonSet', namespace: 'default', name: 'log-agent' })!;
+  const spec = JSON.parse(JSON.stringify(ds.spec)) as { template: { spec: { containers: { image: string }[] } } };
+  spec.template.spec.containers[0].image = image;
+  const metadata = ds.metadata as { annotations?: Record<string, string> };
+  const generation = Number(metadata.annotations?.['deprecated.daemonset.template.generation'] ?? '0') + 1;
+  const updated = cluster.api.update({ ...ds, metadata: { ...metadata, annotations: { ...(metadata.annotations ?? {}), 'deprecated.daemonset.template.generation': String(generation) } }, spec });
+  assert.equal(updated.code, 200, updated.message);
+}
+
+/** The fewest Ready daemon Pods (not being deleted) seen after any Pod change. */
+function readyFloor(): Actor & { min: number } {
+  const watcher = {
+    name: 'ready-floor',
+    min: Infinity,
+    start(ctx: Parameters<Actor['start']>[0]) {
+      ctx.watch('v1', 'Pod', () => {
+        const pods = (ctx.api.list('v1', 'Pod', 'default').items ?? []) as { metadata?: { deletionTimestamp?: string }; status?: { conditions?: { type: string; status: string }[] } }[];
+        const ready = pods.filter((p) => !p.metadata?.deletionTimestamp && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')).length;
+        watcher.min = Math.min(watcher.min, ready);
+      });
+    },
+  };
+  return watcher;
+}
+
+for (const [maxUnavailable, floor] of [[1, 3], [2, 2]] as const) {
+  test(`RollingUpdate with maxUnavailable ${maxUnavailable} replaces the 4 daemon Pods with never fewer than ${floor} ready`, () => {
+    const cluster = new Cluster();
+    cluster.add(daemonSetController()).add(bindAndRun());
+    for (const n of ['node-1', 'node-2', 'node-3', 'node-4']) cluster.api.create(node(n));
+    cluster.api.create({ ...daemonSet, spec: { ...daemonSet.spec, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable } } } });
+    cluster.runUntilQuiet(BUDGET);
+    const before = new Set(((cluster.api.list('v1', 'Pod', 'default').items ?? []) as { metadata: { name: string } }[]).map((p) => p.metadata.name));
+    const floorWatcher = readyFloor();
+    cluster.add(floorWatcher);
+    const started = cluster.clock.now();
+    changeImage(cluster, 'fluent-bit:v2');
+    cluster.runUntilQuiet(BUDGET);
+    const pods = (cluster.api.list('v1', 'Pod', 'default').items ?? []) as { metadata: { name: string }; spec: { nodeName: string; containers: { image: string }[] } }[];
+    assert.deepEqual(pods.map((p) => p.spec.nodeName).sort(), ['node-1', 'node-2', 'node-3', 'node-4']);
+    assert.ok(pods.every((p) => p.spec.containers[0].image === 'fluent-bit:v2' && !before.has(p.metadata.name)), 'every node runs a new Pod');
+    assert.equal(status(cluster).updatedNumberScheduled, 4);
+    assert.equal(floorWatcher.min, floor, `maxUnavailable ${maxUnavailable}: at most ${maxUnavailable} node(s) without a ready daemon Pod`);
+    // Each batch waits for its new Pods to become ready (1 s) before the next one goes.
+    assert.equal(cluster.clock.now() - started, (4 / maxUnavailable) * 1_000);
+  });
+}

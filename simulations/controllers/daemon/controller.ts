@@ -7,13 +7,20 @@
 // podsShouldBeOnNode, syncNodes, updateDaemonSetStatus),
 // pkg/controller/daemon/util/daemonset_util.go (ReplaceDaemonSetPodNodeNameNodeAffinity,
 // AddOrUpdateDaemonPodTolerations, GetTargetNodeName).
-// Simplified: the rolling update of daemon Pods is not modelled (a changed
-// template shows in updatedNumberScheduled; old Pods are replaced only when
-// deleted, as with OnDelete); no back-off for failed daemon Pods.
+// Rolling update: pkg/controller/daemon/update.go (rollingUpdate without surge,
+// findUpdatedPodsOnNode, updatedDesiredNodeCounts).
+// Simplified: a RollingUpdate with maxSurge > 0 is not modelled (old Pods are
+// then replaced only when deleted, as with OnDelete, and a trace says so);
+// nodes are visited by name where Go ranges over a map; a Pod is "updated" by
+// its controller-revision-hash only (no templateGeneration label); no back-off
+// for failed daemon Pods; no ControllerRevision objects.
 
 import type { Actor, ActorContext } from '../../apiserver/cluster.ts';
 import { objectKey } from '../../apiserver/cluster.ts';
 import { toMs } from '../../apimachinery/time.ts';
+import { getScaledValueFromIntOrPercent } from '../../apimachinery/intstr.ts';
+import type { IntOrString } from '../../apimachinery/intstr.ts';
+import { isPodAvailable } from '../replicaset/controller.ts';
 import { computeHash } from '../deployment/hash.ts';
 import { controllerOf, newControllerRef, splitKey, WorkQueue } from '../work-queue.ts';
 import { daemonPodTolerations, nodeShouldRunDaemonPod } from './should-run.ts';
@@ -74,25 +81,111 @@ function syncDaemonSet(ctx: ActorContext, queue: WorkQueue, key: string): void {
   }
   const hash = computeHash(ds.spec?.template);
   if (!ds.metadata?.deletionTimestamp) {
+    let writes = 0; // creations and deletions of the manage loop in this sync
     for (const node of nodes) {
       const nodeName = node.metadata?.name ?? '';
       const { shouldRun, shouldContinueRunning, reason } = nodeShouldRunDaemonPod(node, ds);
       const onNode = (byNode.get(nodeName) ?? []).filter((p) => !p.metadata?.deletionTimestamp);
       if (shouldRun && onNode.length === 0) {
         createDaemonPod(ctx, ds, nodeName, hash);
+        writes++;
         ctx.trace({ title: `created a daemon Pod for node ${nodeName}`, source: SOURCE, subject: `DaemonSet ${key}` });
       } else if (shouldContinueRunning) {
         // Failed or succeeded daemon Pods are deleted (and replaced next sync); extra running ones too, oldest kept.
         const finished = onNode.filter((p) => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded');
         const running = onNode.filter((p) => !finished.includes(p)).sort((a, b) => (toMs(a.metadata?.creationTimestamp ?? null) ?? 0) - (toMs(b.metadata?.creationTimestamp ?? null) ?? 0));
-        for (const p of [...finished, ...running.slice(1)]) ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
+        for (const p of [...finished, ...running.slice(1)]) {
+          ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
+          writes++;
+        }
       } else if (onNode.length > 0) {
         for (const p of onNode) ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
+        writes += onNode.length;
         ctx.trace({ title: `deleted the daemon Pod on node ${nodeName}: ${reason}`, source: SOURCE, subject: `DaemonSet ${key}` });
       }
     }
+    const strategy = (ds.spec as { updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: IntOrString; maxSurge?: IntOrString } } } | undefined)?.updateStrategy;
+    // Upstream rolls only once the manage loop's expectations are met: here, when it wrote nothing
+    // this sync (the Pod events of its writes bring the next sync).
+    if (writes === 0 && (strategy?.type ?? 'RollingUpdate') === 'RollingUpdate') rollingUpdate(ctx, queue, key, ds, nodes, byNode, hash, strategy?.rollingUpdate ?? {});
   }
   updateStatus(ctx, queue, key, ds, nodes, byNode, hash);
+}
+
+/**
+ * findUpdatedPodsOnNode: the node's one new and one old Pod (not being
+ * deleted), or ok=false when it has two of either (the manage loop prunes those first).
+ */
+function findUpdatedPodsOnNode(pods: readonly Pod[], hash: string): { newPod?: Pod; oldPod?: Pod; ok: boolean } {
+  let newPod: Pod | undefined;
+  let oldPod: Pod | undefined;
+  for (const p of pods) {
+    if (p.metadata?.deletionTimestamp) continue;
+    if (p.metadata?.labels?.[ControllerRevisionHashLabel] === hash) {
+      if (newPod) return { ok: false };
+      newPod = p;
+    } else {
+      if (oldPod) return { ok: false };
+      oldPod = p;
+    }
+  }
+  return { newPod, oldPod, ok: true };
+}
+
+/**
+ * rollingUpdate without surge: delete just enough old Pods to stay within
+ * maxUnavailable (an unavailable old Pod may always go), and let the manage
+ * loop of the next sync create the new Pod on each freed node.
+ */
+function rollingUpdate(ctx: ActorContext, queue: WorkQueue, key: string, ds: DaemonSet & { spec?: { minReadySeconds?: number } }, nodes: Node[], byNode: Map<string, Pod[]>, hash: string, rolling: { maxUnavailable?: IntOrString; maxSurge?: IntOrString }): void {
+  // updatedDesiredNodeCounts: every node that should run the DaemonSet is in the map, with or without Pods.
+  const nodeToPods = new Map(byNode);
+  nodeToPods.delete('');
+  let desired = 0;
+  for (const node of nodes) {
+    if (!nodeShouldRunDaemonPod(node, ds).shouldRun) continue;
+    desired++;
+    if (!nodeToPods.has(node.metadata?.name ?? '')) nodeToPods.set(node.metadata?.name ?? '', []);
+  }
+  let maxUnavailable = getScaledValueFromIntOrPercent(rolling.maxUnavailable ?? 1, desired, true);
+  const maxSurge = getScaledValueFromIntOrPercent(rolling.maxSurge ?? 0, desired, true);
+  // "if the daemonset returned with an impossible configuration, obey the default of unavailable=1"
+  if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
+  if (maxSurge > 0) {
+    ctx.trace({ title: `RollingUpdate with maxSurge ${maxSurge} is not simulated: old daemon Pods stay until deleted`, source: 'pkg/controller/daemon/update.go', subject: `DaemonSet ${key}`, level: 'warning' });
+    return;
+  }
+  const now = ctx.clock.epochMs + ctx.clock.now();
+  const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
+  let numUnavailable = 0;
+  const allowedReplacementPods: Pod[] = [];
+  const candidatePodsToDelete: Pod[] = [];
+  for (const nodeName of [...nodeToPods.keys()].sort()) {
+    const { newPod, oldPod, ok } = findUpdatedPodsOnNode(nodeToPods.get(nodeName) ?? [], hash);
+    if (!ok) {
+      numUnavailable++; // let the manage loop clean up this node, and treat it as an unavailable node
+      continue;
+    }
+    if ((!oldPod && !newPod) || (oldPod && newPod)) {
+      numUnavailable++; // the manage loop creates or deletes the right Pod; unavailable meanwhile
+    } else if (newPod) {
+      if (!isPodAvailable(newPod, minReadySeconds, now)) numUnavailable++;
+    } else if (oldPod && !isPodAvailable(oldPod, minReadySeconds, now)) {
+      allowedReplacementPods.push(oldPod); // out of date and not available: replacing it costs nothing
+      numUnavailable++;
+    } else if (oldPod && numUnavailable < maxUnavailable) {
+      candidatePodsToDelete.push(oldPod);
+    }
+  }
+  const remainingUnavailable = Math.min(Math.max(0, maxUnavailable - numUnavailable), candidatePodsToDelete.length);
+  const oldPodsToDelete = [...allowedReplacementPods, ...candidatePodsToDelete.slice(0, remainingUnavailable)];
+  const namespace = ds.metadata?.namespace ?? '';
+  for (const p of oldPodsToDelete) ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
+  if (oldPodsToDelete.length > 0) {
+    ctx.trace({ title: `rolling update: deleted ${oldPodsToDelete.map((p) => p.metadata?.name).join(', ')} (maxUnavailable ${maxUnavailable}, ${numUnavailable} unavailable)`, detail: 'the manage loop creates the new Pod on each freed node', source: 'pkg/controller/daemon/update.go', subject: `DaemonSet ${key}` });
+  }
+  // A new Pod becoming available only after minReadySeconds frees the next slot: look again then.
+  if (minReadySeconds > 0) queue.addAfter(key, minReadySeconds * 1000);
 }
 
 /** The Pod the controller creates: the template, its node in a required affinity on metadata.name, the default tolerations. */

@@ -36,9 +36,9 @@ export function isPodAvailable(p: Pod, minReadySeconds: number, nowMs: number): 
   const since = toMs(readyCondition(p)?.lastTransitionTime ?? null);
   return since !== null && since + minReadySeconds * 1000 < nowMs;
 }
-/** controller.IsPodActive: not Succeeded, not Failed, not being deleted. */
 /** controller.IsPodTerminating: being deleted and not yet Succeeded or Failed (FilterTerminatingPods). */
 export const isPodTerminating = (p: Pod): boolean => p.metadata?.deletionTimestamp != null && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+/** controller.IsPodActive: not Succeeded, not Failed, not being deleted. */
 export const isPodActive = (p: Pod): boolean => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && p.metadata?.deletionTimestamp === undefined;
 
 const PHASE_ORDER: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
