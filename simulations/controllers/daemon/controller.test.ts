@@ -164,3 +164,32 @@ for (const [maxUnavailable, floor] of [[1, 3], [2, 2]] as const) {
     assert.equal(cluster.clock.now() - started, (4 / maxUnavailable) * 1_000);
   });
 }
+
+test('RollingUpdate with maxSurge 1 and maxUnavailable 0 starts each new Pod next to the old one: never fewer than 4 ready, never more than 5 Pods', () => {
+  const cluster = new Cluster();
+  cluster.add(daemonSetController()).add(bindAndRun());
+  for (const n of ['node-1', 'node-2', 'node-3', 'node-4']) cluster.api.create(node(n));
+  cluster.api.create({ ...daemonSet, spec: { ...daemonSet.spec, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } } });
+  cluster.runUntilQuiet(BUDGET);
+  const floorWatcher = readyFloor();
+  let maxPods = 0;
+  cluster.add(floorWatcher).add({
+    name: 'pod-ceiling',
+    start(ctx) {
+      ctx.watch('v1', 'Pod', () => {
+        const live = ((ctx.api.list('v1', 'Pod', 'default').items ?? []) as { metadata?: { deletionTimestamp?: string } }[]).filter((p) => !p.metadata?.deletionTimestamp);
+        maxPods = Math.max(maxPods, live.length);
+      });
+    },
+  });
+  const started = cluster.clock.now();
+  changeImage(cluster, 'fluent-bit:v2');
+  cluster.runUntilQuiet(BUDGET);
+  const pods = (cluster.api.list('v1', 'Pod', 'default').items ?? []) as { spec: { nodeName: string; containers: { image: string }[] } }[];
+  assert.deepEqual(pods.map((p) => p.spec.nodeName).sort(), ['node-1', 'node-2', 'node-3', 'node-4']);
+  assert.ok(pods.every((p) => p.spec.containers[0].image === 'fluent-bit:v2'));
+  assert.equal(floorWatcher.min, 4, 'maxUnavailable 0: every node keeps a ready daemon Pod');
+  assert.equal(maxPods, 5, 'maxSurge 1: one extra Pod at a time');
+  assert.equal(cluster.clock.now() - started, 4_000, 'one node at a time, 1 s each for the new Pod to become ready');
+  assert.equal(status(cluster).updatedNumberScheduled, 4);
+});

@@ -9,9 +9,7 @@
 // AddOrUpdateDaemonPodTolerations, GetTargetNodeName).
 // Rolling update: pkg/controller/daemon/update.go (rollingUpdate without surge,
 // findUpdatedPodsOnNode, updatedDesiredNodeCounts).
-// Simplified: a RollingUpdate with maxSurge > 0 is not modelled (old Pods are
-// then replaced only when deleted, as with OnDelete, and a trace says so);
-// nodes are visited by name where Go ranges over a map; a Pod is "updated" by
+// Simplified: nodes are visited by name where Go ranges over a map; a Pod is "updated" by
 // its controller-revision-hash only (no templateGeneration label); no back-off
 // for failed daemon Pods; no ControllerRevision objects.
 
@@ -91,10 +89,31 @@ function syncDaemonSet(ctx: ActorContext, queue: WorkQueue, key: string): void {
         writes++;
         ctx.trace({ title: `created a daemon Pod for node ${nodeName}`, source: SOURCE, subject: `DaemonSet ${key}` });
       } else if (shouldContinueRunning) {
-        // Failed or succeeded daemon Pods are deleted (and replaced next sync); extra running ones too, oldest kept.
+        // Failed or succeeded daemon Pods are deleted (and replaced next sync).
         const finished = onNode.filter((p) => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded');
         const running = onNode.filter((p) => !finished.includes(p)).sort((a, b) => (toMs(a.metadata?.creationTimestamp ?? null) ?? 0) - (toMs(b.metadata?.creationTimestamp ?? null) ?? 0));
-        for (const p of [...finished, ...running.slice(1)]) {
+        const toDelete = [...finished];
+        if (!allowsSurge(ds)) {
+          toDelete.push(...running.slice(1)); // without surge: the oldest running Pod stays, the rest go
+        } else if (running.length === 0 && shouldRun) {
+          createDaemonPod(ctx, ds, nodeName, hash); // surging: at least one non-deleted Pod on the node
+          writes++;
+        } else if (running.length > 1) {
+          // "we allow 2 pods if and only if the oldest pod matching the current hash state is not ready AND
+          // the oldest pod that doesn't match the current hash state is ready"
+          let oldestNew: Pod | undefined;
+          let oldestOld: Pod | undefined;
+          for (const p of running) {
+            if (p.metadata?.labels?.[ControllerRevisionHashLabel] === hash) {
+              if (!oldestNew) oldestNew = p;
+              else toDelete.push(p);
+            } else if (!oldestOld) oldestOld = p;
+            else toDelete.push(p);
+          }
+          const now = ctx.clock.epochMs + ctx.clock.now();
+          if (oldestNew && oldestOld && (!ready(oldestOld) || isPodAvailable(oldestNew, ds.spec?.minReadySeconds ?? 0, now))) toDelete.push(oldestOld);
+        }
+        for (const p of toDelete) {
           ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
           writes++;
         }
@@ -132,6 +151,72 @@ function findUpdatedPodsOnNode(pods: readonly Pod[], hash: string): { newPod?: P
   return { newPod, oldPod, ok: true };
 }
 
+/** util.AllowsSurge: SurgeCount(ds, 1) > 0, so any non-zero maxSurge ("1%" too) allows surging. */
+function allowsSurge(ds: DaemonSet): boolean {
+  const strategy = (ds.spec as { updateStrategy?: { type?: string; rollingUpdate?: { maxSurge?: IntOrString } } } | undefined)?.updateStrategy;
+  if ((strategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return false;
+  try {
+    return getScaledValueFromIntOrPercent(strategy?.rollingUpdate?.maxSurge ?? 0, 1, true) > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * rollingUpdate with surge: a new Pod next to each old one, at most maxSurge
+ * at a time (an unavailable old Pod may always get one), and the old Pod goes
+ * once the new one is available. Old Pods on nodes the DaemonSet no longer
+ * fits go only while enough others are available.
+ */
+function surgingUpdate(ctx: ActorContext, key: string, ds: DaemonSet & { spec?: { minReadySeconds?: number } }, nodes: Node[], nodeToPods: Map<string, Pod[]>, hash: string, maxSurge: number, desired: number, now: number): void {
+  const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
+  const nodeByName = new Map(nodes.map((n) => [n.metadata?.name ?? '', n]));
+  const shouldRun = (nodeName: string) => {
+    const node = nodeByName.get(nodeName);
+    return node !== undefined && nodeShouldRunDaemonPod(node, ds).shouldRun;
+  };
+  const oldPodsToDelete: Pod[] = [];
+  const shouldNotRunPodsToDelete: Pod[] = [];
+  const candidateNewNodes: string[] = [];
+  const allowedNewNodes: string[] = [];
+  let numSurge = 0;
+  let numAvailable = 0;
+  for (const nodeName of [...nodeToPods.keys()].sort()) {
+    const { newPod, oldPod, ok } = findUpdatedPodsOnNode(nodeToPods.get(nodeName) ?? [], hash);
+    if (!ok) {
+      numSurge++; // let the manage loop clean up this node, and treat it as a surge node
+      continue;
+    }
+    if (oldPod ? isPodAvailable(oldPod, minReadySeconds, now) : newPod && isPodAvailable(newPod, minReadySeconds, now)) numAvailable++;
+    if (!oldPod) continue; // nothing to do: the manage loop handles the node
+    if (!newPod) {
+      if (!isPodAvailable(oldPod, minReadySeconds, now)) {
+        if (!shouldRun(nodeName)) oldPodsToDelete.push(oldPod);
+        else allowedNewNodes.push(nodeName); // out of date and not available: a new Pod at once
+      } else if (!shouldRun(nodeName)) {
+        shouldNotRunPodsToDelete.push(oldPod);
+      } else if (numSurge < maxSurge) {
+        candidateNewNodes.push(nodeName);
+      }
+    } else if (!isPodAvailable(newPod, minReadySeconds, now)) {
+      numSurge++; // surged here already, waiting for the new Pod to become available
+    } else {
+      oldPodsToDelete.push(oldPod); // the new Pod is available: the old one goes
+    }
+  }
+  // "With maxSurge, the application owner expects 100% availability."
+  const deletable = Math.min(numAvailable - desired, shouldNotRunPodsToDelete.length);
+  if (deletable > 0) oldPodsToDelete.push(...shouldNotRunPodsToDelete.slice(0, deletable));
+  const remainingSurge = Math.min(Math.max(0, maxSurge - numSurge), candidateNewNodes.length);
+  const newNodesToCreate = [...allowedNewNodes, ...candidateNewNodes.slice(0, remainingSurge)];
+  const namespace = ds.metadata?.namespace ?? '';
+  for (const p of oldPodsToDelete) ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
+  for (const nodeName of newNodesToCreate) createDaemonPod(ctx, ds, nodeName, hash);
+  if (oldPodsToDelete.length + newNodesToCreate.length > 0) {
+    ctx.trace({ title: `rolling update (surge): new Pods on ${newNodesToCreate.join(', ') || 'no node'}; deleted ${oldPodsToDelete.map((p) => p.metadata?.name).join(', ') || 'none'} (maxSurge ${maxSurge}, ${numSurge} surging)`, source: 'pkg/controller/daemon/update.go', subject: `DaemonSet ${key}` });
+  }
+}
+
 /**
  * rollingUpdate without surge: delete just enough old Pods to stay within
  * maxUnavailable (an unavailable old Pod may always go), and let the manage
@@ -151,12 +236,13 @@ function rollingUpdate(ctx: ActorContext, queue: WorkQueue, key: string, ds: Dae
   const maxSurge = getScaledValueFromIntOrPercent(rolling.maxSurge ?? 0, desired, true);
   // "if the daemonset returned with an impossible configuration, obey the default of unavailable=1"
   if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
-  if (maxSurge > 0) {
-    ctx.trace({ title: `RollingUpdate with maxSurge ${maxSurge} is not simulated: old daemon Pods stay until deleted`, source: 'pkg/controller/daemon/update.go', subject: `DaemonSet ${key}`, level: 'warning' });
-    return;
-  }
   const now = ctx.clock.epochMs + ctx.clock.now();
   const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
+  if (maxSurge > 0) {
+    surgingUpdate(ctx, key, ds, nodes, nodeToPods, hash, maxSurge, desired, now);
+    if (minReadySeconds > 0) queue.addAfter(key, minReadySeconds * 1000);
+    return;
+  }
   let numUnavailable = 0;
   const allowedReplacementPods: Pod[] = [];
   const candidatePodsToDelete: Pod[] = [];
