@@ -96,3 +96,51 @@ test('activeDeadlineSeconds fails a Job whose Pods run too long, and its running
   const pods = (cluster.api.list('v1', 'Pod', 'default').items ?? []).length;
   assert.equal(pods, 0);
 });
+
+test('a Job created suspended starts no Pod; resuming it starts them, resets startTime and flips Suspended to False', () => {
+  const cluster = new Cluster();
+  const k = kubelet(1_000, () => 0);
+  cluster.add(jobController()).add(k);
+  const start = cluster.clock.now();
+  const j = job(6) as { spec: Record<string, unknown> };
+  j.spec.suspend = true;
+  cluster.api.create(j);
+  cluster.runUntil(start + 60_000, BUDGET);
+  assert.equal(k.created.length, 0);
+  assert.deepEqual(conditionsOf(cluster).map((c) => `${c.type}/${(c as { status?: string }).status}/${c.reason}`), ['Suspended/True/JobSuspended']);
+  const ref = { apiVersion: 'batch/v1', kind: 'Job', namespace: 'default', name: 'pi' };
+  assert.equal((cluster.api.peek(ref)!.status as { startTime?: string }).startTime, undefined, 'a suspended Job has not started');
+
+  const stored = cluster.api.peek(ref)!;
+  assert.equal(cluster.api.update({ ...stored, spec: { ...(stored.spec as object), suspend: false } }).code, 200);
+  const resumedAt = cluster.clock.now();
+  cluster.runUntilQuiet(BUDGET);
+  assert.deepEqual(k.created.map((t) => t - resumedAt), [0]);
+  const status = cluster.api.peek(ref)!.status as { startTime: string; succeeded: number };
+  assert.equal(Date.parse(status.startTime), cluster.clock.epochMs + resumedAt, 'startTime is the resume time');
+  assert.equal(status.succeeded, 1);
+  assert.deepEqual(conditionsOf(cluster).map((c) => `${c.type}/${(c as { status?: string }).status}/${c.reason}`), ['Suspended/False/JobResumed', 'SuccessCriteriaMet/True/CompletionsReached', 'Complete/True/CompletionsReached']);
+});
+
+test('suspending a running Job deletes its active Pods; an Indexed Job is left alone, not run as NonIndexed', () => {
+  const cluster = new Cluster();
+  const k = kubelet(3_600_000, () => 0);
+  cluster.add(jobController()).add(k);
+  cluster.api.create(job(6, 2, 2));
+  cluster.runUntil(cluster.clock.now() + 5_000, BUDGET);
+  assert.equal((cluster.api.list('v1', 'Pod', 'default').items ?? []).length, 2);
+  const ref = { apiVersion: 'batch/v1', kind: 'Job', namespace: 'default', name: 'pi' };
+  const stored = cluster.api.peek(ref)!;
+  cluster.api.update({ ...stored, spec: { ...(stored.spec as object), suspend: true } });
+  cluster.runUntil(cluster.clock.now() + 5_000, BUDGET);
+  assert.equal((cluster.api.list('v1', 'Pod', 'default').items ?? []).length, 0);
+  assert.equal((cluster.api.peek(ref)!.status as { active: number }).active, 0);
+
+  const indexed = job(6, 2, 2) as { metadata: { name: string }; spec: Record<string, unknown> };
+  indexed.metadata.name = 'indexed';
+  indexed.spec.completionMode = 'Indexed';
+  const created = cluster.api.create(indexed);
+  assert.equal(created.code, 201, created.message);
+  cluster.runUntil(cluster.clock.now() + 5_000, BUDGET);
+  assert.equal(k.created.length, 2, 'no Pod for the Indexed Job');
+});

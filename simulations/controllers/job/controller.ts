@@ -7,7 +7,11 @@
 // newFailureCondition, delayTerminalCondition), backoff_utils.go.
 // Simplified: NonIndexed completion only; the uncounted-Pods list is skipped
 // (a finished Pod's finalizer is removed in the same sync that counts it);
-// no podFailurePolicy, successPolicy or suspend.
+// no podFailurePolicy or successPolicy. A Job that asks for one of those (or
+// completionMode Indexed) is left alone with a warning in the trace, rather
+// than run wrongly.
+// Suspend: active Pods deleted, Suspended=True (JobSuspended); on resume
+// Suspended=False (JobResumed) and startTime reset (ensureJobConditionStatus).
 
 import type { Actor, ActorContext } from '../../apiserver/cluster.ts';
 import { objectKey } from '../../apiserver/cluster.ts';
@@ -78,6 +82,13 @@ function syncJob(ctx: ActorContext, queue: WorkQueue, backoffStore: Map<string, 
   const conditions = (status.conditions ??= []);
   if (conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) return void backoffStore.delete(key);
   const now = ctx.clock.epochMs + ctx.clock.now();
+  const spec = job.spec as { completionMode?: string; podFailurePolicy?: unknown; successPolicy?: unknown; suspend?: boolean } | undefined;
+  const unsupported = spec?.completionMode === 'Indexed' ? 'completionMode Indexed' : spec?.podFailurePolicy ? 'podFailurePolicy' : spec?.successPolicy ? 'successPolicy' : null;
+  if (unsupported) {
+    ctx.trace({ title: `Job ${name}: ${unsupported} is not simulated; the Job is left alone`, source: SOURCE, subject: `Job ${key}`, level: 'warning' });
+    return;
+  }
+  const suspended = spec?.suspend === true;
   const pods = ((ctx.api.list('v1', 'Pod', namespace).items ?? []) as Pod[]).filter((p) => controllerOf(p)?.uid === job.metadata?.uid);
   let active = pods.filter(isActive);
   // getNewFinishedPods: finished Pods still carrying the finalizer have not been counted yet.
@@ -85,12 +96,24 @@ function syncJob(ctx: ActorContext, queue: WorkQueue, backoffStore: Map<string, 
   const newFailed = pods.filter((p) => hasFinalizer(p) && p.status?.phase !== 'Succeeded' && isPodFailed(p, job));
   const succeeded = (status.succeeded ?? 0) + newSucceeded.length;
   const failed = (status.failed ?? 0) + newFailed.length;
-  status.startTime ??= rfc3339(now);
+  // The Suspended condition (ensureJobConditionStatus: a False one is only written over an existing one).
+  const suspendedCondition = conditions.find((c) => c.type === 'Suspended');
+  if (suspended && suspendedCondition?.status !== 'True') {
+    const c = condition('Suspended', 'JobSuspended', 'Job suspended', now);
+    if (suspendedCondition) Object.assign(suspendedCondition, c);
+    else conditions.push(c);
+  } else if (!suspended && suspendedCondition && suspendedCondition.status !== 'False') {
+    Object.assign(suspendedCondition, { ...condition('Suspended', 'JobResumed', 'Job resumed', now), status: 'False' });
+    // "Resumed jobs will always reset StartTime to current time": activeDeadlineSeconds counts continuous activity.
+    status.startTime = rfc3339(now);
+  }
+  if (!suspended) status.startTime ??= rfc3339(now);
   const record = newBackoffRecord(backoffStore.get(key) ?? null, newSucceeded, newFailed);
 
   let finished = conditions.find((c) => c.type === 'FailureTarget' && c.status === 'True') ?? conditions.find((c) => c.type === 'SuccessCriteriaMet' && c.status === 'True');
   if (!finished) {
-    const deadline = job.spec?.activeDeadlineSeconds;
+    // pastActiveDeadline: no deadline while suspended or not yet started.
+    const deadline = suspended || !status.startTime ? undefined : job.spec?.activeDeadlineSeconds;
     const started = toMs(status.startTime) ?? now;
     if (failed > backoffLimitOf(job) || pastBackoffLimitOnFailure(job, pods)) {
       // The interim FailureTarget condition first (delayTerminalCondition); Failed once no Pod is left running.
@@ -106,8 +129,8 @@ function syncJob(ctx: ActorContext, queue: WorkQueue, backoffStore: Map<string, 
     }
   }
 
-  if (finished) {
-    // deleteActivePods
+  if (finished || suspended) {
+    // deleteActivePods; manageJob deletes every active Pod of a suspended Job too.
     for (const p of active) ctx.api.delete({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' });
     active = [];
   } else {
