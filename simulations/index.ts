@@ -19,3 +19,26 @@ export type { FieldError, Op, Result, WatchEvent } from './apiserver/public-api.
 // Chapter 8, etcd (issue 18): Raft's quorum, log and vote rules, MVCC as etcdctl shows it, a Raft cluster on a virtual clock.
 export { committedIndex, voteResult, isUpToDate, findConflict, maybeAppend, maybeCommit, stepVote, mvcc, simulateRaft, RaftInvariantError } from './etcd/public-api.ts';
 export type { Entry, VoteResult, RaftState, VoteRequest, VoteResponse, VoterState, MvccOp, MvccResult, KeyValue, RaftInput, RaftOutput, RaftEvent } from './etcd/public-api.ts';
+// The controllers chapter (issue 17): Deployment, HPA, CronJob, DaemonSet and Job rules, and kubectl rollout status.
+export {
+  resolveFenceposts,
+  newRSNewReplicas,
+  maxUnavailable,
+  reconcileNewReplicaSet,
+  reconcileOldReplicaSets,
+  cleanupUnhealthyReplicas,
+  scaleDownOldReplicaSetsForRollingUpdate,
+  scale,
+} from './controllers/public-api.ts';
+export { rolloutStatus, RolloutStatusError } from './kubectl/rollout-status.ts';
+export {
+  getResourceReplicas,
+  convertDesiredReplicasWithRules,
+  stabilizeRecommendation,
+  stabilizeRecommendationWithBehaviors,
+  convertDesiredReplicasWithBehaviorRate,
+} from './controllers/podautoscaler/public-api.ts';
+export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './controllers/podautoscaler/public-api.ts';
+export { getRemainingTime, exceedsBackoffLimit } from './controllers/job/public-api.ts';
+export { nodeShouldRunDaemonPod } from './controllers/daemon/public-api.ts';
+export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } from './controllers/cronjob/public-api.ts';
