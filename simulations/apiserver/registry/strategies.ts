@@ -10,6 +10,7 @@ import { lookupKind, kindKey, KINDS, apiVersionOf } from '../kinds.ts';
 import { computePodQOS } from '../pod-qos.ts';
 import { jsonEqual, makeStrategy, RESET_FOR_STATUS } from './strategy.ts';
 import type { Strategy } from './strategy.ts';
+import { DEPRECATED_TEMPLATE_GENERATION } from '../validation/apps/internal-meta.ts';
 
 function metaOf(obj: JsonObject): JsonObject {
   const m = asObject(obj.metadata);
@@ -141,7 +142,7 @@ const STRATEGIES: Record<string, Strategy> = {
   'apps/v1/Deployment': workload({ generationFields: ['spec'], statusKeepsMetadata: ['labels'], extraUpdate: deploymentAnnotationsBump }),
   'apps/v1/ReplicaSet': workload({ statusKeepsMetadata: ['labels'] }),
   'apps/v1/StatefulSet': workload(),
-  'apps/v1/DaemonSet': workload({ statusKeepsMetadata: ['labels'] }),
+  'apps/v1/DaemonSet': workload({ statusKeepsMetadata: ['labels'], extraCreate: daemonSetTemplateGenerationOnCreate, extraUpdate: daemonSetTemplateGenerationOnUpdate }),
   'batch/v1/Job': jobStrategy,
   'batch/v1/CronJob': workload(),
   'autoscaling/v2/HorizontalPodAutoscaler': makeStrategy(true, { initialStatus: () => ({}) }),
@@ -152,6 +153,46 @@ const STRATEGIES: Record<string, Strategy> = {
 };
 
 /** src: pkg/registry/apps/deployment/strategy.go PrepareForUpdate ("annotation updates bump the generation"). */
+/**
+ * A DaemonSet's template generation, which apps/v1 carries in the annotation
+ * deprecated.daemonset.template.generation (the internal spec.templateGeneration,
+ * pkg/apis/apps/v1/conversion.go): at least 1 on create; on update the client's
+ * value is replaced by the stored one, plus one when the Pod template changed.
+ * The controller labels its Pods with it (pod-template-generation).
+ * src: pkg/registry/apps/daemonset/strategy.go (PrepareForCreate, PrepareForUpdate)
+ */
+function daemonSetTemplateGenerationOnCreate(ds: JsonObject): void {
+  const annotations = annotationsOf(ds);
+  const given = templateGenerationOf(annotations);
+  // A value that is not an integer is the decoder's and validation's to refuse.
+  if (given === 'unparsable') return;
+  if (given === undefined || given < 1) annotations[DEPRECATED_TEMPLATE_GENERATION] = '1';
+}
+
+function daemonSetTemplateGenerationOnUpdate(ds: JsonObject, old: Readonly<JsonObject>): void {
+  const annotations = annotationsOf(ds);
+  if (templateGenerationOf(annotations) === 'unparsable') return;
+  const stored = templateGenerationOf(asObject(asObject(old.metadata)?.annotations) ?? {});
+  const oldGeneration = typeof stored === 'number' ? stored : 0;
+  const templateChanged = !jsonEqual(asObject(ds.spec)?.template, asObject(old.spec)?.template);
+  annotations[DEPRECATED_TEMPLATE_GENERATION] = String(oldGeneration + (templateChanged ? 1 : 0));
+}
+
+function annotationsOf(obj: JsonObject): JsonObject {
+  const m = metaOf(obj);
+  const existing = asObject(m.annotations);
+  if (existing) return existing;
+  const created: JsonObject = {};
+  m.annotations = created;
+  return created;
+}
+
+function templateGenerationOf(annotations: Readonly<JsonObject>): number | undefined | 'unparsable' {
+  const value = annotations[DEPRECATED_TEMPLATE_GENERATION];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' && /^[+-]?\d+$/.test(value) ? Number(value) : 'unparsable';
+}
+
 function deploymentAnnotationsBump(obj: JsonObject, old: Readonly<JsonObject>): void {
   const meta = metaOf(obj);
   const oldMeta = asObject(old.metadata);
