@@ -2,38 +2,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../apiserver/cluster.ts';
-import type { Actor } from '../../apiserver/cluster.ts';
 import { jobController } from '../job/controller.ts';
 import { cronJobController } from './controller.ts';
 import type { CronJobEvent } from './controller.ts';
+import { standInKubelet } from '../testing/stand-in-kubelet.ts';
 
 const BUDGET = { maxSteps: 200_000, maxVirtualTimeMs: 48 * 3_600_000, maxEvents: 20_000 };
 /** The controller requeues 100 ms after each slot (nextScheduleDelta), so Jobs appear then. */
 const slot = (minutes: number) => minutes * MIN + 100;
 const MIN = 60_000;
 
-/** Runs each Pod for `runMs`, then ends it successfully; finishes deletions. */
-function kubelet(runMs: number): Actor {
-  return {
-    name: 'fake-kubelet',
-    start(ctx) {
-      ctx.watch('v1', 'Pod', (e) => {
-        const meta = e.object.metadata as { name: string; namespace: string; deletionTimestamp?: string };
-        const ref = { apiVersion: 'v1', kind: 'Pod', namespace: meta.namespace, name: meta.name };
-        if (e.type === 'DELETED') return;
-        if (meta.deletionTimestamp) return void ctx.api.delete(ref, { gracePeriodSeconds: 0 });
-        if (e.type !== 'ADDED') return;
-        ctx.api.bind({ namespace: meta.namespace, name: meta.name }, { name: 'node-1' });
-        ctx.after(runMs, 'exit', () => {
-          const current = ctx.api.peek(ref);
-          if (!current || (current.metadata as { deletionTimestamp?: string }).deletionTimestamp) return;
-          const at = ctx.clock.nowTimestamp();
-          ctx.api.updateStatus({ ...current, status: { ...(current.status as object), phase: 'Succeeded', conditions: [{ type: 'Ready', status: 'False', reason: 'PodCompleted', lastTransitionTime: at }], containerStatuses: [{ name: 'main', image: 'busybox', imageID: '', ready: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: at, finishedAt: at } } }] } });
-        });
-      });
-    },
-  };
-}
+const kubelet = (runMs: number) => standInKubelet({ exit: { afterMs: runMs, code: () => 0 } });
 
 const cronJob = (concurrencyPolicy: string, extra: Record<string, unknown> = {}) => ({
   apiVersion: 'batch/v1',

@@ -6,29 +6,11 @@ import assert from 'node:assert/strict';
 import { Cluster } from '../../apiserver/cluster.ts';
 import type { Actor } from '../../apiserver/cluster.ts';
 import { daemonSetController, targetNodeName } from './controller.ts';
+import { standInKubelet } from '../testing/stand-in-kubelet.ts';
 
 const BUDGET = { maxSteps: 100_000, maxVirtualTimeMs: 3_600_000, maxEvents: 10_000 };
 
-function bindAndRun(): Actor {
-  return {
-    name: 'fake-scheduler-and-kubelet',
-    start(ctx) {
-      ctx.watch('v1', 'Pod', (e) => {
-        const meta = e.object.metadata as { name: string; namespace: string; deletionTimestamp?: string };
-        const ref = { apiVersion: 'v1', kind: 'Pod', namespace: meta.namespace, name: meta.name };
-        if (e.type === 'DELETED') return;
-        if (meta.deletionTimestamp) return void ctx.api.delete(ref, { gracePeriodSeconds: 0 });
-        if (e.type !== 'ADDED') return;
-        ctx.api.bind({ namespace: meta.namespace, name: meta.name }, { name: targetNodeName(e.object as never) });
-        ctx.after(1_000, 'ready', () => {
-          const current = ctx.api.peek(ref);
-          if (!current) return;
-          ctx.api.updateStatus({ ...current, status: { ...(current.status as object), phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: ctx.clock.nowTimestamp() }] } });
-        });
-      });
-    },
-  };
-}
+const bindAndRun = () => standInKubelet({ startupMs: 1_000, nodeFor: (pod) => targetNodeName(pod as never) });
 
 const node = (name: string, extra: object = {}) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name } }, spec: { ...extra }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } } });
 

@@ -9,6 +9,7 @@ import { rolloutStatus } from '../../kubectl/rollout-status.ts';
 import { replicaSetController } from '../replicaset/controller.ts';
 import { deploymentController } from './controller.ts';
 import type { ControllerEvent } from './scaler.ts';
+import { standInKubelet } from '../testing/stand-in-kubelet.ts';
 
 const BUDGET = { maxSteps: 200_000, maxVirtualTimeMs: 3_600_000, maxEvents: 20_000 };
 
@@ -18,50 +19,7 @@ interface PodLike {
   status?: { phase?: string; conditions?: { type?: string; status?: string }[] };
 }
 
-/** Binds every new Pod to node-1 at once and makes it Running and Ready `startupMs` later; finishes deletions `terminationMs` after they start. */
-function fakeNode(startupMs: number, terminationMs = 0): Actor {
-  return {
-    name: 'fake-kubelet',
-    start(ctx) {
-      const stopping = new Set<string>(); // Pods whose shutdown is already under way
-      ctx.watch('v1', 'Pod', (e) => {
-        const pod = e.object as PodLike;
-        const ref = { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name ?? '' };
-        if (e.type === 'DELETED') return;
-        if (pod.metadata?.deletionTimestamp) {
-          if (terminationMs === 0) ctx.api.delete(ref, { gracePeriodSeconds: 0 });
-          else if (!stopping.has(ref.name)) {
-            stopping.add(ref.name);
-            ctx.after(terminationMs, `stop ${ref.name}`, () => void ctx.api.delete(ref, { gracePeriodSeconds: 0 }));
-          }
-          return;
-        }
-        if (e.type === 'ADDED' && !pod.spec?.nodeName) {
-          ctx.api.bind({ namespace: ref.namespace, name: ref.name }, { name: 'node-1' });
-          ctx.after(startupMs, `start ${ref.name}`, () => {
-            const current = ctx.api.peek(ref);
-            if (!current || (current.metadata as { deletionTimestamp?: string }).deletionTimestamp) return;
-            const at = ctx.clock.nowTimestamp();
-            ctx.api.updateStatus({
-              ...current,
-              status: {
-                ...(current.status as object),
-                phase: 'Running',
-                startTime: at,
-                conditions: [
-                  { type: 'PodScheduled', status: 'True', lastTransitionTime: at },
-                  { type: 'Initialized', status: 'True', lastTransitionTime: at },
-                  { type: 'ContainersReady', status: 'True', lastTransitionTime: at },
-                  { type: 'Ready', status: 'True', lastTransitionTime: at },
-                ],
-              },
-            });
-          });
-        }
-      });
-    },
-  };
-}
+const fakeNode = (startupMs: number, terminationMs = 0) => standInKubelet({ startupMs, terminationMs });
 
 /** Watches Pods and remembers the fewest ready and the most existing (not terminating) Pods seen after any change. */
 function podCounter(): Actor & { minReady: number; maxPods: number } {

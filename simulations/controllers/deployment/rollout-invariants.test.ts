@@ -11,30 +11,11 @@ import type { Actor } from '../../apiserver/cluster.ts';
 import { replicaSetController } from '../replicaset/controller.ts';
 import { deploymentController } from './controller.ts';
 import { resolveFenceposts } from './util.ts';
+import { standInKubelet } from '../testing/stand-in-kubelet.ts';
 
 const BUDGET = { maxSteps: 500_000, maxVirtualTimeMs: 2 * 3_600_000, maxEvents: 50_000 };
 
-function fakeNode(startupMs: number): Actor {
-  return {
-    name: 'fake-kubelet',
-    start(ctx) {
-      ctx.watch('v1', 'Pod', (e) => {
-        const meta = e.object.metadata as { name: string; namespace: string; deletionTimestamp?: string };
-        const ref = { apiVersion: 'v1', kind: 'Pod', namespace: meta.namespace, name: meta.name };
-        if (e.type === 'DELETED') return;
-        if (meta.deletionTimestamp) return void ctx.api.delete(ref, { gracePeriodSeconds: 0 });
-        if (e.type !== 'ADDED') return;
-        ctx.api.bind({ namespace: meta.namespace, name: meta.name }, { name: 'node-1' });
-        ctx.after(startupMs, 'start', () => {
-          const current = ctx.api.peek(ref);
-          if (!current || (current.metadata as { deletionTimestamp?: string }).deletionTimestamp) return;
-          const at = ctx.clock.nowTimestamp();
-          ctx.api.updateStatus({ ...current, status: { ...(current.status as object), phase: 'Running', startTime: at, conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: at }] } });
-        });
-      });
-    },
-  };
-}
+const fakeNode = (startupMs: number) => standInKubelet({ startupMs });
 
 /** Samples, after every ReplicaSet or Pod change, the ReplicaSets' total spec.replicas and the ready, live Pods. */
 function observer(): Actor & { maxSpec: number; minReady: number } {

@@ -3,46 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../apiserver/cluster.ts';
-import type { Actor } from '../../apiserver/cluster.ts';
 import { jobController } from './controller.ts';
+import { standInKubelet } from '../testing/stand-in-kubelet.ts';
 
 const BUDGET = { maxSteps: 100_000, maxVirtualTimeMs: 24 * 3_600_000, maxEvents: 10_000 };
 
-/** Starts each Pod at once and ends it after `runMs` with the exit code `exitCode(podIndex)`; finishes deletions. */
-function kubelet(runMs: number, exitCode: (n: number) => number): Actor & { created: number[] } {
-  const k = {
-    name: 'fake-kubelet',
-    created: [] as number[],
-    start(ctx: Parameters<Actor['start']>[0]) {
-      ctx.watch('v1', 'Pod', (e) => {
-        const meta = e.object.metadata as { name: string; namespace: string; deletionTimestamp?: string };
-        const ref = { apiVersion: 'v1', kind: 'Pod', namespace: meta.namespace, name: meta.name };
-        if (e.type === 'DELETED') return;
-        if (meta.deletionTimestamp) return void ctx.api.delete(ref, { gracePeriodSeconds: 0 });
-        if (e.type !== 'ADDED') return;
-        const n = k.created.length;
-        k.created.push(ctx.clock.now());
-        ctx.api.bind({ namespace: meta.namespace, name: meta.name }, { name: 'node-1' });
-        ctx.after(runMs, 'exit', () => {
-          const current = ctx.api.peek(ref);
-          if (!current || (current.metadata as { deletionTimestamp?: string }).deletionTimestamp) return;
-          const at = ctx.clock.nowTimestamp();
-          const code = exitCode(n);
-          ctx.api.updateStatus({
-            ...current,
-            status: {
-              ...(current.status as object),
-              phase: code === 0 ? 'Succeeded' : 'Failed',
-              conditions: [{ type: 'Ready', status: 'False', reason: code === 0 ? 'PodCompleted' : 'PodFailed', lastTransitionTime: at }],
-              containerStatuses: [{ name: 'main', image: 'busybox', imageID: '', ready: false, restartCount: 0, state: { terminated: { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: at, finishedAt: at } } }],
-            },
-          });
-        });
-      });
-    },
-  };
-  return k;
-}
+const kubelet = (runMs: number, exitCode: (n: number) => number) => standInKubelet({ exit: { afterMs: runMs, code: exitCode } });
 
 const job = (backoffLimit: number, completions = 1, parallelism = 1) => ({
   apiVersion: 'batch/v1',

@@ -5,39 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cluster } from '../../apiserver/cluster.ts';
-import type { Actor } from '../../apiserver/cluster.ts';
 import { rfc3339 } from '../../apimachinery/time.ts';
 import { deploymentController } from '../deployment/controller.ts';
 import { replicaSetController } from '../replicaset/controller.ts';
 import { hpaController } from './controller.ts';
 import type { HpaPod } from './replica-calculator.ts';
+import { standInKubelet } from '../testing/stand-in-kubelet.ts';
 
 const BUDGET = { maxSteps: 500_000, maxVirtualTimeMs: 4 * 3_600_000, maxEvents: 50_000 };
 const S = 1000;
 
-/** Binds each Pod and makes it Running and Ready 2 s later; finishes deletions at once. */
-function kubelet(): Actor {
-  return {
-    name: 'fake-kubelet',
-    start(ctx) {
-      ctx.watch('v1', 'Pod', (e) => {
-        const meta = e.object.metadata as { name: string; namespace: string; deletionTimestamp?: string };
-        const ref = { apiVersion: 'v1', kind: 'Pod', namespace: meta.namespace, name: meta.name };
-        if (e.type === 'DELETED') return;
-        if (meta.deletionTimestamp) return void ctx.api.delete(ref, { gracePeriodSeconds: 0 });
-        if (e.type !== 'ADDED') return;
-        ctx.api.bind({ namespace: meta.namespace, name: meta.name }, { name: 'node-1' });
-        const startedAt = ctx.clock.nowTimestamp();
-        ctx.after(2 * S, 'ready', () => {
-          const current = ctx.api.peek(ref);
-          if (!current || (current.metadata as { deletionTimestamp?: string }).deletionTimestamp) return;
-          const at = ctx.clock.nowTimestamp();
-          ctx.api.updateStatus({ ...current, status: { ...(current.status as object), phase: 'Running', startTime: startedAt, conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: at }] } });
-        });
-      });
-    },
-  };
-}
+const kubelet = () => standInKubelet({ startupMs: 2 * S });
 
 const isReady = (p: HpaPod) => p.status?.phase === 'Running' && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
