@@ -14,6 +14,7 @@ import { plural, translate } from '../i18n/strings.ts';
 import { errorSnippet, lessonProgress, quizCellModel, refusedInputMessage, simCellModel } from '../views/view-models.ts';
 import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
+import { noteLinesHref, sourceRefs } from '../content/note-refs.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { cookieName } from '../http/learner.ts';
@@ -224,6 +225,11 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     renderBytes(res, 'lesson', slots, {
       title: lesson.title,
       lesson: { ...lesson, cells },
+      // Each source links to the lines of the note it names (/notes/000?lines=59-70#L59).
+      sources: lesson.sources.map((text) => {
+        const refs = sourceRefs(text);
+        return { text, href: refs.length > 0 ? noteLinesHref(refs) : undefined };
+      }),
       toc: lesson.toc,
       cellIndex: cells.filter((c) => c.kind !== 'markdown'),
       prev: neighbour(index - 1),
