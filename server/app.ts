@@ -19,6 +19,8 @@ import { errorHandler, HttpError, NotFoundError } from './http/errors.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
 import { noteRoutes } from './routes/notes.ts';
+import { searchRoutes } from './routes/search.ts';
+import { SearchIndex } from './search/search-index.ts';
 import { pickLanguage } from './i18n/strings.ts';
 import { sendEncoded } from './http/encoding.ts';
 
@@ -39,6 +41,8 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
   const app = express();
   const store = new Store(db);
   const notebook = new Notebook({ content, store, pool, engines, now });
+  // Built here, once: an in-memory FTS5 index of the lessons and notes, apart from the learner database.
+  const search = new SearchIndex(content, notes);
   const csrfTools = csrf(store.serverSecret('csrf-secret'), config.secureCookies);
 
   app.disable('x-powered-by');
@@ -124,6 +128,7 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
 
   app.use('/api', apiRoutes({ notebook, views, runLimiters }));
   app.use(noteRoutes({ notes, views }));
+  app.use(searchRoutes({ search, views }));
   const pages = pageRoutes({
     notebook,
     views,

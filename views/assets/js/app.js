@@ -254,6 +254,14 @@
     if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'j' || event.key === 'k') {
       moveBetweenCells(event.key === 'j' ? 1 : -1);
+    } else if (event.key === '/') {
+      // Like GitHub and MDN: `/` goes to the search box in the header.
+      var search = document.getElementById('site-search-q');
+      if (search) {
+        event.preventDefault();
+        search.focus();
+        search.select();
+      }
     } else if (event.key === '?') {
       var panel = document.getElementById('shortcuts');
       if (panel) panel.classList.toggle('open');
