@@ -31,9 +31,9 @@ export function searchRoutes({ search, views }: { search: SearchIndex; views: Vi
         found: total > 0,
         lessons: result.lessons.map((hit) => {
           const kind = label(hit);
-          return { ...hit, title: kind ? translate(lang, 'search.labelled', { label: kind, title: hit.title }) : hit.title };
+          return { ...hit, snippetHtml: hit.snippet, title: kind ? translate(lang, 'search.labelled', { label: kind, title: hit.title }) : hit.title };
         }),
-        notes: result.notes.map((hit) => ({ ...hit, title: translate(lang, 'search.noteLine', { id: hit.where, n: hit.line }) })),
+        notes: result.notes.map((hit) => ({ ...hit, snippetHtml: hit.snippet, title: translate(lang, 'search.noteLine', { id: hit.where, n: hit.line }) })),
         lessonCount: plural(lang, 'search.hits', result.lessons.length),
         noteCount: plural(lang, 'search.hits', result.notes.length),
       }),
