@@ -15,6 +15,7 @@ import { errorSnippet, lessonProgress, quizCellModel, refusedInputMessage, simCe
 import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
 import { noteLinesHref, sourceRefs } from '../content/note-refs.ts';
+import { contentsModel } from '../views/contents.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { cookieName } from '../http/learner.ts';
@@ -143,9 +144,15 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       tags: lesson?.tags ?? [],
       progress: p,
     }));
+    // Ready chapters first, in curriculum order; the planned ones after them.
+    const ready = chapters.filter((c) => c.available);
+    // Where to start: the first ready chapter the learner has not finished (all of it, for a newcomer).
+    const next = ready.find((c) => !c.progress || c.progress.answered < c.progress.quizzes) ?? ready[0];
     render(res, 'home', {
       title: translate(lang, 'home.title'),
-      chapters,
+      chapters: ready,
+      planned: chapters.filter((c) => !c.available),
+      startHere: next && !last ? { slug: next.slug, title: next.title, number: next.number } : undefined,
       continueLesson: last ? { slug: last, title: lessonFor(notebook.chapter(last), lang).title } : undefined,
     });
   });
@@ -230,8 +237,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
         const refs = sourceRefs(text);
         return { text, href: refs.length > 0 ? noteLinesHref(refs) : undefined };
       }),
-      toc: lesson.toc,
-      cellIndex: cells.filter((c) => c.kind !== 'markdown'),
+      contents: contentsModel(lesson, lang, runCounts, attempts),
       prev: neighbour(index - 1),
       next: neighbour(index + 1),
       translationMissing: lesson.lang !== lang,

@@ -173,6 +173,7 @@
           textarea.dispatchEvent(new CustomEvent('kn:reset', { bubbles: true }));
         }
         markEdited(cell, action !== 'reset' && data.edited !== false);
+        if (action === 'run') markInContents(cell.id, 'done');
         announceOutput(output);
       })
       .catch(function () { showFailure(cell, output, null, text('failed')); })
@@ -291,6 +292,17 @@
   }
 
   // ---- Quizzes ----------------------------------------------------------
+  // The Contents mark of a cell (done, missed, not tried), as the server renders it on the next load.
+  function markInContents(anchor, mark) {
+    var link = document.querySelector('.toc-cell a[href="#' + anchor + '"]');
+    if (!link) return;
+    var item = link.parentNode;
+    item.classList.remove('mark-done', 'mark-missed', 'mark-untried');
+    item.classList.add('mark-' + mark);
+    var label = link.querySelector('.visually-hidden');
+    if (label) label.textContent = text('mark.' + mark) + ': ';
+  }
+
   function answerQuiz(form) {
     var cell = form.closest('.cell-quiz');
     var kind = cell.getAttribute('data-input');
@@ -320,6 +332,7 @@
         slot.innerHTML = res.data.html;
         cell.classList.remove('answered-right', 'answered-wrong', 'answered-seen');
         cell.classList.add('answered-' + (res.data.standing || (res.data.correct ? 'right' : 'wrong')));
+        markInContents(cell.id, res.data.standing === 'right' ? 'done' : 'missed');
         status.textContent = '';
         // Predict first: the first answer to a cell's last predict quiz releases its result, shown in place.
         var reveal = res.data.reveal;
