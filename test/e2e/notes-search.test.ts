@@ -74,6 +74,19 @@ describe('notes and search in Chromium', { skip }, () => {
     await context.close();
   });
 
+  it('Contents highlights the section being read as the learner scrolls', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${url}/lessons/scheduler`);
+    const links = page.locator('.lesson-toc .toc-section > a');
+    const second = links.nth(2);
+    const id = decodeURIComponent((await second.getAttribute('href'))!.slice(1));
+    await page.evaluate((target) => document.getElementById(target)!.scrollIntoView({ block: 'start' }), id);
+    await page.waitForFunction((target) => document.querySelector('.lesson-toc a[aria-current="location"]')?.getAttribute('href') === `#${target}`, id, { timeout: 5000 });
+    assert.equal(await page.locator('.lesson-toc a[aria-current="location"]').count(), 1);
+    await context.close();
+  });
+
   it('without JavaScript, the header form searches for an English term', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

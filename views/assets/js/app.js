@@ -366,6 +366,32 @@
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle);
 
+  // ---- Contents: the section being read -------------------------------------
+  // The last section heading above the top third of the window is the current one;
+  // its Contents link gets aria-current="location".
+  (function () {
+    var links = Array.prototype.slice.call(document.querySelectorAll('.lesson-toc .toc-section > a[href^="#"]'));
+    if (links.length === 0 || !('IntersectionObserver' in window)) return;
+    var headings = links.map(function (a) { return document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))); });
+    var current = null;
+    function update() {
+      var line = window.innerHeight / 3;
+      var index = -1;
+      for (var i = 0; i < headings.length; i++) {
+        if (headings[i] && headings[i].getBoundingClientRect().top <= line) index = i;
+      }
+      var link = index >= 0 ? links[index] : null;
+      if (link === current) return;
+      if (current) current.removeAttribute('aria-current');
+      if (link) link.setAttribute('aria-current', 'location');
+      current = link;
+    }
+    var observer = new IntersectionObserver(update, { rootMargin: '0px 0px -66% 0px' });
+    headings.forEach(function (h) { if (h) observer.observe(h); });
+    window.addEventListener('scroll', function () { window.requestAnimationFrame(update); }, { passive: true });
+    update();
+  })();
+
   // ---- Theme ------------------------------------------------------------
   function setTheme(form, theme) {
     document.documentElement.setAttribute('data-theme', theme);
