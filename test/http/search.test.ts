@@ -40,6 +40,8 @@ describe('GET /search', () => {
     const lessons = found.filter((h) => h.href.startsWith('/lessons/scheduler'));
     assert.ok(lessons.length >= 5, `${lessons.length} scheduler hits`);
     assert.match(res.text, /<mark>调度<\/mark>/);
+    // 调度 is everywhere in the scheduler chapter: the list is the best 20, and says so.
+    assert.match(res.text, /课程中 <span class="muted">· 最相关的 20 条<\/span>/);
     if (HAS_NOTES) {
       const note = found.find((h) => h.href.startsWith('/notes/'));
       assert.ok(note, 'a note line');
