@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import { Store } from './db/store.ts';
 import type { ContentIndex } from './content/model.ts';
+import type { NotesIndex } from './content/notes.ts';
 import type { Engine } from '../simulations/shared/engine.ts';
 import type { SimulationPool } from './sim-runtime/pool.ts';
 import { Notebook } from './notebook.ts';
@@ -17,6 +18,9 @@ import { crossSiteGuard, csrf, securityHeaders } from './http/security.ts';
 import { errorHandler, HttpError, NotFoundError } from './http/errors.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { apiRoutes } from './routes/api.ts';
+import { noteRoutes } from './routes/notes.ts';
+import { searchRoutes } from './routes/search.ts';
+import { SearchIndex } from './search/search-index.ts';
 import { pickLanguage } from './i18n/strings.ts';
 import { sendEncoded } from './http/encoding.ts';
 
@@ -24,6 +28,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   content: ContentIndex;
+  /** The source notes shown at /notes/ (none when their folder is absent). */
+  notes?: NotesIndex;
   engines: ReadonlyMap<string, Engine>;
   pool: SimulationPool;
   views: Views;
@@ -31,10 +37,12 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-export function createApp({ config, db, content, engines, pool, views, now = () => new Date() }: AppDeps) {
+export function createApp({ config, db, content, notes = { dir: '', notes: [], byId: new Map() }, engines, pool, views, now = () => new Date() }: AppDeps) {
   const app = express();
   const store = new Store(db);
   const notebook = new Notebook({ content, store, pool, engines, now });
+  // Built here, once: an in-memory FTS5 index of the lessons and notes, apart from the learner database.
+  const search = new SearchIndex(content, notes);
   const csrfTools = csrf(store.serverSecret('csrf-secret'), config.secureCookies);
 
   app.disable('x-powered-by');
@@ -119,6 +127,8 @@ export function createApp({ config, db, content, engines, pool, views, now = () 
   ];
 
   app.use('/api', apiRoutes({ notebook, views, runLimiters }));
+  app.use(noteRoutes({ notes, views }));
+  app.use(searchRoutes({ search, views }));
   const pages = pageRoutes({
     notebook,
     views,

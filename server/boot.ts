@@ -6,6 +6,7 @@ import { ROOT_DIR, rootPath } from './paths.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { loadContent } from './content/load.ts';
+import { loadNotes, type NotesIndex } from './content/notes.ts';
 import type { ContentIndex } from './content/model.ts';
 import { SimulationPool, DEFAULT_ENGINE_MODULES } from './sim-runtime/pool.ts';
 import { bundleWorker } from './sim-runtime/bundle.ts';
@@ -35,6 +36,7 @@ export interface Site {
   db: Db;
   pool: SimulationPool;
   content: ContentIndex;
+  notes: NotesIndex;
   views: Views;
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function bootSite(options: BootOptions): Promise<Site> {
     engines,
     rootDir: ROOT_DIR,
   });
+  const notes = loadNotes(config.notesDir);
   const views = createViews({
     viewsDir: rootPath('views'),
     simulationsDir: rootPath('simulations'),
@@ -70,7 +73,7 @@ export async function bootSite(options: BootOptions): Promise<Site> {
   // Pages are served at once; simulation runs wait in the pool's queue until the workers are up.
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ config, db, content, engines, pool, views, now: options.now });
+    app = createApp({ config, db, content, notes, engines, pool, views, now: options.now });
   } catch (error) {
     // E.g. a database the store cannot use: stop the workers, or they keep the process alive.
     await pool.close();
@@ -82,6 +85,7 @@ export async function bootSite(options: BootOptions): Promise<Site> {
     db,
     pool,
     content,
+    notes,
     views,
     async close() {
       await pool.close();

@@ -2,6 +2,7 @@
 // documented default (README "Configuration"); nothing else reads process.env.
 
 import { resolve } from 'node:path';
+import { rootPath } from './paths.ts';
 
 export interface Config {
   port: number;
@@ -28,6 +29,8 @@ export interface Config {
   headersTimeoutMs: number;
   /** Log each request to stdout. */
   logRequests: boolean;
+  /** Folder of the source notes (NNN_*.txt) shown at /notes/; absent: no notes pages. */
+  notesDir: string;
   /** Print the event loop's delay (p50, p99, max) this often; 0: never. */
   logEventLoopDelayMs: number;
 }
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 15_000, env),
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 10_000, env),
     logRequests: env.LOG_REQUESTS === 'true',
+    notesDir: env.NOTES_DIR ? resolve(env.NOTES_DIR) : rootPath('..', 'shared', 'notes'),
     logEventLoopDelayMs: int('LOG_EVENT_LOOP_DELAY_MS', 0, env),
   };
 }

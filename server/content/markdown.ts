@@ -17,6 +17,7 @@ import shell from 'highlight.js/lib/languages/shell';
 import ini from 'highlight.js/lib/languages/ini';
 import diff from 'highlight.js/lib/languages/diff';
 import { escapeHtml } from '../views/escape.ts';
+import { linkNoteCitations } from './note-refs.ts';
 
 export { escapeHtml };
 
@@ -119,6 +120,8 @@ export class LessonMarkdown {
         blockquote({ tokens }: Tokens.Blockquote): string {
           const inner = this.parser.parse(tokens);
           const kind = calloutKind(tokens);
+          // A note check links each citation of the notes to the lines it cites (/notes/001?lines=394-399#L394).
+          if (kind === 'note-check') return `<aside class="callout callout-${kind}" role="note">\n${linkNoteCitations(inner)}</aside>\n`;
           if (kind) return `<aside class="callout callout-${kind}" role="note">\n${inner}</aside>\n`;
           return `<blockquote>\n${inner}</blockquote>\n`;
         },

@@ -14,6 +14,8 @@ import { plural, translate } from '../i18n/strings.ts';
 import { errorSnippet, lessonProgress, quizCellModel, refusedInputMessage, simCellModel } from '../views/view-models.ts';
 import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
+import { noteLinesHref, sourceRefs } from '../content/note-refs.ts';
+import { contentsModel } from '../views/contents.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { cookieName } from '../http/learner.ts';
@@ -142,9 +144,15 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       tags: lesson?.tags ?? [],
       progress: p,
     }));
+    // Ready chapters first, in curriculum order; the planned ones after them.
+    const ready = chapters.filter((c) => c.available);
+    // Where to start: the first ready chapter the learner has not finished (all of it, for a newcomer).
+    const next = ready.find((c) => !c.progress || c.progress.answered < c.progress.quizzes) ?? ready[0];
     render(res, 'home', {
       title: translate(lang, 'home.title'),
-      chapters,
+      chapters: ready,
+      planned: chapters.filter((c) => !c.available),
+      startHere: next && !last ? { slug: next.slug, title: next.title, number: next.number } : undefined,
       continueLesson: last ? { slug: last, title: lessonFor(notebook.chapter(last), lang).title } : undefined,
     });
   });
@@ -224,8 +232,12 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     renderBytes(res, 'lesson', slots, {
       title: lesson.title,
       lesson: { ...lesson, cells },
-      toc: lesson.toc,
-      cellIndex: cells.filter((c) => c.kind !== 'markdown'),
+      // Each source links to the lines of the note it names (/notes/000?lines=59-70#L59).
+      sources: lesson.sources.map((text) => {
+        const refs = sourceRefs(text);
+        return { text, href: refs.length > 0 ? noteLinesHref(refs) : undefined };
+      }),
+      contents: contentsModel(lesson, lang, runCounts, attempts),
       prev: neighbour(index - 1),
       next: neighbour(index + 1),
       translationMissing: lesson.lang !== lang,

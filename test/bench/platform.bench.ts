@@ -17,6 +17,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadContent } from '../../server/content/load.ts';
+import { loadNotes } from '../../server/content/notes.ts';
+import { loadConfig } from '../../server/config.ts';
+import { SearchIndex } from '../../server/search/search-index.ts';
 import { engines } from '../../simulations/registry.ts';
 import type { BenchResult } from './run.ts';
 import { parseEventLoopReport } from '../../server/event-loop-report.ts';
@@ -145,6 +148,43 @@ export async function bench(): Promise<BenchResult[]> {
       }
     }
     results.push({ name: 'simulation API, every default scenario', value: `worst p99 ${fmt(worstP99)} ms`, target: 'p99 < 50 ms', met: worstP99 < 50, notes });
+
+    // Search (issue 13): /search pages over every lesson (en, zh) and the notes, English and
+    // Chinese queries of one to three terms, as a learner sends them; and the index alone.
+    const queries: [string, string][] = [
+      ['taint', 'en'], ['toleration', 'en'], ['OOMKilled', 'en'], ['scheduler preemption', 'en'], ['kubectl apply', 'en'],
+      ['restartPolicy', 'en'], ['eviction memory', 'en'], ['pause container', 'en'], ['resourceVersion conflict', 'en'], ['q', 'en'],
+      ['调度', 'zh'], ['污点', 'zh'], ['调度器 抢占', 'zh'], ['容器', 'zh'], ['内存 驱逐', 'zh'], ['Pod 调度', 'zh'], ['探针', 'zh'], ['"NEAR(*', 'zh'],
+    ];
+    const searchTimes: number[] = [];
+    for (let round = 0; round < 12; round++) {
+      for (const [q, lang] of queries) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}/search?q=${encodeURIComponent(q)}`, { headers: { cookie: `kn_lang=${lang}` } });
+        await res.arrayBuffer();
+        if (round >= 2) searchTimes.push(performance.now() - t0);
+      }
+    }
+    searchTimes.sort((a, b) => a - b);
+    const index = new SearchIndex(content, loadNotes(loadConfig({}).notesDir));
+    const indexTimes: number[] = [];
+    for (let round = 0; round < 22; round++) {
+      for (const [q, lang] of queries) {
+        const t0 = performance.now();
+        index.search(q, lang as 'en' | 'zh');
+        if (round >= 2) indexTimes.push(performance.now() - t0);
+      }
+    }
+    indexTimes.sort((a, b) => a - b);
+    index.close();
+    const searchP99 = percentile(searchTimes, 99);
+    results.push({
+      name: `search: GET /search over ${index.size.toLocaleString('en-US')} lesson sections, quizzes, cells and note lines (${queries.length} queries, en and zh)`,
+      value: `p50 ${fmt(percentile(searchTimes, 50))} ms, p99 ${fmt(searchP99)} ms`,
+      target: 'p99 < 20 ms',
+      met: searchP99 < 20,
+      notes: [`the index alone: p50 ${fmt(percentile(indexTimes, 50), 2)} ms, p99 ${fmt(percentile(indexTimes, 99), 2)} ms`],
+    });
 
     const warmRss = rssMb(main.proc.pid!);
     results.push({ name: 'server RSS after warm-up (main process, workers included)', value: `${fmt(warmRss)} MB`, target: '< 200 MB', met: warmRss < 200 });

@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const SERVER_MADE_HTML: Record<string, string> = {
   body: 'the page template, rendered with {{ }} escaping',
-  html: 'lesson Markdown or choice text rendered by server/content/markdown.ts at start-up, or a cell partial rendered with {{ }} escaping (the slot marker of server/views/render.ts ByteSlots)',
+  html: 'lesson Markdown, choice text or a line of the source notes rendered by server/content/markdown.ts at start-up, or a cell partial rendered with {{ }} escaping (the slot marker of server/views/render.ts ByteSlots)',
   promptHtml: 'a quiz prompt rendered from lesson Markdown at start-up',
   explainHtml: 'a quiz explanation rendered from lesson Markdown at start-up',
   followUpQuestionHtml: 'rendered from lesson Markdown at start-up',
@@ -19,6 +19,7 @@ const SERVER_MADE_HTML: Record<string, string> = {
   expectedHtml: 'choice HTML from lesson Markdown, or escapeHtml() of the key',
   yourAnswerHtml: "choice HTML from lesson Markdown, or escapeHtml() of the learner's text",
   outputHtml: 'the sim-output partial, itself rendered with {{ }} escaping',
+  snippetHtml: 'a search snippet: the text escaped by escapeHtml() in server/search/search-index.ts snippet(), then <mark> tags added around escaped matches',
 };
 
 function hbsFiles(dir: string): string[] {

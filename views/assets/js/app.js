@@ -173,6 +173,7 @@
           textarea.dispatchEvent(new CustomEvent('kn:reset', { bubbles: true }));
         }
         markEdited(cell, action !== 'reset' && data.edited !== false);
+        if (action === 'run') markInContents(cell.id, 'done');
         announceOutput(output);
       })
       .catch(function () { showFailure(cell, output, null, text('failed')); })
@@ -254,6 +255,14 @@
     if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === 'j' || event.key === 'k') {
       moveBetweenCells(event.key === 'j' ? 1 : -1);
+    } else if (event.key === '/') {
+      // Like GitHub and MDN: `/` goes to the search box in the header.
+      var search = document.getElementById('site-search-q');
+      if (search) {
+        event.preventDefault();
+        search.focus();
+        search.select();
+      }
     } else if (event.key === '?') {
       var panel = document.getElementById('shortcuts');
       if (panel) panel.classList.toggle('open');
@@ -283,6 +292,17 @@
   }
 
   // ---- Quizzes ----------------------------------------------------------
+  // The Contents mark of a cell (done, missed, not tried), as the server renders it on the next load.
+  function markInContents(anchor, mark) {
+    var link = document.querySelector('.toc-cell a[href="#' + anchor + '"]');
+    if (!link) return;
+    var item = link.parentNode;
+    item.classList.remove('mark-done', 'mark-missed', 'mark-untried');
+    item.classList.add('mark-' + mark);
+    var label = link.querySelector('.visually-hidden');
+    if (label) label.textContent = text('mark.' + mark) + ': ';
+  }
+
   function answerQuiz(form) {
     var cell = form.closest('.cell-quiz');
     var kind = cell.getAttribute('data-input');
@@ -312,6 +332,7 @@
         slot.innerHTML = res.data.html;
         cell.classList.remove('answered-right', 'answered-wrong', 'answered-seen');
         cell.classList.add('answered-' + (res.data.standing || (res.data.correct ? 'right' : 'wrong')));
+        markInContents(cell.id, res.data.standing === 'right' ? 'done' : 'missed');
         status.textContent = '';
         // Predict first: the first answer to a cell's last predict quiz releases its result, shown in place.
         var reveal = res.data.reveal;
@@ -344,6 +365,32 @@
   }
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle);
+
+  // ---- Contents: the section being read -------------------------------------
+  // The last section heading above the top third of the window is the current one;
+  // its Contents link gets aria-current="location".
+  (function () {
+    var links = Array.prototype.slice.call(document.querySelectorAll('.lesson-toc .toc-section > a[href^="#"]'));
+    if (links.length === 0 || !('IntersectionObserver' in window)) return;
+    var headings = links.map(function (a) { return document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))); });
+    var current = null;
+    function update() {
+      var line = window.innerHeight / 3;
+      var index = -1;
+      for (var i = 0; i < headings.length; i++) {
+        if (headings[i] && headings[i].getBoundingClientRect().top <= line) index = i;
+      }
+      var link = index >= 0 ? links[index] : null;
+      if (link === current) return;
+      if (current) current.removeAttribute('aria-current');
+      if (link) link.setAttribute('aria-current', 'location');
+      current = link;
+    }
+    var observer = new IntersectionObserver(update, { rootMargin: '0px 0px -66% 0px' });
+    headings.forEach(function (h) { if (h) observer.observe(h); });
+    window.addEventListener('scroll', function () { window.requestAnimationFrame(update); }, { passive: true });
+    update();
+  })();
 
   // ---- Theme ------------------------------------------------------------
   function setTheme(form, theme) {
