@@ -42,10 +42,12 @@ export function loadContent({ contentDir, engines, rootDir = process.cwd() }: Lo
       throw new ContentError(shown, 0, `"${entry.name}" is not a chapter of CURRICULUM.md (number and slug must match the plan)`);
     }
     const lessons = new Map<Lang, Lesson>();
+    // A chapter's languages share their scenarios byte for byte (checkSameCells): each runs once.
+    const runs: DefaultRuns = new Map();
     for (const lang of LANGS) {
       const file = join(folderPath, `${lang}.md`);
       if (!existsSync(file)) continue;
-      lessons.set(lang, parseLesson({ file, shownFile: relative(rootDir, file) || file, slug, number, lang, engines }));
+      lessons.set(lang, parseLesson({ file, shownFile: relative(rootDir, file) || file, slug, number, lang, engines, runs }));
     }
     if (lessons.size === 0) continue; // a chapter folder being started: no lesson yet
     if (!lessons.has('en')) throw new ContentError(shown, 0, 'every chapter needs en.md');
@@ -66,9 +68,14 @@ interface ParseArgs {
   number: number;
   lang: Lang;
   engines: ReadonlyMap<string, Engine>;
+  /** Default scenarios already run for another language of the chapter, by engine and input. */
+  runs?: DefaultRuns;
 }
 
-export function parseLesson({ file, shownFile, slug, number, lang, engines }: ParseArgs): Lesson {
+/** Outcomes of default scenarios by `engine id NUL input`, shared by the languages of one chapter. */
+type DefaultRuns = Map<string, ReturnType<typeof executeSimulation>>;
+
+export function parseLesson({ file, shownFile, slug, number, lang, engines, runs }: ParseArgs): Lesson {
   const text = readFileSync(file, 'utf8');
   const split = splitLesson(text, shownFile);
   const front = readFrontMatter(split.frontMatter, shownFile, split.frontMatterLine);
@@ -115,7 +122,12 @@ export function parseLesson({ file, shownFile, slug, number, lang, engines }: Pa
     if (input.trim() === '') throw new ContentError(shownFile, block.line, 'a sim cell needs a default scenario');
     // Start-up, before any request is served: the engine (run and viewModel) runs here on the main
     // thread, once per default scenario. At request time engine code runs only in the worker pool.
-    const outcome = executeSimulation(engine, input);
+    // Engines are deterministic, so the same input gives the same outcome; a copy (as a worker's
+    // answer is one) keeps each language's cells from sharing mutable objects.
+    const runKey = `${engine.id}\0${input}`;
+    const earlier = runs?.get(runKey);
+    const outcome = earlier ? structuredClone(earlier) : executeSimulation(engine, input);
+    if (!earlier) runs?.set(runKey, outcome);
     if (!outcome.ok) {
       const { line } = outcome.error;
       const [where, at] = line === undefined ? [shownFile, block.line] : [scenarioFile, scenarioLine + line - 1];
