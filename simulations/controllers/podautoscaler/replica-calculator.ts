@@ -196,21 +196,7 @@ export function getResourceReplicas(currentReplicas: number, targetUtilization: 
   checkUtilizationTarget(targetUtilization);
   const container = options.container ?? '';
   const tolerances = options.tolerances ?? { scaleDown: 0.1, scaleUp: 0.1 };
-  let metrics: Map<string, PodMetric>;
-  try {
-    metrics = getResourceMetric(podMetrics, resource, container);
-  } catch (e) {
-    throw new ReplicaCalculationError(`unable to get metrics for resource ${resource}: ${(e as Error).message}`);
-  }
-  if (pods.length === 0) throw new ReplicaCalculationError('no pods returned by selector while calculating replica count');
-  const nowMs = options.now ? options.now.getTime() : timeMs(podMetrics[0]?.timestamp);
-  const cpuInit = (options.cpuInitializationPeriodSeconds ?? 300) * 1000;
-  const readinessDelay = (options.delayOfInitialReadinessStatusSeconds ?? 30) * 1000;
-
-  const { readyPodCount, unreadyPods, missingPods, ignoredPods } = groupPods(pods, metrics, resource, cpuInit, readinessDelay, nowMs);
-  for (const name of ignoredPods) metrics.delete(name);
-  for (const name of unreadyPods) metrics.delete(name);
-  if (metrics.size === 0) throw new ReplicaCalculationError('did not receive metrics for targeted pods (pods might be unready)');
+  const { metrics, readyPodCount, unreadyPods, missingPods } = sampledPods(resource, pods, podMetrics, container, options);
 
   const requests = calculateRequests(pods, container, resource);
   const { ratio: usageRatio, utilization, rawAverage: rawUtilization } = getResourceUtilizationRatio(metrics, requests, targetUtilization);
@@ -259,20 +245,7 @@ export function getResourceReplicas(currentReplicas: number, targetUtilization: 
 export function getRawResourceReplicas(currentReplicas: number, targetUsage: number, resource: string, pods: readonly HpaPod[], podMetrics: readonly PodMetrics[], options: ResourceReplicasOptions = {}): { replicas: number; usage: number } {
   const container = options.container ?? '';
   const tolerances = options.tolerances ?? { scaleDown: 0.1, scaleUp: 0.1 };
-  let metrics: Map<string, PodMetric>;
-  try {
-    metrics = getResourceMetric(podMetrics, resource, container);
-  } catch (e) {
-    throw new ReplicaCalculationError(`unable to get metrics for resource ${resource}: ${(e as Error).message}`);
-  }
-  if (pods.length === 0) throw new ReplicaCalculationError('no pods returned by selector while calculating replica count');
-  const nowMs = options.now ? options.now.getTime() : timeMs(podMetrics[0]?.timestamp);
-  const cpuInit = (options.cpuInitializationPeriodSeconds ?? 300) * 1000;
-  const readinessDelay = (options.delayOfInitialReadinessStatusSeconds ?? 30) * 1000;
-  const { readyPodCount, unreadyPods, missingPods, ignoredPods } = groupPods(pods, metrics, resource, cpuInit, readinessDelay, nowMs);
-  for (const name of ignoredPods) metrics.delete(name);
-  for (const name of unreadyPods) metrics.delete(name);
-  if (metrics.size === 0) throw new ReplicaCalculationError('did not receive metrics for targeted pods (pods might be unready)');
+  const { metrics, readyPodCount, unreadyPods, missingPods } = sampledPods(resource, pods, podMetrics, container, options);
   // GetMetricUsageRatio: the average over the samples, against the target.
   const usageRatio = (m: Map<string, PodMetric>) => {
     let total = 0;
@@ -296,4 +269,26 @@ export function getRawResourceReplicas(currentReplicas: number, targetUsage: num
   const newReplicas = Math.ceil(next.ratio * metrics.size);
   if ((next.ratio < 1.0 && newReplicas > currentReplicas) || (next.ratio > 1.0 && newReplicas < currentReplicas)) return { replicas: currentReplicas, usage: first.usage };
   return { replicas: newReplicas, usage: first.usage };
+}
+
+/**
+ * The first half GetResourceReplicas and GetRawResourceReplicas share: the Pods' samples of
+ * `resource`, the Pods grouped (groupPods), and the samples of ignored and unready Pods dropped.
+ */
+function sampledPods(resource: string, pods: readonly HpaPod[], podMetrics: readonly PodMetrics[], container: string, options: ResourceReplicasOptions) {
+  let metrics: Map<string, PodMetric>;
+  try {
+    metrics = getResourceMetric(podMetrics, resource, container);
+  } catch (e) {
+    throw new ReplicaCalculationError(`unable to get metrics for resource ${resource}: ${(e as Error).message}`);
+  }
+  if (pods.length === 0) throw new ReplicaCalculationError('no pods returned by selector while calculating replica count');
+  const nowMs = options.now ? options.now.getTime() : timeMs(podMetrics[0]?.timestamp);
+  const cpuInit = (options.cpuInitializationPeriodSeconds ?? 300) * 1000;
+  const readinessDelay = (options.delayOfInitialReadinessStatusSeconds ?? 30) * 1000;
+  const { readyPodCount, unreadyPods, missingPods, ignoredPods } = groupPods(pods, metrics, resource, cpuInit, readinessDelay, nowMs);
+  for (const name of ignoredPods) metrics.delete(name);
+  for (const name of unreadyPods) metrics.delete(name);
+  if (metrics.size === 0) throw new ReplicaCalculationError('did not receive metrics for targeted pods (pods might be unready)');
+  return { metrics, readyPodCount, unreadyPods, missingPods };
 }
