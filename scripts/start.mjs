@@ -9,7 +9,7 @@
 // rebuilt on every start (~0.2 s), so it can never be stale.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -48,9 +48,18 @@ writeFileSync(file, code);
 // day, in case a server started from one is still running.
 for (const name of readdirSync(dir)) {
   const old = join(dir, name);
-  if (/^((server|sim-worker)-[0-9a-f]{16}\.mjs|editor-[0-9a-f]{16}\.js)$/.test(name) && old !== file && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { force: true });
+  if (/^((server|sim-worker)-[0-9a-f]{16}\.mjs|editor-[0-9a-f]{16}\.js|outcomes-[0-9a-f]{16}\.bin)$/.test(name) && old !== file && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { force: true });
 }
 
 // Paths inside the bundle cannot come from import.meta.url (server/paths.ts).
 process.env.KUBE_NOTEBOOK_ROOT = root;
+// What this build is, for the outcomes of lesson scenarios kept between starts
+// (server/content/scenario-runs.ts): the bundle holds every engine; the lock file
+// names the packages they import; Node's version the runtime they ran on.
+process.env.KUBE_NOTEBOOK_BUILD = createHash('sha256')
+  .update(code)
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .update(process.version)
+  .digest('hex')
+  .slice(0, 16);
 await import(pathToFileURL(file).href);

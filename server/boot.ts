@@ -6,6 +6,7 @@ import { ROOT_DIR, rootPath } from './paths.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import { loadContent } from './content/load.ts';
+import { scenarioRuns } from './content/scenario-runs.ts';
 import { loadNotes, type NotesIndex } from './content/notes.ts';
 import type { ContentIndex } from './content/model.ts';
 import { SimulationPool, DEFAULT_ENGINE_MODULES } from './sim-runtime/pool.ts';
@@ -41,6 +42,16 @@ export interface Site {
   close(): Promise<void>;
 }
 
+/**
+ * Where `npm start` keeps the outcomes of lesson scenarios between starts of one build
+ * (scripts/start.mjs names the build). Nowhere for tests, tools and fixture engines.
+ */
+function outcomeCacheFile(options: BootOptions): string | undefined {
+  const build = process.env.KUBE_NOTEBOOK_BUILD;
+  if (!build || !/^[0-9a-f]{16}$/.test(build) || options.engines) return undefined;
+  return rootPath('node_modules', '.cache', 'kube-notebook', `outcomes-${build}.bin`);
+}
+
 export async function bootSite(options: BootOptions): Promise<Site> {
   const { config } = options;
   const engines = options.engines ?? registryEngines;
@@ -56,6 +67,7 @@ export async function bootSite(options: BootOptions): Promise<Site> {
     contentDir: options.contentDir ?? rootPath('content'),
     engines,
     rootDir: ROOT_DIR,
+    runs: scenarioRuns(outcomeCacheFile(options)),
   });
   const notes = loadNotes(config.notesDir);
   const views = createViews({

@@ -6,11 +6,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, LineCounter, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml';
 import type { Engine } from '../../simulations/shared/engine.ts';
-import { executeSimulation } from '../sim-runtime/execute.ts';
 import { keyFor, PredictKeyError } from '../quiz/grader.ts';
 import { choicesOf, QuizSchemaError, readQuizSpec } from '../quiz/quiz-schema.ts';
 import { lookupResultPath } from '../quiz/result-path.ts';
 import { ContentError } from './content-error.ts';
+import { scenarioRuns, type ScenarioRuns } from './scenario-runs.ts';
 import { LessonMarkdown } from './markdown.ts';
 import { plannedChapter } from './curriculum.ts';
 import { splitLesson } from './split-lesson.ts';
@@ -22,11 +22,13 @@ export interface LoadOptions {
   engines: ReadonlyMap<string, Engine>;
   /** Shown in error messages instead of absolute paths. */
   rootDir?: string;
+  /** Runs of the default scenarios (scenario-runs.ts); by default each distinct one runs once per load. */
+  runs?: ScenarioRuns;
 }
 
 const FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
-export function loadContent({ contentDir, engines, rootDir = process.cwd() }: LoadOptions): ContentIndex {
+export function loadContent({ contentDir, engines, rootDir = process.cwd(), runs = scenarioRuns() }: LoadOptions): ContentIndex {
   const chapters: Chapter[] = [];
   const folders = existsSync(contentDir) ? readdirSync(contentDir, { withFileTypes: true }) : [];
   for (const entry of folders) {
@@ -42,8 +44,6 @@ export function loadContent({ contentDir, engines, rootDir = process.cwd() }: Lo
       throw new ContentError(shown, 0, `"${entry.name}" is not a chapter of CURRICULUM.md (number and slug must match the plan)`);
     }
     const lessons = new Map<Lang, Lesson>();
-    // A chapter's languages share their scenarios byte for byte (checkSameCells): each runs once.
-    const runs: DefaultRuns = new Map();
     for (const lang of LANGS) {
       const file = join(folderPath, `${lang}.md`);
       if (!existsSync(file)) continue;
@@ -58,6 +58,7 @@ export function loadContent({ contentDir, engines, rootDir = process.cwd() }: Lo
     chapters.push({ slug, number, lessons });
   }
   chapters.sort((a, b) => a.number - b.number);
+  runs.save();
   return { chapters, bySlug: new Map(chapters.map((c) => [c.slug, c])) };
 }
 
@@ -68,14 +69,14 @@ interface ParseArgs {
   number: number;
   lang: Lang;
   engines: ReadonlyMap<string, Engine>;
-  /** Default scenarios already run for another language of the chapter, by engine and input. */
-  runs?: DefaultRuns;
+  /**
+   * Runs default scenarios. A chapter's languages share their scenarios byte for byte
+   * (checkSameCells), so one run serves both.
+   */
+  runs?: ScenarioRuns;
 }
 
-/** Outcomes of default scenarios by `engine id NUL input`, shared by the languages of one chapter. */
-type DefaultRuns = Map<string, ReturnType<typeof executeSimulation>>;
-
-export function parseLesson({ file, shownFile, slug, number, lang, engines, runs }: ParseArgs): Lesson {
+export function parseLesson({ file, shownFile, slug, number, lang, engines, runs = scenarioRuns() }: ParseArgs): Lesson {
   const text = readFileSync(file, 'utf8');
   const split = splitLesson(text, shownFile);
   const front = readFrontMatter(split.frontMatter, shownFile, split.frontMatterLine);
@@ -122,12 +123,8 @@ export function parseLesson({ file, shownFile, slug, number, lang, engines, runs
     if (input.trim() === '') throw new ContentError(shownFile, block.line, 'a sim cell needs a default scenario');
     // Start-up, before any request is served: the engine (run and viewModel) runs here on the main
     // thread, once per default scenario. At request time engine code runs only in the worker pool.
-    // Engines are deterministic, so the same input gives the same outcome; a copy (as a worker's
-    // answer is one) keeps each language's cells from sharing mutable objects.
-    const runKey = `${engine.id}\0${input}`;
-    const earlier = runs?.get(runKey);
-    const outcome = earlier ? structuredClone(earlier) : executeSimulation(engine, input);
-    if (!earlier) runs?.set(runKey, outcome);
+    // Engines are deterministic, so the same input gives the same outcome (scenario-runs.ts).
+    const outcome = runs.run(engine, input);
     if (!outcome.ok) {
       const { line } = outcome.error;
       const [where, at] = line === undefined ? [shownFile, block.line] : [scenarioFile, scenarioLine + line - 1];

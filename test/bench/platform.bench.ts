@@ -3,7 +3,9 @@
 //
 // - lesson page req/s vs a raw node:http server sending the same bytes (ratio ≥ 0.15)
 // - simulation API p50/p99 for every default scenario (p99 < 50 ms)
-// - cold start to first 200 (< 2 s), RSS after warm-up (< 200 MB)
+// - cold start to first 200 (< 2 s), both for the first start of a build (every lesson
+//   scenario runs) and for later starts (their outcomes read back:
+//   server/content/scenario-runs.ts); RSS after warm-up (< 200 MB)
 // - event loop delay p99 < 100 ms while simulations run at full load (the server reports
 //   it with LOG_EVENT_LOOP_DELAY_MS, from perf_hooks.monitorEventLoopDelay)
 // - load: lesson pages at 50 connections (no errors, p99 < 250 ms), simulation runs at
@@ -11,7 +13,7 @@
 //   soak (2 minutes; BENCH_SOAK_SECONDS to change) whose RSS grows less than 50 MB.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,9 +97,18 @@ export async function bench(): Promise<BenchResult[]> {
   const lesson = content.chapters[0]?.lessons.get('en');
   if (!lesson) return [{ name: 'platform', value: 'no lessons in content/ yet' }];
 
-  const main = await startMain({ PORT: String(port), DATA_DIR: dataDir, RUNS_PER_MINUTE: '100000000', RUNS_PER_MINUTE_PER_ADDRESS: '100000000', LOG_EVENT_LOOP_DELAY_MS: '1000' });
+  const env = { PORT: String(port), RUNS_PER_MINUTE: '100000000', RUNS_PER_MINUTE_PER_ADDRESS: '100000000', LOG_EVENT_LOOP_DELAY_MS: '1000' };
+  // The first start of a build runs every lesson scenario; later starts read their outcomes back.
+  const cacheDir = join(ROOT, 'node_modules', '.cache', 'kube-notebook');
+  for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
+    if (/^outcomes-[0-9a-f]{16}\.bin$/.test(name)) rmSync(join(cacheDir, name), { force: true });
+  }
+  const first = await startMain({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'kn-bench-first-')) });
+  await stop(first.proc);
+  results.push({ name: 'cold start to first 200, first start of a build (fresh database)', value: `${fmt(first.startedMs, 0)} ms`, target: '< 2,000 ms', met: first.startedMs < 2000 });
+  const main = await startMain({ ...env, DATA_DIR: dataDir });
   const base = `http://127.0.0.1:${port}`;
-  results.push({ name: 'cold start to first 200 (fresh database)', value: `${fmt(main.startedMs, 0)} ms`, target: '< 2,000 ms', met: main.startedMs < 2000 });
+  results.push({ name: 'cold start to first 200, later starts (fresh database)', value: `${fmt(main.startedMs, 0)} ms`, target: '< 2,000 ms', met: main.startedMs < 2000 });
 
   try {
     // Lesson page vs raw node:http with the same bytes, in one run.
