@@ -13,7 +13,7 @@ import type { Engine } from '../simulations/shared/engine.ts';
 import type { SimulationPool } from './sim-runtime/pool.ts';
 import { Notebook } from './notebook.ts';
 import type { Views } from './views/render.ts';
-import { cookieName, learnerMiddleware } from './http/learner.ts';
+import { cookieName, learnerMiddleware, preferenceCookieOptions } from './http/learner.ts';
 import { crossSiteGuard, csrf, securityHeaders } from './http/security.ts';
 import { errorHandler, HttpError, NotFoundError } from './http/errors.ts';
 import { pageRoutes } from './routes/pages.ts';
@@ -23,6 +23,7 @@ import { searchRoutes } from './routes/search.ts';
 import { SearchIndex } from './search/search-index.ts';
 import { pickLanguage } from './i18n/strings.ts';
 import { sendEncoded } from './http/encoding.ts';
+import { splitLanguagePrefix } from './i18n/language-paths.ts';
 
 export interface AppDeps {
   config: Config;
@@ -81,7 +82,17 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
   const langCookie = cookieName('kn_lang', config.secureCookies);
   const themeCookieName = cookieName('kn_theme', config.secureCookies);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const lang = pickLanguage(req.cookies?.[langCookie], req.get('accept-language'));
+    // `/zh/…` is the Chinese form of the page at `/…` (i18n/language-paths.ts): the routes see the
+    // path without the prefix (req.originalUrl keeps it); opening it chooses Chinese for the learner.
+    const prefixed = splitLanguagePrefix(req.url);
+    if (prefixed.lang) {
+      req.url = prefixed.url;
+      if (req.method === 'GET' && req.cookies?.[langCookie] !== prefixed.lang) {
+        res.cookie(langCookie, prefixed.lang, preferenceCookieOptions(config.secureCookies));
+      }
+    }
+    res.locals.urlLang = prefixed.lang;
+    const lang = prefixed.lang ?? pickLanguage(req.cookies?.[langCookie], req.get('accept-language'));
     const themeCookie = req.cookies?.[themeCookieName];
     const theme = themeCookie === 'light' || themeCookie === 'dark' ? themeCookie : 'system';
     res.locals.lang = lang;

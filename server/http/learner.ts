@@ -21,6 +21,11 @@ export function cookieName(name: string, secure: boolean): string {
   return secure ? `__Host-${name}` : name;
 }
 
+/** How a preference (language, theme) is kept: a year, on this site only, out of scripts' reach. */
+export function preferenceCookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge: ONE_YEAR_MS };
+}
+
 export function learnerCookieName(secure: boolean): string {
   return cookieName('kn_learner', secure);
 }

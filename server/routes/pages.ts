@@ -18,7 +18,8 @@ import { noteLinesHref, sourceRefs } from '../content/note-refs.ts';
 import { contentsModel } from '../views/contents.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
-import { cookieName } from '../http/learner.ts';
+import { cookieName, preferenceCookieOptions } from '../http/learner.ts';
+import { lessonPath, pathInLanguage } from '../i18n/language-paths.ts';
 
 /** "Imported 1 edited cell and 2 answers.", or "Already up to date" when the file added nothing. */
 function importedMessage(lang: Lang, cells: number, attempts: number): string {
@@ -241,11 +242,22 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       prev: neighbour(index - 1),
       next: neighbour(index + 1),
       translationMissing: lesson.lang !== lang,
+      // The lesson in each language, for <link rel="alternate" hreflang> and the language switch.
+      alternates: { en: lessonPath('en', slug), zh: lessonPath('zh', slug) },
       progress: lessonProgress(lesson, runCounts, attempts),
     });
   };
 
-  router.get('/lessons/:slug', (req, res) => renderLesson(req, res, String(req.params.slug)));
+  router.get('/lessons/:slug', (req, res) => {
+    const slug = String(req.params.slug);
+    // A learner reading Chinese who opens the English form of a lesson's URL goes to its Chinese form.
+    if (res.locals.lang === 'zh' && !res.locals.urlLang) {
+      notebook.chapter(slug); // an unknown lesson is a 404 here, not after a redirect
+      res.redirect(302, `/zh${req.originalUrl}`);
+      return;
+    }
+    return renderLesson(req, res, slug);
+  });
 
   // The lesson's own scenario of a sim cell, read-only (a predict quiz offers it
   // once the learner has edited the cell): a page without JavaScript, shown in place with it.
@@ -281,7 +293,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     });
   });
 
-  const back = (res: Response, slug: string, cellId: string) => res.redirect(303, `/lessons/${encodeURIComponent(slug)}#cell-${cellId}`);
+  const back = (res: Response, slug: string, cellId: string) => res.redirect(303, lessonPath(res.locals.lang as Lang, slug, `#cell-${cellId}`));
 
   const renderRunError = async (req: Request, res: Response, runError: RunErrorInPlace) => {
     const slug = String(req.params.slug);
@@ -376,7 +388,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
   });
 
   router.post('/preferences', csrf.protect, (req, res) => {
-    const options = { httpOnly: true, sameSite: 'lax' as const, secure: secureCookies, path: '/', maxAge: 365 * 24 * 3600 * 1000 };
+    const options = preferenceCookieOptions(secureCookies);
     const lang = req.body?.lang;
     const theme = req.body?.theme;
     if (lang !== undefined) {
@@ -391,7 +403,9 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       res.json({ ok: true });
       return;
     }
-    res.redirect(303, safeReturnPath(req.body?.return));
+    const returnTo = safeReturnPath(req.body?.return);
+    // A lesson comes back in the language form of its URL (i18n/language-paths.ts).
+    res.redirect(303, lang === 'en' || lang === 'zh' ? pathInLanguage(returnTo, lang) : returnTo);
   });
 
   // A run that failed before its handler (a body over the limit, a stale CSRF token,

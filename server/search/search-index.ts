@@ -18,6 +18,7 @@ import type { ContentIndex, Lang, Lesson } from '../content/model.ts';
 import { LANGS, lessonFor } from '../content/model.ts';
 import type { NotesIndex } from '../content/notes.ts';
 import { escapeHtml } from '../views/escape.ts';
+import { lessonPath } from '../i18n/language-paths.ts';
 
 export interface SearchHit {
   kind: 'lesson' | 'quiz' | 'sim' | 'note';
@@ -145,7 +146,7 @@ interface Doc {
 /** A lesson's searchable pieces: prose by section, each quiz, each simulation cell. */
 function lessonDocs(lesson: Lesson, lang: Lang): Doc[] {
   const docs: Doc[] = [];
-  const href = (anchor: string) => `/lessons/${lesson.slug}#${anchor}`;
+  const href = (anchor: string) => lessonPath(lang, lesson.slug, `#${anchor}`);
   const where = lesson.title;
   let section = { anchor: '', title: lesson.title };
   for (const cell of lesson.cells) {

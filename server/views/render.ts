@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Lang } from '../content/model.ts';
 import { clientStrings, plural, translate } from '../i18n/strings.ts';
+import { lessonPath } from '../i18n/language-paths.ts';
 import { constants, gzipSync } from 'node:zlib';
 import { gzipPieces, precompressedChain, type Piece } from './gzip-pieces.ts';
 
@@ -222,6 +223,11 @@ export function createViews({ viewsDir, simulationsDir, editorBundle }: ViewsOpt
   );
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     return translate(langOf(options), key, options.hash ?? {});
+  });
+
+  // A lesson's page in the page's language: /lessons/<slug> or /zh/lessons/<slug> (i18n/language-paths.ts).
+  hbs.registerHelper('lessonHref', function (this: unknown, slug: unknown, options: Handlebars.HelperOptions) {
+    return lessonPath(langOf(options), String(slug));
   });
 
   hbs.registerHelper('plural', function (this: unknown, key: string, count: unknown, options: Handlebars.HelperOptions) {

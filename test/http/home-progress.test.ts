@@ -232,7 +232,7 @@ describe('a request never parses Markdown', () => {
     await me.answerApi('reason', '**OOMKilled**');
     await me.answerApi('components', [0, 2]);
     await me.agent.get('/lessons/architecture').expect(200);
-    await me.agent.get('/lessons/architecture').set('Accept-Language', 'zh-CN').expect(200);
+    await me.agent.get('/zh/lessons/architecture').expect(200);
     await me.agent.get('/progress').expect(200);
     await me.agent.get('/api/lessons').expect(200);
     await me.agent.get('/api/lessons/architecture').expect(200);

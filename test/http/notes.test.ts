@@ -54,7 +54,7 @@ describe('the notes as pages', { skip: NO_NOTES }, () => {
   });
 
   it('the 06-scheduler note check (zh) links to the lines it quotes, and they hold the quoted words', async () => {
-    const lesson = await request(site.app).get('/lessons/scheduler').set('Cookie', 'kn_lang=zh').expect(200);
+    const lesson = await request(site.app).get('/zh/lessons/scheduler').expect(200);
     const link = /<a class="note-ref" href="(\/notes\/001\?lines=394-399#L394)">001，第 394-399 行<\/a>/.exec(lesson.text);
     assert.ok(link, 'the citation is a link to the lines');
     const [path, anchor] = link[1].split('#');
@@ -69,7 +69,7 @@ describe('the notes as pages', { skip: NO_NOTES }, () => {
     const problems: string[] = [];
     for (const chapter of site.content.chapters) {
       for (const lang of chapter.lessons.keys()) {
-        const page = await request(site.app).get(`/lessons/${chapter.slug}`).set('Cookie', `kn_lang=${lang}`).expect(200);
+        const page = await request(site.app).get(`${lang === 'zh' ? '/zh' : ''}/lessons/${chapter.slug}`).set('Cookie', `kn_lang=${lang}`).expect(200);
         const callouts = page.text.match(/<aside class="callout callout-note-check"[\s\S]*?<\/aside>/g) ?? [];
         assert.ok(callouts.length > 0, `${chapter.slug} (${lang}) has note checks`);
         for (const callout of callouts) {

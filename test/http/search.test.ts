@@ -37,7 +37,7 @@ describe('GET /search', () => {
   it('finds a two-character Chinese term (调度) in the Chinese lessons and, when present, the notes', async () => {
     const res = await request(site.app).get(`/search?q=${encodeURIComponent('调度')}`).set('Cookie', 'kn_lang=zh').expect(200);
     const found = hits(res.text);
-    const lessons = found.filter((h) => h.href.startsWith('/lessons/scheduler'));
+    const lessons = found.filter((h) => h.href.startsWith('/zh/lessons/scheduler'));
     assert.ok(lessons.length >= 5, `${lessons.length} scheduler hits`);
     assert.match(res.text, /<mark>调度<\/mark>/);
     // 调度 is everywhere in the scheduler chapter: the list is the best 20, and says so.

@@ -55,7 +55,9 @@ after(async () => {
 
 describe('the lesson in the learner’s language', () => {
   it('serves zh.md to a browser that asks for Chinese (Accept-Language: zh-CN)', async () => {
-    const res = await request(site.app).get('/lessons/architecture').set('Accept-Language', ZH_CHROME).expect(200);
+    // The lesson's English-form URL sends a Chinese reader to its Chinese form.
+    await request(site.app).get('/lessons/architecture').set('Accept-Language', ZH_CHROME).expect(302).expect('Location', '/zh/lessons/architecture');
+    const res = await request(site.app).get('/zh/lessons/architecture').set('Accept-Language', ZH_CHROME).expect(200);
     assert.match(res.text, /<html lang="zh-CN"/);
     assert.match(res.text, /<h1>测试课程：清点对象<\/h1>/);
     assert.match(res.text, /一段中文正文/);
@@ -82,11 +84,13 @@ describe('the lesson in the learner’s language', () => {
   it('follows the language switch over Accept-Language, both ways', async () => {
     const agent = request.agent(site.app);
     const home = await agent.get('/').expect(200);
-    await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(home.text), lang: 'zh', return: '/lessons/architecture' }).expect(303);
-    const zh = await agent.get('/lessons/architecture').set('Accept-Language', 'en').expect(200);
+    // The switch comes back to the lesson in the language form of its URL.
+    await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(home.text), lang: 'zh', return: '/lessons/architecture' }).expect(303).expect('Location', '/zh/lessons/architecture');
+    await agent.get('/lessons/architecture').set('Accept-Language', 'en').expect(302).expect('Location', '/zh/lessons/architecture');
+    const zh = await agent.get('/zh/lessons/architecture').set('Accept-Language', 'en').expect(200);
     assert.match(zh.text, /<h1>测试课程：清点对象<\/h1>/);
 
-    await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(zh.text), lang: 'en', return: '/lessons/architecture' }).expect(303);
+    await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(zh.text), lang: 'en', return: '/zh/lessons/architecture#cell-port' }).expect(303).expect('Location', '/lessons/architecture#cell-port');
     const en = await agent.get('/lessons/architecture').set('Accept-Language', ZH_CHROME).expect(200);
     assert.match(en.text, /<h1>Fixture lesson: inventory<\/h1>/);
   });
@@ -94,7 +98,7 @@ describe('the lesson in the learner’s language', () => {
 
 describe('a chapter without zh.md', () => {
   it('shows the English lesson to a Chinese reader, with the "translation missing" notice in Chinese', async () => {
-    const res = await request(site.app).get('/lessons/pod-creation').set('Accept-Language', ZH_CHROME).expect(200);
+    const res = await request(site.app).get('/zh/lessons/pod-creation').set('Accept-Language', ZH_CHROME).expect(200);
     assert.match(res.text, /<html lang="zh-CN"/);
     assert.match(res.text, /<h1>Untranslated fixture chapter<\/h1>/);
     assert.match(res.text, /English only, for now\./);
@@ -153,16 +157,53 @@ describe('grading in Chinese', () => {
 
   it('keeps a Chinese answer on progress: the same attempt counts in both languages', async () => {
     const agent = request.agent(site.app);
-    const page = await agent.get('/lessons/architecture').set('Accept-Language', ZH_CHROME).expect(200);
+    const page = await agent.get('/zh/lessons/architecture').set('Accept-Language', ZH_CHROME).expect(200);
     await agent
       .post('/lessons/architecture/quizzes/port/answer')
       .set('Accept-Language', ZH_CHROME)
       .type('form')
       .send({ _csrf: csrfFrom(page.text), answer: '1' })
-      .expect(303);
-    const progress = await agent.get('/api/progress').set('Accept-Language', 'en').expect(200);
+      .expect(303)
+      .expect('Location', '/zh/lessons/architecture#cell-port');
+    // Back to English with the switch (opening the /zh form chose Chinese for this learner).
+    await agent.post('/preferences').type('form').send({ _csrf: csrfFrom(page.text), lang: 'en', return: '/' }).expect(303);
+    const progress = await agent.get('/api/progress').set('Accept-Language', ZH_CHROME).expect(200);
     const chapter = progress.body.chapters.find((c: { slug: string }) => c.slug === 'architecture');
     assert.equal(chapter.title, 'Fixture lesson: inventory');
     assert.equal(chapter.correct, 1, 'the answer given in Chinese is right in English too');
+  });
+});
+
+describe('a lesson’s URL per language (/lessons/<slug> and /zh/lessons/<slug>)', () => {
+  it('links the two forms to each other with hreflang, whichever is open', async () => {
+    for (const path of ['/lessons/architecture', '/zh/lessons/architecture']) {
+      const res = await request(site.app).get(path).expect(200);
+      assert.match(res.text, /<link rel="alternate" hreflang="en" href="\/lessons\/architecture">/, path);
+      assert.match(res.text, /<link rel="alternate" hreflang="zh-CN" href="\/zh\/lessons\/architecture">/, path);
+      assert.match(res.text, /<link rel="alternate" hreflang="x-default" href="\/lessons\/architecture">/, path);
+    }
+    const home = await request(site.app).get('/').expect(200);
+    assert.doesNotMatch(home.text, /hreflang/, 'only lessons have language forms');
+  });
+
+  it('opening the Chinese form chooses Chinese for the learner: the pages it links to stay Chinese, in their /zh form', async () => {
+    const agent = request.agent(site.app);
+    const zh = await agent.get('/zh/lessons/architecture').set('Accept-Language', 'en').expect(200);
+    assert.match(String(zh.headers['set-cookie']), /kn_lang=zh/);
+    assert.match(zh.text, /<html lang="zh-CN"/);
+    const home = await agent.get('/').set('Accept-Language', 'en').expect(200);
+    assert.match(home.text, /<html lang="zh-CN"/);
+    assert.match(home.text, /href="\/zh\/lessons\/architecture"/, 'the home page links to the Chinese form');
+    // Prefixed pages that are not lessons are served too, in Chinese.
+    const progress = await request(site.app).get('/zh/progress').set('Accept-Language', 'en').expect(200);
+    assert.match(progress.text, /<html lang="zh-CN"/);
+    await request(site.app).get('/zh').expect(200);
+    await request(site.app).get('/zh?x=1').expect(200);
+  });
+
+  it('answers an unknown lesson with 404 in either form, not a redirect to one', async () => {
+    await request(site.app).get('/lessons/no-such-lesson').set('Accept-Language', ZH_CHROME).expect(404);
+    await request(site.app).get('/zh/lessons/no-such-lesson').expect(404);
+    await request(site.app).get('/zhx/lessons/architecture').expect(404);
   });
 });
