@@ -122,8 +122,11 @@ export class Notebook {
     const cell = this.simCell(slug, cellId);
     const text = checkInput(input);
     const outcome = await this.deps.pool.run(cell.engine, text);
-    // A refused run (deadline, busy) is still saved with its error, so the learner's edit is never lost.
-    const stored = { outcome: stripDebug(outcome), engineVersion: this.engineVersion(cell.engine) };
+    // The learner's edit is saved whatever happened, so it is never lost. A run that ran and failed
+    // (bad input, a deadline) is its result; a run the pool refused (busy) never ran: it is saved
+    // without a result, so the page runs it once the pool has room, and never shows the refusal as it.
+    const refused = !outcome.ok && outcome.kind === 'busy';
+    const stored = refused ? null : { outcome: stripDebug(outcome), engineVersion: this.engineVersion(cell.engine) };
     this.deps.store.saveRun(learnerId, slug, cellId, text, stored, this.stamp());
     return { kind: 'own', cell, input: text, outcome };
   }

@@ -204,13 +204,14 @@ export class Store {
   }
 
   /** Saves an edited scenario and its outcome (counts as one run). */
-  saveRun(learnerId: string, lessonSlug: string, cellId: string, input: string, output: StoredOutput, now: string): void {
-    const json = JSON.stringify(output.outcome);
-    const kept = Buffer.byteLength(json) <= MAX_STORED_OUTPUT_BYTES ? json : null;
+  /** Saves a run of a cell: its input, and its output unless there is none to keep (null: the run never ran). */
+  saveRun(learnerId: string, lessonSlug: string, cellId: string, input: string, output: StoredOutput | null, now: string): void {
+    const json = output === null ? null : JSON.stringify(output.outcome);
+    const kept = json !== null && Buffer.byteLength(json) <= MAX_STORED_OUTPUT_BYTES ? json : null;
     this.db
       .transaction(() => {
         this.stmt.ensureLearner.run(learnerId, now, now);
-        this.stmt.saveRun.run(learnerId, lessonSlug, cellId, input, kept, kept === null ? null : output.engineVersion, now);
+        this.stmt.saveRun.run(learnerId, lessonSlug, cellId, input, kept, kept === null || output === null ? null : output.engineVersion, now);
       })
       .immediate();
   }

@@ -42,7 +42,12 @@ export class HttpError extends Error {
  * pool is worth retrying in a moment, and says so.
  */
 export function runFailureError(failure: RunFailure): HttpError {
-  return new HttpError(failure.status, failure.error.message, failure.status === 503 ? { 'Retry-After': '1' } : {});
+  return new HttpError(failure.status, failure.error.message, failure.status === 503 ? { 'Retry-After': retryAfter(failure) } : {});
+}
+
+/** `Retry-After` for a refused run: the pool's estimate of its queue, at least a second. */
+export function retryAfter(failure: RunFailure): string {
+  return String(Math.max(1, failure.retryAfterSeconds ?? 1));
 }
 
 export function wantsJson(req: Request): boolean {

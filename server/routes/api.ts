@@ -26,7 +26,7 @@ import type { CellOutput } from '../cell-output.ts';
 import { requireJson } from '../http/security.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
 import { sendEncoded } from '../http/encoding.ts';
-import { runFailureError } from '../http/errors.ts';
+import { retryAfter, runFailureError } from '../http/errors.ts';
 import { translate } from '../i18n/strings.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 import { constants, gzipSync } from 'node:zlib';
@@ -46,7 +46,7 @@ function runBody(outcome: RunOutcome) {
 
 function sendRun(res: Response, outcome: RunOutcome, extra: Record<string, unknown> = {}, { onlyHtml = false } = {}) {
   // All workers busy (queue full or waited too long): worth retrying in a moment.
-  if (!outcome.ok && outcome.status === 503) res.setHeader('Retry-After', '1');
+  if (!outcome.ok && outcome.status === 503) res.setHeader('Retry-After', retryAfter(outcome));
   res.status(outcome.ok ? 200 : outcome.status);
   if (!onlyHtml) {
     res.json({ ...runBody(outcome), ...extra });

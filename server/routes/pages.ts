@@ -7,7 +7,7 @@ import multer from 'multer';
 import type { Notebook } from '../notebook.ts';
 import { ByteSlots, Fragment, FragmentCache, type Views } from '../views/render.ts';
 import type { Csrf } from '../http/security.ts';
-import { HttpError, runFailureError, wantsJson } from '../http/errors.ts';
+import { HttpError, retryAfter, runFailureError, wantsJson } from '../http/errors.ts';
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { plural, translate } from '../i18n/strings.ts';
@@ -298,7 +298,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
   const renderRunError = async (req: Request, res: Response, runError: RunErrorInPlace) => {
     const slug = String(req.params.slug);
     // The page is answered at the form's address: its links and the preferences form go back to the lesson.
-    res.locals.returnTo = `/lessons/${encodeURIComponent(slug)}#cell-${runError.cellId}`;
+    res.locals.returnTo = lessonPath(res.locals.lang as Lang, slug, `#cell-${runError.cellId}`);
     res.locals.csrfToken = csrf.token(req, res);
     res.status(runError.status);
     await renderLesson(req, res, slug, runError);
@@ -311,7 +311,16 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
       notebook.resetCell(req.learnerId, slug, cellId);
     } else {
       try {
-        await notebook.runCell(req.learnerId, slug, cellId, req.body?.input);
+        const own = await notebook.runCell(req.learnerId, slug, cellId, req.body?.input);
+        // Every worker busy: the edit is saved but did not run (the notebook keeps no result for it).
+        // The page says so at the cell, with when to try again, rather than a result it does not have.
+        if (!own.outcome.ok && own.outcome.kind === 'busy') {
+          const seconds = retryAfter(own.outcome);
+          res.setHeader('Retry-After', seconds);
+          const message = translate(res.locals.lang as Lang, 'sim.error.busy', { seconds });
+          await renderRunError(req, res, { cellId, input: own.input, error: { message }, status: 503 });
+          return;
+        }
       } catch (error) {
         // An empty scenario or one over the size limit never ran and is not saved:
         // the lesson page comes back with the error at the cell and the text as sent.

@@ -41,6 +41,8 @@ export interface RunFailure {
   status: 400 | 422 | 500 | 503;
   kind: RunFailureKind;
   debug?: string;
+  /** For a busy pool: when a try again may be served, in seconds (the pool's estimate of its queue). */
+  retryAfterSeconds?: number;
 }
 
 export type RunOutcome = RunSuccess | RunFailure;

@@ -43,7 +43,7 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: Job & { id: number; timer: NodeJS.Timeout };
+  job?: Job & { id: number; timer: NodeJS.Timeout; startedAt: number };
 }
 
 export const DEFAULT_ENGINE_MODULES = [pathToFileURL(rootPath('simulations', 'registry.ts')).href];
@@ -55,9 +55,38 @@ export class SimulationPool {
   private closed = false;
   /** Counters for the benchmark and the health endpoint. */
   readonly stats = { runs: 0, details: 0, deadlines: 0, memory: 0, crashes: 0, refused: 0, replaced: 0 };
+  /**
+   * How long a job keeps a worker, on average (milliseconds, an exponentially weighted mean
+   * over finished jobs, deadlines included): what the wait a busy pool announces is made of.
+   */
+  private meanJobMs = 50;
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+  }
+
+  /**
+   * How long a request arriving now would wait for a worker, in milliseconds: the time
+   * until a worker frees up, plus the jobs ahead of it shared among the workers, each
+   * taking the mean job time. What `Retry-After` says when the pool is full.
+   */
+  estimatedWaitMs(): number {
+    const now = Date.now();
+    // When the first worker frees up: a job younger than the mean is expected to take the mean;
+    // one already past it may well run to its deadline (a runaway scenario), so that is counted.
+    const remaining = this.slots.map((slot) => {
+      if (!slot.job) return 0;
+      const elapsed = now - slot.job.startedAt;
+      return elapsed < this.meanJobMs ? this.meanJobMs - elapsed : Math.max(0, this.options.deadlineMs - elapsed);
+    });
+    const firstFree = remaining.length === 0 ? this.meanJobMs : Math.min(...remaining);
+    return Math.ceil(firstFree + (this.queue.length / Math.max(1, this.slots.length)) * this.meanJobMs);
+  }
+
+  /** The refusal of a full pool, with the wait it estimates (never less than a second). */
+  private busy(): RunFailure {
+    const seconds = Math.min(600, Math.max(1, Math.ceil(this.estimatedWaitMs() / 1000)));
+    return { ...failure(503, 'busy', 'the simulation service is busy; try again in a moment'), retryAfterSeconds: seconds };
   }
 
   /** Requests waiting for a free worker right now. */
@@ -107,14 +136,14 @@ export class SimulationPool {
       if (idle) return this.dispatch(idle, job);
       if (this.queue.length >= (this.options.maxQueue ?? 256)) {
         this.stats.refused++;
-        resolve(failure(503, 'busy', 'the simulation service is busy; try again in a moment'));
+        resolve(this.busy());
         return;
       }
       job.queueTimer = setTimeout(() => {
         const i = this.queue.indexOf(job);
         if (i >= 0) this.queue.splice(i, 1);
         this.stats.refused++;
-        resolve(failure(503, 'busy', 'the simulation service is busy; try again in a moment'));
+        resolve(this.busy());
       }, this.options.queueTimeoutMs ?? 10_000);
       this.queue.push(job);
     });
@@ -152,6 +181,7 @@ export class SimulationPool {
         const job = slot.job;
         slot.job = undefined;
         clearTimeout(job.timer);
+        this.recordJobTime(job.startedAt);
         if (job.request.type === 'run') this.stats.runs++;
         else this.stats.details++;
         if (!message.reply.ok && message.reply.kind === 'internal') {
@@ -191,7 +221,7 @@ export class SimulationPool {
         failure(422, 'deadline', `the simulation ran longer than ${this.options.deadlineMs / 1000} s and was stopped; make the scenario smaller`),
       );
     }, this.options.deadlineMs);
-    slot.job = { ...job, id, timer };
+    slot.job = { ...job, id, timer, startedAt: Date.now() };
     slot.worker.postMessage({ id, ...job.request } satisfies WorkerRequest);
   }
 
@@ -201,12 +231,17 @@ export class SimulationPool {
     if (next) this.dispatch(slot, next);
   }
 
+  private recordJobTime(startedAt: number): void {
+    this.meanJobMs = 0.8 * this.meanJobMs + 0.2 * (Date.now() - startedAt);
+  }
+
   /** Ends a slot's current job with `outcome` and replaces its worker. */
   private fail(slot: Slot, outcome: RunFailure): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return; // already replaced
     if (slot.job) {
       clearTimeout(slot.job.timer);
+      this.recordJobTime(slot.job.startedAt);
       slot.job.resolve(outcome);
       slot.job = undefined;
     }
