@@ -3,7 +3,7 @@
 
 import express, { type Request, type Response, type NextFunction } from 'express';
 import cookieParser from 'cookie-parser';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import { Store } from './db/store.ts';
@@ -76,7 +76,7 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
   app.get('/healthz', (_req, res) => res.json({ ok: true, lessons: content.chapters.length, simulations: pool.stats }));
 
   app.use(cookieParser());
-  app.use(learnerMiddleware(config.secureCookies));
+  app.use(learnerMiddleware({ secure: config.secureCookies, key: store.serverSecret('learner-cookie-key'), knownLearner: (id) => store.learnerExists(id) }));
   app.use(crossSiteGuard());
 
   const langCookie = cookieName('kn_lang', config.secureCookies);
@@ -121,7 +121,9 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
     rateLimit({
       windowMs: 60_000,
       limit: config.runsPerMinutePerLearner,
-      keyGenerator: (req) => `learner:${req.learnerId}`,
+      // A request without a learner's cookie is counted by its address at the per-learner rate:
+      // dropping the cookie buys no more runs than keeping it (issue 14, finding 8).
+      keyGenerator: (req) => (req.newLearner ? `cookieless:${ipKeyGenerator(req.ip ?? '')}` : `learner:${req.learnerId}`),
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: limitHandler(`too many simulation runs: at most ${config.runsPerMinutePerLearner} a minute per learner`),

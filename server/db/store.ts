@@ -94,6 +94,7 @@ export class Store {
 
   constructor(private readonly db: Db) {
     this.stmt = {
+      learnerExists: db.prepare(`SELECT 1 FROM learners WHERE id = ?`),
       ensureLearner: db.prepare(
         `INSERT INTO learners (id, created_at, last_seen_at) VALUES (?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
@@ -183,6 +184,11 @@ export class Store {
   }
 
   /** A secret kept in the database so every process and every restart shares it. */
+  /** Whether the database has a learner with this id (anything saved, or a visit recorded). */
+  learnerExists(learnerId: string): boolean {
+    return this.stmt.learnerExists.get(learnerId) !== undefined;
+  }
+
   serverSecret(name: string): string {
     return this.db
       .transaction(() => {

@@ -1,8 +1,14 @@
 // Learners are anonymous: a random id in an HttpOnly, SameSite=Lax cookie,
 // given on the first visit. Behind TLS the cookie is Secure and uses the
 // __Host- prefix (bound to this host, path /, never set by a subdomain).
+//
+// The cookie is the id and its HMAC (`<id>.<mac>`, a key made on first start
+// and kept in the database): an id the server did not give out is a new
+// learner, so inventing ids buys no one a fresh set of per-learner limits
+// (issue 14, finding 8). Cookies from before signing (a bare id) are honoured
+// for learners the database knows, and signed from then on.
 
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
 declare module 'express-serve-static-core' {
@@ -34,11 +40,44 @@ export function newLearnerId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export function learnerMiddleware(secure: boolean) {
+export interface LearnerCookies {
+  secure: boolean;
+  /** The HMAC key (Store.serverSecret): the same across restarts, so cookies stay valid. */
+  key: string;
+  /** Whether a learner with this id has anything saved (for cookies from before signing). */
+  knownLearner(id: string): boolean;
+}
+
+/** The cookie value for a learner id: the id and its MAC. */
+export function signedLearnerId(id: string, key: string): string {
+  return `${id}.${mac(id, key)}`;
+}
+
+function mac(id: string, key: string): string {
+  return createHmac('sha256', key).update(`kn_learner:${id}`).digest('base64url').slice(0, 32);
+}
+
+/** The learner id a cookie value proves, if any. */
+export function verifiedLearnerId(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const dot = value.indexOf('.');
+  if (dot < 0) return undefined;
+  const id = value.slice(0, dot);
+  if (!ID.test(id)) return undefined;
+  const given = Buffer.from(value.slice(dot + 1));
+  const expected = Buffer.from(mac(id, key));
+  return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+}
+
+export function learnerMiddleware({ secure, key, knownLearner }: LearnerCookies) {
   const name = learnerCookieName(secure);
   return (req: Request, res: Response, next: NextFunction) => {
-    const existing = req.cookies?.[name];
-    if (typeof existing === 'string' && ID.test(existing)) {
+    const value = req.cookies?.[name];
+    const signed = verifiedLearnerId(value, key);
+    // A bare id is a cookie given before signing: kept for a learner with something saved.
+    const legacy = signed === undefined && typeof value === 'string' && ID.test(value) && knownLearner(value) ? value : undefined;
+    const existing = signed ?? legacy;
+    if (existing !== undefined) {
       req.learnerId = existing;
       req.newLearner = false;
     } else {
@@ -46,7 +85,7 @@ export function learnerMiddleware(secure: boolean) {
       req.newLearner = true;
     }
     // Refresh on every response so an active learner's cookie never expires.
-    res.cookie(name, req.learnerId, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: ONE_YEAR_MS });
+    res.cookie(name, signedLearnerId(req.learnerId, key), { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: ONE_YEAR_MS });
     next();
   };
 }

@@ -94,13 +94,29 @@ describe('cross-site requests', () => {
 describe('rate limits on simulation runs', () => {
   it('answers the run over the per-learner limit with 429 and Retry-After', async () => {
     const agent = request.agent(site.app);
+    await agent.get('/').expect(200); // the learner's cookie
     for (let i = 0; i < 3; i++) await agent.post('/api/simulations/inventory/run').send({ input: POD }).expect(200);
     const res = await agent.post('/api/simulations/inventory/run').send({ input: POD }).expect(429);
     assert.match(res.body.error.message, /too many simulation runs: at most 3 a minute per learner/);
     const retry = Number(res.headers['retry-after']);
     assert.ok(retry >= 1 && retry <= 60, `Retry-After ${res.headers['retry-after']}`);
     // Another learner is not affected.
-    await request(site.app).post('/api/simulations/inventory/run').send({ input: POD }).expect(200);
+    const other = request.agent(site.app);
+    await other.get('/').expect(200);
+    await other.post('/api/simulations/inventory/run').send({ input: POD }).expect(200);
+  });
+
+  it('counts requests without a learner’s cookie by address at the per-learner rate: dropping the cookie buys no runs (issue 14, finding 8)', async () => {
+    const strict = await startTestSite({ config: { runsPerMinutePerLearner: 3, runsPerMinutePerAddress: 1000 } });
+    try {
+      for (let i = 0; i < 3; i++) await request(strict.app).post('/api/simulations/inventory/run').send({ input: POD }).expect(200);
+      const res = await request(strict.app).post('/api/simulations/inventory/run').send({ input: POD }).expect(429);
+      assert.match(res.body.error.message, /at most 3 a minute per learner/);
+      // A forged cookie (a well-formed id the server never signed) is no way round it either.
+      await request(strict.app).post('/api/simulations/inventory/run').set('Cookie', 'kn_learner=AAAAAAAAAAAAAAAAAAAAAA').send({ input: POD }).expect(429);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('limits per address too, ignoring X-Forwarded-For unless trust proxy is set', async () => {

@@ -7,6 +7,8 @@ import { bootSite, type Site } from '../../server/boot.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { engines as fixtureEngines } from './fixture-engines.ts';
 import type { Engine } from '../../simulations/shared/engine.ts';
+import { Store } from '../../server/db/store.ts';
+import { signedLearnerId } from '../../server/http/learner.ts';
 
 export const FIXTURE_CONTENT = fileURLToPath(new URL('../fixtures/content/', import.meta.url));
 export const FIXTURE_ENGINE_MODULE = new URL('./fixture-engines.ts', import.meta.url).href;
@@ -44,4 +46,9 @@ export function csrfFrom(html: string): string {
   const match = /<meta name="csrf-token" content="([^"]+)">/.exec(html);
   if (!match) throw new Error('no csrf-token meta in the page');
   return match[1];
+}
+
+/** The `Cookie` header of learner `id` on this site, signed with the site's key as the site would. */
+export function learnerCookie(site: Site, id: string): string {
+  return `kn_learner=${signedLearnerId(id, new Store(site.db).serverSecret('learner-cookie-key'))}`;
 }
