@@ -291,7 +291,7 @@ export class Notebook {
    * claim a correct answer it does not have.
    */
   importProgress(learnerId: string, data: unknown): { cells: number; attempts: number; skipped: number } {
-    const file = readExport(data);
+    const file = readExport(data, this.deps.now());
     let skipped = 0;
     const cells = file.cells.filter((c) => {
       const chapter = this.deps.content.bySlug.get(c.lesson);
@@ -346,9 +346,23 @@ function stripDebug(outcome: RunOutcome): RunOutcome {
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Validates an uploaded progress file, naming the first thing wrong with it. */
-function readExport(data: unknown): ProgressExport {
+/** A run count an import may carry: far above any learner's, far below what SQLite's INTEGER holds. */
+const MAX_IMPORTED_RUN_COUNT = 1_000_000;
+/** How far ahead of the server's clock an imported time may be (another machine's clock skew). */
+const MAX_CLOCK_SKEW_MS = 60_000;
+
+function readExport(data: unknown, now: Date): ProgressExport {
   const fail = (path: string, reason: string): never => {
     throw new ValidationError(`progress file ${path}: ${reason}`, { code: 'import' });
+  };
+  // A time is an RFC 3339 UTC time that exists (no month 99) and is not in the future: a time
+  // ahead of every later import would pin a cell or an attempt (issue 14, finding 7).
+  const checkTime = (path: string, value: unknown): string => {
+    if (typeof value !== 'string' || !ISO.test(value)) return fail(path, 'must be an RFC 3339 UTC time such as 2026-01-31T12:00:00Z');
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== value.slice(0, 19)) return fail(path, `${JSON.stringify(value)} is not a real date and time`);
+    if (ms > now.getTime() + MAX_CLOCK_SKEW_MS) return fail(path, `${value} is in the future`);
+    return value;
   };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('file', 'is not a kube-notebook progress file (a JSON object)');
   const o = data as Record<string, unknown>;
@@ -360,15 +374,17 @@ function readExport(data: unknown): ProgressExport {
     const x = c as Record<string, unknown>;
     if (!x || typeof x !== 'object') fail(`cells[${i}]`, 'must be an object');
     if (typeof x.lesson !== 'string' || typeof x.cell !== 'string' || typeof x.input !== 'string') fail(`cells[${i}]`, 'needs lesson, cell and input strings');
-    if (!Number.isInteger(x.runCount) || (x.runCount as number) < 0) fail(`cells[${i}].runCount`, 'must be a non-negative integer');
-    if (typeof x.updatedAt !== 'string' || !ISO.test(x.updatedAt)) fail(`cells[${i}].updatedAt`, 'must be an ISO time');
+    if (!Number.isSafeInteger(x.runCount) || (x.runCount as number) < 0 || (x.runCount as number) > MAX_IMPORTED_RUN_COUNT) {
+      fail(`cells[${i}].runCount`, `must be a whole number from 0 to ${MAX_IMPORTED_RUN_COUNT.toLocaleString('en-US')}`);
+    }
+    checkTime(`cells[${i}].updatedAt`, x.updatedAt);
     return { lesson: x.lesson as string, cell: x.cell as string, input: x.input as string, runCount: x.runCount as number, updatedAt: x.updatedAt as string };
   });
   const attempts = (o.attempts as unknown[]).map((a, i) => {
     const x = a as Record<string, unknown>;
     if (!x || typeof x !== 'object') fail(`attempts[${i}]`, 'must be an object');
     if (typeof x.lesson !== 'string' || typeof x.cell !== 'string') fail(`attempts[${i}]`, 'needs lesson and cell strings');
-    if (typeof x.createdAt !== 'string' || !ISO.test(x.createdAt)) fail(`attempts[${i}].createdAt`, 'must be an ISO time');
+    checkTime(`attempts[${i}].createdAt`, x.createdAt);
     return { lesson: x.lesson as string, cell: x.cell as string, answer: x.answer, correct: x.correct === true, createdAt: x.createdAt as string };
   });
   return { format: 'kube-notebook-progress', version: 1, exportedAt: String(o.exportedAt ?? ''), cells, attempts };

@@ -165,7 +165,7 @@ export class Store {
          ORDER BY lesson_slug, cell_id`,
       ),
       exportAttempts: db.prepare(
-        `SELECT lesson_slug, cell_id, answer_json, correct, created_at FROM attempts WHERE learner_id = ? ORDER BY id`,
+        `SELECT lesson_slug, cell_id, answer_json, correct, created_at FROM attempts WHERE learner_id = ? ORDER BY created_at, id`,
       ),
       importCell: db.prepare(
         `INSERT INTO cell_states (learner_id, lesson_slug, cell_id, input, output_json, output_version, run_count, updated_at)
