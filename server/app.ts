@@ -40,7 +40,7 @@ export interface AppDeps {
 
 export function createApp({ config, db, content, notes = { dir: '', notes: [], byId: new Map() }, engines, pool, views, now = () => new Date() }: AppDeps) {
   const app = express();
-  const store = new Store(db);
+  const store = new Store(db, { attemptsKeptPerQuiz: config.attemptsKeptPerQuiz });
   const notebook = new Notebook({ content, store, pool, engines, now });
   // Built here, once: an in-memory FTS5 index of the lessons and notes, apart from the learner database.
   const search = new SearchIndex(content, notes);
@@ -117,29 +117,52 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
     const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
     next(new HttpError(429, message, { 'Retry-After': String(seconds) }));
   };
-  const runLimiters = [
+  // A learner's own budget; a request without a learner's cookie is counted by its address at
+  // the same rate: dropping the cookie buys nothing (issue 14, finding 8).
+  const perLearner = (windowMs: number, limit: number, message: string) =>
     rateLimit({
-      windowMs: 60_000,
-      limit: config.runsPerMinutePerLearner,
-      // A request without a learner's cookie is counted by its address at the per-learner rate:
-      // dropping the cookie buys no more runs than keeping it (issue 14, finding 8).
+      windowMs,
+      limit,
       keyGenerator: (req) => (req.newLearner ? `cookieless:${ipKeyGenerator(req.ip ?? '')}` : `learner:${req.learnerId}`),
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      handler: limitHandler(`too many simulation runs: at most ${config.runsPerMinutePerLearner} a minute per learner`),
-    }),
+      handler: limitHandler(message),
+    });
+  const perAddress = (windowMs: number, limit: number, message: string, skip?: (req: Request) => boolean) =>
     rateLimit({
-      windowMs: 60_000,
-      limit: config.runsPerMinutePerAddress,
+      windowMs,
+      limit,
       standardHeaders: false,
       legacyHeaders: false,
       // X-Forwarded-For is ignored on purpose unless TRUST_PROXY says a proxy sets it.
       validate: { xForwardedForHeader: false },
-      handler: limitHandler(`too many simulation runs from this address: at most ${config.runsPerMinutePerAddress} a minute`),
-    }),
+      handler: limitHandler(message),
+      ...(skip ? { skip } : {}),
+    });
+  const runLimiters = [
+    perLearner(60_000, config.runsPerMinutePerLearner, `too many simulation runs: at most ${config.runsPerMinutePerLearner} a minute per learner`),
+    perAddress(60_000, config.runsPerMinutePerAddress, `too many simulation runs from this address: at most ${config.runsPerMinutePerAddress} a minute`),
   ];
+  const answerLimiters = [perLearner(60_000, config.answersPerMinute, `too many answers: at most ${config.answersPerMinute} a minute per learner`)];
+  const importLimiters = [perLearner(3_600_000, config.importsPerHour, `too many imports: at most ${config.importsPerHour} an hour per learner`)];
 
-  app.use('/api', apiRoutes({ notebook, views, runLimiters }));
+  // Quotas on what is stored (issue 14, finding 6). A learner is created by the first request
+  // that saves something for a browser without our cookie: an address may create only so many.
+  app.use(
+    perAddress(3_600_000, config.newLearnersPerHourPerAddress, `too many new learners from this address: at most ${config.newLearnersPerHourPerAddress} an hour; keep your cookies to keep your progress`, (req) => req.method !== 'POST' || !req.newLearner || req.path === '/preferences' || req.path.startsWith('/api/simulations/')),
+  );
+  // And the database as a whole: past its budget, nothing new is written, and the learner is told why.
+  const maxDatabaseBytes = config.maxDatabaseMb * 1024 * 1024;
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    const writes = req.method === 'POST' && req.path !== '/preferences' && !req.path.startsWith('/api/simulations/');
+    if (writes && maxDatabaseBytes > 0 && store.bytesUsed() > maxDatabaseBytes) {
+      next(new HttpError(507, `this site's storage is full (${config.maxDatabaseMb} MiB): nothing new can be saved until the operator makes room; reading lessons still works`));
+      return;
+    }
+    next();
+  });
+
+  app.use('/api', apiRoutes({ notebook, views, runLimiters, answerLimiters, importLimiters }));
   app.use(noteRoutes({ notes, views }));
   app.use(searchRoutes({ search, views }));
   const pages = pageRoutes({
@@ -147,6 +170,8 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
     views,
     csrf: csrfTools,
     runLimiters,
+    answerLimiters,
+    importLimiters,
     secureCookies: config.secureCookies,
     bodyLimitBytes: config.bodyLimitBytes,
   });

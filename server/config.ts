@@ -24,6 +24,16 @@ export interface Config {
   /** Simulation runs allowed per minute, per learner and per client address. */
   runsPerMinutePerLearner: number;
   runsPerMinutePerAddress: number;
+  /** Quiz answers allowed per minute, per learner (issue 14, quotas). */
+  answersPerMinute: number;
+  /** Progress imports allowed per hour, per learner. */
+  importsPerHour: number;
+  /** Learners one client address may create per hour (by a first request that saves something). */
+  newLearnersPerHourPerAddress: number;
+  /** Attempts kept per learner and quiz: the first and the newest. */
+  attemptsKeptPerQuiz: number;
+  /** Refuse new writes once the database holds this many MiB of data; 0: no limit. */
+  maxDatabaseMb: number;
   /** Whole-request timeout: slow clients are cut off after this long. */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
@@ -63,6 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simHeapMb: int('SIM_HEAP_MB', 256, env),
     runsPerMinutePerLearner: int('RUNS_PER_MINUTE', 120, env),
     runsPerMinutePerAddress: int('RUNS_PER_MINUTE_PER_ADDRESS', 600, env),
+    answersPerMinute: int('ANSWERS_PER_MINUTE', 60, env),
+    importsPerHour: int('IMPORTS_PER_HOUR', 30, env),
+    newLearnersPerHourPerAddress: int('NEW_LEARNERS_PER_HOUR_PER_ADDRESS', 300, env),
+    attemptsKeptPerQuiz: int('ATTEMPTS_KEPT_PER_QUIZ', 50, env),
+    maxDatabaseMb: int('MAX_DATABASE_MB', 2048, env),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 15_000, env),
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 10_000, env),
     logRequests: env.LOG_REQUESTS === 'true',

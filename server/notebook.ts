@@ -346,6 +346,9 @@ function stripDebug(outcome: RunOutcome): RunOutcome {
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Validates an uploaded progress file, naming the first thing wrong with it. */
+/** Entries one progress file may hold: far more than every cell of every planned chapter, and than a 256 KiB body can carry. */
+const MAX_IMPORTED_CELLS = 1_000;
+const MAX_IMPORTED_ATTEMPTS = 10_000;
 /** A run count an import may carry: far above any learner's, far below what SQLite's INTEGER holds. */
 const MAX_IMPORTED_RUN_COUNT = 1_000_000;
 /** How far ahead of the server's clock an imported time may be (another machine's clock skew). */
@@ -370,6 +373,9 @@ function readExport(data: unknown, now: Date): ProgressExport {
   if (o.version !== 1) fail('version', 'must be 1');
   if (!Array.isArray(o.cells)) fail('cells', 'must be a list');
   if (!Array.isArray(o.attempts)) fail('attempts', 'must be a list');
+  // One file is one learner's progress: far more than that is not a progress file (issue 14, quotas).
+  if ((o.cells as unknown[]).length > MAX_IMPORTED_CELLS) fail('cells', `has ${(o.cells as unknown[]).length} entries; one file holds at most ${MAX_IMPORTED_CELLS.toLocaleString('en-US')}`);
+  if ((o.attempts as unknown[]).length > MAX_IMPORTED_ATTEMPTS) fail('attempts', `has ${(o.attempts as unknown[]).length} entries; one file holds at most ${MAX_IMPORTED_ATTEMPTS.toLocaleString('en-US')}`);
   const cells = (o.cells as unknown[]).map((c, i) => {
     const x = c as Record<string, unknown>;
     if (!x || typeof x !== 'object') fail(`cells[${i}]`, 'must be an object');

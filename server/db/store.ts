@@ -89,10 +89,21 @@ function cellStateOf(r: CellStateRow): CellState {
 /** Outputs larger than this are not stored; the page re-runs the saved input instead. */
 const MAX_STORED_OUTPUT_BYTES = 1024 * 1024;
 
+/** How much the store keeps (issue 14, quotas). */
+export interface StoreLimits {
+  /** Attempts kept per learner and quiz: the first (the graded one) and the newest, the rest dropped. */
+  attemptsKeptPerQuiz: number;
+}
+
+export const DEFAULT_STORE_LIMITS: StoreLimits = { attemptsKeptPerQuiz: 50 };
+
 export class Store {
   private readonly stmt;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
+  ) {
     this.stmt = {
       learnerExists: db.prepare(`SELECT 1 FROM learners WHERE id = ?`),
       ensureLearner: db.prepare(
@@ -178,12 +189,29 @@ export class Store {
       attemptExists: db.prepare(
         `SELECT 1 FROM attempts WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ? AND answer_json = ? AND created_at = ?`,
       ),
+      // Keeps a quiz's first attempt (the graded one) and its newest ones: @keep in all.
+      compactAttempts: db.prepare(
+        `DELETE FROM attempts WHERE id IN (
+           SELECT id FROM attempts WHERE learner_id = @learner AND lesson_slug = @lesson AND cell_id = @cell
+           ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET @keep - 1)
+         AND id <> (SELECT id FROM attempts WHERE learner_id = @learner AND lesson_slug = @lesson AND cell_id = @cell ORDER BY created_at, id LIMIT 1)`,
+      ),
+      databaseBytes: db.prepare(`SELECT (page_count - freelist_count) * page_size AS bytes FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()`),
       getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`),
       insertMeta: db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
     };
   }
 
   /** A secret kept in the database so every process and every restart shares it. */
+  private compact(learnerId: string, lessonSlug: string, cellId: string): void {
+    this.stmt.compactAttempts.run({ learner: learnerId, lesson: lessonSlug, cell: cellId, keep: Math.max(2, this.limits.attemptsKeptPerQuiz) });
+  }
+
+  /** Bytes of the database in use (pages holding data, not free pages): what the disk budget counts. */
+  bytesUsed(): number {
+    return (this.stmt.databaseBytes.get() as { bytes: number }).bytes;
+  }
+
   /** Whether the database has a learner with this id (anything saved, or a visit recorded). */
   learnerExists(learnerId: string): boolean {
     return this.stmt.learnerExists.get(learnerId) !== undefined;
@@ -252,6 +280,7 @@ export class Store {
         const before = this.stmt.firstOutcome.get(learnerId, lessonSlug, cellId) as { outcome: AttemptOutcome } | undefined;
         const outcome: AttemptOutcome = !correct ? 'wrong' : before === undefined ? 'right' : 'seen';
         this.stmt.insertAttempt.run(learnerId, lessonSlug, cellId, JSON.stringify(answer), correct ? 1 : 0, outcome, now);
+        this.compact(learnerId, lessonSlug, cellId);
         const count = (this.stmt.countAttempts.get(learnerId, lessonSlug, cellId) as { n: number }).n;
         return { count, outcome, standing: standingOf(before?.outcome ?? outcome, correct) };
       })
@@ -369,7 +398,13 @@ export class Store {
           attempts++;
         }
         // Imported attempts may come before ones already here: which one was first is settled again.
-        if (attempts > 0) this.stmt.regradeOutcomes.run(learnerId);
+        if (attempts > 0) {
+          this.stmt.regradeOutcomes.run(learnerId);
+          for (const quiz of new Set(data.attempts.map((a) => `${a.lesson}\0${a.cell}`))) {
+            const [lesson, cell] = quiz.split('\0');
+            this.compact(learnerId, lesson, cell);
+          }
+        }
         return { cells, attempts };
       })
       .immediate();

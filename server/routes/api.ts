@@ -35,6 +35,8 @@ export interface ApiDeps {
   notebook: Notebook;
   views: Views;
   runLimiters: RequestHandler[];
+  answerLimiters?: RequestHandler[];
+  importLimiters?: RequestHandler[];
 }
 
 /** The API body of a run: exactly `{ ok, result, trace }` or `{ ok: false, error }`. */
@@ -75,7 +77,7 @@ function sendCellOutput(res: Response, output: CellOutput, extra: Record<string,
   else res.json({ ok: true, predictFirst: { quizzes: output.quizzes }, ...extra });
 }
 
-export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
+export function apiRoutes({ notebook, views, runLimiters, answerLimiters = [], importLimiters = [] }: ApiDeps): Router {
   const router = Router();
   router.use(requireJson());
 
@@ -155,7 +157,7 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     sendCellOutput(res, output, { input: output.input, html, edited: false }, { onlyHtml: req.query.only === 'html' });
   });
 
-  router.post('/quizzes/:slug/:cellId/answers', async (req, res) => {
+  router.post('/quizzes/:slug/:cellId/answers', ...answerLimiters, async (req, res) => {
     const lang = res.locals.lang as Lang;
     const slug = String(req.params.slug);
     const result = await notebook.answer(req.learnerId, slug, String(req.params.cellId), req.body?.answer, lang);
@@ -205,7 +207,7 @@ export function apiRoutes({ notebook, views, runLimiters }: ApiDeps): Router {
     res.type('application/json').send(JSON.stringify(data, null, 2));
   });
 
-  router.post('/progress/import', (req, res) => {
+  router.post('/progress/import', ...importLimiters, (req, res) => {
     res.json({ ok: true, ...notebook.importProgress(req.learnerId, req.body) });
   });
 

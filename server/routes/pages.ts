@@ -63,6 +63,8 @@ export interface PageDeps {
   views: Views;
   csrf: Csrf;
   runLimiters: RequestHandler[];
+  answerLimiters?: RequestHandler[];
+  importLimiters?: RequestHandler[];
   secureCookies: boolean;
   bodyLimitBytes: number;
 }
@@ -114,7 +116,7 @@ function withMarkers(cells: readonly RenderedCell[], slots: ByteSlots, runs: Fra
   return out;
 }
 
-export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, bodyLimitBytes }: PageDeps): { router: Router; runErrors: ErrorRequestHandler } {
+export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters = [], importLimiters = [], secureCookies, bodyLimitBytes }: PageDeps): { router: Router; runErrors: ErrorRequestHandler } {
   const router = Router();
   // The body limit holds for uploads too: the file and every text field.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: bodyLimitBytes, fieldSize: bodyLimitBytes, files: 1, fields: 4 } });
@@ -341,7 +343,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     back(res, slug, cellId);
   });
 
-  router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, async (req, res) => {
+  router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, ...answerLimiters, async (req, res) => {
     const slug = String(req.params.slug);
     const cellId = String(req.params.cellId);
     const cell = notebook.quizCell(slug, cellId);
@@ -375,7 +377,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, secureCookies, 
     });
   });
 
-  router.post('/progress/import', upload.single('file'), csrf.protect, (req: Request, res: Response) => {
+  router.post('/progress/import', upload.single('file'), csrf.protect, ...importLimiters, (req: Request, res: Response) => {
     const text = req.file ? req.file.buffer.toString('utf8') : typeof req.body?.json === 'string' ? req.body.json : '';
     let data: unknown;
     try {

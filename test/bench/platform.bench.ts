@@ -97,7 +97,7 @@ export async function bench(): Promise<BenchResult[]> {
   const lesson = content.chapters[0]?.lessons.get('en');
   if (!lesson) return [{ name: 'platform', value: 'no lessons in content/ yet' }];
 
-  const env = { PORT: String(port), RUNS_PER_MINUTE: '100000000', RUNS_PER_MINUTE_PER_ADDRESS: '100000000', LOG_EVENT_LOOP_DELAY_MS: '1000' };
+  const env = { PORT: String(port), RUNS_PER_MINUTE: '100000000', RUNS_PER_MINUTE_PER_ADDRESS: '100000000', ANSWERS_PER_MINUTE: '100000000', NEW_LEARNERS_PER_HOUR_PER_ADDRESS: '100000000', LOG_EVENT_LOOP_DELAY_MS: '1000' };
   // The first start of a build runs every lesson scenario; later starts read their outcomes back.
   const cacheDir = join(ROOT, 'node_modules', '.cache', 'kube-notebook');
   for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
