@@ -206,8 +206,10 @@ export class Notebook {
     const engineVersion = this.engineVersion(cell.engine);
     if (state.output !== null && state.output.engineVersion === engineVersion) return state.output.outcome as RunOutcome;
     const outcome = await this.deps.pool.run(cell.engine, state.input);
-    // Deadlines and a busy pool are not the input's fault: try again next time rather than keep them.
-    if (outcome.ok || outcome.kind === 'invalid') {
+    // Every outcome of this input is kept, its failures too (a deadline, the heap cap, a result too
+    // large): a page view never runs again what was already attempted (issue 14, finding 2). Only a
+    // run that never ran (a busy pool) or an engine bug is tried again next time.
+    if (outcome.ok || (outcome.kind !== 'busy' && outcome.kind !== 'internal')) {
       this.deps.store.saveOutput(learnerId, slug, cell.id, state.input, { outcome: stripDebug(outcome), engineVersion });
     }
     return outcome;

@@ -47,7 +47,16 @@ export interface RunFailure {
 
 export type RunOutcome = RunSuccess | RunFailure;
 
-export type RunFailureKind = 'invalid' | 'deadline' | 'memory' | 'busy' | 'internal';
+export type RunFailureKind = 'invalid' | 'deadline' | 'memory' | 'too-large' | 'busy' | 'internal';
+
+/**
+ * The most a run's outcome (result, trace and view model, as JSON) may weigh: what the
+ * store keeps and what a run's HTTP answer carries stay under a mebibyte, and a scenario
+ * that would make more (a thousand nodes by eight hundred Pods) is told to shrink rather
+ * than stall every other visitor while megabytes are sent (issue 14, finding 3).
+ * The lessons' own scenarios make at most a fifth of this.
+ */
+export const MAX_OUTPUT_BYTES = 1024 * 1024;
 
 /** The outcome of `Engine.detail` run in a worker: `detail` is null for a key the output does not have. */
 export type DetailOutcome = { ok: true; detail: EngineDetail | null } | RunFailure;
@@ -58,6 +67,8 @@ export interface ExecuteOptions {
   view?: boolean;
   /** Lower budgets than DEFAULT_BUDGET (tests); never higher. */
   budget?: Partial<RunBudget>;
+  /** A lower bound on the outcome's size than MAX_OUTPUT_BYTES (tests). */
+  maxOutputBytes?: number;
 }
 
 export function executeSimulation(engine: Engine, input: string, options: ExecuteOptions = {}): RunOutcome {
@@ -75,6 +86,9 @@ export function executeSimulation(engine: Engine, input: string, options: Execut
     for (const manifest of flattenLists(manifests)) checkKubeTypes(manifest.object);
     const { result, trace, budgetHit } = engine.run(manifests, ctx);
     const view = options.view !== false && engine.viewModel ? engine.viewModel({ result, trace }) : undefined;
+    // Measured here, in the worker, before anything is sent: JSON is what the store and the API carry.
+    const bytes = Buffer.byteLength(JSON.stringify({ result, trace, view }));
+    if (bytes > (options.maxOutputBytes ?? MAX_OUTPUT_BYTES)) return tooLarge(bytes, options.maxOutputBytes ?? MAX_OUTPUT_BYTES);
     // A budget reached is reported beside the result, the same way for every engine.
     return {
       ok: true,
@@ -96,6 +110,16 @@ export function executeDetail(engine: Engine, output: SimulationOutput, key: str
   } catch (error) {
     return failureOf(engine, error);
   }
+}
+
+function tooLarge(bytes: number, limit: number): RunFailure {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  return {
+    ok: false,
+    error: { message: `the result of this scenario is ${mb(bytes)}, over the ${mb(limit)} a result may be: make the scenario smaller (fewer objects, or a shorter time)` },
+    status: 422,
+    kind: 'too-large',
+  };
 }
 
 /** Bad input as a located 400; anything else an engine throws is a bug, a 500 without internals. */
