@@ -36,11 +36,12 @@ test('the same input gives byte-identical output', () => {
   assert.equal(a, b);
 });
 
-test('HPA: 54% against a 50% target is within the 10% tolerance; 150% asks for ceil(4 × 1.5) = 6? no: ceil(4 × 3000m/4/500m) = 12, limited to 8 by the default scale-up policy (max of +4 Pods and +100% per 15 s)', () => {
+test('HPA without spec.behavior: 54% against a 50% target is within the 0.1 tolerance; 150% proposes ceil(4 × 150/50) = 12, limited to max(2 × 4, 4) = 8 (convertDesiredReplicasWithRules, ScaleUpLimit)', () => {
   const hpa = run(fixture('hpa-load.yaml')).result.hpas[0];
   const at = (t: number) => hpa.syncs.find((s) => s.at === t)!;
   assert.deepEqual([at(90).utilization, at(90).desiredReplicas], [54, 4]);
   assert.deepEqual([at(120).utilization, at(120).proposed, at(120).desiredReplicas], [150, 12, 8]);
+  assert.ok(at(120).conditions.some((c) => c.type === 'ScalingLimited' && c.reason === 'ScaleUpLimit'));
   // The load drops at 6m; the 300 s downscale stabilization window keeps the highest recommendation of the last 5 minutes.
   const down = hpa.scaleEvents.find((e) => e.to < e.from)!;
   assert.ok(down.at >= 360 + 285 && down.at <= 360 + 315, `scaled down at ${down.at}`);

@@ -10,7 +10,7 @@
 import { equalIgnoreHash } from './deployment/hash.ts';
 import { Cluster } from '../apiserver/cluster.ts';
 import type { ClusterTraceStep } from '../apiserver/cluster.ts';
-import { rfc3339 } from '../apimachinery/time.ts';
+import { rfc3339, toMs } from '../apimachinery/time.ts';
 import { admitObjects } from '../kubectl/create.ts';
 import { podRowAt, podColumns, podRowCells } from '../kubectl/get-pods.ts';
 import { rolloutStatus, RolloutStatusError } from '../kubectl/rollout-status.ts';
@@ -152,14 +152,14 @@ export interface ControllersResult {
   pods: PodState[];
   jobs: JobState[];
   daemonSets: { name: string; desired: number; current: number; ready: number; upToDate: number; available: number; nodes: string[] }[];
-  cronJobs: { name: string; active: number; lastSchedule: string | null; jobs: string[] }[];
+  cronJobs: { name: string; active: number; lastSchedule: string | null; jobs: { name: string; createdAt: number }[] }[];
   hpas: { name: string; target: string; minReplicas: number; maxReplicas: number; currentReplicas: number; desiredReplicas: number; syncs: HpaSync[]; scaleEvents: { at: number; from: number; to: number }[] }[];
   snapshots: Snapshot[];
   events: EventRow[];
   eventsDropped: number;
   actions: { at: number; command: string; output: string; error: boolean }[];
   rolloutStatus: RolloutStatusRun[];
-  rolloutHistory: { deployment: string; text: string; revisions: { revision: number; changeCause: string; image: string }[] }[];
+  rolloutHistory: { deployment: string; text: string; revisions: { revision: number; changeCause: string; image: string }[]; revisionList: number[] }[];
   /** Each Deployment's ReplicaSets over time: spec.replicas and ready Pods after every change. */
   timelines: { deployment: string; replicaSets: { name: string; revision: number | null; image: string; points: { at: number; replicas: number; ready: number }[] }[] }[];
   /** The most Pods of one Deployment that existed (not terminating) at once, and the fewest ready after its rollout began. */
@@ -167,6 +167,7 @@ export interface ControllersResult {
 }
 
 const DEFAULT_NODES = ['node-a', 'node-b', 'node-c'];
+const toMsOr0 = (v: unknown) => toMs(typeof v === 'string' ? v : null) ?? 0;
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 const isReady = (p: Obj) => ((p.status?.conditions ?? []) as Obj[]).some((c) => c.type === 'Ready' && c.status === 'True');
@@ -560,12 +561,15 @@ function simulate(input: ControllersInput, detail: boolean): { result: Controlle
     return { name: String(ds.metadata?.name), desired: Number(s.desiredNumberScheduled ?? 0), current: Number(s.currentNumberScheduled ?? 0), ready: Number(s.numberReady ?? 0), upToDate: Number(s.updatedNumberScheduled ?? 0), available: Number(s.numberAvailable ?? 0), nodes: allPods.filter((p) => controllerOf(p)?.uid === ds.metadata?.uid && p.spec?.nodeName).map((p) => String(p.spec.nodeName)).sort() };
   });
   const allJobs = list('batch/v1', 'Job');
-  const cronJobs = list('batch/v1', 'CronJob').map((cj) => ({ name: String(cj.metadata?.name), active: (cj.status?.active ?? []).length, lastSchedule: cj.status?.lastScheduleTime ? String(cj.status.lastScheduleTime) : null, jobs: allJobs.filter((j) => controllerOf(j)?.uid === cj.metadata?.uid).map((j) => String(j.metadata?.name)) }));
+  const cronJobs = list('batch/v1', 'CronJob').map((cj) => ({ name: String(cj.metadata?.name), active: (cj.status?.active ?? []).length, lastSchedule: cj.status?.lastScheduleTime ? String(cj.status.lastScheduleTime) : null, jobs: allJobs.filter((j) => controllerOf(j)?.uid === cj.metadata?.uid).map((j) => ({ name: String(j.metadata?.name), createdAt: seconds(toMsOr0(j.metadata?.creationTimestamp) - cluster.clock.epochMs) })).sort((a, b) => a.createdAt - b.createdAt) }));
   const hpas = list('autoscaling/v2', 'HorizontalPodAutoscaler').map((h) => {
     const key = `${h.metadata?.namespace}/${h.metadata?.name}`;
     return { name: String(h.metadata?.name), target: `${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`, minReplicas: Number(h.spec?.minReplicas ?? 1), maxReplicas: Number(h.spec?.maxReplicas ?? 0), currentReplicas: Number(h.status?.currentReplicas ?? 0), desiredReplicas: Number(h.status?.desiredReplicas ?? 0), syncs: hpaSyncs.get(key) ?? [], scaleEvents: (hpaSyncs.get(key) ?? []).filter((s) => s.rescale).map((s) => ({ at: s.at, from: s.currentReplicas, to: s.desiredReplicas })) };
   });
-  const rolloutHistory = list('apps/v1', 'Deployment').map((d) => ({ deployment: String(d.metadata?.name), ...printers.rolloutHistory(String(d.metadata?.name), rsList.filter((rs) => controllerOf(rs)?.uid === d.metadata?.uid)) }));
+  const rolloutHistory = list('apps/v1', 'Deployment').map((d) => {
+    const h = printers.rolloutHistory(String(d.metadata?.name), rsList.filter((rs) => controllerOf(rs)?.uid === d.metadata?.uid));
+    return { deployment: String(d.metadata?.name), ...h, revisionList: h.revisions.map((r) => r.revision) };
+  });
   const timelineList = [...timelines.entries()].map(([key, byRs]) => ({ deployment: key.split('/')[1], replicaSets: [...byRs.values()].sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0)) }));
 
   const result: ControllersResult = {
