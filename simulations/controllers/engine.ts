@@ -32,6 +32,7 @@ import * as printers from './printers.ts';
 import { readInput } from './schema.ts';
 import type { ControllersInput, LoadProfileInput } from './schema.ts';
 import { standInNodes } from './stand-in-nodes.ts';
+import { garbageCollector } from './garbage-collector.ts';
 import { controllerOf } from './work-queue.ts';
 import { buildView } from './view-model.ts';
 import type { ControllersView } from './view-model.ts';
@@ -380,7 +381,12 @@ function simulate(input: ControllersInput, detail: boolean): { result: Controlle
         }
         if (e.type !== 'DELETED' && p.metadata?.deletionTimestamp && owner && !seenDeleting.has(key)) {
           seenDeleting.add(key);
-          recorder.add({ type: 'Normal', reason: 'SuccessfulDelete', object: `${kindLower(owner.kind ?? '')}/${owner.name}`, message: `Deleted pod: ${p.metadata?.name}` });
+          // controller_utils.go DeletePod records SuccessfulDelete on the owner that deleted it; the
+          // garbage collector, deleting Pods whose owner is gone, records nothing.
+          const ownerObj = cluster.api.peek({ apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', namespace: p.metadata?.namespace, name: owner.name ?? '' }) as Obj | undefined;
+          if (ownerObj && ownerObj.metadata?.uid === owner.uid && !ownerObj.metadata?.deletionTimestamp) {
+            recorder.add({ type: 'Normal', reason: 'SuccessfulDelete', object: `${kindLower(owner.kind ?? '')}/${owner.name}`, message: `Deleted pod: ${p.metadata?.name}` });
+          }
         }
         // Per Deployment: how many Pods exist and how many are ready (through the ReplicaSet owner's name prefix).
         const rsOwner = owner?.kind === 'ReplicaSet' ? cluster.api.peek({ apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: p.metadata?.namespace, name: owner.name ?? '' }) as Obj | undefined : undefined;
@@ -424,6 +430,7 @@ function simulate(input: ControllersInput, detail: boolean): { result: Controlle
   cluster.add(jobController());
   cluster.add(cronJobController({ onEvent: (e) => recorder.add({ type: e.type, reason: e.reason, object: e.subject ? objLabel(e.subject) : 'cronjob', message: e.message }) }));
   cluster.add(daemonSetController());
+  cluster.add(garbageCollector());
   cluster.add(hpaController({
     metrics: metricsFrom(input.loads, cluster.clock.epochMs) as never,
     onSync: (key: string, r: HpaSyncResult, atMs: number) => {
