@@ -41,7 +41,7 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 /** Caps on what a run may produce (clock tasks, API writes, lines kept). */
 export const MAX_CLOCK_STEPS = 400_000;
-export const MAX_WRITES = 3_000;
+export const MAX_WRITES = 2_500;
 export const MAX_TRACE_STEPS = 2_000;
 export const MAX_EVENTS_KEPT = 600;
 export const MAX_STATUS_LINES = 300;
