@@ -66,6 +66,13 @@ test('undo-history: rolled back to 1.1 as revision 4 with its change-cause; a se
   assert.equal(paused.result.actions.at(-1)!.output, "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/api' and try again");
 });
 
+test('undo-history paused at 60 s and resumed at 3 min: no ReplicaSet for 1.2 until the resume', () => {
+  const out = cell('undo-history', (y) => y.replace('  - at: 90s\n    setImage', '  - at: 60s\n    pause: { deployment: api }\n  - at: 90s\n    setImage').replace('    rolloutUndo: { deployment: api }', '    resume: { deployment: api }'));
+  const rs12 = out.result.timelines[0].replicaSets.find((r) => r.image === 'example/api:1.2')!;
+  assert.equal(rs12.points[0].at, 180);
+  assert.equal(out.result.snapshots.find((s) => s.label.startsWith('at 180s'))!.tables.find((t) => t.kind === 'ReplicaSet')!.table.rows.length, 2);
+});
+
 test('daemon-placement: DESIRED 2; a control-plane toleration adds cp-1', () => {
   const out = cell('daemon-placement');
   assert.equal(out.result.daemonSets[0].desired, 2);
