@@ -64,6 +64,8 @@ export interface Table {
 export interface Snapshot {
   at: number;
   label: string;
+  /** Why this moment: just before a kubectl action, asked for by the scenario, the end, or where a budget stopped the run. */
+  moment: { kind: 'action'; action: string } | { kind: 'requested' } | { kind: 'end' } | { kind: 'budget' };
   /** `kubectl get deploy,rs,pods,jobs,cronjobs,ds,hpa` at that moment, one table per kind that has objects. */
   tables: { kind: string; command: string; table: Table; text: string }[];
 }
@@ -295,7 +297,7 @@ function printersFormat(lines: string[][]): string {
 
 const byName = (a: Obj, b: Obj) => (String(a.metadata?.name) < String(b.metadata?.name) ? -1 : String(a.metadata?.name) > String(b.metadata?.name) ? 1 : 0);
 
-function snapshot(cluster: Cluster, atMs: number, label: string, hpaUtil: Map<string, number | undefined>): Snapshot {
+function snapshot(cluster: Cluster, atMs: number, label: string, moment: Snapshot['moment'], hpaUtil: Map<string, number | undefined>): Snapshot {
   const nowMs = cluster.clock.epochMs + atMs;
   const list = (apiVersion: string, kind: string) => ((cluster.api.list(apiVersion, kind).items ?? []) as Obj[]).slice().sort(byName);
   const tables: Snapshot['tables'] = [];
@@ -313,7 +315,7 @@ function snapshot(cluster: Cluster, atMs: number, label: string, hpaUtil: Map<st
   if (hpas.length) tables.push(tableOf('HorizontalPodAutoscaler', printers.HPA_COLUMNS, hpas.map((h) => printers.hpaCells(h, nowMs, { cpu: hpaUtil.get(`${h.metadata?.namespace}/${h.metadata?.name}`) })), 'kubectl get hpa'));
   const pods = list('v1', 'Pod');
   if (pods.length) tables.push(tableOf('Pod', podColumns(true).slice(0, 5).concat('NODE'), pods.map((p) => { const row = podRowAt(p, nowMs); return [...podRowCells(row), p.spec?.nodeName || '<none>']; }), 'kubectl get pods -o wide (IP, NOMINATED NODE and READINESS GATES columns left out)'));
-  return { at: seconds(atMs), label, tables };
+  return { at: seconds(atMs), label, moment, tables };
 }
 
 function simulate(input: ControllersInput, detail: boolean): { result: ControllersResult; trace: TraceStep[] } {
@@ -493,10 +495,10 @@ function simulate(input: ControllersInput, detail: boolean): { result: Controlle
   // Snapshots and the kubectl script on the clock (a snapshot at an action's time is taken just before it).
   const snapshots: Snapshot[] = [];
   const actions: ControllersResult['actions'] = [];
-  for (const s of input.snapshots) cluster.clock.at(s.atMs, 'snapshot', () => snapshots.push(snapshot(cluster, s.atMs, `at ${seconds(s.atMs)}s`, hpaUtil)));
+  for (const s of input.snapshots) cluster.clock.at(s.atMs, 'snapshot', () => snapshots.push(snapshot(cluster, s.atMs, `at ${seconds(s.atMs)}s`, { kind: 'requested' }, hpaUtil)));
   for (const a of [...input.actions].sort((x, y) => x.atMs - y.atMs)) {
     cluster.clock.at(a.atMs, 'kubectl', () => {
-      snapshots.push(snapshot(cluster, a.atMs, `at ${seconds(a.atMs)}s, before ${a.kind}`, hpaUtil));
+      snapshots.push(snapshot(cluster, a.atMs, `at ${seconds(a.atMs)}s, before ${a.kind}`, { kind: 'action', action: a.kind }, hpaUtil));
       const out = runAction(cluster.api, a);
       actions.push({ at: seconds(a.atMs), ...out });
       cluster.trace.push({ atMs: a.atMs, actor: 'kubectl', title: `${out.command} → ${out.output}`, source: 'staging/src/k8s.io/kubectl/pkg/cmd', level: out.error ? 'warning' : 'decision' });
@@ -514,7 +516,7 @@ function simulate(input: ControllersInput, detail: boolean): { result: Controlle
   const truncated = stop.reason === 'quiet' || stop.reason === 'until' ? undefined : { reason: stop.reason, limit: (stop as { limit: number }).limit, at: seconds(endMs) };
   if (truncated) cluster.trace.push({ atMs: endMs, actor: 'engine', title: `stopped at ${seconds(endMs)}s: the ${truncated.reason} budget (${truncated.limit}) was reached`, level: 'warning' });
   const finalAt = truncated ? endMs : input.untilMs;
-  snapshots.push(snapshot(cluster, finalAt, truncated ? `at ${seconds(finalAt)}s (stopped by a budget)` : `at ${seconds(finalAt)}s (end)`, hpaUtil));
+  snapshots.push(snapshot(cluster, finalAt, truncated ? `at ${seconds(finalAt)}s (stopped by a budget)` : `at ${seconds(finalAt)}s (end)`, truncated ? { kind: 'budget' } : { kind: 'end' }, hpaUtil));
 
   const list = (apiVersion: string, kind: string) => ((cluster.api.list(apiVersion, kind).items ?? []) as Obj[]).slice().sort(byName);
   const rsList = list('apps/v1', 'ReplicaSet');

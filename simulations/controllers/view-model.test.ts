@@ -13,7 +13,7 @@ test('a step chart holds each value until the next point and runs to the end; li
   const chart = stepChart([
     { label: 'rev 1', points: [{ at: 0, value: 4 }, { at: 30, value: 3 }] },
     { label: 'rev 2', points: [{ at: 30, value: 2 }] },
-  ], 60, 'replicas');
+  ], 60, { en: 'replicas', zh: '副本数' });
   const [a, b] = chart.lines;
   // x from 36 to 490 over 60 s; y from 172 (0) to 10 (4).
   assert.equal(a.points, '36,10 263,10 263,50.5 490,50.5');
@@ -28,7 +28,7 @@ test('labels of lines that end at the same value are moved apart', () => {
   const chart = stepChart([
     { label: 'a', points: [{ at: 0, value: 0 }] },
     { label: 'b', points: [{ at: 0, value: 0 }] },
-  ], 10, 'x');
+  ], 10, { en: 'x', zh: 'x' });
   assert.ok(Math.abs(chart.lines[0].labelY - chart.lines[1].labelY) >= 12);
 });
 
@@ -43,6 +43,7 @@ test('the view of the stuck rollout: the commands, the rollout status runs, the 
   assert.match(view.timelines[0].table.header[1], /^web-\w+ \(rev 2, nginx:1\.28-typo\)$/);
   assert.match(view.timelines[0].table.header[2], /^web-\w+ \(rev 3, nginx:1\.27\)$/);
   assert.ok(view.snapshots.at(-1)!.blocks.some((b) => b.command === 'kubectl get deployments' && b.text.startsWith('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    4/4')));
-  assert.equal(view.rolloutStatus[0].ended, 'done');
+  assert.deepEqual(view.rolloutStatus[0].ended, { en: 'done', zh: '已完成' });
+  assert.deepEqual(view.snapshots[0].label, { en: 'at 30s, just before kubectl set image', zh: '30s 时，kubectl set image 之前' });
   assert.equal(view.truncated, null);
 });

@@ -2,6 +2,9 @@
 // text, each Deployment's ReplicaSets over time as an SVG step chart (one
 // line per ReplicaSet, told apart by dash pattern and a label, not by colour)
 // with the same numbers as a table, and each HPA's replicas per sync.
+// Words of our own (captions, summaries, headings built from data) come in
+// both languages as { en, zh }; the partial picks one by the page's language.
+// kubectl's output stays as kubectl prints it.
 
 import type { ControllersResult } from './engine.ts';
 
@@ -16,6 +19,12 @@ const BOTTOM = 28;
 /** Dash patterns by line index: solid, dashed, dotted, dash-dot. */
 const DASHES = ['', '6 4', '2 3', '8 3 2 3'];
 
+/** A piece of our own text in both languages. */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
 export interface Chart {
   width: number;
   height: number;
@@ -23,26 +32,26 @@ export interface Chart {
   yTicks: { y: number; label: string }[];
   xTicks: { x: number; label: string }[];
   axis: { x1: number; x2: number; y1: number; y2: number };
-  caption: string;
+  caption: Text;
 }
 
 export interface ControllersView {
   actions: { at: string; command: string; output: string; error: boolean }[];
-  snapshots: { label: string; blocks: { command: string; text: string }[] }[];
-  deployments: { name: string; conditions: { type: string; status: string; reason: string; message: string }[]; summary: string }[];
-  rolloutStatus: { command: string; startedAt: string; text: string; ended: string }[];
+  snapshots: { label: Text; blocks: { command: string; text: string }[] }[];
+  deployments: { name: string; conditions: { type: string; status: string; reason: string; message: string }[]; summary: Text }[];
+  rolloutStatus: { command: string; startedAt: string; text: string; ended: Text }[];
   rolloutHistory: { command: string; text: string }[];
   timelines: { deployment: string; chart: Chart; table: { header: string[]; rows: string[][] } }[];
   hpas: { name: string; chart: Chart; rows: string[][] }[];
   events: { at: string; type: string; reason: string; object: string; message: string; warning: boolean }[];
   eventsDropped: number;
-  truncated: string | null;
+  truncated: Text | null;
 }
 
 const sec = (s: number) => `${s}s`;
 
 /** A step chart: each series holds its value until the next point. */
-export function stepChart(series: { label: string; points: { at: number; value: number }[] }[], untilSeconds: number, yLabel: string): Chart {
+export function stepChart(series: { label: string; points: { at: number; value: number }[] }[], untilSeconds: number, yLabel: Text): Chart {
   const maxY = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.value)));
   const plotW = W - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM;
@@ -71,7 +80,7 @@ export function stepChart(series: { label: string; points: { at: number; value: 
   const xStep = niceStep(end);
   const xTicks = [];
   for (let t = 0; t <= end; t += xStep) xTicks.push({ x: r(x(t)), label: fmtTime(t) });
-  return { width: W, height: H, lines, yTicks, xTicks, axis: { x1: LEFT, x2: LEFT + plotW, y1: TOP, y2: TOP + plotH }, caption: `${yLabel} over virtual time (0 to ${fmtTime(end)})` };
+  return { width: W, height: H, lines, yTicks, xTicks, axis: { x1: LEFT, x2: LEFT + plotW, y1: TOP, y2: TOP + plotH }, caption: { en: `${yLabel.en} over virtual time (0 to ${fmtTime(end)})`, zh: `${yLabel.zh}随虚拟时间的变化（0 到 ${fmtTime(end)}）` } };
 }
 
 function niceStep(end: number): number {
@@ -85,6 +94,29 @@ function fmtTime(t: number): string {
   return `${Math.round(t / 60)}m`;
 }
 
+const ENDED: Record<ControllersResult['rolloutStatus'][number]['ended'], Text> = {
+  done: { en: 'done', zh: '已完成' },
+  error: { en: 'exited with an error (exit code 1)', zh: '报错退出（退出码 1）' },
+  running: { en: 'still waiting when the simulation ended', zh: '模拟结束时仍在等待' },
+};
+
+const ACTIONS: Record<string, Text> = {
+  setImage: { en: 'kubectl set image', zh: 'kubectl set image' },
+  rolloutUndo: { en: 'kubectl rollout undo', zh: 'kubectl rollout undo' },
+  scale: { en: 'kubectl scale', zh: 'kubectl scale' },
+  pause: { en: 'kubectl rollout pause', zh: 'kubectl rollout pause' },
+  resume: { en: 'kubectl rollout resume', zh: 'kubectl rollout resume' },
+};
+
+/** "at 30s, just before kubectl set image" / "30s 时，kubectl set image 之前". */
+export function momentLabel(s: ControllersResult['snapshots'][number]): Text {
+  const m = s.moment;
+  if (m.kind === 'action') return { en: `at ${s.at}s, just before ${ACTIONS[m.action]?.en ?? m.action}`, zh: `${s.at}s 时，${ACTIONS[m.action]?.zh ?? m.action} 之前` };
+  if (m.kind === 'end') return { en: `at ${s.at}s (the end)`, zh: `${s.at}s 时（结束）` };
+  if (m.kind === 'budget') return { en: `at ${s.at}s (stopped by a budget)`, zh: `${s.at}s 时（因预算停止）` };
+  return { en: `at ${s.at}s`, zh: `${s.at}s 时` };
+}
+
 export function buildView(output: { result: ControllersResult }): ControllersView {
   const r = output.result;
   const timelines = r.timelines.map((tl) => {
@@ -96,25 +128,32 @@ export function buildView(output: { result: ControllersResult }): ControllersVie
     })]);
     return {
       deployment: tl.deployment,
-      chart: stepChart(series, r.stoppedAtSeconds, `spec.replicas of each ReplicaSet of deployment/${tl.deployment}`),
-      table: { header: ['time', ...tl.replicaSets.map((rs) => `${rs.name} (rev ${rs.revision ?? '?'}, ${rs.image})`)], rows: rows.slice(-200) },
+      chart: stepChart(series, r.stoppedAtSeconds, { en: `spec.replicas of each ReplicaSet of deployment/${tl.deployment}`, zh: `deployment/${tl.deployment} 各 ReplicaSet 的 spec.replicas ` }),
+      table: { header: ['t', ...tl.replicaSets.map((rs) => `${rs.name} (rev ${rs.revision ?? '?'}, ${rs.image})`)], rows: rows.slice(-200) },
     };
   });
   const hpas = r.hpas.map((h) => ({
     name: h.name,
-    chart: stepChart([{ label: `${h.target} replicas`, points: [{ at: 0, value: h.syncs[0]?.currentReplicas ?? h.currentReplicas }, ...h.syncs.map((s) => ({ at: s.at, value: s.desiredReplicas }))] }], r.stoppedAtSeconds, `replicas chosen by HPA ${h.name} at each sync`),
+    chart: stepChart([{ label: `${h.target} replicas`, points: [{ at: 0, value: h.syncs[0]?.currentReplicas ?? h.currentReplicas }, ...h.syncs.map((s) => ({ at: s.at, value: s.desiredReplicas }))] }], r.stoppedAtSeconds, { en: `replicas chosen by HPA ${h.name} at each sync`, zh: `HPA ${h.name} 每次同步选定的副本数` }),
     rows: h.syncs.slice(0, 300).map((s) => [sec(s.at), String(s.currentReplicas), s.utilization === null ? '<unknown>' : `${s.utilization}%`, s.proposed === null ? '–' : String(s.proposed), String(s.desiredReplicas), s.event ?? (s.conditions.find((c) => c.type === 'ScalingLimited' && c.status === 'True')?.reason ?? '')]),
   }));
   return {
     actions: r.actions.map((a) => ({ at: sec(a.at), command: a.command, output: a.output, error: a.error })),
-    snapshots: r.snapshots.map((s) => ({ label: s.label, blocks: s.tables.map((t) => ({ command: t.command, text: t.text })) })),
-    deployments: r.deployments.map((d) => ({ name: d.name, conditions: d.conditions, summary: `${d.strategy}${d.strategy === 'RollingUpdate' ? ` (maxSurge ${d.maxSurge}, maxUnavailable ${d.maxUnavailable} Pods)` : ''}, revision ${d.revision}${d.paused ? ', paused' : ''}` })),
-    rolloutStatus: r.rolloutStatus.map((s) => ({ command: s.command, startedAt: sec(s.startedAt), text: s.lines.map((l) => l.text).join('\n'), ended: s.ended === 'running' ? 'still waiting when the simulation ended' : s.ended === 'error' ? 'exited with an error (exit code 1)' : 'done' })),
+    snapshots: r.snapshots.map((s) => ({ label: momentLabel(s), blocks: s.tables.map((t) => ({ command: t.command, text: t.text })) })),
+    deployments: r.deployments.map((d) => ({
+      name: d.name,
+      conditions: d.conditions,
+      summary: {
+        en: `${d.strategy}${d.strategy === 'RollingUpdate' ? ` (maxSurge ${d.maxSurge}, maxUnavailable ${d.maxUnavailable} Pods)` : ''}, revision ${d.revision}${d.paused ? ', paused' : ''}`,
+        zh: `${d.strategy}${d.strategy === 'RollingUpdate' ? `（maxSurge ${d.maxSurge} 个 Pod，maxUnavailable ${d.maxUnavailable} 个 Pod）` : ''}，修订 ${d.revision}${d.paused ? '，已暂停' : ''}`,
+      },
+    })),
+    rolloutStatus: r.rolloutStatus.map((s) => ({ command: s.command, startedAt: sec(s.startedAt), text: s.lines.map((l) => l.text).join('\n'), ended: ENDED[s.ended] })),
     rolloutHistory: r.rolloutHistory.map((h) => ({ command: `kubectl rollout history deployment/${h.deployment}`, text: h.text })),
     timelines,
     hpas,
     events: r.events.map((e) => ({ at: sec(e.at), type: e.type, reason: e.reason, object: e.object, message: e.message, warning: e.type === 'Warning' })),
     eventsDropped: r.eventsDropped,
-    truncated: r.truncated ? `Stopped at ${r.truncated.at}s: the ${r.truncated.reason} budget (${r.truncated.limit}) was reached.` : null,
+    truncated: r.truncated ? { en: `Stopped at ${r.truncated.at}s: the ${r.truncated.reason} budget (${r.truncated.limit}) was reached.`, zh: `在 ${r.truncated.at}s 停止：达到了 ${r.truncated.reason} 预算（${r.truncated.limit}）。` } : null,
   };
 }
