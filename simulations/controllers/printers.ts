@@ -69,18 +69,27 @@ export const HPA_COLUMNS = ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS'
 /**
  * printHorizontalPodAutoscaler with formatHPAMetrics ("cpu: 80%/50%"). The
  * simulated controller does not write status.currentMetrics, so the current
- * value is the last sync's utilization, given by the caller (or <unknown>).
+ * value of a Resource utilization metric is the last sync's, given by the
+ * caller (or <unknown>); other current values print as <unknown>.
  */
 export function hpaCells(hpa: Obj, nowMs: number, currentUtilization: Record<string, number | undefined>): string[] {
   const ref = hpa.spec?.scaleTargetRef ?? {};
-  const targets = ((hpa.spec?.metrics ?? []) as Obj[]).map((m) => {
-    const name = m.resource?.name ?? m.containerResource?.name ?? '';
-    const target = m.resource?.target ?? m.containerResource?.target ?? {};
-    const cur = currentUtilization[name];
-    if (typeof target.averageUtilization === 'number') return `${name}: ${cur === undefined ? '<unknown>' : `${cur}%`}/${target.averageUtilization}%`;
-    return `${name}: <unknown>/${target.averageValue ?? target.value ?? ''}`;
+  return [hpa.metadata?.name ?? '', `${ref.kind ?? ''}/${ref.name ?? ''}`, formatHPAMetrics((hpa.spec?.metrics ?? []) as Obj[], currentUtilization), hpa.spec?.minReplicas === undefined || hpa.spec?.minReplicas === null ? '<unset>' : String(hpa.spec.minReplicas), String(num(hpa.spec?.maxReplicas)), String(num(hpa.status?.currentReplicas)), translateTimestampSince(hpa.metadata?.creationTimestamp, nowMs)];
+}
+
+/** formatHPAMetrics for Resource and ContainerResource metrics (the kinds the simulated HPA reads): at most 2, then "+ N more...". */
+function formatHPAMetrics(specs: Obj[], currentUtilization: Record<string, number | undefined>): string {
+  if (specs.length === 0) return '<none>';
+  const list = specs.map((m) => {
+    const source = m.type === 'ContainerResource' ? m.containerResource : m.type === 'Resource' ? m.resource : undefined;
+    if (!source) return m.type === 'Pods' || m.type === 'Object' || m.type === 'External' ? '<unknown>/<unknown>' : '<unknown type>';
+    const name = String(source.name ?? '');
+    const target = source.target ?? {};
+    if (target.averageValue !== undefined && target.averageValue !== null) return `${name}: <unknown>/${target.averageValue}`;
+    const cur = m.type === 'Resource' ? currentUtilization[name] : undefined;
+    return `${name}: ${cur === undefined ? '<unknown>' : `${cur}%`}/${typeof target.averageUtilization === 'number' ? `${target.averageUtilization}%` : '<auto>'}`;
   });
-  return [hpa.metadata?.name ?? '', `${ref.kind ?? ''}/${ref.name ?? ''}`, targets.join(', ') || '<none>', String(hpa.spec?.minReplicas ?? '<unset>'), String(num(hpa.spec?.maxReplicas)), String(num(hpa.status?.currentReplicas)), translateTimestampSince(hpa.metadata?.creationTimestamp, nowMs)];
+  return list.length > 2 ? `${list.slice(0, 2).join(', ')} + ${list.length - 2} more...` : list.join(', ');
 }
 
 /** Go text/tabwriter with minwidth 0, tabwidth 8, padding 2 (kubectl's tabbedString). */
