@@ -116,7 +116,13 @@ export function standInNodes(options: StandInNodesOptions): Actor {
             if (rule?.exit) ctx.trace({ title: `pod ${meta.name}: exit code ${rule.exit.code} under restartPolicy ${current.spec?.restartPolicy}: restarts in place are not simulated here (chapter 3); shown Running, not Ready`, source: KUBELET, subject: `Pod ${meta.namespace}/${meta.name}`, level: 'warning' });
             const ready = rule ? rule.ready && !rule.exit : true;
             status = runningStatus(ready, containers, startedAt, at);
-            if (!ready) options.onEvent({ type: 'Warning', reason: 'Unhealthy', object: `pod/${meta.name}`, message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', source: `kubelet, ${node}` });
+            if (!ready) {
+              // prober.go: the kubelet's Unhealthy event; an HTTP probe that gets a 503 reads like this.
+              // Without a readiness probe a real kubelet would report the container Ready: said in the trace.
+              const probe = (current.spec?.containers ?? []).map((c) => (c as { readinessProbe?: { httpGet?: unknown } }).readinessProbe).find(Boolean);
+              if (probe?.httpGet) options.onEvent({ type: 'Warning', reason: 'Unhealthy', object: `pod/${meta.name}`, message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', source: `kubelet, ${node}` });
+              else if (!probe) ctx.trace({ title: `pod ${meta.name}: kept not Ready as the scenario asks, although it has no readiness probe (a real kubelet would report it Ready)`, source: KUBELET, subject: `Pod ${meta.namespace}/${meta.name}`, level: 'warning' });
+            }
           }
           ctx.api.updateStatus({ ...(current as object), status: { ...(current.status ?? {}), ...status } });
         });
