@@ -37,8 +37,8 @@ export {
   stabilizeRecommendation,
   stabilizeRecommendationWithBehaviors,
   convertDesiredReplicasWithBehaviorRate,
-} from './controllers/podautoscaler/public-api.ts';
-export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './controllers/podautoscaler/public-api.ts';
-export { getRemainingTime, exceedsBackoffLimit } from './controllers/job/public-api.ts';
-export { nodeShouldRunDaemonPod } from './controllers/daemon/public-api.ts';
-export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } from './controllers/cronjob/public-api.ts';
+} from './controllers/public-api.ts';
+export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './controllers/public-api.ts';
+export { getRemainingTime, exceedsBackoffLimit } from './controllers/public-api.ts';
+export { nodeShouldRunDaemonPod } from './controllers/public-api.ts';
+export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } from './controllers/public-api.ts';

@@ -107,3 +107,17 @@ export function scale(deployment: Deployment, newRS: ReplicaSet | null, oldRSs: 
   scaleDeployment(new InMemoryReplicaSetWriter(), copy(deployment), n, olds);
   return replicasByName([n, ...olds]);
 }
+
+// The chapter's other public functions, from the files that hold them, so that
+// simulations/index.ts takes the whole engine from this one file.
+export {
+  getResourceReplicas,
+  convertDesiredReplicasWithRules,
+  stabilizeRecommendation,
+  stabilizeRecommendationWithBehaviors,
+  convertDesiredReplicasWithBehaviorRate,
+} from './podautoscaler/public-api.ts';
+export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules, NormalizationArg } from './podautoscaler/public-api.ts';
+export { getRemainingTime, exceedsBackoffLimit } from './job/public-api.ts';
+export { nodeShouldRunDaemonPod } from './daemon/public-api.ts';
+export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } from './cronjob/public-api.ts';

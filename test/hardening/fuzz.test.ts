@@ -230,3 +230,57 @@ describe('etcd: mvcc() and simulateRaft() answer or refuse with a ValidationErro
     );
   });
 });
+
+// The controllers engine (issue 17) gets the generic cases above; these reach its
+// own kinds: workload objects with random specs, and ControllerScenario /
+// LoadProfile documents with random actions, behaviours and steps, next to a
+// valid Deployment so the actions have something to act on.
+describe('controllers: random workloads, scenarios and load profiles answer with a result or a located error', () => {
+  const deployment = stringify({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27', resources: { requests: { cpu: '100m' } } }] } } } });
+  const duration = fc.oneof(fc.constantFrom('0s', '10s', '1m', '90s', '5m', '2h', '-1s', '1x', ''), fc.integer({ min: -5, max: 100 }), fc.constant(null));
+  const action = fc.record({
+    at: duration,
+    setImage: fc.option(fc.record({ deployment: fc.constantFrom('web', 'nope'), image: fc.constantFrom('nginx:1.28', 'bad', ''), container: fc.option(fc.constantFrom('web', 'x'), { nil: undefined }) }), { nil: undefined }),
+    rolloutUndo: fc.option(fc.record({ deployment: fc.constantFrom('web', 'nope'), toRevision: fc.option(fc.integer({ min: -1, max: 4 }), { nil: undefined }) }), { nil: undefined }),
+    scale: fc.option(fc.record({ deployment: fc.constantFrom('web'), replicas: fc.oneof(fc.integer({ min: -1, max: 120 }), leaf) }), { nil: undefined }),
+    pause: fc.option(fc.record({ deployment: fc.constant('web') }), { nil: undefined }),
+    resume: fc.option(fc.record({ deployment: fc.constant('web') }), { nil: undefined }),
+  });
+  const scenario = fc.record({
+    apiVersion: fc.constant('kube-notebook.dev/v1alpha1'),
+    kind: fc.constant('ControllerScenario'),
+    spec: fc.record({
+      until: fc.option(duration, { nil: undefined }),
+      podStartup: fc.option(duration, { nil: undefined }),
+      pods: fc.option(fc.array(fc.record({ image: fc.constantFrom('nginx:1.28', 'nginx:1.27', ''), ready: fc.option(fc.oneof(fc.boolean(), leaf), { nil: undefined }), exitCode: fc.option(fc.integer({ min: -1, max: 300 }), { nil: undefined }), after: fc.option(duration, { nil: undefined }) }), { maxLength: 3 }), { nil: undefined }),
+      actions: fc.option(fc.array(action, { maxLength: 4 }), { nil: undefined }),
+      snapshots: fc.option(fc.array(duration, { maxLength: 3 }), { nil: undefined }),
+    }),
+  });
+  const load = fc.record({
+    apiVersion: fc.constant('kube-notebook.dev/v1alpha1'),
+    kind: fc.constant('LoadProfile'),
+    metadata: fc.record({ name: fc.constant('load') }),
+    spec: fc.record({ selector: fc.oneof(fc.constant({ matchLabels: { app: 'web' } }), value), steps: fc.array(fc.record({ at: duration, cpuPerPod: fc.option(fc.oneof(fc.constantFrom('100m', '1', '12Qi', '-1'), leaf), { nil: undefined }), totalCpu: fc.option(fc.constantFrom('900m', '3'), { nil: undefined }) }), { maxLength: 3 }) }),
+  });
+  const hpa = fc.record({
+    apiVersion: fc.constant('autoscaling/v2'),
+    kind: fc.constant('HorizontalPodAutoscaler'),
+    metadata: fc.record({ name: fc.constant('web') }),
+    spec: fc.record({ scaleTargetRef: fc.constant({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }), minReplicas: fc.integer({ min: 0, max: 5 }), maxReplicas: fc.integer({ min: 0, max: 200 }), metrics: fc.constant([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }]), behavior: fc.option(value, { nil: undefined }) }),
+  });
+  const workload = fc.record({
+    apiVersion: fc.constantFrom('apps/v1', 'batch/v1'),
+    kind: fc.constantFrom('DaemonSet', 'CronJob', 'Job', 'ReplicaSet', 'Deployment'),
+    metadata: fc.record({ name: fc.constantFrom('a', 'b') }),
+    spec: value,
+  });
+  it('scenarios, load profiles and HPAs next to a valid Deployment', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(scenario, load, hpa, workload), { minLength: 1, maxLength: 3 }), (docs) => {
+        check('controllers', [deployment, ...docs.map((d) => stringify(d))].join('---\n'));
+      }),
+      { numRuns: RUNS, seed: 17 },
+    );
+  });
+});

@@ -40,6 +40,8 @@ export interface CronJobEvent {
   reason: string;
   message: string;
   atMs: number;
+  /** The object the event is about: "CronJob default/backup". */
+  subject?: string;
 }
 
 const finishedCondition = (j: Job) => (j.status?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')?.type;
@@ -68,7 +70,7 @@ export function cronJobController(options: { name?: string; onEvent?: (e: CronJo
     start(ctx: ActorContext) {
       const record = (type: CronJobEvent['type'], reason: string, message: string, subject: string) => {
         ctx.trace({ title: `${reason}: ${message}`, source: SOURCE, subject, level: type === 'Warning' ? 'warning' : 'info' });
-        options.onEvent?.({ type, reason, message, atMs: ctx.clock.now() });
+        options.onEvent?.({ type, reason, message, atMs: ctx.clock.now(), subject });
       };
       const queue = new WorkQueue(ctx, (key) => syncCronJob(ctx, queue, key, record));
       ctx.watch('batch/v1', 'CronJob', (e) => {

@@ -62,7 +62,16 @@ export function jobController(options: { name?: string } = {}): Actor {
       ctx.watch('v1', 'Pod', (e) => {
         const owner = controllerOf(e.object);
         if (owner?.kind !== 'Job') return;
-        queue.add(`${(e.object.metadata as { namespace?: string }).namespace ?? ''}/${owner.name}`);
+        const namespace = (e.object.metadata as { namespace?: string }).namespace ?? '';
+        // handleOrphanPod: a Pod whose Job is gone (deleted by a CronJob's Replace or history
+        // limit, or by kubectl) still carries the tracking finalizer; remove it so it can go.
+        const job = ctx.api.peek({ apiVersion: 'batch/v1', kind: 'Job', namespace, name: owner.name ?? '' }) as { metadata?: { uid?: string } } | undefined;
+        if (e.type !== 'DELETED' && (!job || job.metadata?.uid !== owner.uid) && hasFinalizer(e.object as Pod)) {
+          const p = e.object as Pod;
+          ctx.api.patch({ apiVersion: 'v1', kind: 'Pod', namespace, name: p.metadata?.name ?? '' }, { metadata: { finalizers: (p.metadata?.finalizers ?? []).filter((f) => f !== JobTrackingFinalizer) } });
+          return;
+        }
+        queue.add(`${namespace}/${owner.name}`);
       });
     },
   };
