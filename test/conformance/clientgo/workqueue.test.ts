@@ -98,7 +98,7 @@ describe('default_rate_limiters_test.go', () => {
   // Bucket(rate.NewLimiter(10, 100))). x/time/rate: the bucket starts with 100 tokens; each When takes
   // one, and a debt of n tokens waits n / 10 qps.
   it('DefaultControllerRateLimiter: 100 distinct items pass at the 5ms item delay, the 101st waits 100ms for the bucket', () => {
-    const steps: Array<[RateLimiterOp, number | undefined]> = [];
+    const steps: Array<[RateLimiterOp, number | null | undefined]> = [];
     for (let i = 0; i < 100; i++) steps.push([when(`k${i}`), 5]);
     steps.push([when('k100'), 100], [when('k101'), 200], [{ op: 'advance', ms: 1000 }, null], [when('k102'), 5]);
     expectLimiter({ type: 'DefaultControllerRateLimiter' }, steps);
