@@ -1,0 +1,128 @@
+// client-go tools/cache/reflector_test.go (client-go v0.36.3, commit 44a8af2fee834a8fc3523360e029cf7ea7104622),
+// through reflectorScenario. Upstream's ListWatch funcs become scripted responses; a WatchFunc that
+// cancels the context ("we're only interested in the list") is a watch request after the run's
+// responses ran out, which the scenario records and then cancels.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { reflectorScenario } from '../../../simulations/index.ts';
+import type { KubeObject } from '../../../simulations/index.ts';
+
+const pod = (name: string, rv: string, annotations?: Record<string, string>): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, resourceVersion: rv, ...(annotations ? { annotations } : {}) },
+});
+const pods = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => pod(`pod-${from + i}`, String(from + i)));
+const rvs = (store: KubeObject[]) => store.map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`).sort();
+const expired = { code: 410, reason: 'Expired', message: 'The resourceVersion for the provided watch is too old.' };
+
+describe('reflector_test.go TestReflectorListAndWatch', () => {
+  const later = [
+    { type: 'MODIFIED' as const, object: pod('foo', '2') },
+    { type: 'ADDED' as const, object: pod('bar', '3') },
+    { type: 'ADDED' as const, object: pod('baz', '4') },
+    { type: 'ADDED' as const, object: pod('qux', '5') },
+    { type: 'ADDED' as const, object: pod('zoo', '6') },
+  ];
+  const expectedStore = ['bar@3', 'baz@4', 'foo@2', 'qux@5', 'zoo@6'];
+
+  it('UseWatchList enabled: one watch with sendInitialEvents, the store replaced at the initial-events-end bookmark, later events applied', () => {
+    const out = reflectorScenario({
+      useWatchList: true,
+      runs: [{
+        responses: [{
+          watch: {
+            events: [
+              { type: 'ADDED', object: pod('foo', '1') },
+              { type: 'BOOKMARK', object: pod('foo', '1', { 'k8s.io/initial-events-end': 'true' }) },
+              ...later,
+            ],
+          },
+        }],
+      }],
+    });
+    assert.deepEqual(out.requests.map(({ timeoutSeconds, ...r }) => r), [
+      { run: 0, verb: 'watch', resourceVersion: '', resourceVersionMatch: 'NotOlderThan', allowWatchBookmarks: true, sendInitialEvents: true },
+    ]);
+    assert.deepEqual(rvs(out.runs[0].store), expectedStore);
+    assert.equal(out.runs[0].error, null);
+  });
+
+  it('UseWatchList disabled: list rv 0 limit 500, then watch from the list’s rv', () => {
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: [{ responses: [{ list: { resourceVersion: '1', items: [pod('foo', '1')] } }, { watch: { events: later } }] }],
+    });
+    assert.deepEqual(out.requests.map(({ timeoutSeconds, ...r }) => r), [
+      { run: 0, verb: 'list', resourceVersion: '0', limit: 500 },
+      { run: 0, verb: 'watch', resourceVersion: '1', allowWatchBookmarks: true },
+    ]);
+    assert.deepEqual(rvs(out.runs[0].store), expectedStore);
+    assert.equal(out.runs[0].lastSyncResourceVersion, '6');
+  });
+});
+
+describe('reflector_test.go relists', () => {
+  it('TestReflectorResyncWithResourceVersion: the relist asks for lastSyncResourceVersion', () => {
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: [{ responses: [{ list: { resourceVersion: '10', items: pods(0, 4) } }] }, { responses: [{ list: { resourceVersion: '11', items: pods(0, 8) } }] }],
+    });
+    assert.deepEqual(out.requests.filter((r) => r.verb === 'list').map((r) => r.resourceVersion), ['0', '10']);
+    assert.deepEqual(out.runs.map((r) => r.store.length), [4, 8]);
+  });
+
+  it('TestReflectorExpiredExactResourceVersion: an Expired relist at rv 10 is retried with rv ""', () => {
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: [
+        { responses: [{ list: { resourceVersion: '10', items: pods(0, 4) } }] },
+        { responses: [{ error: expired }, { list: { resourceVersion: '11', items: pods(0, 8) } }] },
+      ],
+    });
+    assert.deepEqual(out.requests.filter((r) => r.verb === 'list').map((r) => r.resourceVersion), ['0', '10', '']);
+    assert.deepEqual(out.runs.map((r) => [r.error, r.store.length]), [[null, 4], [null, 8]]);
+  });
+
+  it('TestReflectorFullListIfExpired: page 2 expired, the pager lists everything at rv 10 without a limit', () => {
+    const out = reflectorScenario({
+      useWatchList: false,
+      watchListPageSize: 4,
+      runs: [
+        { responses: [{ list: { resourceVersion: '10', items: pods(0, 4) } }] },
+        { responses: [{ list: { resourceVersion: '11', continue: 'C1', items: pods(0, 4) } }, { error: expired }, { list: { resourceVersion: '11', items: pods(0, 8) } }] },
+      ],
+    });
+    const lists = out.requests.filter((r) => r.verb === 'list').map((r) => ({ rv: r.resourceVersion, continue: r.continue ?? '', limit: r.limit }));
+    assert.deepEqual(lists, [
+      { rv: '0', continue: '', limit: 4 },
+      { rv: '10', continue: '', limit: 4 },
+      { rv: '', continue: 'C1', limit: 4 },
+      { rv: '10', continue: '', limit: 0 },
+    ]);
+    assert.deepEqual(out.runs.map((r) => r.store.length), [4, 8]);
+  });
+
+  it('TestWatchTimeout: timeoutSeconds within [min, 2·min], the minimum raised by MinWatchTimeout only above 5 minutes', () => {
+    for (const [min, expectedMin] of [[undefined, 300], [1, 300], [30 * 60, 30 * 60]] as const) {
+      const out = reflectorScenario({ useWatchList: false, minWatchTimeoutSeconds: min, runs: [{ responses: [{ list: { resourceVersion: '10', items: [] } }] }] });
+      const t = out.requests.find((r) => r.verb === 'watch')?.timeoutSeconds ?? -1;
+      assert.ok(t >= expectedMin && t <= 2 * expectedMin, `${min}: ${t}`);
+    }
+  });
+
+  it('a failed list comes back wrapped; a 410 watch ERROR event ends the run cleanly and the next run relists', () => {
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: [
+        { responses: [{ error: { code: 500, reason: 'InternalError', message: 'etcd is down' } }] },
+        { responses: [{ list: { resourceVersion: '5', items: [pod('a', '5')] } }, { watch: { events: [{ type: 'ERROR', object: { apiVersion: 'v1', kind: 'Status', status: 'Failure', code: 410, reason: 'Expired', message: 'too old resource version: 5 (9)' } }] } }] },
+        { responses: [] },
+      ],
+    });
+    assert.equal(out.runs[0].error, 'failed to list *v1.Pod: etcd is down');
+    assert.equal(out.runs[1].error, null);
+    assert.deepEqual(out.requests.map((r) => [r.run, r.verb, r.resourceVersion]), [[0, 'list', '0'], [1, 'list', '0'], [1, 'watch', '5'], [2, 'list', '5']]);
+  });
+});
