@@ -43,5 +43,5 @@ export { getRemainingTime, exceedsBackoffLimit } from './controllers/job/public-
 export { nodeShouldRunDaemonPod } from './controllers/daemon/public-api.ts';
 export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } from './controllers/cronjob/public-api.ts';
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
-export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario } from './client-go/public-api.ts';
+export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';

@@ -7,3 +7,6 @@ export type { RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp } from './scenarios
 export type { RateLimiterSpec } from './rate-limiters.ts';
 export type { IndexFuncSpec } from './indexer.ts';
 export type { KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './types.ts';
+export { sharedInformerScenario } from './informer-scenario.ts';
+export type { InformerOp } from './informer-scenario.ts';
+export type { InformerNotification } from './shared-informer.ts';

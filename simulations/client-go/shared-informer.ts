@@ -1,0 +1,335 @@
+// A SharedIndexInformer on a virtual clock against a FakeControllerSource.
+// client-go tools/cache/shared_informer.go (AddEventHandlerWithOptions,
+// OnAdd/OnUpdate/OnDelete, sharedProcessor.distribute/shouldResync,
+// processorListener resync), controller.go (processDeltas,
+// processReplacedAllInfo), the_real_fifo.go (the FIFO of 1.36: RealFIFO with
+// AtomicFIFO; processed as soon as it is written here, so handlers are called
+// inside the op that caused them) and reflector.go (ListAndWatch, watch,
+// startResync, the back-off of RunWithContext).
+//
+// The source does not support WatchList, so the reflector lists, then watches.
+
+import type { Status } from './api-errors.ts';
+import type { SourceEvent, SourceWatcher } from './fake-controller-source.ts';
+import { FakeControllerSource } from './fake-controller-source.ts';
+import { Indexer } from './indexer.ts';
+import type { DeletedFinalStateUnknown, KubeObject } from './types.ts';
+import { deletionHandlingKey, isTombstone, metaNamespaceKey } from './types.ts';
+
+export type InformerNotification = {
+  handler: string;
+  op: number;
+  type: 'add' | 'update' | 'delete';
+  key: string;
+  resourceVersion: string;
+  isInInitialList?: boolean;
+};
+
+/** shared_informer.go minimumResyncPeriod */
+const MINIMUM_RESYNC_PERIOD_MS = 1000;
+/** reflector.go defaultBackoffInit / Max / Reset / Factor; Jitter 1.0 (the delay is d..2d: the simulation takes 2d). */
+const BACKOFF_INIT_MS = 800;
+const BACKOFF_MAX_MS = 30_000;
+const BACKOFF_RESET_MS = 2 * 60_000;
+const BACKOFF_STEPS = Math.ceil(BACKOFF_MAX_MS / BACKOFF_INIT_MS);
+
+interface Listener {
+  name: string;
+  requestedResyncPeriod: number;
+  resyncPeriod: number;
+  nextResync: number;
+  /** sharedProcessor.listeners[listener]: whether the last resync check found it due. */
+  syncing: boolean;
+}
+
+/** shared_informer.go determineResyncPeriod */
+function determineResyncPeriod(desired: number, check: number): number {
+  if (desired === 0) return desired;
+  if (check === 0) return 0;
+  return desired < check ? check : desired;
+}
+
+/** wait.Backoff{800ms, ×2, cap 30s, jitter 1.0}.DelayWithReset(clock, 2m), as the reflector's delayHandler. */
+class BackoffManager {
+  private duration = BACKOFF_INIT_MS;
+  private steps = BACKOFF_STEPS;
+  constructor(private lastStart: number) {}
+  step(now: number): number {
+    if (now - this.lastStart > BACKOFF_RESET_MS) {
+      this.duration = BACKOFF_INIT_MS;
+      this.steps = BACKOFF_STEPS;
+      this.lastStart = now;
+    }
+    // wait.delay: the current duration (jittered), then the next one grows by the factor up to the cap
+    const current = this.duration;
+    if (this.steps >= 1) {
+      this.steps--;
+      let next = current * 2;
+      if (next > BACKOFF_MAX_MS) {
+        next = BACKOFF_MAX_MS;
+        this.steps = 0;
+      }
+      this.duration = next;
+    }
+    return current * 2; // Jitter(d, 1.0) = d + rand·d, rand taken at its upper bound
+  }
+}
+
+type WatchState = { start: number; events: number; propagateRVFromStart: boolean; besidesAdded: boolean };
+
+type Timer = { at: number; kind: 'resync' | 'backoff'; seq: number };
+
+export class SharedInformerSim {
+  readonly source = new FakeControllerSource();
+  readonly indexer = new Indexer();
+  readonly notifications: InformerNotification[] = [];
+  private readonly listeners: Listener[] = [];
+  resyncCheckPeriod: number;
+  private readonly defaultEventHandlerResyncPeriod: number;
+  private started = false;
+  now = 0;
+  private currentOp = -1;
+  // reflector state
+  private lastSyncResourceVersion = '';
+  private isLastSyncResourceVersionUnavailable = false;
+  private readonly backoff: BackoffManager;
+  private timers: Timer[] = [];
+  private seq = 0;
+  private watcher: (SourceWatcher & WatchState) | null = null;
+  // RealFIFO (AtomicFIFO): synced once the first Replace has been popped
+  private fifoSynced = false;
+
+  constructor(defaultResyncPeriodMs: number) {
+    this.resyncCheckPeriod = defaultResyncPeriodMs;
+    this.defaultEventHandlerResyncPeriod = defaultResyncPeriodMs;
+    this.backoff = new BackoffManager(0);
+  }
+
+  setOp(i: number): void {
+    this.currentOp = i;
+  }
+
+  /** AddEventHandler / AddEventHandlerWithResyncPeriod. */
+  addEventHandler(name: string, resyncPeriodMs?: number): void {
+    let resyncPeriod = resyncPeriodMs ?? this.defaultEventHandlerResyncPeriod;
+    if (resyncPeriod > 0) {
+      if (resyncPeriod < MINIMUM_RESYNC_PERIOD_MS) resyncPeriod = MINIMUM_RESYNC_PERIOD_MS;
+      if (resyncPeriod < this.resyncCheckPeriod) {
+        if (this.started) resyncPeriod = this.resyncCheckPeriod;
+        else {
+          this.resyncCheckPeriod = resyncPeriod;
+          for (const l of this.listeners) l.resyncPeriod = determineResyncPeriod(l.requestedResyncPeriod, resyncPeriod);
+        }
+      }
+    }
+    const effective = determineResyncPeriod(resyncPeriod, this.resyncCheckPeriod);
+    const listener: Listener = { name, requestedResyncPeriod: resyncPeriod, resyncPeriod: effective, nextResync: this.now + effective, syncing: false };
+    this.listeners.push(listener);
+    if (this.started) {
+      // A handler added to a running informer is told of every cached object as an initial add.
+      for (const item of this.indexer.list()) this.notify(listener, 'add', item, true);
+    }
+  }
+
+  resyncPeriods(): { resyncCheckPeriodMs: number; handlers: Record<string, number> } {
+    const handlers: Record<string, number> = {};
+    for (const l of this.listeners) handlers[l.name] = l.resyncPeriod;
+    return { resyncCheckPeriodMs: this.resyncCheckPeriod, handlers };
+  }
+
+  /** Run: the first ListAndWatch starts now (a second Run is ignored, as upstream warns and returns). */
+  run(): void {
+    if (this.started) return;
+    this.started = true;
+    this.listAndWatch();
+  }
+
+  /** How many timers have fired (the scenario bounds it). */
+  timersFired = 0;
+
+  advance(ms: number, maxTimers = Infinity): void {
+    const target = this.now + ms;
+    for (;;) {
+      if (this.timersFired > maxTimers) return;
+      let next: Timer | null = null;
+      for (const t of this.timers) if (t.at <= target && (next === null || t.at < next.at || (t.at === next.at && t.seq < next.seq))) next = t;
+      if (next === null) break;
+      this.timers = this.timers.filter((t) => t !== next);
+      this.now = next.at;
+      this.timersFired++;
+      if (next.kind === 'resync') this.fireResync();
+      else this.listAndWatch();
+    }
+    this.now = target;
+  }
+
+  serverChange(type: SourceEvent['type'], object: KubeObject, dropWatch: boolean): void {
+    this.source.change(type, object, !dropWatch);
+  }
+
+  resetWatch(): void {
+    this.source.resetWatch();
+  }
+
+  // ---- the reflector ----
+
+  private relistResourceVersion(): string {
+    if (this.isLastSyncResourceVersionUnavailable) return '';
+    return this.lastSyncResourceVersion === '' ? '0' : this.lastSyncResourceVersion;
+  }
+
+  /** One ListAndWatch: list, Replace, arm the resync timer, watch. */
+  private listAndWatch(): void {
+    void this.relistResourceVersion(); // the fake source ignores the RV a list asks for
+    const { items, resourceVersion } = this.source.list();
+    this.isLastSyncResourceVersionUnavailable = false;
+    this.replace(items, resourceVersion);
+    this.lastSyncResourceVersion = resourceVersion;
+    if (this.resyncCheckPeriod > 0) this.addTimer(this.now + this.resyncCheckPeriod, 'resync');
+    this.startWatch();
+  }
+
+  private startWatch(): void {
+    const rv = this.lastSyncResourceVersion;
+    const propagateRVFromStart = !(rv === '' || rv === '0');
+    const w = {
+      start: this.now,
+      events: 0,
+      propagateRVFromStart,
+      besidesAdded: false,
+      deliver: (e: SourceEvent) => this.handleEvent(w, e),
+      close: () => this.watchClosed(w),
+    };
+    const res = this.source.watch(rv, w);
+    if ('error' in res) {
+      this.listAndWatchEnded(res.error);
+      return;
+    }
+    this.watcher = w;
+    for (const e of res.replay) {
+      if (this.watcher !== w) break;
+      this.handleEvent(w, e);
+    }
+  }
+
+  /** handleAnyWatch for one event: into the FIFO (processed at once), then lastSyncResourceVersion. */
+  private handleEvent(w: WatchState, e: SourceEvent): void {
+    const obj = e.object;
+    if (e.type === 'ADDED') this.processObject(obj);
+    else if (e.type === 'MODIFIED') this.processObject(obj);
+    else this.processDelete(obj);
+    // a MODIFIED or DELETED event sets eventReceivedBesidesAdded for the rest of the stream
+    if (e.type !== 'ADDED') w.besidesAdded = true;
+    if (w.propagateRVFromStart || w.besidesAdded) this.lastSyncResourceVersion = obj.metadata.resourceVersion ?? '';
+    w.events++;
+  }
+
+  /** The result channel closed (ResetWatch): a watch under a second with no events is a VeryShortWatchError; otherwise watch again. */
+  private watchClosed(w: WatchState): void {
+    if (this.watcher !== w) return;
+    this.watcher = null;
+    if (this.now - w.start < 1000 && w.events === 0) {
+      this.listAndWatchEnded(null);
+      return;
+    }
+    this.startWatch();
+  }
+
+  /** ListAndWatch returned (with err logged by the watch error handler): stop the resync timer, back off, list again. */
+  private listAndWatchEnded(err: Status | null): void {
+    // The error (e.g. the 410 of a watch from a forgotten RV) is only logged by the watch error handler;
+    // a failed watch request does not mark the RV unavailable, so the relist asks for lastSyncResourceVersion.
+    void err;
+    if (this.watcher) this.source.stopWatch(this.watcher);
+    this.watcher = null;
+    this.timers = this.timers.filter((t) => t.kind !== 'resync');
+    this.addTimer(this.now + this.backoff.step(this.now), 'backoff');
+  }
+
+  /** startResync: on each tick, if the processor says some listener is due, Resync (AtomicFIFO: one SyncAll). */
+  private fireResync(): void {
+    if (this.shouldResync()) {
+      // processDeltas SyncAll: every cached object as an update to itself
+      for (const obj of this.indexer.list()) this.onUpdate(obj, obj);
+    }
+    this.addTimer(this.now + this.resyncCheckPeriod, 'resync');
+  }
+
+  private addTimer(at: number, kind: Timer['kind']): void {
+    this.timers.push({ at, kind, seq: this.seq++ });
+  }
+
+  // ---- the FIFO's consumer: processDeltas / processReplacedAllInfo on the informer's indexer ----
+
+  private processObject(obj: KubeObject): void {
+    const old = this.indexer.get(obj);
+    if (old !== undefined) {
+      this.indexer.update(obj);
+      this.onUpdate(old, obj);
+    } else {
+      this.indexer.add(obj);
+      this.onAdd(obj, !this.fifoSynced);
+    }
+  }
+
+  private processDelete(obj: KubeObject | DeletedFinalStateUnknown): void {
+    this.indexer.delete(obj);
+    this.onDelete(obj);
+  }
+
+  /** processReplacedAllInfo: tombstones for cached keys the list lacks, the cache replaced, deletions first, then updates/adds in list order. */
+  private replace(items: KubeObject[], resourceVersion: string): void {
+    const isInInitialList = !this.fifoSynced;
+    const newKeys = new Set(items.map(deletionHandlingKey));
+    const deletions: DeletedFinalStateUnknown[] = [];
+    for (const k of this.indexer.listKeys()) {
+      if (!newKeys.has(k)) deletions.push({ kind: 'DeletedFinalStateUnknown', key: k, obj: this.indexer.getByKey(k) ?? null });
+    }
+    const replacements = items.map((obj) => ({ oldObj: this.indexer.get(obj), newObj: obj }));
+    this.indexer.replace(items, resourceVersion);
+    this.fifoSynced = true; // the Replace was the first item: popping it synced the FIFO
+    for (const d of deletions) this.onDelete(d);
+    for (const r of replacements) {
+      if (r.oldObj !== undefined) this.onUpdate(r.oldObj, r.newObj);
+      else this.onAdd(r.newObj, isInInitialList);
+    }
+  }
+
+  // ---- sharedIndexInformer as the handler, sharedProcessor.distribute ----
+
+  private onAdd(obj: KubeObject, isInInitialList: boolean): void {
+    for (const l of this.listeners) this.notify(l, 'add', obj, isInInitialList);
+  }
+
+  /** An update whose old and new objects have the same resourceVersion is a sync: only listeners due for a resync get it. */
+  private onUpdate(oldObj: KubeObject, newObj: KubeObject): void {
+    const isSync = (oldObj.metadata.resourceVersion ?? '') === (newObj.metadata.resourceVersion ?? '');
+    for (const l of this.listeners) if (!isSync || l.syncing) this.notify(l, 'update', newObj);
+  }
+
+  private onDelete(obj: KubeObject | DeletedFinalStateUnknown): void {
+    for (const l of this.listeners) this.notify(l, 'delete', obj);
+  }
+
+  /** sharedProcessor.shouldResync: marks each listener due or not, and moves the due ones' next resync on. */
+  private shouldResync(): boolean {
+    let needed = false;
+    for (const l of this.listeners) {
+      const due = l.resyncPeriod !== 0 && this.now >= l.nextResync;
+      l.syncing = due;
+      if (due) {
+        needed = true;
+        l.nextResync = this.now + l.resyncPeriod;
+      }
+    }
+    return needed;
+  }
+
+  private notify(l: Listener, type: InformerNotification['type'], obj: KubeObject | DeletedFinalStateUnknown, isInInitialList?: boolean): void {
+    const key = isTombstone(obj) ? obj.key : metaNamespaceKey(obj);
+    const rv = isTombstone(obj) ? (obj.obj?.metadata.resourceVersion ?? '') : (obj.metadata.resourceVersion ?? '');
+    const n: InformerNotification = { handler: l.name, op: this.currentOp, type, key, resourceVersion: rv };
+    if (type === 'add') n.isInInitialList = isInInitialList ?? false;
+    this.notifications.push(n);
+  }
+}
