@@ -10,6 +10,7 @@
 // The source does not support WatchList, so the reflector lists, then watches.
 
 import type { Status } from './api-errors.ts';
+import { isExpiredError, isTooLargeResourceVersionError, isWatchErrorRetriable } from './api-errors.ts';
 import type { SourceEvent, SourceWatcher } from './fake-controller-source.ts';
 import { FakeControllerSource } from './fake-controller-source.ts';
 import { Indexer } from './indexer.ts';
@@ -77,7 +78,12 @@ class BackoffManager {
 
 type WatchState = { start: number; events: number; propagateRVFromStart: boolean; besidesAdded: boolean };
 
-type Timer = { at: number; kind: 'resync' | 'backoff'; seq: number };
+/** A request the reflector made and how the server answered (for the cell's lane picture). */
+export type InformerRequest = { at: number; verb: 'list' | 'watch'; resourceVersion: string; limit?: number; allowWatchBookmarks?: boolean; timeoutSeconds?: number; answer: string };
+/** An item the FIFO queued (RealFIFO with AtomicFIFO: a relist is one ReplacedAll, a resync one SyncAll). */
+export type FifoItem = { at: number; type: 'Added' | 'Updated' | 'Deleted' | 'ReplacedAll' | 'SyncAll'; key?: string; resourceVersion: string; count?: number };
+
+type Timer = { at: number; kind: 'resync' | 'backoff' | 'rewatch'; seq: number };
 
 export class SharedInformerSim {
   readonly source = new FakeControllerSource();
@@ -95,9 +101,15 @@ export class SharedInformerSim {
   private readonly backoff: BackoffManager;
   private timers: Timer[] = [];
   private seq = 0;
+  private retryWatchAt = 0;
   private watcher: (SourceWatcher & WatchState) | null = null;
   // RealFIFO (AtomicFIFO): synced once the first Replace has been popped
   private fifoSynced = false;
+  /** What the reflector asked and what the FIFO queued, when `record` is on. */
+  readonly requests: InformerRequest[] = [];
+  readonly fifo: FifoItem[] = [];
+  private readonly faults: Array<{ verb: 'list' | 'watch'; status: Status }> = [];
+  record = false;
 
   constructor(defaultResyncPeriodMs: number) {
     this.resyncCheckPeriod = defaultResyncPeriodMs;
@@ -158,6 +170,7 @@ export class SharedInformerSim {
       this.now = next.at;
       this.timersFired++;
       if (next.kind === 'resync') this.fireResync();
+      else if (next.kind === 'rewatch') this.startWatch();
       else this.listAndWatch();
     }
     this.now = target;
@@ -167,8 +180,31 @@ export class SharedInformerSim {
     this.source.change(type, object, !dropWatch);
   }
 
+  /** Compaction: the source forgets its change history (later watches from older RVs get 410), open watches go on. */
+  compact(): void {
+    this.source.compact();
+  }
+
   resetWatch(): void {
     this.source.resetWatch();
+  }
+
+  /** The next request of that verb is answered with this Status instead (a 429 or a 410, say). */
+  injectFault(verb: 'list' | 'watch', status: Status): void {
+    this.faults.push({ verb, status });
+  }
+
+  private takeFault(verb: 'list' | 'watch'): Status | undefined {
+    const i = this.faults.findIndex((f) => f.verb === verb);
+    return i < 0 ? undefined : this.faults.splice(i, 1)[0].status;
+  }
+
+  private logRequest(r: Omit<InformerRequest, 'at'>): void {
+    if (this.record) this.requests.push({ at: this.now, ...r });
+  }
+
+  private logFifo(item: Omit<FifoItem, 'at'>): void {
+    if (this.record) this.fifo.push({ at: this.now, ...item });
   }
 
   // ---- the reflector ----
@@ -180,8 +216,29 @@ export class SharedInformerSim {
 
   /** One ListAndWatch: list, Replace, arm the resync timer, watch. */
   private listAndWatch(): void {
-    void this.relistResourceVersion(); // the fake source ignores the RV a list asks for
-    const { items, resourceVersion } = this.source.list();
+    // reflector.go list: page size 500 unless a consistent read from a set RV (0: one request); the fake never paginates
+    const list = (): { items: KubeObject[]; resourceVersion: string } | { error: Status } => {
+      const rv = this.relistResourceVersion();
+      const limit = rv !== '' && rv !== '0' ? 0 : 500;
+      const fault = this.takeFault('list');
+      if (fault) {
+        this.logRequest({ verb: 'list', resourceVersion: rv, limit, answer: `${fault.code ?? ''} ${fault.reason ?? ''}`.trim() });
+        return { error: fault };
+      }
+      const res = this.source.list();
+      this.logRequest({ verb: 'list', resourceVersion: rv, limit, answer: `${res.items.length} items at RV ${res.resourceVersion}` });
+      return res;
+    };
+    let res = list();
+    if ('error' in res && (isExpiredError(res.error) || isTooLargeResourceVersionError(res.error))) {
+      this.isLastSyncResourceVersionUnavailable = true;
+      res = list();
+    }
+    if ('error' in res) {
+      this.listAndWatchEnded(res.error);
+      return;
+    }
+    const { items, resourceVersion } = res;
     this.isLastSyncResourceVersionUnavailable = false;
     this.replace(items, resourceVersion);
     this.lastSyncResourceVersion = resourceVersion;
@@ -200,8 +257,17 @@ export class SharedInformerSim {
       deliver: (e: SourceEvent) => this.handleEvent(w, e),
       close: () => this.watchClosed(w),
     };
-    const res = this.source.watch(rv, w);
+    const timeoutSeconds = 300; // reflector.go: 5 to 10 minutes; the simulation takes the minimum
+    const fault = this.takeFault('watch');
+    const res = fault ? { error: fault } : this.source.watch(rv, w);
+    this.logRequest({ verb: 'watch', resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds, answer: 'error' in res ? `${res.error.code ?? ''} ${res.error.reason ?? ''}`.trim() || res.error.message : `watching (${res.replay.length} replayed)` });
     if ('error' in res) {
+      if (isWatchErrorRetriable(res.error)) {
+        // "Watch failed - backing off": the same ListAndWatch watches again after the back-off
+        this.retryWatchAt = this.now + this.backoff.step(this.now);
+        this.addTimer(this.retryWatchAt, 'rewatch');
+        return;
+      }
       this.listAndWatchEnded(res.error);
       return;
     }
@@ -215,6 +281,7 @@ export class SharedInformerSim {
   /** handleAnyWatch for one event: into the FIFO (processed at once), then lastSyncResourceVersion. */
   private handleEvent(w: WatchState, e: SourceEvent): void {
     const obj = e.object;
+    this.logFifo({ type: e.type === 'ADDED' ? 'Added' : e.type === 'MODIFIED' ? 'Updated' : 'Deleted', key: metaNamespaceKey(obj), resourceVersion: obj.metadata.resourceVersion ?? '' });
     if (e.type === 'ADDED') this.processObject(obj);
     else if (e.type === 'MODIFIED') this.processObject(obj);
     else this.processDelete(obj);
@@ -242,13 +309,14 @@ export class SharedInformerSim {
     void err;
     if (this.watcher) this.source.stopWatch(this.watcher);
     this.watcher = null;
-    this.timers = this.timers.filter((t) => t.kind !== 'resync');
+    this.timers = this.timers.filter((t) => t.kind !== 'resync' && t.kind !== 'rewatch');
     this.addTimer(this.now + this.backoff.step(this.now), 'backoff');
   }
 
   /** startResync: on each tick, if the processor says some listener is due, Resync (AtomicFIFO: one SyncAll). */
   private fireResync(): void {
     if (this.shouldResync()) {
+      this.logFifo({ type: 'SyncAll', resourceVersion: this.indexer.lastStoreSyncResourceVersion(), count: this.indexer.size() });
       // processDeltas SyncAll: every cached object as an update to itself
       for (const obj of this.indexer.list()) this.onUpdate(obj, obj);
     }
@@ -279,6 +347,7 @@ export class SharedInformerSim {
 
   /** processReplacedAllInfo: tombstones for cached keys the list lacks, the cache replaced, deletions first, then updates/adds in list order. */
   private replace(items: KubeObject[], resourceVersion: string): void {
+    this.logFifo({ type: 'ReplacedAll', resourceVersion, count: items.length });
     const isInInitialList = !this.fifoSynced;
     const newKeys = new Set(items.map(deletionHandlingKey));
     const deletions: DeletedFinalStateUnknown[] = [];
