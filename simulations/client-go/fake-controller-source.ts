@@ -50,6 +50,13 @@ export class FakeControllerSource {
     for (const w of open) w.close();
   }
 
+  /** Not in the upstream fake: a dropped connection closes the open watches, the history stays. */
+  closeWatches(): void {
+    const open = [...this.watchers];
+    this.watchers = new Set();
+    for (const w of open) w.close();
+  }
+
   /** Not in the upstream fake: etcd compaction, as the history a watch could replay is forgotten. */
   compact(): void {
     this.changes = [];

@@ -79,9 +79,9 @@ class BackoffManager {
 type WatchState = { start: number; events: number; propagateRVFromStart: boolean; besidesAdded: boolean };
 
 /** A request the reflector made and how the server answered (for the cell's lane picture). */
-export type InformerRequest = { at: number; verb: 'list' | 'watch'; resourceVersion: string; limit?: number; allowWatchBookmarks?: boolean; timeoutSeconds?: number; answer: string };
+export type InformerRequest = { at: number; seq: number; verb: 'list' | 'watch'; resourceVersion: string; limit?: number; allowWatchBookmarks?: boolean; timeoutSeconds?: number; answer: string };
 /** An item the FIFO queued (RealFIFO with AtomicFIFO: a relist is one ReplacedAll, a resync one SyncAll). */
-export type FifoItem = { at: number; type: 'Added' | 'Updated' | 'Deleted' | 'ReplacedAll' | 'SyncAll'; key?: string; resourceVersion: string; count?: number };
+export type FifoItem = { at: number; seq: number; type: 'Added' | 'Updated' | 'Deleted' | 'ReplacedAll' | 'SyncAll'; key?: string; resourceVersion: string; count?: number };
 
 type Timer = { at: number; kind: 'resync' | 'backoff' | 'rewatch'; seq: number };
 
@@ -89,6 +89,14 @@ export class SharedInformerSim {
   readonly source = new FakeControllerSource();
   readonly indexer = new Indexer();
   readonly notifications: InformerNotification[] = [];
+  /** The virtual time of each notification (same index), for the cell's lanes. */
+  readonly notificationTimes: number[] = [];
+  /** One counter across requests, FIFO items and notifications: the order things happened within an instant. */
+  readonly notificationSeqs: number[] = [];
+  private logSeq = 0;
+  nextSeq(): number {
+    return this.logSeq++;
+  }
   private readonly listeners: Listener[] = [];
   resyncCheckPeriod: number;
   private readonly defaultEventHandlerResyncPeriod: number;
@@ -176,13 +184,22 @@ export class SharedInformerSim {
     this.now = target;
   }
 
-  serverChange(type: SourceEvent['type'], object: KubeObject, dropWatch: boolean): void {
-    this.source.change(type, object, !dropWatch);
+  serverChange(type: SourceEvent['type'], object: KubeObject, dropWatch: boolean): KubeObject {
+    return this.source.change(type, object, !dropWatch);
+  }
+
+  /** Close every open watch but keep the change history (a dropped connection): the reflector watches again from its RV. */
+  dropWatches(): void {
+    this.source.closeWatches();
   }
 
   /** Compaction: the source forgets its change history (later watches from older RVs get 410), open watches go on. */
   compact(): void {
     this.source.compact();
+  }
+
+  get lastSyncRV(): string {
+    return this.lastSyncResourceVersion;
   }
 
   resetWatch(): void {
@@ -199,12 +216,12 @@ export class SharedInformerSim {
     return i < 0 ? undefined : this.faults.splice(i, 1)[0].status;
   }
 
-  private logRequest(r: Omit<InformerRequest, 'at'>): void {
-    if (this.record) this.requests.push({ at: this.now, ...r });
+  private logRequest(r: Omit<InformerRequest, 'at' | 'seq'>): void {
+    if (this.record) this.requests.push({ at: this.now, seq: this.nextSeq(), ...r });
   }
 
-  private logFifo(item: Omit<FifoItem, 'at'>): void {
-    if (this.record) this.fifo.push({ at: this.now, ...item });
+  private logFifo(item: Omit<FifoItem, 'at' | 'seq'>): void {
+    if (this.record) this.fifo.push({ at: this.now, seq: this.nextSeq(), ...item });
   }
 
   // ---- the reflector ----
@@ -400,5 +417,7 @@ export class SharedInformerSim {
     const n: InformerNotification = { handler: l.name, op: this.currentOp, type, key, resourceVersion: rv };
     if (type === 'add') n.isInInitialList = isInInitialList ?? false;
     this.notifications.push(n);
+    this.notificationTimes.push(this.now);
+    this.notificationSeqs.push(this.nextSeq());
   }
 }

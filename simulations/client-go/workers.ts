@@ -29,19 +29,26 @@ export interface WorkersInput {
   untilMs?: number;
   /** Record each run (off for benchmarks). */
   record?: boolean;
+  /** Stop after this many reconciles (reported as truncated). */
+  maxRuns?: number;
 }
 
 export interface WorkersOutput {
   runs: WorkerRun[];
+  /** Each add and what the queue did with it (when recording). */
+  adds: Array<{ atMs: number; key: string; outcome: 'queued' | 'deduplicated' | 'behind-worker' | 'shutdown'; retry: boolean }>;
   processed: number;
   failures: number;
   endMs: number;
   maxConcurrentSameKey: number;
+  truncated: boolean;
 }
 
 export function runWorkers(input: WorkersInput): WorkersOutput {
+  const addLog: WorkersOutput['adds'] = [];
   const q = new RateLimitingQueue();
   q.setRateLimiter(input.rateLimiter(q));
+  if (input.record) q.onDelayedAdd = (key, outcome) => addLog.push({ atMs: q.now() / 1e6, key, outcome, retry: true });
   const ns = 1e6;
   const busyUntil: number[] = new Array(input.workers).fill(-1); // ns; -1 idle
   const holding: Array<string | null> = new Array(input.workers).fill(null);
@@ -55,9 +62,14 @@ export function runWorkers(input: WorkersInput): WorkersOutput {
   let maxSame = 0;
   const held = new Map<string, number>();
   let now = 0;
+  let truncated = false;
   for (;;) {
     // 1. Adds due now.
-    while (nextAdd < input.adds.length && input.adds[nextAdd].atMs * ns <= now) q.add(input.adds[nextAdd++].key);
+    while (nextAdd < input.adds.length && input.adds[nextAdd].atMs * ns <= now) {
+      const a = input.adds[nextAdd++];
+      const outcome = q.queue.add(a.key);
+      if (input.record) addLog.push({ atMs: now / ns, key: a.key, outcome, retry: false });
+    }
     // 2. Workers finishing now.
     for (let w = 0; w < input.workers; w++) {
       if (holding[w] === null || busyUntil[w] > now) continue;
@@ -75,6 +87,10 @@ export function runWorkers(input: WorkersInput): WorkersOutput {
       if (input.record) runs.push({ worker: w, key, startMs: res.start / ns, endMs: now / ns, ok: res.ok, ...(retry !== undefined ? { retryAfterMs: retry } : {}) });
       holding[w] = null;
       busyUntil[w] = -1;
+    }
+    if (input.maxRuns !== undefined && processed >= input.maxRuns) {
+      truncated = true;
+      break;
     }
     // 3. Idle workers take keys.
     for (let w = 0; w < input.workers; w++) {
@@ -101,5 +117,5 @@ export function runWorkers(input: WorkersInput): WorkersOutput {
     now = next;
     q.advanceTo(now);
   }
-  return { runs, processed, failures, endMs: now / ns, maxConcurrentSameKey: maxSame };
+  return { runs, adds: addLog, processed, failures, endMs: now / ns, maxConcurrentSameKey: maxSame, truncated };
 }

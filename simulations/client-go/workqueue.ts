@@ -20,12 +20,14 @@ export class Queue {
   shuttingDown = false;
   drain = false;
 
-  add(item: string): void {
-    if (this.shuttingDown) return;
-    if (this.dirty.has(item)) return; // already queued, or queued again behind a worker (Touch is a no-op)
+  /** Add; says what became of the item (for timelines): queued, already waiting (deduplicated), held back behind a worker, or dropped at shutdown. */
+  add(item: string): 'queued' | 'deduplicated' | 'behind-worker' | 'shutdown' {
+    if (this.shuttingDown) return 'shutdown';
+    if (this.dirty.has(item)) return 'deduplicated'; // already queued, or queued again behind a worker (Touch is a no-op)
     this.dirty.add(item);
-    if (this.processing.has(item)) return; // Done will queue it
+    if (this.processing.has(item)) return 'behind-worker'; // Done will queue it
     this.push(item);
+    return 'queued';
   }
 
   len(): number {
@@ -208,12 +210,17 @@ export class RateLimitingQueue {
     this.advanceTo(this.nowNs + ns);
   }
 
+  /** Called with each delayed item as the waiting loop adds it, and what became of it. */
+  onDelayedAdd: ((item: string, outcome: ReturnType<Queue['add']>) => void) | null = null;
+
   advanceTo(t: number): void {
     if (t > this.nowNs) this.nowNs = t;
     // waitingLoop returns once the queue shuts down; its entries are never added.
     if (this.queue.shuttingDown) return;
     while (this.waiting.size > 0 && this.waiting.peek().readyAt <= this.nowNs) {
-      this.queue.add(this.waiting.pop().data);
+      const item = this.waiting.pop().data;
+      const outcome = this.queue.add(item);
+      this.onDelayedAdd?.(item, outcome);
     }
   }
 
