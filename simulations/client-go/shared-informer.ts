@@ -87,7 +87,7 @@ type Timer = { at: number; kind: 'resync' | 'backoff' | 'rewatch'; seq: number }
 
 export class SharedInformerSim {
   readonly source = new FakeControllerSource();
-  readonly indexer = new Indexer();
+  readonly indexer: Indexer;
   readonly notifications: InformerNotification[] = [];
   /** The virtual time of each notification (same index), for the cell's lanes. */
   readonly notificationTimes: number[] = [];
@@ -119,7 +119,8 @@ export class SharedInformerSim {
   private readonly faults: Array<{ verb: 'list' | 'watch'; status: Status }> = [];
   record = false;
 
-  constructor(defaultResyncPeriodMs: number) {
+  constructor(defaultResyncPeriodMs: number, indexers: ConstructorParameters<typeof Indexer>[0] = {}) {
+    this.indexer = new Indexer(indexers);
     this.resyncCheckPeriod = defaultResyncPeriodMs;
     this.defaultEventHandlerResyncPeriod = defaultResyncPeriodMs;
     this.backoff = new BackoffManager(0);
@@ -411,7 +412,13 @@ export class SharedInformerSim {
     return needed;
   }
 
+  /** Every notification is counted; it is kept in `notifications` unless `collect` is off (benchmarks). */
+  notificationCount = 0;
+  collect = true;
+
   private notify(l: Listener, type: InformerNotification['type'], obj: KubeObject | DeletedFinalStateUnknown, isInInitialList?: boolean): void {
+    this.notificationCount++;
+    if (!this.collect) return;
     const key = isTombstone(obj) ? obj.key : metaNamespaceKey(obj);
     const rv = isTombstone(obj) ? (obj.obj?.metadata.resourceVersion ?? '') : (obj.metadata.resourceVersion ?? '');
     const n: InformerNotification = { handler: l.name, op: this.currentOp, type, key, resourceVersion: rv };

@@ -7,6 +7,7 @@ import { Indexer, indexFuncFor } from '../../simulations/client-go/indexer.ts';
 import { applyDeltas } from '../../simulations/client-go/process-deltas.ts';
 import { newRateLimiter } from '../../simulations/client-go/rate-limiters.ts';
 import { runWorkers } from '../../simulations/client-go/workers.ts';
+import { SharedInformerSim } from '../../simulations/client-go/shared-informer.ts';
 import type { KubeObject } from '../../simulations/client-go/types.ts';
 import type { BenchResult } from './run.ts';
 
@@ -68,6 +69,21 @@ export function runInformer(events: Event[]): { notifications: number; stored: n
   return { notifications, stored: indexer.size() };
 }
 
+/** The whole SharedIndexInformer (1.36: RealFIFO with AtomicFIFO) against the fake API server: 10,000 objects listed, then every later event sent down the watch. */
+export function runSharedInformer(events: Event[]): { notifications: number; stored: number } {
+  const sim = new SharedInformerSim(0, { namespace: indexFuncFor('namespace'), app: indexFuncFor({ labelValue: 'app' }) });
+  sim.addEventHandler('h');
+  sim.collect = false; // the handler only counts, as a controller's enqueue is cheap
+  let i = 0;
+  for (; i < 10_000; i++) sim.serverChange('ADDED', events[i].object, false);
+  sim.run();
+  for (; i < events.length; i++) {
+    const e = events[i];
+    sim.serverChange(e.type, e.object, false);
+  }
+  return { notifications: sim.notificationCount, stored: sim.indexer.size() };
+}
+
 export function runQueue() {
   const rand = lcg(11);
   const failing = new Set<string>();
@@ -90,28 +106,48 @@ export function runQueue() {
   });
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/** Wall and CPU milliseconds of fn (the machine is shared: CPU time is the steadier figure, and the one compared to the target). */
+function measure<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = fn();
+  return { value, wallMs: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)) };
+}
+
 export async function bench(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const events = watchEvents();
   runInformer(events.slice(0, 20_000)); // warm up
-  const t0 = performance.now();
-  const r = runInformer(events);
-  const s = (performance.now() - t0) / 1000;
-  const rate = events.length / s;
+  const m0 = measure(() => runInformer(events));
+  const r = m0.value;
+  const rate = events.length / (m0.cpuMs / 1000);
   out.push({
-    name: 'informer: 100,000 watch events over 10,000 objects into an indexer with two indexes',
-    value: `${Math.round(rate).toLocaleString('en-US')} events/s (${(s * 1000).toFixed(0)} ms)`,
+    name: 'informer pipeline (DeltaFIFO with the indexer as KnownObjects, processDeltas, indexer with two indexes): 100,000 watch events over 10,000 objects',
+    value: `${Math.round(rate).toLocaleString('en-US')} events/s (${m0.cpuMs.toFixed(0)} ms CPU, ${m0.wallMs.toFixed(0)} ms wall)`,
     target: '> 200,000 events/s',
     met: rate > 200_000,
     notes: [`${r.notifications.toLocaleString('en-US')} handler notifications, ${r.stored.toLocaleString('en-US')} objects cached`],
   });
+  runSharedInformer(events.slice(0, 20_000)); // warm up
+  const m2 = measure(() => runSharedInformer(events));
+  const si = m2.value;
+  const rate2 = events.length / (m2.cpuMs / 1000);
+  out.push({
+    name: 'shared informer end to end (fake API server, list then watch, RealFIFO, indexer with two indexes, one handler): 100,000 events over 10,000 objects',
+    value: `${Math.round(rate2).toLocaleString('en-US')} events/s (${m2.cpuMs.toFixed(0)} ms CPU, ${m2.wallMs.toFixed(0)} ms wall)`,
+    target: '> 200,000 events/s',
+    met: rate2 > 200_000,
+    notes: [`${si.notifications.toLocaleString('en-US')} handler notifications, ${si.stored.toLocaleString('en-US')} objects cached`],
+  });
   runQueue(); // warm up
-  const t1 = performance.now();
-  const q = runQueue();
-  const qs = (performance.now() - t1) / 1000;
+  const m1 = measure(() => runQueue());
+  const q = m1.value;
+  const qs = m1.cpuMs / 1000;
   out.push({
     name: 'work queue: 8 workers over 50,000 keys with 10% failures',
-    value: `${(qs * 1000).toFixed(0)} ms`,
+    value: `${m1.cpuMs.toFixed(0)} ms CPU (${m1.wallMs.toFixed(0)} ms wall)`,
     target: '< 1 s',
     met: qs < 1,
     notes: [`${q.processed.toLocaleString('en-US')} reconciles, ${q.failures.toLocaleString('en-US')} failures retried, virtual time ${(q.endMs / 1000).toFixed(1)} s, never two workers on one key: ${q.maxConcurrentSameKey === 1}`],
