@@ -126,3 +126,68 @@ describe('reflector_test.go relists', () => {
     assert.deepEqual(out.requests.map((r) => [r.run, r.verb, r.resourceVersion]), [[0, 'list', '0'], [1, 'list', '0'], [1, 'watch', '5'], [2, 'list', '5']]);
   });
 });
+
+describe('reflector_test.go errors and 429s', () => {
+  const tooMany = { code: 429, reason: 'TooManyRequests', message: 'too many requests', details: { retryAfterSeconds: 1 } };
+
+  it('TestReflectorListAndWatchWithErrors: the store follows each line; list and watch errors come back as ListAndWatch’s error', () => {
+    const p = (name: string, rv: string) => pod(name, rv);
+    const lines: Array<{ list?: KubeObject[]; listRV?: string; listErr?: string; events?: Array<{ type: 'ADDED' | 'DELETED'; object: KubeObject }>; watchErr?: string }> = [
+      { list: [], listRV: '1', events: [{ type: 'ADDED', object: p('foo', '2') }, { type: 'ADDED', object: p('bar', '3') }] },
+      { list: [p('foo', '2'), p('bar', '3')], listRV: '3', events: [{ type: 'DELETED', object: p('foo', '4') }, { type: 'ADDED', object: p('qux', '5') }] },
+      { listErr: 'a list error' },
+      { list: [p('bar', '3'), p('qux', '5')], listRV: '5', watchErr: 'a watch error' },
+      { list: [p('bar', '3'), p('qux', '5')], listRV: '5', events: [{ type: 'ADDED', object: p('baz', '6') }] },
+      { list: [p('bar', '3'), p('qux', '5'), p('baz', '6')], listRV: '6' },
+    ];
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: lines.map((l) => ({
+        responses: l.listErr
+          ? [{ error: { message: l.listErr } }]
+          : [{ list: { resourceVersion: l.listRV!, items: l.list! } }, l.watchErr ? { error: { message: l.watchErr } } : { watch: { events: l.events ?? [] } }],
+      })),
+    });
+    lines.forEach((l, i) => {
+      // "Test that the list is what currently exists in the store": before line i, the store holds line i's list.
+      if (l.list && i > 0) assert.deepEqual(rvs(out.runs[i - 1].store), rvs(l.list), `before line ${i}`);
+    });
+    assert.deepEqual(out.runs.map((r) => r.error), [null, null, 'failed to list *v1.Pod: a list error', 'a watch error', null, null]);
+  });
+
+  it('TestBackoffOnTooManyRequests: a 429 on the watch request and a 429 ERROR event are retried after back-off, without relisting', () => {
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: [{
+        responses: [
+          { list: { resourceVersion: '1', items: [] } },
+          { error: tooMany },
+          { watch: { events: [{ type: 'ERROR', object: { apiVersion: 'v1', kind: 'Status', status: 'Failure', ...tooMany } }], then: 'close' } },
+          { watch: { events: [], then: 'close' } },
+        ],
+      }],
+    });
+    assert.deepEqual(out.requests.map((r) => r.verb), ['list', 'watch', 'watch', 'watch']);
+    assert.equal(out.runs[0].error, null);
+  });
+
+  it('TestNoRelistOnTooManyRequests: four 429s, one list, five watches', () => {
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: [{ responses: [{ list: { resourceVersion: '1', items: [] } }, { error: tooMany }, { error: tooMany }, { error: tooMany }, { error: tooMany }, { watch: { events: [], then: 'close' } }] }],
+    });
+    assert.equal(out.requests.filter((r) => r.verb === 'list').length, 1);
+    assert.equal(out.requests.filter((r) => r.verb === 'watch').length, 5);
+    assert.equal(out.runs[0].error, null);
+  });
+
+  it('TestRetryInternalError "retries off": a 500 ERROR event ends ListAndWatch without retrying the watch', () => {
+    const internal = { code: 500, reason: 'InternalError', message: 'Internal error occurred: etcdserver: no leader' };
+    const out = reflectorScenario({
+      useWatchList: false,
+      runs: [{ responses: [{ list: { resourceVersion: '1', items: [] } }, { watch: { events: [{ type: 'ERROR', object: { apiVersion: 'v1', kind: 'Status', status: 'Failure', ...internal } }] } }] }],
+    });
+    assert.equal(out.requests.filter((r) => r.verb === 'watch').length, 1);
+    assert.equal(out.runs[0].error, null);
+  });
+});
