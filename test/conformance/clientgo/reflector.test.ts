@@ -191,3 +191,70 @@ describe('reflector_test.go errors and 429s', () => {
     assert.equal(out.runs[0].error, null);
   });
 });
+
+// reflector_watchlist_test.go TestWatchList: "closes listWatcher after N events" is a watch whose events
+// end there and whose context is then cancelled ('stop'); the store and the request options are compared.
+describe('reflector_watchlist_test.go TestWatchList', () => {
+  const watchListOpts = { resourceVersion: '', resourceVersionMatch: 'NotOlderThan', allowWatchBookmarks: true, sendInitialEvents: true };
+  const bookmark = (rv: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { resourceVersion: rv, annotations: { 'k8s.io/initial-events-end': 'true' } } });
+  const strip = (out: ReturnType<typeof reflectorScenario>) => out.requests.map(({ timeoutSeconds, run, ...r }) => r);
+
+  it('the reflector won’t be synced if the bookmark event has not been received', () => {
+    const out = reflectorScenario({ useWatchList: true, runs: [{ responses: [{ watch: { events: [{ type: 'ADDED', object: pod('p1', '1') }] } }] }] });
+    assert.deepEqual(strip(out), [{ verb: 'watch', ...watchListOpts }]);
+    assert.deepEqual(out.runs[0].store, []);
+  });
+
+  it('the reflector uses the old LIST/WATCH semantics if the UseWatchList is turned off', () => {
+    const out = reflectorScenario({ useWatchList: false, runs: [{ responses: [{ list: { resourceVersion: '1', items: [pod('p1', '1')] } }] }] });
+    assert.deepEqual(strip(out), [{ verb: 'list', resourceVersion: '0', limit: 500 }, { verb: 'watch', resourceVersion: '1', allowWatchBookmarks: true }]);
+    assert.deepEqual(rvs(out.runs[0].store), ['p1@1']);
+  });
+
+  for (const [name, error] of [
+    ['returning any other error than apierrors.NewInvalid forces fallback', { message: 'dummy error' }],
+    ['the reflector can fall back to old LIST/WATCH semantics when a server doesn’t support streaming', { code: 422, reason: 'Invalid', message: ' "" is invalid: streaming is not allowed' }],
+  ] as const) {
+    it(name, () => {
+      const out = reflectorScenario({
+        useWatchList: true,
+        runs: [{ responses: [{ error }, { list: { resourceVersion: '1', items: [pod('p1', '1')] } }, { watch: { events: [{ type: 'ADDED', object: pod('p2', '2') }] } }] }],
+      });
+      assert.deepEqual(strip(out), [{ verb: 'watch', ...watchListOpts }, { verb: 'list', resourceVersion: '0', limit: 500 }, { verb: 'watch', resourceVersion: '1', allowWatchBookmarks: true }]);
+      assert.deepEqual(rvs(out.runs[0].store), ['p1@1', 'p2@2']);
+      assert.equal(out.runs[0].error, null);
+    });
+  }
+
+  it('prove that the reflector is synced after receiving a bookmark event', () => {
+    const out = reflectorScenario({
+      useWatchList: true,
+      runs: [{ responses: [{ watch: { events: [{ type: 'ADDED', object: pod('p1', '1') }, { type: 'ADDED', object: pod('p2', '2') }, { type: 'BOOKMARK', object: bookmark('2') }] } }] }],
+    });
+    assert.deepEqual(strip(out), [{ verb: 'watch', ...watchListOpts }]);
+    assert.deepEqual(rvs(out.runs[0].store), ['p1@1', 'p2@2']);
+    assert.equal(out.runs[0].lastSyncResourceVersion, '2');
+  });
+
+  it('check if Updates and Deletes events are propagated during streaming (until the bookmark is received)', () => {
+    const out = reflectorScenario({
+      useWatchList: true,
+      runs: [{
+        responses: [{
+          watch: {
+            events: [
+              { type: 'ADDED', object: pod('p1', '1') },
+              { type: 'ADDED', object: pod('p2', '2') },
+              { type: 'MODIFIED', object: { ...pod('p1', '3'), spec: { activeDeadlineSeconds: 12 } } },
+              { type: 'ADDED', object: pod('p3', '4') },
+              { type: 'DELETED', object: pod('p3', '5') },
+              { type: 'BOOKMARK', object: bookmark('5') },
+            ],
+          },
+        }],
+      }],
+    });
+    assert.deepEqual(rvs(out.runs[0].store), ['p1@3', 'p2@2']);
+    assert.deepEqual(out.runs[0].store.find((o) => o.metadata.name === 'p1')?.spec, { activeDeadlineSeconds: 12 });
+  });
+});
