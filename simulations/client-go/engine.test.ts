@@ -11,16 +11,16 @@ import { engine } from './engine.ts';
 const ctx = { budget: DEFAULT_BUDGET, detail: true };
 const fixture = (name: string) => parseManifests(readFileSync(new URL(`./fixtures/${name}.yaml`, import.meta.url), 'utf8'));
 
-test('watch disruption: resumed watch, then 410 after compaction, back-off, relist, and a tombstone for the Pod deleted unseen', () => {
+const withoutWatchList = () => parseManifests(readFileSync(new URL('./fixtures/watch-disruption.yaml', import.meta.url), 'utf8').replace('  resyncPeriodMs: 0', '  watchList: false\n  resyncPeriodMs: 0'));
+
+test('watch disruption, WatchList (the 1.35+ default): resumed watch, 410 after compaction, back-off, a new WatchList, and a tombstone for the Pod deleted unseen', () => {
   const out = engine.run(fixture('watch-disruption'), ctx);
   const inf = out.result.informer!;
-  assert.deepEqual(inf.requests.map((r) => [r.at, r.verb, r.resourceVersion, r.limit ?? null, r.answer]), [
-    [0, 'list', '0', 500, '3 items at RV 3'],
-    [0, 'watch', '3', null, 'watching (0 replayed)'],
-    [1500, 'watch', '4', null, 'watching (0 replayed)'], // the dropped watch resumes from lastSyncResourceVersion
-    [3000, 'watch', '4', null, '410 Expired'], // the history it needs was compacted
-    [4600, 'list', '4', 0, '3 items at RV 6'], // after the 0.8–1.6 s back-off; a consistent read, so no limit
-    [4600, 'watch', '6', null, 'watching (0 replayed)'],
+  assert.deepEqual(inf.requests.map((r) => [r.at, r.verb, r.resourceVersion, r.sendInitialEvents ?? false, r.answer]), [
+    [0, 'watch', '', true, '3 initial events, bookmark at RV 3'],
+    [1500, 'watch', '4', false, 'watching (0 replayed)'], // the dropped watch resumes from lastSyncResourceVersion
+    [3000, 'watch', '4', false, '410 Expired'], // the history it needs was compacted
+    [4600, 'watch', '4', true, '3 initial events, bookmark at RV 6'], // after the 0.8–1.6 s back-off
   ]);
   assert.deepEqual(inf.notifications.map((n) => [n.at, n.type, n.key, n.resourceVersion]), [
     [0, 'add', 'default/web-0', '1'],
@@ -34,6 +34,45 @@ test('watch disruption: resumed watch, then 410 after compaction, back-off, reli
   assert.equal(inf.lastSyncResourceVersion, '6');
   const view = engine.viewModel!(out);
   assert.equal(view.informer!.rows.length, inf.server.length + inf.requests.length + inf.fifo.length + inf.notifications.length);
+});
+
+test('watch disruption, LIST then WATCH: the relist is a consistent read at the last RV, without a limit', () => {
+  const out = engine.run(withoutWatchList(), ctx);
+  const inf = out.result.informer!;
+  assert.deepEqual(inf.requests.map((r) => [r.at, r.verb, r.resourceVersion, r.limit ?? null, r.answer]), [
+    [0, 'list', '0', 500, '3 items at RV 3'],
+    [0, 'watch', '3', null, 'watching (0 replayed)'],
+    [1500, 'watch', '4', null, 'watching (0 replayed)'],
+    [3000, 'watch', '4', null, '410 Expired'],
+    [4600, 'list', '4', 0, '3 items at RV 6'],
+    [4600, 'watch', '6', null, 'watching (0 replayed)'],
+  ]);
+  assert.deepEqual(inf.notifications.slice(4).map((n) => [n.at, n.type, n.key]), [[4600, 'delete', 'default/db-0'], [4600, 'add', 'default/web-2']]);
+});
+
+test('a 429 on the WatchList request backs off and asks again; a 410 asks again at once with no resourceVersion', () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: a, namespace: default}
+---
+apiVersion: kube-notebook.dev/v1alpha1
+kind: WatchScript
+spec:
+  untilMs: 10000
+  steps:
+  - {at: 100, fail: {verb: watch, code: 410}}
+  - {at: 100, compact: true}
+  - {at: 200, dropWatches: true}
+  - {at: 300, fail: {verb: watch, code: 429}}
+`;
+  const inf = engine.run(parseManifests(yaml), ctx).result.informer!;
+  assert.deepEqual(inf.requests.map((r) => [r.at, r.resourceVersion, r.sendInitialEvents ?? false, r.answer]), [
+    [0, '', true, '1 initial events, bookmark at RV 1'],
+    // 200 ms: the watch closes under a second with no events (VeryShortWatchError): back off 1.6 s, then a new WatchList
+    [1800, '1', true, '410 Expired'],
+    [1800, '', true, '429 TooManyRequests'], // the RV is forgotten and the request made again at once
+    [5000, '', true, '1 initial events, bookmark at RV 1'], // the second back-off step: 3.2 s
+  ]);
 });
 
 test('work queue: merged adds, a key re-queued behind its worker, 5 ms then 10 ms retries, never two workers on one key', () => {

@@ -26,6 +26,7 @@ const STATUS: Record<429 | 410, { code: number; reason: string; message: string 
 function runWatch(input: WatchInput, maxEvents: number): NonNullable<InformersResult['informer']> {
   const sim = new SharedInformerSim(input.resyncPeriodMs);
   sim.record = true;
+  sim.useWatchList = input.watchList;
   const server: Array<{ at: number; seq: number; type: string; key: string; resourceVersion: string; note?: string }> = [];
   for (const o of input.objects) {
     const stored = sim.serverChange('ADDED', o, false);
@@ -123,7 +124,7 @@ export const engine: Engine<InformersResult, InformersView> = {
       }
       result.informer = informer;
       for (const r of informer.requests) {
-        trace.push({ at: r.at, subject: 'reflector', title: `${r.verb} resourceVersion="${r.resourceVersion}"${r.limit !== undefined ? ` limit=${r.limit}` : ''}: ${r.answer}`, source: 'client-go tools/cache/reflector.go', level: /4\d\d/.test(r.answer) ? 'warning' : 'info' });
+        trace.push({ at: r.at, subject: 'reflector', title: `${r.verb} resourceVersion="${r.resourceVersion}"${r.limit !== undefined ? ` limit=${r.limit}` : ''}${r.sendInitialEvents ? ' sendInitialEvents=true' : ''}: ${r.answer}`, source: 'client-go tools/cache/reflector.go', level: /4\d\d/.test(r.answer) ? 'warning' : 'info' });
       }
       for (const n of informer.notifications) {
         trace.push({ at: n.at, subject: n.handler, title: `${n.type} ${n.key} (resourceVersion ${n.resourceVersion}${n.isInInitialList ? ', in the initial list' : ''})`, source: 'client-go tools/cache/shared_informer.go', level: 'decision' });

@@ -86,6 +86,16 @@ export class FakeControllerSource {
     return { replay };
   }
 
+  /**
+   * Not in the upstream fake: a WatchList request (sendInitialEvents, NotOlderThan), answered as
+   * kube-apiserver's watch cache answers it: the current objects, then the latest RV; the watcher then
+   * receives broadcasts.
+   */
+  watchInitial(watcher: SourceWatcher): { items: KubeObject[]; resourceVersion: string } {
+    this.watchers.add(watcher);
+    return this.list();
+  }
+
   stopWatch(watcher: SourceWatcher): void {
     this.watchers.delete(watcher);
   }

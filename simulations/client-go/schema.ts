@@ -4,6 +4,8 @@
 //                          (Pods, ConfigMaps, any object) exist before the informer starts.
 //     spec.watch:          {apiVersion, kind} the informer lists and watches (default: the
 //                          kind of the first object, else v1 Pod)
+//     spec.watchList:      start each ListAndWatch with a WatchList stream (default true, as
+//                          WatchListClient is since 1.35); false: LIST then WATCH
 //     spec.resyncPeriodMs: the informer's default resync period (0 = none)
 //     spec.handlers:       [{name, resyncPeriodMs?}]
 //     spec.untilMs:        how long to run
@@ -33,6 +35,7 @@ export type WatchStep =
 
 export interface WatchInput {
   watch: { apiVersion: string; kind: string };
+  watchList: boolean;
   resyncPeriodMs: number;
   handlers: Array<{ name: string; resyncPeriodMs?: number }>;
   untilMs: number;
@@ -106,7 +109,8 @@ function readWatch(object: Record<string, unknown>, others: KubeObject[]): Watch
     }
     throw new ValidationError('a step needs one of create, update, delete, dropWatches: true, compact: true or fail', { path: p });
   });
-  return { watch, resyncPeriodMs, handlers, untilMs, steps, objects: others.filter((o) => o.apiVersion === watch.apiVersion && o.kind === watch.kind) };
+  const watchList = spec.watchList === undefined ? true : bool(spec.watchList, ['spec', 'watchList']);
+  return { watch, watchList, resyncPeriodMs, handlers, untilMs, steps, objects: others.filter((o) => o.apiVersion === watch.apiVersion && o.kind === watch.kind) };
 }
 
 function readQueue(object: Record<string, unknown>): QueueInput {

@@ -79,11 +79,11 @@ class BackoffManager {
 type WatchState = { start: number; events: number; propagateRVFromStart: boolean; besidesAdded: boolean };
 
 /** A request the reflector made and how the server answered (for the cell's lane picture). */
-export type InformerRequest = { at: number; seq: number; verb: 'list' | 'watch'; resourceVersion: string; limit?: number; allowWatchBookmarks?: boolean; timeoutSeconds?: number; answer: string };
+export type InformerRequest = { at: number; seq: number; verb: 'list' | 'watch'; resourceVersion: string; resourceVersionMatch?: string; limit?: number; allowWatchBookmarks?: boolean; sendInitialEvents?: boolean; timeoutSeconds?: number; answer: string };
 /** An item the FIFO queued (RealFIFO with AtomicFIFO: a relist is one ReplacedAll, a resync one SyncAll). */
 export type FifoItem = { at: number; seq: number; type: 'Added' | 'Updated' | 'Deleted' | 'ReplacedAll' | 'SyncAll'; key?: string; resourceVersion: string; count?: number };
 
-type Timer = { at: number; kind: 'resync' | 'backoff' | 'rewatch'; seq: number };
+type Timer = { at: number; kind: 'resync' | 'backoff' | 'rewatch' | 'watchlist'; seq: number };
 
 export class SharedInformerSim {
   readonly source = new FakeControllerSource();
@@ -118,6 +118,12 @@ export class SharedInformerSim {
   readonly fifo: FifoItem[] = [];
   private readonly faults: Array<{ verb: 'list' | 'watch'; status: Status }> = [];
   record = false;
+  /**
+   * WatchListClient (on by default since 1.35): ListAndWatch starts with one watch that sends the
+   * initial state as ADDED events and a bookmark. The contract's sharedInformerScenario keeps it off,
+   * as upstream's FakeControllerSource does not support it; the cell turns it on.
+   */
+  useWatchList = false;
 
   constructor(defaultResyncPeriodMs: number, indexers: ConstructorParameters<typeof Indexer>[0] = {}) {
     this.indexer = new Indexer(indexers);
@@ -180,6 +186,7 @@ export class SharedInformerSim {
       this.timersFired++;
       if (next.kind === 'resync') this.fireResync();
       else if (next.kind === 'rewatch') this.startWatch();
+      else if (next.kind === 'watchlist') this.watchList();
       else this.listAndWatch();
     }
     this.now = target;
@@ -232,8 +239,70 @@ export class SharedInformerSim {
     return this.lastSyncResourceVersion === '' ? '0' : this.lastSyncResourceVersion;
   }
 
-  /** One ListAndWatch: list, Replace, arm the resync timer, watch. */
+  /** One ListAndWatch: WatchList, or list, Replace, arm the resync timer, watch. */
   private listAndWatch(): void {
+    if (this.useWatchList) {
+      this.watchList();
+      return;
+    }
+    this.listThenWatch();
+  }
+
+  private rewatchResourceVersion(): string {
+    return this.isLastSyncResourceVersionUnavailable ? '' : this.lastSyncResourceVersion;
+  }
+
+  /**
+   * reflector.go watchList against a server that supports it: a 429 backs off and asks again, a 410
+   * forgets the RV and asks again at once, any other error falls back to list + watch. The server
+   * (kube-apiserver's watch cache, NotOlderThan) answers with every current object as ADDED and the
+   * initial-events-end bookmark at its latest RV; the store is replaced at the bookmark and the same
+   * stream goes on as the watch.
+   */
+  private watchList(): void {
+    for (;;) {
+      const rv = this.rewatchResourceVersion();
+      const base = { verb: 'watch' as const, resourceVersion: rv, resourceVersionMatch: 'NotOlderThan', allowWatchBookmarks: true, sendInitialEvents: true, timeoutSeconds: 300 };
+      const fault = this.takeFault('watch');
+      if (fault) {
+        this.logRequest({ ...base, answer: `${fault.code ?? ''} ${fault.reason ?? ''}`.trim() || fault.message });
+        if (isWatchErrorRetriable(fault)) {
+          this.addTimer(this.now + this.backoff.step(this.now), 'watchlist');
+          return;
+        }
+        if (isExpiredError(fault) || isTooLargeResourceVersionError(fault)) {
+          this.isLastSyncResourceVersionUnavailable = true;
+          continue;
+        }
+        this.listThenWatch(); // "Falling back to regular list"
+        return;
+      }
+      const w = this.newWatchState(true);
+      const { items, resourceVersion } = this.source.watchInitial(w);
+      this.logRequest({ ...base, answer: `${items.length} initial events, bookmark at RV ${resourceVersion}` });
+      // handleListWatch into a temporary store; the bookmark ends the initial list
+      this.isLastSyncResourceVersionUnavailable = false;
+      this.replace(items, resourceVersion);
+      this.lastSyncResourceVersion = resourceVersion;
+      this.watcher = w; // reflector.go watch() goes on with this stream, counting its events afresh
+      if (this.resyncCheckPeriod > 0) this.addTimer(this.now + this.resyncCheckPeriod, 'resync');
+      return;
+    }
+  }
+
+  private newWatchState(propagateRVFromStart: boolean): SourceWatcher & WatchState {
+    const w: SourceWatcher & WatchState = {
+      start: this.now,
+      events: 0,
+      propagateRVFromStart,
+      besidesAdded: false,
+      deliver: (e: SourceEvent) => this.handleEvent(w, e),
+      close: () => this.watchClosed(w),
+    };
+    return w;
+  }
+
+  private listThenWatch(): void {
     // reflector.go list: page size 500 unless a consistent read from a set RV (0: one request); the fake never paginates
     const list = (): { items: KubeObject[]; resourceVersion: string } | { error: Status } => {
       const rv = this.relistResourceVersion();
@@ -266,15 +335,7 @@ export class SharedInformerSim {
 
   private startWatch(): void {
     const rv = this.lastSyncResourceVersion;
-    const propagateRVFromStart = !(rv === '' || rv === '0');
-    const w = {
-      start: this.now,
-      events: 0,
-      propagateRVFromStart,
-      besidesAdded: false,
-      deliver: (e: SourceEvent) => this.handleEvent(w, e),
-      close: () => this.watchClosed(w),
-    };
+    const w = this.newWatchState(!(rv === '' || rv === '0'));
     const timeoutSeconds = 300; // reflector.go: 5 to 10 minutes; the simulation takes the minimum
     const fault = this.takeFault('watch');
     const res = fault ? { error: fault } : this.source.watch(rv, w);
@@ -327,7 +388,7 @@ export class SharedInformerSim {
     void err;
     if (this.watcher) this.source.stopWatch(this.watcher);
     this.watcher = null;
-    this.timers = this.timers.filter((t) => t.kind !== 'resync' && t.kind !== 'rewatch');
+    this.timers = this.timers.filter((t) => t.kind !== 'resync' && t.kind !== 'rewatch' && t.kind !== 'watchlist');
     this.addTimer(this.now + this.backoff.step(this.now), 'backoff');
   }
 

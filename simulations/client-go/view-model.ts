@@ -60,7 +60,7 @@ export function buildView(output: { result: InformersResult }): InformersView {
     const entries: Array<{ at: number; lane: Lane; text: string; cls: string; seq: number }> = [];
     for (const s of inf.server) entries.push({ at: s.at, lane: 'server', text: `${s.type}${s.key ? ` ${s.key}` : ''}${s.resourceVersion ? ` (RV ${s.resourceVersion})` : ''}${s.note ? `, ${s.note}` : ''}`, cls: s.note ? 'inf-warn' : '', seq: s.seq });
     for (const r of inf.requests) {
-      const opts = [`resourceVersion="${r.resourceVersion}"`, r.limit !== undefined ? `limit=${r.limit}` : '', r.allowWatchBookmarks ? 'allowWatchBookmarks' : '', r.timeoutSeconds ? `timeoutSeconds=${r.timeoutSeconds}` : ''].filter(Boolean).join(' ');
+      const opts = [`resourceVersion="${r.resourceVersion}"`, r.resourceVersionMatch ? `resourceVersionMatch=${r.resourceVersionMatch}` : '', r.sendInitialEvents ? 'sendInitialEvents=true' : '', r.limit !== undefined ? `limit=${r.limit}` : '', r.allowWatchBookmarks ? 'allowWatchBookmarks' : '', r.timeoutSeconds ? `timeoutSeconds=${r.timeoutSeconds}` : ''].filter(Boolean).join(' ');
       entries.push({ at: r.at, lane: 'reflector', text: `${r.verb.toUpperCase()} ${opts} → ${r.answer}`, cls: /^4\d\d/.test(r.answer) ? 'inf-bad' : '', seq: r.seq });
     }
     for (const f of inf.fifo) entries.push({ at: f.at, lane: 'fifo', text: f.key ? `${f.type} ${f.key} (RV ${f.resourceVersion})` : `${f.type} (${f.count} objects, RV ${f.resourceVersion})`, cls: '', seq: f.seq });
