@@ -41,7 +41,11 @@ export class FakeControllerSource {
     const key = `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}/${o.metadata.uid ?? ''}`;
     if (type === 'DELETED') this.items.delete(key);
     else this.items.set(key, o);
-    if (broadcast) for (const w of [...this.watchers]) w.deliver(cloneEvent(e));
+    // watch.Broadcaster.Action hands the same event to every watcher (only the replay is deep-copied)
+    if (broadcast && this.watchers.size > 0) {
+      if (this.watchers.size === 1) for (const w of this.watchers) w.deliver(e);
+      else for (const w of [...this.watchers]) w.deliver(e);
+    }
     return o;
   }
 

@@ -62,7 +62,11 @@ export class Indexer {
   /** threadSafeMap.Update: store, reindex, and remember the object's resourceVersion. */
   update(obj: KubeObject): void {
     const key = deletionHandlingKey(obj);
-    const old = this.items.get(key);
+    this.storeKeyed(key, obj, this.items.get(key));
+  }
+
+  /** Update for a caller that already has the key and the old object (processDeltas looked them up). */
+  storeKeyed(key: string, obj: KubeObject, old: KubeObject | undefined): void {
     this.items.set(key, obj);
     this.updateIndices(old, obj, key);
     this.rv = obj.metadata.resourceVersion ?? '';

@@ -360,7 +360,7 @@ export class SharedInformerSim {
   /** handleAnyWatch for one event: into the FIFO (processed at once), then lastSyncResourceVersion. */
   private handleEvent(w: WatchState, e: SourceEvent): void {
     const obj = e.object;
-    this.logFifo({ type: e.type === 'ADDED' ? 'Added' : e.type === 'MODIFIED' ? 'Updated' : 'Deleted', key: metaNamespaceKey(obj), resourceVersion: obj.metadata.resourceVersion ?? '' });
+    if (this.record) this.logFifo({ type: e.type === 'ADDED' ? 'Added' : e.type === 'MODIFIED' ? 'Updated' : 'Deleted', key: metaNamespaceKey(obj), resourceVersion: obj.metadata.resourceVersion ?? '' });
     if (e.type === 'ADDED') this.processObject(obj);
     else if (e.type === 'MODIFIED') this.processObject(obj);
     else this.processDelete(obj);
@@ -409,14 +409,11 @@ export class SharedInformerSim {
   // ---- the FIFO's consumer: processDeltas / processReplacedAllInfo on the informer's indexer ----
 
   private processObject(obj: KubeObject): void {
-    const old = this.indexer.get(obj);
-    if (old !== undefined) {
-      this.indexer.update(obj);
-      this.onUpdate(old, obj);
-    } else {
-      this.indexer.add(obj);
-      this.onAdd(obj, !this.fifoSynced);
-    }
+    const key = metaNamespaceKey(obj);
+    const old = this.indexer.getByKey(key);
+    this.indexer.storeKeyed(key, obj, old);
+    if (old !== undefined) this.onUpdate(old, obj);
+    else this.onAdd(obj, !this.fifoSynced);
   }
 
   private processDelete(obj: KubeObject | DeletedFinalStateUnknown): void {
