@@ -42,3 +42,6 @@ export type { TimestampedRecommendation, TimestampedScaleEvent, HPAScalingRules,
 export { getRemainingTime, exceedsBackoffLimit } from './controllers/public-api.ts';
 export { nodeShouldRunDaemonPod } from './controllers/public-api.ts';
 export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } from './controllers/public-api.ts';
+// Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
+export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
+export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';

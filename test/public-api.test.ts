@@ -35,6 +35,8 @@ describe('simulations/index.ts', () => {
       'strategicMergePatch', 'createTwoWayMergePatch', 'createThreeWayMergePatch', 'schemaFor', 'kubectlApply',
       // issue 18, etcd
       'committedIndex', 'voteResult', 'isUpToDate', 'findConflict', 'maybeAppend', 'maybeCommit', 'stepVote', 'mvcc', 'simulateRaft',
+      // issue 19, informers (client-go)
+      'rateLimiterScenario', 'workqueueScenario', 'deltaFIFOScenario', 'indexerScenario', 'processDeltas', 'reflectorScenario', 'sharedInformerScenario',
     ];
     for (const name of named) assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
   });
@@ -125,6 +127,26 @@ describe('simulations/index.ts', () => {
     const raft = api.simulateRaft({ members: 5, seed: 21, untilMs: 10000, events: [{ at: 0, type: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 6000, type: 'propose', value: 'a' }] });
     assert.deepEqual(raft.members.map((m) => m.commitIndex), [0, 0, 2, 2, 2]);
     assert.equal(raft.leaders.length, 1);
+  });
+  it('informers: the client-go scenario functions (contracts/clientgo.md examples)', () => {
+    // util/workqueue default_rate_limiters_test.go TestItemExponentialFailureRateLimiter
+    assert.deepEqual(api.rateLimiterScenario({ type: 'ItemExponentialFailureRateLimiter', baseDelayMs: 1, maxDelayMs: 1000 }, [{ op: 'when', item: 'one' }, { op: 'when', item: 'one' }, { op: 'numRequeues', item: 'one' }]), { results: [1, 2, 2] });
+    // queue_test.go TestReinsert: added while processing, queued again after Done
+    assert.deepEqual(api.workqueueScenario({ ops: [{ op: 'add', item: 'foo' }, { op: 'get' }, { op: 'add', item: 'foo' }, { op: 'done', item: 'foo' }, { op: 'len' }] }).results, [null, { item: 'foo', shutdown: false }, null, null, 1]);
+    // delta_fifo_test.go TestDeltaFIFO_replaceWithDeleteDeltaIn
+    const foo = (rv: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'foo', resourceVersion: rv } });
+    const popped = api.deltaFIFOScenario({ knownObjects: [foo('1')], ops: [{ op: 'delete', object: foo('1') }, { op: 'replace', objects: [foo('2')], resourceVersion: '' }, { op: 'pop' }] }).results[2];
+    assert.deepEqual(popped, { deltas: [{ type: 'Deleted', object: foo('1') }, { type: 'Sync', object: foo('2') }], isInInitialList: false });
+    assert.deepEqual(api.indexerScenario({ indexers: { namespace: 'namespace' }, ops: [{ op: 'add', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p1', namespace: 'a' } } }, { op: 'indexKeys', indexName: 'namespace', indexedValue: 'a' }] }).results, [null, ['a/p1']]);
+    const a = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default', resourceVersion: '1' } };
+    assert.deepEqual(api.processDeltas({ store: [a], deltas: [{ type: 'Sync', object: a }], isInInitialList: false }).notifications, [{ type: 'OnUpdate', oldObj: a, newObj: a }]);
+    // reflector_test.go TestReflectorExpiredExactResourceVersion, as the contract's example
+    const r = api.reflectorScenario({ useWatchList: false, runs: [
+      { responses: [{ list: { resourceVersion: '10', items: [] } }] },
+      { responses: [{ error: { code: 410, reason: 'Expired', message: 'The resourceVersion for the provided watch is too old.' } }, { list: { resourceVersion: '11', items: [] } }] }] });
+    assert.deepEqual(r.requests.map((q) => [q.verb, q.resourceVersion, q.limit]), [['list', '0', 500], ['watch', '10', undefined], ['list', '10', 0], ['list', '', 0], ['watch', '11', undefined]]);
+    const s = api.sharedInformerScenario({ defaultResyncPeriodMs: 1000, objects: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod1' } }], ops: [{ op: 'addEventHandler', name: 'h', resyncPeriodMs: 1000 }, { op: 'run' }, { op: 'advance', ms: 1000 }] });
+    assert.deepEqual(s.notifications.map((n) => [n.op, n.type, n.key, n.resourceVersion]), [[1, 'add', 'pod1', '1'], [2, 'update', 'pod1', '1']]);
   });
 });
 
