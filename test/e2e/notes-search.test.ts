@@ -61,14 +61,15 @@ describe('notes and search in Chromium', { skip }, () => {
     await page.keyboard.type('调度');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=/);
-    const hits = page.locator('.search-results a[href^="/lessons/scheduler"]');
+    // Chinese hits link to the lessons' Chinese form (/zh/lessons/…).
+    const hits = page.locator('.search-results a[href^="/zh/lessons/scheduler"]');
     assert.ok((await hits.count()) >= 5);
     assert.equal(await page.locator('.search-results mark', { hasText: '调度' }).first().isVisible(), true);
     // No horizontal page scroll at a phone's width.
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
     const href = await hits.first().getAttribute('href');
     await hits.first().click();
-    await page.waitForURL((u) => u.pathname === '/lessons/scheduler');
+    await page.waitForURL((u) => u.pathname === '/zh/lessons/scheduler');
     const anchor = decodeURIComponent(href!.split('#')[1]);
     assert.equal(await page.locator(`[id="${anchor}"]`).count(), 1, `the hit's anchor ${anchor} is on the page`);
     await context.close();
