@@ -11,6 +11,7 @@
 import { forbidden, invalid, notFound, notSupported, required, duplicate, type ErrorList, type FieldErr } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString, type JsonObject, type JsonValue } from '../../../apimachinery/json.ts';
+import { sortStrings } from '../../../apimachinery/go-sort.ts';
 import { Quantity } from '../../../apimachinery/quantity.ts';
 import { IS_NEGATIVE_ERROR_MSG, isDNS1123Label, isQualifiedName } from './pending-apimachinery.ts';
 import type { PodValidationOptions } from './pod-validation-options.ts';
@@ -36,7 +37,7 @@ export function readResourceList(v: JsonValue | undefined): [string, Quantity][]
   const o = asObject(v);
   if (!o) return [];
   const out: [string, Quantity][] = [];
-  for (const k of Object.keys(o).sort()) {
+  for (const k of sortStrings(Object.keys(o))) {
     const q = Quantity.tryParse(o[k]);
     if (q) out.push([k, q]);
   }
