@@ -31,7 +31,7 @@ import { compareGoStrings } from '../../apimachinery/go-values.ts';
 import { quote as goJsonQuote } from '../../apimachinery/go-json.ts';
 import { goQuote } from '../../apimachinery/go-strconv.ts';
 import type { FieldPath } from '../../apimachinery/field-path.ts';
-import { type KindInfo, lookupKind } from '../kinds.ts';
+import { type KindInfo, kindKeyOf, lookupKind } from '../kinds.ts';
 import { KIND_STRUCTS } from './schemas.ts';
 import { GO_TYPES, GoTypes, UINT8, type StructInfo, type TypeNode } from './go-types.ts';
 import { quantityError } from './quantity-syntax.ts';
@@ -128,10 +128,9 @@ export function decodeObject(object: unknown): DecodeResult {
     const message = `the object provided is unrecognized (must be of type ${info.kind}): ${cause} (${bodyPrefix(object, 30)})`;
     return { ok: false, kind: info, message, cause, problems: [{ path: [], message: cause }], status: badRequestStatus(message) };
   }
-  const root = KIND_STRUCTS[`${apiVersion}/${kind}`];
-  let decoded: { error: GoError | undefined; strictErrors: DecodeProblem[] };
+  let decoded: { error: GoError | undefined; strictErrors: readonly DecodeProblem[] };
   try {
-    decoded = run(GO_TYPES, true, 'sorted', object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root));
+    decoded = run(GO_TYPES, true, 'sorted', object, rootType(info));
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // Deeper than this decoder's recursion goes, though within Go's 10000
@@ -154,6 +153,18 @@ export function decodeObject(object: unknown): DecodeResult {
   const message = badRequestMessage(info, cause);
   return { ok: false, kind: info, message, cause, problems, status: badRequestStatus(message) };
 }
+
+/** The Go type a kind decodes into, resolved once per kind. */
+function rootType(info: KindInfo): TypeNode {
+  let type = ROOT_TYPES.get(info);
+  if (type === undefined) {
+    const root = KIND_STRUCTS[kindKeyOf(info)];
+    type = GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root);
+    ROOT_TYPES.set(info, type);
+  }
+  return type;
+}
+const ROOT_TYPES = new Map<KindInfo, TypeNode>();
 
 /**
  * transformDecodeError: how the create and update handlers word a decode error
@@ -213,16 +224,20 @@ export function unmarshal(value: unknown, pkg: string, goType: string, options: 
  * first pass in the object's own order (no sorting) settles the common case,
  * and only a failure is decoded again in kubectl's order.
  */
-function run(types: GoTypes, strict: boolean, keyOrder: KeyOrder, value: unknown, type: TypeNode): { error: GoError | undefined; strictErrors: DecodeProblem[] } {
-  const orders: KeyOrder[] = keyOrder === 'sorted' ? ['as-written', 'sorted'] : ['as-written'];
-  let result: { error: GoError | undefined; strictErrors: DecodeProblem[] } = { error: undefined, strictErrors: [] };
-  for (const order of orders) {
-    const decoder = new Decoder(types, strict, order);
-    result = { error: decoder.run(value, type), strictErrors: decoder.strictErrors };
-    if (result.error === undefined && result.strictErrors.length === 0) break;
-  }
-  return result;
+function run(types: GoTypes, strict: boolean, keyOrder: KeyOrder, value: unknown, type: TypeNode): { error: GoError | undefined; strictErrors: readonly DecodeProblem[] } {
+  // The first pass reuses one decoder (its stacks keep their capacity): every write decodes.
+  const first = spare !== undefined && spare.types === types && spare.strict === strict ? spare : new Decoder(types, strict, 'as-written');
+  spare = undefined;
+  first.reset();
+  const result = { error: first.run(value, type), strictErrors: first.strictErrors };
+  spare = first;
+  if (keyOrder === 'as-written' || (result.error === undefined && result.strictErrors.length === 0)) return result;
+  const sorted = new Decoder(types, strict, 'sorted');
+  return { error: sorted.run(value, type), strictErrors: sorted.strictErrors };
 }
+/** The decoder of the last first pass, free again (decoding never re-enters run). */
+let spare: Decoder | undefined;
+const NO_STRICT_ERRORS: readonly DecodeProblem[] = Object.freeze([]);
 
 /** An error as encoding/json holds it: an UnmarshalTypeError, or any other error's text. */
 interface GoError {
@@ -257,7 +272,8 @@ const MAX_STRICT_ERRORS = 100;
  * decodes with k8s.io/apimachinery/pkg/util/json, which ignores unknown fields).
  */
 class Decoder {
-  readonly strictErrors: DecodeProblem[] = [];
+  /** Shared and empty until the first strict error: the array handed out is never written to after. */
+  strictErrors: readonly DecodeProblem[] = NO_STRICT_ERRORS;
   // Made on the first strict error: every write decodes its object, and most have none.
   private seen: Set<string> | undefined;
   private saved: GoError | undefined;
@@ -270,12 +286,22 @@ class Decoder {
   private readonly path: (string | number)[];
 
   constructor(
-    private readonly types: GoTypes,
-    private readonly strict: boolean,
+    readonly types: GoTypes,
+    readonly strict: boolean,
     private readonly keyOrder: KeyOrder,
     base: FieldPath = [],
   ) {
     this.path = [...base];
+  }
+
+  /** Back to the state of a new root decoder, for another value. */
+  reset(): void {
+    this.strictErrors = NO_STRICT_ERRORS;
+    this.seen = undefined;
+    this.saved = undefined;
+    this.struct = undefined;
+    this.fieldStack.length = 0;
+    this.path.length = 0;
   }
 
   /** unmarshal: an UnmarshalJSON error, else the first saved error; strict errors are left in strictErrors. */
@@ -419,7 +445,8 @@ class Decoder {
     this.seen ??= new Set<string>();
     if (this.seen.has(path)) return;
     this.seen.add(path);
-    this.strictErrors.push({ path: [...this.path, key], message: `unknown field ${goQuote(path)}` });
+    if (this.strictErrors === NO_STRICT_ERRORS) this.strictErrors = [];
+    (this.strictErrors as DecodeProblem[]).push({ path: [...this.path, key], message: `unknown field ${goQuote(path)}` });
   }
 
   private string(s: string, t: TypeNode): void {
