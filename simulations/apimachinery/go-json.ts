@@ -5,6 +5,7 @@
 // unstructuredJSONScheme.doEncode), which is Marshal plus a trailing "\n", and
 // sends patches made with json.Marshal.
 
+import { sortStrings } from './go-sort.ts';
 import { compareGoStrings, goKind, isMap } from './go-values.ts';
 import type { JsonObject, JsonValue } from './go-values.ts';
 
@@ -54,9 +55,7 @@ function write(value: JsonValue, out: string[]): void {
     case 'map': {
       const map = value as JsonObject;
       out.push('{');
-      Object.keys(map)
-        .sort(compareGoStrings)
-        .forEach((key, i) => {
+      goKeyOrder(Object.keys(map)).forEach((key, i) => {
           if (i > 0) out.push(',');
           out.push(quote(key), ':');
           write(map[key], out);
@@ -66,6 +65,17 @@ function write(value: JsonValue, out: string[]): void {
     }
   }
 }
+
+/**
+ * Keys in Go's order (UTF-8 bytes), sorted in place. Below U+D800, UTF-16
+ * units order as code points and so as UTF-8 bytes: such keys (all of a
+ * Kubernetes object's) are sorted by unit, with no comparator call per pair.
+ */
+function goKeyOrder(keys: string[]): string[] {
+  for (const k of keys) if (HIGH_UNITS.test(k)) return keys.sort(compareGoStrings);
+  return sortStrings(keys);
+}
+const HIGH_UNITS = /[\ud800-\uffff]/;
 
 const HEX = '0123456789abcdef';
 
@@ -138,7 +148,7 @@ export function goJsonIndent(value: JsonValue | undefined, indent = '  '): strin
       return `[\n${v.map((item) => pad + emit(item, depth + 1)).join(',\n')}\n${close}]`;
     }
     if (isMap(v)) {
-      const keys = Object.keys(v).sort(compareGoStrings);
+      const keys = goKeyOrder(Object.keys(v));
       if (keys.length === 0) return '{}';
       return `{\n${keys.map((k) => `${pad}${quote(k)}: ${emit(v[k], depth + 1)}`).join(',\n')}\n${close}}`;
     }
