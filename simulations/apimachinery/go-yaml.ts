@@ -54,7 +54,7 @@ class Writer {
 
   put(s: string): void {
     this.out += s;
-    this.column += [...s].length;
+    this.column += codePointCount(s);
   }
 
   putBreak(): void {
@@ -143,21 +143,27 @@ class Writer {
   }
 
   private plain(value: string, indent: number, allowBreaks: boolean): void {
-    const chars = [...value];
-    if (!this.whitespace && chars.length > 0) this.put(' ');
+    const n = value.length;
+    if (!this.whitespace && n > 0) this.put(' ');
     let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i];
-      if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== ' ') {
+    // libyaml writes character by character; only a space can become a line break, so the text
+    // between spaces is written in one piece (the output is the same, without a string per character).
+    let i = 0;
+    while (i < n) {
+      if (value.charCodeAt(i) === SPACE) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && value.charCodeAt(i + 1) !== SPACE) {
           this.writeIndent(indent);
         } else {
-          this.put(c);
+          this.put(' ');
         }
         spaces = true;
+        i++;
       } else {
-        this.put(c);
+        let j = value.indexOf(' ', i);
+        if (j < 0) j = n;
+        this.put(i === 0 && j === n ? value : value.slice(i, j));
         spaces = false;
+        i = j;
       }
       this.indention = false;
     }
@@ -167,13 +173,28 @@ class Writer {
 
   private singleQuoted(value: string, indent: number, allowBreaks: boolean): void {
     this.indicator("'", true, false, false);
-    const chars = [...value];
     let spaces = false;
     let breaks = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i];
+    // As plain(): a run of characters that are neither a space, a break nor a quote is written in one piece.
+    // Indexes are UTF-16 units; a space or a break is one unit, so "first" and "last" agree with code points.
+    const n = value.length;
+    let i = 0;
+    while (i < n) {
+      if (isSingleQuotedRunUnit(value.charCodeAt(i))) {
+        let j = i + 1;
+        while (j < n && isSingleQuotedRunUnit(value.charCodeAt(j))) j++;
+        if (breaks) this.writeIndent(indent);
+        this.put(i === 0 && j === n ? value : value.slice(i, j));
+        this.indention = false;
+        spaces = false;
+        breaks = false;
+        i = j;
+        continue;
+      }
+      const c = value[i];
+      i++;
       if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1 && chars[i + 1] !== ' ') {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i - 1 > 0 && i - 1 < n - 1 && value[i] !== ' ') {
           this.writeIndent(indent);
         } else {
           this.put(c);
@@ -199,19 +220,33 @@ class Writer {
 
   private doubleQuoted(value: string, indent: number, allowBreaks: boolean): void {
     this.indicator('"', true, false, false);
-    const chars = [...value];
     let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i];
-      const code = c.codePointAt(0)!;
+    // A run of characters written as they are (printable, no space, break, quote or backslash) goes
+    // in one piece; anything else is looked at code point by code point, as libyaml does.
+    const n = value.length;
+    let u = 0;
+    while (u < n) {
+      if (isDoubleQuotedRunUnit(value.charCodeAt(u))) {
+        let v = u + 1;
+        while (v < n && isDoubleQuotedRunUnit(value.charCodeAt(v))) v++;
+        this.put(u === 0 && v === n ? value : value.slice(u, v));
+        spaces = false;
+        u = v;
+        continue;
+      }
+      const code = value.codePointAt(u)!;
+      const c = String.fromCodePoint(code);
+      const at = u;
+      u += c.length;
       if (!isPrintable(code) || code === 0xfeff || isBreak(c) || c === '"' || c === '\\') {
         this.put('\\');
         this.put(escapeFor(code));
         spaces = false;
       } else if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1) {
+        // a space is one unit: "not the first and not the last character" in units too
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && at !== 0 && at !== n - 1) {
           this.writeIndent(indent);
-          if (chars[i + 1] === ' ') this.put('\\');
+          if (value[at + 1] === ' ') this.put('\\');
         } else {
           this.put(c);
         }
@@ -289,6 +324,38 @@ function escapeFor(code: number): string {
   }
 }
 
+const SPACE = 0x20;
+
+/** A UTF-16 unit singleQuoted writes as it is, with no decision to make: not a space, a break or a quote (surrogates included). */
+function isSingleQuotedRunUnit(c: number): boolean {
+  return c !== SPACE && c !== 0x27 && c !== 0x0a && c !== 0x0d && c !== 0x85 && c !== 0x2028 && c !== 0x2029;
+}
+
+/** A UTF-16 unit doubleQuoted writes as it is: printable (so no surrogate), not a space, break, BOM, quote or backslash. */
+function isDoubleQuotedRunUnit(c: number): boolean {
+  return (
+    (c > SPACE && c <= 0x7e && c !== 0x22 && c !== 0x5c) ||
+    (c >= 0xa0 && c <= 0xd7ff && c !== 0x2028 && c !== 0x2029) ||
+    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
+  );
+}
+
+/** [...s].length (code points; a lone surrogate counts as one) without making the array. */
+function codePointCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function isBreak(c: string): boolean {
   return c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
 }
@@ -329,15 +396,31 @@ function scalarText(value: JsonValue): { text: string; requested: Style } {
 }
 
 interface Analysis {
-  multiline: boolean;
-  blockPlainAllowed: boolean;
-  singleQuotedAllowed: boolean;
-  blockAllowed: boolean;
-  empty: boolean;
+  readonly multiline: boolean;
+  readonly blockPlainAllowed: boolean;
+  readonly singleQuotedAllowed: boolean;
+  readonly blockAllowed: boolean;
+  readonly empty: boolean;
 }
 
-/** yaml_emitter_analyze_scalar (block context only: flow_level is always 0 here). */
+/**
+ * analyzeScalar, memoized: the analysis is a pure function of the text, and a
+ * marshalled object repeats its keys and many values ("name", "TCP", "IfNotPresent").
+ * Bounded; long texts are not kept.
+ */
 function analyze(value: string): Analysis {
+  if (value.length > 256) return analyzeScalar(value);
+  const known = ANALYSES.get(value);
+  if (known !== undefined) return known;
+  const a = Object.freeze(analyzeScalar(value));
+  if (ANALYSES.size >= 4096) ANALYSES.clear();
+  ANALYSES.set(value, a);
+  return a;
+}
+const ANALYSES = new Map<string, Analysis>();
+
+/** yaml_emitter_analyze_scalar (block context only: flow_level is always 0 here). */
+function analyzeScalar(value: string): Analysis {
   const chars = [...value];
   if (chars.length === 0) {
     return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false, empty: true };
@@ -541,6 +624,7 @@ export function sortYamlKeys(keys: string[]): string[] {
 }
 
 function yamlKeyLess(a: string, b: string): boolean {
+  if (ASCII.test(a) && ASCII.test(b)) return asciiKeyLess(a, b);
   const ar = [...a];
   const br = [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {
@@ -569,6 +653,52 @@ function yamlKeyLess(a: string, b: string): boolean {
     return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
   }
   return ar.length < br.length;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * yamlKeyLess for ASCII keys (nearly every key of a Kubernetes object), by
+ * char code, without an array per comparison: in ASCII, \p{L} is [A-Za-z]
+ * and \p{Nd} is [0-9], and every code point is one code unit.
+ */
+function asciiKeyLess(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ac = a.charCodeAt(i);
+    const bc = b.charCodeAt(i);
+    if (ac === bc) continue;
+    const al = isAsciiLetter(ac);
+    const bl = isAsciiLetter(bc);
+    if (al && bl) return ac < bc;
+    if (al || bl) return bl;
+    let an = 0;
+    let bn = 0;
+    if (ac === ZERO || bc === ZERO) {
+      for (let j = i - 1; j >= 0 && isAsciiDigit(a.charCodeAt(j)); j--) {
+        if (a.charCodeAt(j) !== ZERO) {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < a.length && isAsciiDigit(a.charCodeAt(ai)); ai++) an = an * 10 + (a.charCodeAt(ai) - ZERO);
+    let bi = i;
+    for (; bi < b.length && isAsciiDigit(b.charCodeAt(bi)); bi++) bn = bn * 10 + (b.charCodeAt(bi) - ZERO);
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return ac < bc;
+  }
+  return a.length < b.length;
+}
+const ZERO = 0x30;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+function isAsciiDigit(c: number): boolean {
+  return c >= ZERO && c <= 0x39;
 }
 
 function isDigit(c: string): boolean {

@@ -125,6 +125,19 @@ const LABEL_KEY_RE = new RegExp(`^${LABEL_KEY_FMT}$`);
  * DNS subdomain prefix and '/', then a name of at most 63 bytes.
  */
 export function isLabelKey(value: string): string[] {
+  // Memoized for the keys found valid (a fresh empty list each time: callers may add to it). The
+  // same few keys (cpu, memory, app, kubernetes.io/hostname) are checked for every object written.
+  if (VALID_LABEL_KEYS.has(value)) return [];
+  const errs = labelKeyProblems(value);
+  if (errs.length === 0) {
+    if (VALID_LABEL_KEYS.size >= 8192) VALID_LABEL_KEYS.clear();
+    VALID_LABEL_KEYS.add(value);
+  }
+  return errs;
+}
+const VALID_LABEL_KEYS = new Set<string>();
+
+function labelKeyProblems(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;

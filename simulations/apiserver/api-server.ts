@@ -19,7 +19,7 @@ import { settleNulls } from './decode/nulls.ts';
 import { DEFAULTERS } from './defaults/index.ts';
 import { IdentitySource } from './identity.ts';
 import type { KindInfo } from './kinds.ts';
-import { apiVersionOf, kindKey, lookupKind } from './kinds.ts';
+import { kindKeyOf, lookupKind } from './kinds.ts';
 import { fieldManagerScope, updateManagedFields } from './field-manager/field-manager.ts';
 import { applyObject, asPatchDecodeFailure, checkPatchRequest, checkPatchedIdentity, patchDecodeError, patchObject } from './patcher.ts';
 import type { PatchRequest } from './patcher.ts';
@@ -240,7 +240,7 @@ export class ApiServer {
     const generateName = asString(meta.generateName);
     if (generateName !== '' && asString(meta.name) === '') meta.name = this.identity.generateName(generateName);
     this.settleNamespace(info, meta);
-    const key = kindKey(apiVersionOf(info), info.kind);
+    const key = kindKeyOf(info);
     const name = asString(meta.name);
     // What a create would have made of it (a Job's selector, a generation), validated as a create
     // is; then the status and generation given are kept.
@@ -364,7 +364,7 @@ export class ApiServer {
     const key = this.keyOf(info, ref.namespace, ref.name);
     const existing = this.storage.get(key);
     if (!existing) return statusErrors.notFound(info.group, info.resource, ref.name);
-    const kindKeyText = kindKey(apiVersionOf(info), info.kind);
+    const kindKeyText = kindKeyOf(info);
     const strategy = strategyFor(kindKeyText);
     if (kindKeyText === 'v1/Namespace') {
       const first = this.beginNamespaceDeletion(info, key, existing, options, writeOptions);
@@ -452,7 +452,7 @@ export class ApiServer {
     const obj = deepCopy(raw);
     // Go's decode then encode: a null becomes a zero value or goes, before defaults and validation read it.
     if (decoded.nulls) settleNulls(obj);
-    DEFAULTERS[kindKey(apiVersion, kind)]?.(obj);
+    DEFAULTERS[kindKeyOf(info)]?.(obj);
     return { info, obj };
   }
 
@@ -481,7 +481,7 @@ export class ApiServer {
    * PrepareForCreate, validation, validating admission, and the store.
    */
   private createPrepared(info: KindInfo, obj: JsonObject, options: WriteOptions, fromPost: boolean): ApiResult {
-    const key = kindKey(apiVersionOf(info), info.kind);
+    const key = kindKeyOf(info);
     const mutated = this.admission.admit(this.attributes('CREATE', info, obj, undefined, options.dryRun));
     if (mutated) return mutated;
     this.fillSystemFields(info, obj);
@@ -522,7 +522,7 @@ export class ApiServer {
     const meta = metaOf(obj);
     this.settleNamespace(info, meta);
     const name = asString(meta.name);
-    const kindKeyText = kindKey(apiVersionOf(info), info.kind);
+    const kindKeyText = kindKeyOf(info);
     const strategy = strategyFor(kindKeyText);
     const storageKey = this.keyOf(info, asString(meta.namespace), name);
     const existing = this.storage.get(storageKey);

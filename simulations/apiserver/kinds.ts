@@ -106,9 +106,23 @@ export const KINDS: readonly KindInfo[] = [
   k('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, false, ['sc']),
 ];
 
-const BY_KEY = new Map(KINDS.map((info) => [kindKey(apiVersionOf(info), info.kind), info]));
+// By apiVersion, then kind: a lookup joins no strings (every write looks its kind up several
+// times, and a string made for the lookup is flattened and hashed each time).
+const BY_VERSION = new Map<string, Map<string, KindInfo>>();
+for (const info of KINDS) {
+  const apiVersion = apiVersionOf(info);
+  let kinds = BY_VERSION.get(apiVersion);
+  if (!kinds) BY_VERSION.set(apiVersion, (kinds = new Map()));
+  kinds.set(info.kind, info);
+}
+const KEY_OF = new Map<KindInfo, string>(KINDS.map((info) => [info, kindKey(apiVersionOf(info), info.kind)]));
 
 /** The kind served at `apiVersion` with this `kind`, or undefined. */
 export function lookupKind(apiVersion: string, kind: string): KindInfo | undefined {
-  return BY_KEY.get(kindKey(apiVersion, kind));
+  return BY_VERSION.get(apiVersion)?.get(kind);
+}
+
+/** kindKey of a kind's own apiVersion and kind ("apps/v1/Deployment"), made once per built-in kind. */
+export function kindKeyOf(info: KindInfo): string {
+  return KEY_OF.get(info) ?? kindKey(apiVersionOf(info), info.kind);
 }

@@ -37,19 +37,12 @@ export interface PodLike {
   status?: { qosClass?: unknown } | null;
 }
 
-const QOS_RESOURCES = ['cpu', 'memory'] as const;
 const NANO = -9;
 
 /** A quantity field as exact nano-units (throws QuantityError on a malformed value: validate first). */
 export function nanoOf(value: unknown): bigint {
   if (value === undefined || value === null) return 0n;
   return Quantity.parse(value as string | number).scaledValue(NANO);
-}
-
-function allContainers(pod: PodLike): readonly ContainerLike[] {
-  // A null item decodes to an empty Container (Go's zero value): it requests nothing.
-  const all = [...(Array.isArray(pod.spec?.containers) ? pod.spec.containers : []), ...(Array.isArray(pod.spec?.initContainers) ? pod.spec.initContainers : [])];
-  return all.filter((c): c is ContainerLike => c !== null && typeof c === 'object');
 }
 
 /**
@@ -61,36 +54,42 @@ function allContainers(pod: PodLike): readonly ContainerLike[] {
  *   // limits into requests, making it Guaranteed (see applyRequestDefaults in resources-oom).
  */
 export function computePodQOS(pod: PodLike): QOSClass {
-  const requests = new Map<string, bigint>();
-  const limits = new Map<string, bigint>();
-  let isGuaranteed = true;
-  for (const container of allContainers(pod)) {
-    for (const name of QOS_RESOURCES) {
-      const request = nanoOf(container.resources?.requests?.[name]);
-      if (request > 0n) requests.set(name, (requests.get(name) ?? 0n) + request);
-    }
-    const limitsFound = new Set<string>();
-    for (const name of QOS_RESOURCES) {
-      const limit = nanoOf(container.resources?.limits?.[name]);
-      if (limit > 0n) {
-        limitsFound.add(name);
-        limits.set(name, (limits.get(name) ?? 0n) + limit);
-      }
-    }
-    // qos.go: "if !qosLimitsFound.HasAll(memory, cpu) { isGuaranteed = false }"
-    if (!limitsFound.has('memory') || !limitsFound.has('cpu')) isGuaranteed = false;
-  }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  if (isGuaranteed) {
-    for (const [name, request] of requests) {
-      if (limits.get(name) !== request) {
-        isGuaranteed = false;
-        break;
-      }
-    }
-  }
-  if (isGuaranteed && requests.size === limits.size) return 'Guaranteed';
+  // qos.go sums into maps keyed by resource; with only cpu and memory counted, four sums do
+  // (a sum is "in the map" once it is positive: only positive values are added). Every Pod
+  // created or seeded comes through here.
+  const sums = { requestCpu: 0n, requestMemory: 0n, limitCpu: 0n, limitMemory: 0n, isGuaranteed: true };
+  const spec = pod.spec;
+  if (Array.isArray(spec?.containers)) addContainers(spec.containers, sums);
+  if (Array.isArray(spec?.initContainers)) addContainers(spec.initContainers, sums);
+  const { requestCpu, requestMemory, limitCpu, limitMemory } = sums;
+  if (requestCpu === 0n && requestMemory === 0n && limitCpu === 0n && limitMemory === 0n) return 'BestEffort';
+  let isGuaranteed = sums.isGuaranteed;
+  if (isGuaranteed && ((requestCpu > 0n && limitCpu !== requestCpu) || (requestMemory > 0n && limitMemory !== requestMemory))) isGuaranteed = false;
+  const requestCount = (requestCpu > 0n ? 1 : 0) + (requestMemory > 0n ? 1 : 0);
+  const limitCount = (limitCpu > 0n ? 1 : 0) + (limitMemory > 0n ? 1 : 0);
+  if (isGuaranteed && requestCount === limitCount) return 'Guaranteed';
   return 'Burstable';
+}
+
+function addContainers(
+  list: readonly unknown[],
+  sums: { requestCpu: bigint; requestMemory: bigint; limitCpu: bigint; limitMemory: bigint; isGuaranteed: boolean },
+): void {
+  for (const item of list) {
+    // A null item decodes to an empty Container (Go's zero value): it requests nothing.
+    if (item === null || typeof item !== 'object') continue;
+    const resources = (item as ContainerLike).resources;
+    const requestCpu = nanoOf(resources?.requests?.cpu);
+    if (requestCpu > 0n) sums.requestCpu += requestCpu;
+    const requestMemory = nanoOf(resources?.requests?.memory);
+    if (requestMemory > 0n) sums.requestMemory += requestMemory;
+    const limitCpu = nanoOf(resources?.limits?.cpu);
+    if (limitCpu > 0n) sums.limitCpu += limitCpu;
+    const limitMemory = nanoOf(resources?.limits?.memory);
+    if (limitMemory > 0n) sums.limitMemory += limitMemory;
+    // qos.go: "if !qosLimitsFound.HasAll(memory, cpu) { isGuaranteed = false }"
+    if (limitMemory <= 0n || limitCpu <= 0n) sums.isGuaranteed = false;
+  }
 }
 
 /**

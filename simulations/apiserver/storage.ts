@@ -149,14 +149,21 @@ export class Storage {
 
   /** The keys of one "directory" (`/registry/pods/default/`, `/registry/minions/`): the key without its last segment. */
   private bucketOf(key: string): { keys: Set<string>; sorted: string[] | null } {
-    const dir = key.slice(0, key.lastIndexOf('/') + 1);
+    // Writes come in runs to one directory (a scenario's Pods, a controller's ReplicaSets): the last
+    // bucket is kept, so such a run cuts and hashes no directory string per write.
+    const last = this.lastBucket;
+    const end = key.lastIndexOf('/') + 1;
+    if (last !== undefined && end === last.dir.length && key.startsWith(last.dir)) return last.bucket;
+    const dir = key.slice(0, end);
     let bucket = this.buckets.get(dir);
     if (!bucket) {
       bucket = { keys: new Set<string>(), sorted: null };
       this.buckets.set(dir, bucket);
     }
+    this.lastBucket = { dir, bucket };
     return bucket;
   }
+  private lastBucket: { dir: string; bucket: { keys: Set<string>; sorted: string[] | null } } | undefined;
 
   /** Drops the history up to `revision` (default: now), as `etcdctl compact` does. */
   compact(revision: number = this.rev): void {

@@ -52,19 +52,20 @@ export function isBuiltIn(object: object): boolean {
 }
 
 function ensureNamespaces(api: ApiServer, objects: readonly object[]): void {
-  const declared = new Set<string>();
+  // Made only when a Namespace is among the objects (a scenario's Pods are seeded one by one).
+  let declared: Set<string> | undefined;
   for (const object of objects) {
     const o = asObject(object);
-    if (asString(o?.apiVersion) === 'v1' && asString(o?.kind) === 'Namespace') declared.add(asString(asObject(o?.metadata)?.name));
+    if (asString(o?.apiVersion) === 'v1' && asString(o?.kind) === 'Namespace') (declared ??= new Set<string>()).add(asString(asObject(o?.metadata)?.name));
   }
   for (const object of objects) {
     const o = asObject(object);
     const info = lookupKind(asString(o?.apiVersion), asString(o?.kind));
     if (!info?.namespaced) continue;
     const namespace = asString(asObject(o?.metadata)?.namespace) || 'default';
-    if (declared.has(namespace) || api.peek({ apiVersion: 'v1', kind: 'Namespace', name: namespace })) continue;
+    if (declared?.has(namespace) || api.peek({ apiVersion: 'v1', kind: 'Namespace', name: namespace })) continue;
     // A name that is not a valid namespace name is left for the object's own validation to report.
-    if (api.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }).code < 400) declared.add(namespace);
+    if (api.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }).code < 400) (declared ??= new Set<string>()).add(namespace);
   }
 }
 

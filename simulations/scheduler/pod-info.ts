@@ -9,6 +9,7 @@
 //      staging/src/k8s.io/api/core/v1/types.go for field names.
 
 import { ValidationError } from '../shared/errors.ts';
+import type { FieldPath } from '../shared/errors.ts';
 import type { JsonObject, JsonValue } from '../shared/yaml.ts';
 import { Selector } from '../apimachinery/labels.ts';
 import { NodeSelector } from '../apimachinery/node-selector.ts';
@@ -253,7 +254,8 @@ function readHostPorts(pod: JsonObject): HostPort[] {
     if (!isObject(c)) return;
     listAt(c.ports, pod, ['spec', 'containers', ci, 'ports']).forEach((p, pi) => {
       if (!isObject(p)) return;
-      const port = intAt(p.hostPort, pod, ['spec', 'containers', ci, 'ports', pi, 'hostPort']) ?? 0;
+      // Most ports have no hostPort: no path is made for a field that is not there (paths are for errors).
+      const port = p.hostPort === undefined ? 0 : (intAt(p.hostPort, pod, ['spec', 'containers', ci, 'ports', pi, 'hostPort']) ?? 0);
       if (port <= 0) return;
       out.push({
         port,
@@ -329,7 +331,7 @@ function readImages(pod: JsonObject): string[] {
   for (const field of ['initContainers', 'containers'] as const) {
     listAt(spec[field], pod, ['spec', field]).forEach((c, i) => {
       if (!isObject(c)) return;
-      const image = stringAt(c.image, pod, ['spec', field, i, 'image']);
+      const image = typeof c.image === 'string' ? c.image : stringAt(c.image, pod, ['spec', field, i, 'image']);
       if (image) images.push(normalizedImageName(image));
     });
   }
@@ -345,12 +347,31 @@ function readImages(pod: JsonObject): string[] {
  *   pod.cpu        // 250 (millicores requested)
  *   pod.nonZeroCpu // 250, or 100 when no container asks for cpu
  */
+// Paths readPod reports errors at, made once (a Pod read makes none unless it is refused).
+const P_METADATA: FieldPath = ['metadata'];
+const P_NAME: FieldPath = ['metadata', 'name'];
+const P_NAMESPACE: FieldPath = ['metadata', 'namespace'];
+const P_LABELS: FieldPath = ['metadata', 'labels'];
+const P_SPEC: FieldPath = ['spec'];
+const P_PRIORITY_CLASS_NAME: FieldPath = ['spec', 'priorityClassName'];
+const P_PRIORITY: FieldPath = ['spec', 'priority'];
+const P_PREEMPTION_POLICY: FieldPath = ['spec', 'preemptionPolicy'];
+const P_AFFINITY: FieldPath = ['spec', 'affinity'];
+const P_STATUS: FieldPath = ['status'];
+const P_OWNER_REFERENCES: FieldPath = ['metadata', 'ownerReferences'];
+const P_SCHEDULING_GATES: FieldPath = ['spec', 'schedulingGates'];
+const P_NODE_SELECTOR: FieldPath = ['spec', 'nodeSelector'];
+const P_NODE_NAME: FieldPath = ['spec', 'nodeName'];
+const P_UID: FieldPath = ['metadata', 'uid'];
+const P_SCHEDULER_NAME: FieldPath = ['spec', 'schedulerName'];
+const P_NOMINATED_NODE_NAME: FieldPath = ['status', 'nominatedNodeName'];
+
 export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
-  const meta = objectAt(obj.metadata, obj, ['metadata']) ?? {};
-  const name = stringAt(meta.name, obj, ['metadata', 'name']) ?? '';
-  const namespace = stringAt(meta.namespace, obj, ['metadata', 'namespace']) || DEFAULT_NAMESPACE;
-  const labels = labelsAt(meta.labels, obj, ['metadata', 'labels']);
-  const spec = objectAt(obj.spec, obj, ['spec']) ?? {};
+  const meta = objectAt(obj.metadata, obj, P_METADATA) ?? {};
+  const name = stringAt(meta.name, obj, P_NAME) ?? '';
+  const namespace = stringAt(meta.namespace, obj, P_NAMESPACE) || DEFAULT_NAMESPACE;
+  const labels = labelsAt(meta.labels, obj, P_LABELS);
+  const spec = objectAt(obj.spec, obj, P_SPEC) ?? {};
   const images = readImages(obj);
 
   const { plain, nonZero } = resourceUnits(obj, spec);
@@ -358,11 +379,11 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
 
   // The Priority admission plugin wrote spec.priority and spec.preemptionPolicy when the Pod was
   // created (simulations/apiserver/admission/priority.ts); corev1helpers.PodPriority reads 0 without one.
-  const priorityClassName = stringAt(spec.priorityClassName, obj, ['spec', 'priorityClassName']) ?? '';
-  const priority = intAt(spec.priority, obj, ['spec', 'priority']);
-  const preemptionPolicy = stringAt(spec.preemptionPolicy, obj, ['spec', 'preemptionPolicy']);
+  const priorityClassName = stringAt(spec.priorityClassName, obj, P_PRIORITY_CLASS_NAME) ?? '';
+  const priority = intAt(spec.priority, obj, P_PRIORITY);
+  const preemptionPolicy = stringAt(spec.preemptionPolicy, obj, P_PREEMPTION_POLICY);
 
-  const affinity = objectAt(spec.affinity, obj, ['spec', 'affinity']);
+  const affinity = objectAt(spec.affinity, obj, P_AFFINITY);
   const nodeAff = objectAt(affinity?.nodeAffinity, obj, ['spec', 'affinity', 'nodeAffinity']);
   const reqNodePath = ['spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'];
   const requiredNodeRaw = nodeAff?.requiredDuringSchedulingIgnoredDuringExecution;
@@ -394,14 +415,16 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
     listAt(src?.preferredDuringSchedulingIgnoredDuringExecution, obj, ['spec', 'affinity', field, 'preferredDuringSchedulingIgnoredDuringExecution']).map((t, i) =>
       readWeighted(t, obj, namespace, ['spec', 'affinity', field, 'preferredDuringSchedulingIgnoredDuringExecution', i]),
     );
-  const requiredAffinityTerms = reqTerms(podAff, 'podAffinity');
-  const requiredAntiAffinityTerms = reqTerms(podAnti, 'podAntiAffinity');
-  const preferredAffinityTerms = prefTerms(podAff, 'podAffinity');
-  const preferredAntiAffinityTerms = prefTerms(podAnti, 'podAntiAffinity');
-  const allTerms = [...requiredAffinityTerms, ...requiredAntiAffinityTerms, ...preferredAffinityTerms, ...preferredAntiAffinityTerms];
+  // Without podAffinity and podAntiAffinity (most Pods) the four lists are empty and nothing can fail to parse.
+  const noPodAffinity = podAff === undefined && podAnti === undefined;
+  const requiredAffinityTerms = noPodAffinity ? [] : reqTerms(podAff, 'podAffinity');
+  const requiredAntiAffinityTerms = noPodAffinity ? [] : reqTerms(podAnti, 'podAntiAffinity');
+  const preferredAffinityTerms = noPodAffinity ? [] : prefTerms(podAff, 'podAffinity');
+  const preferredAntiAffinityTerms = noPodAffinity ? [] : prefTerms(podAnti, 'podAntiAffinity');
+  const termCount = requiredAffinityTerms.length + requiredAntiAffinityTerms.length + preferredAffinityTerms.length + preferredAntiAffinityTerms.length;
   // framework.PodInfo.Update: the first unparsable term of each list, prefixed with the list's name,
   // aggregated (utilerrors.NewAggregate: one error alone, several as "[a, b]").
-  const parseErrors = (
+  const parseErrors: string[] = noPodAffinity ? [] : ((
     [
       ['requiredAffinityTerms', requiredAffinityTerms],
       ['requiredAntiAffinityTerms', requiredAntiAffinityTerms],
@@ -411,28 +434,28 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
   ).flatMap(([list, terms]) => {
     const e = terms.map((t) => t.selector.error ?? t.namespaceSelector.error).find((x) => x);
     return e ? [`${list}: ${e}`] : [];
-  });
+  }));
   const affinityParseError = parseErrors.length === 0 ? null : parseErrors.length === 1 ? parseErrors[0] : `[${parseErrors.join(', ')}]`;
 
-  const status = objectAt(obj.status, obj, ['status']);
-  const owners = listAt(meta.ownerReferences, obj, ['metadata', 'ownerReferences']).filter(isObject);
+  const status = objectAt(obj.status, obj, P_STATUS);
+  const owners = listAt(meta.ownerReferences, obj, P_OWNER_REFERENCES).filter(isObject);
   const controller = owners.find((o) => o.controller === true);
-  const gates = listAt(spec.schedulingGates, obj, ['spec', 'schedulingGates']);
-  const nodeSelectorRaw = objectAt(spec.nodeSelector, obj, ['spec', 'nodeSelector']);
-  const specNodeName = stringAt(spec.nodeName, obj, ['spec', 'nodeName']) ?? '';
+  const gates = listAt(spec.schedulingGates, obj, P_SCHEDULING_GATES);
+  const nodeSelectorRaw = objectAt(spec.nodeSelector, obj, P_NODE_SELECTOR);
+  const specNodeName = stringAt(spec.nodeName, obj, P_NODE_NAME) ?? '';
 
   return {
     raw: obj,
     name,
     namespace,
-    uid: stringAt(meta.uid, obj, ['metadata', 'uid']) ?? '',
+    uid: stringAt(meta.uid, obj, P_UID) ?? '',
     labels,
     priority: priority ?? 0,
     preemptionPolicy: preemptionPolicy === 'Never' ? 'Never' : 'PreemptLowerPriority',
     priorityClassName,
-    schedulerName: stringAt(spec.schedulerName, obj, ['spec', 'schedulerName']) || DEFAULT_SCHEDULER_NAME,
+    schedulerName: stringAt(spec.schedulerName, obj, P_SCHEDULER_NAME) || DEFAULT_SCHEDULER_NAME,
     specNodeName,
-    nominatedNodeName: stringAt(status?.nominatedNodeName, obj, ['status', 'nominatedNodeName']) ?? '',
+    nominatedNodeName: stringAt(status?.nominatedNodeName, obj, P_NOMINATED_NODE_NAME) ?? '',
     gated: gates.length > 0,
     deleting: meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null,
     cpu: plain.cpu,
@@ -444,7 +467,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
     nonZeroMemory: nonZero.memory,
     hostPorts: readHostPorts(obj),
     tolerations: readTolerations(spec.tolerations, obj),
-    nodeSelector: nodeSelectorRaw ? labelsAt(nodeSelectorRaw, obj, ['spec', 'nodeSelector']) : null,
+    nodeSelector: nodeSelectorRaw ? labelsAt(nodeSelectorRaw, obj, P_NODE_SELECTOR) : null,
     requiredNodeAffinity,
     requiredNodeAffinityTerms,
     preferredNodeAffinity,
@@ -453,7 +476,7 @@ export function readPod(obj: JsonObject, ctx: PodReadContext): PodInfo {
     preferredAffinityTerms,
     preferredAntiAffinityTerms,
     affinityParseError,
-    hasAffinity: allTerms.length > 0,
+    hasAffinity: termCount > 0,
     spreadConstraints: readSpread(spec.topologySpreadConstraints, obj),
     images,
     ownerRef: controller

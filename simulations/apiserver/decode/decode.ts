@@ -31,9 +31,9 @@ import { compareGoStrings } from '../../apimachinery/go-values.ts';
 import { quote as goJsonQuote } from '../../apimachinery/go-json.ts';
 import { goQuote } from '../../apimachinery/go-strconv.ts';
 import type { FieldPath } from '../../apimachinery/field-path.ts';
-import { type KindInfo, lookupKind } from '../kinds.ts';
+import { type KindInfo, kindKeyOf, lookupKind } from '../kinds.ts';
 import { KIND_STRUCTS } from './schemas.ts';
-import { GO_TYPES, GoTypes, UINT8, type TypeNode } from './go-types.ts';
+import { GO_TYPES, GoTypes, UINT8, type StructInfo, type TypeNode } from './go-types.ts';
 import { quantityError } from './quantity-syntax.ts';
 import { Quantity, QuantityError } from '../../apimachinery/quantity.ts';
 import { RFC3339, RFC3339_MICRO, timeParseError } from './go-time-parse.ts';
@@ -128,10 +128,9 @@ export function decodeObject(object: unknown): DecodeResult {
     const message = `the object provided is unrecognized (must be of type ${info.kind}): ${cause} (${bodyPrefix(object, 30)})`;
     return { ok: false, kind: info, message, cause, problems: [{ path: [], message: cause }], status: badRequestStatus(message) };
   }
-  const root = KIND_STRUCTS[`${apiVersion}/${kind}`];
-  let decoded: { error: GoError | undefined; strictErrors: DecodeProblem[] };
+  let decoded: { error: GoError | undefined; strictErrors: readonly DecodeProblem[] };
   try {
-    decoded = run(GO_TYPES, true, 'sorted', object, GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root));
+    decoded = run(GO_TYPES, true, 'sorted', object, rootType(info));
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // Deeper than this decoder's recursion goes, though within Go's 10000
@@ -154,6 +153,18 @@ export function decodeObject(object: unknown): DecodeResult {
   const message = badRequestMessage(info, cause);
   return { ok: false, kind: info, message, cause, problems, status: badRequestStatus(message) };
 }
+
+/** The Go type a kind decodes into, resolved once per kind. */
+function rootType(info: KindInfo): TypeNode {
+  let type = ROOT_TYPES.get(info);
+  if (type === undefined) {
+    const root = KIND_STRUCTS[kindKeyOf(info)];
+    type = GO_TYPES.typeNode(root.slice(0, root.indexOf('.')), root);
+    ROOT_TYPES.set(info, type);
+  }
+  return type;
+}
+const ROOT_TYPES = new Map<KindInfo, TypeNode>();
 
 /**
  * transformDecodeError: how the create and update handlers word a decode error
@@ -213,16 +224,20 @@ export function unmarshal(value: unknown, pkg: string, goType: string, options: 
  * first pass in the object's own order (no sorting) settles the common case,
  * and only a failure is decoded again in kubectl's order.
  */
-function run(types: GoTypes, strict: boolean, keyOrder: KeyOrder, value: unknown, type: TypeNode): { error: GoError | undefined; strictErrors: DecodeProblem[] } {
-  const orders: KeyOrder[] = keyOrder === 'sorted' ? ['as-written', 'sorted'] : ['as-written'];
-  let result: { error: GoError | undefined; strictErrors: DecodeProblem[] } = { error: undefined, strictErrors: [] };
-  for (const order of orders) {
-    const decoder = new Decoder(types, strict, order);
-    result = { error: decoder.run(value, type), strictErrors: decoder.strictErrors };
-    if (result.error === undefined && result.strictErrors.length === 0) break;
-  }
-  return result;
+function run(types: GoTypes, strict: boolean, keyOrder: KeyOrder, value: unknown, type: TypeNode): { error: GoError | undefined; strictErrors: readonly DecodeProblem[] } {
+  // The first pass reuses one decoder (its stacks keep their capacity): every write decodes.
+  const first = spare !== undefined && spare.types === types && spare.strict === strict ? spare : new Decoder(types, strict, 'as-written');
+  spare = undefined;
+  first.reset();
+  const result = { error: first.run(value, type), strictErrors: first.strictErrors };
+  spare = first;
+  if (keyOrder === 'as-written' || (result.error === undefined && result.strictErrors.length === 0)) return result;
+  const sorted = new Decoder(types, strict, 'sorted');
+  return { error: sorted.run(value, type), strictErrors: sorted.strictErrors };
 }
+/** The decoder of the last first pass, free again (decoding never re-enters run). */
+let spare: Decoder | undefined;
+const NO_STRICT_ERRORS: readonly DecodeProblem[] = Object.freeze([]);
 
 /** An error as encoding/json holds it: an UnmarshalTypeError, or any other error's text. */
 interface GoError {
@@ -257,23 +272,36 @@ const MAX_STRICT_ERRORS = 100;
  * decodes with k8s.io/apimachinery/pkg/util/json, which ignores unknown fields).
  */
 class Decoder {
-  readonly strictErrors: DecodeProblem[] = [];
-  private readonly seen = new Set<string>();
+  /** Shared and empty until the first strict error: the array handed out is never written to after. */
+  strictErrors: readonly DecodeProblem[] = NO_STRICT_ERRORS;
+  // Made on the first strict error: every write decodes its object, and most have none.
+  private seen: Set<string> | undefined;
   private saved: GoError | undefined;
   // errorContext: the innermost struct and the JSON names down to the field
   private struct: string | undefined;
   private readonly fieldStack: string[] = [];
-  // strictFieldStack: the same path with indexes and map keys, as pieces
-  private readonly strictStack: string[] = [];
+  // strictFieldStack (the path with indexes and map keys) is not kept as pieces while decoding:
+  // it is `path` written out (strictPath), which only an unknown field needs. A strict decoder
+  // starts at the root, so the two always agree.
   private readonly path: (string | number)[];
 
   constructor(
-    private readonly types: GoTypes,
-    private readonly strict: boolean,
+    readonly types: GoTypes,
+    readonly strict: boolean,
     private readonly keyOrder: KeyOrder,
     base: FieldPath = [],
   ) {
     this.path = [...base];
+  }
+
+  /** Back to the state of a new root decoder, for another value. */
+  reset(): void {
+    this.strictErrors = NO_STRICT_ERRORS;
+    this.seen = undefined;
+    this.saved = undefined;
+    this.struct = undefined;
+    this.fieldStack.length = 0;
+    this.path.length = 0;
   }
 
   /** unmarshal: an UnmarshalJSON error, else the first saved error; strict errors are left in strictErrors. */
@@ -322,6 +350,8 @@ class Decoder {
       case 'string':
         return this.string(v, t);
       case 'number':
+        // A safe integer needs no text unless it is refused (no BigInt, no regexp, no string per number).
+        if (Number.isSafeInteger(v) && (t.k === 'int' || t.k === 'uint') && safeIntFits(v as number, t.bits, t.k === 'int')) return;
         return this.number(numberText(v), t);
       case 'bigint':
         return this.number(String(v), t);
@@ -337,70 +367,86 @@ class Decoder {
   private array(v: readonly unknown[], t: TypeNode): void {
     if (t.k !== 'slice' && t.k !== 'bytes') return this.typeError('array', t);
     const elem = t.k === 'slice' ? t.elem : UINT8;
-    const strictLength = this.strictStack.length;
     for (let i = 0; i < v.length; i++) {
-      if (this.strict) this.strictStack.push('[', String(i), ']');
       this.path.push(i);
       this.value(v[i] === undefined ? null : v[i], elem);
       this.path.pop();
-      this.strictStack.length = strictLength;
     }
   }
 
   private object(v: Record<string, unknown>, t: TypeNode): void {
     if (t.k === 'struct') return this.struct_(v, t.ref);
     if (t.k !== 'map') return this.typeError('object', t);
-    const strictLength = this.strictStack.length;
-    for (const key of this.keys(v)) {
-      this.pushStrictKey(key);
-      this.path.push(key);
-      this.value(v[key], t.elem);
-      this.path.pop();
-      this.strictStack.length = strictLength;
+    if (this.keyOrder === 'sorted') {
+      for (const key of sortedKeys(v)) this.entry(v[key], key, t.elem);
+      return;
     }
+    // The object's own order: a for-in walk makes no key array (every object of every write passes here).
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      const x = v[key];
+      if (x !== undefined) this.entry(x, key, t.elem);
+    }
+  }
+
+  private entry(x: unknown, key: string, elem: TypeNode): void {
+    this.path.push(key);
+    this.value(x, elem);
+    this.path.pop();
   }
 
   private struct_(v: Record<string, unknown>, ref: string): void {
     const info = this.types.structInfo(ref);
-    const fieldLength = this.fieldStack.length;
-    const struct = this.struct;
-    const strictLength = this.strictStack.length;
-    for (const key of this.keys(v)) {
-      const field = info.fields.get(key);
-      if (field !== undefined) {
-        const via = field.via;
-        for (let i = 0; i < via.length; i++) this.fieldStack.push(via[i]);
-        this.fieldStack.push(key);
-        this.struct = info.name;
-        this.pushStrictKey(key);
-        this.path.push(key);
-        this.value(v[key], field.type);
-        this.path.pop();
-      } else if (this.strict) {
-        this.saveStrictError(key);
-      }
-      this.fieldStack.length = fieldLength;
-      this.struct = struct;
-      this.strictStack.length = strictLength;
+    if (this.keyOrder === 'sorted') {
+      for (const key of sortedKeys(v)) this.field(v[key], key, info);
+      return;
+    }
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      const x = v[key];
+      if (x !== undefined) this.field(x, key, info);
     }
   }
 
-  private keys(v: Record<string, unknown>): string[] {
-    return this.keyOrder === 'sorted' ? sortedKeys(v) : Object.keys(v).filter((k) => v[k] !== undefined);
+  private field(x: unknown, key: string, info: StructInfo): void {
+    const field = info.fields.get(key);
+    if (field === undefined) {
+      if (this.strict) this.saveStrictError(key);
+      return;
+    }
+    const fieldLength = this.fieldStack.length;
+    const struct = this.struct;
+    const via = field.via;
+    for (let i = 0; i < via.length; i++) this.fieldStack.push(via[i]);
+    this.fieldStack.push(key);
+    this.struct = info.name;
+    this.path.push(key);
+    this.value(x, field.type);
+    this.path.pop();
+    this.fieldStack.length = fieldLength;
+    this.struct = struct;
   }
 
-  private pushStrictKey(key: string): void {
-    if (!this.strict) return;
-    if (this.strictStack.length > 0) this.strictStack.push('.', key);
-    else this.strictStack.push(key);
+  /** strictFieldStack joined, then the unknown key: `spec.containers[0].foo`. */
+  private strictPath(key: string): string {
+    let out = '';
+    const path = this.path;
+    for (let i = 0; i < path.length; i++) {
+      const s = path[i];
+      // an index is pushed as "[i]"; a key as "." + key, or the key alone at the start
+      out += typeof s === 'number' ? `[${s}]` : i > 0 ? `.${s}` : s;
+    }
+    return path.length > 0 ? `${out}.${key}` : key;
   }
 
   private saveStrictError(key: string): void {
     if (this.strictErrors.length >= MAX_STRICT_ERRORS) return;
-    const path = this.strictStack.length > 0 ? `${this.strictStack.join('')}.${key}` : key;
+    const path = this.strictPath(key);
+    this.seen ??= new Set<string>();
     if (this.seen.has(path)) return;
     this.seen.add(path);
-    this.strictErrors.push({ path: [...this.path, key], message: `unknown field ${goQuote(path)}` });
+    if (this.strictErrors === NO_STRICT_ERRORS) this.strictErrors = [];
+    (this.strictErrors as DecodeProblem[]).push({ path: [...this.path, key], message: `unknown field ${goQuote(path)}` });
   }
 
   private string(s: string, t: TypeNode): void {
@@ -437,13 +483,8 @@ class Decoder {
         return;
       case 'quantity': {
         if (v === null) return;
-        const text = quantityText(v);
-        const error = quantityError(text);
+        const error = quantityProblem(v);
         if (error !== undefined) this.stop({ path: [...this.path], text: error });
-        // Go holds any such value exactly (inf.Dec); the simulation's Quantity has bounds. A value
-        // past them is refused here, said to be the simulation's limit, before anything reads it.
-        const limit = representable(text);
-        if (limit !== undefined) this.stop({ path: [...this.path], text: limit });
         return;
       }
       case 'intstr': {
@@ -514,6 +555,13 @@ function numberText(n: number): string {
   return Object.is(n, -0) ? '0' : JSON.stringify(n);
 }
 
+/** intFits for a safe integer (its text is all digits, so ParseInt reads it): the same answer without the text. */
+function safeIntFits(n: number, bits: number, signed: boolean): boolean {
+  if (bits >= 53) return signed || n >= 0;
+  const half = 2 ** (bits - 1);
+  return signed ? n >= -half && n < half : n >= 0 && n < half * 2;
+}
+
 /** strconv.ParseInt / ParseUint of the literal, then reflect's OverflowInt / OverflowUint for the field's size. */
 function intFits(text: string, bits: number, signed: boolean): boolean {
   if (!(signed ? /^-?[0-9]+$/ : /^[0-9]+$/).test(text)) return false;
@@ -570,9 +618,12 @@ function scan(v: unknown): { depth: number; nonFinite: boolean; nulls: boolean }
   let depth = 0;
   let nonFinite = false;
   let nulls = false;
-  // Two parallel stacks rather than a tuple per value: every object a cell stores passes here.
-  const values: unknown[] = [v];
-  const levels: number[] = [0];
+  // Two parallel stacks rather than a tuple per value, kept from one call to the next (scan calls
+  // nothing that could re-enter it): every object a cell stores passes here.
+  const values = SCAN_VALUES;
+  const levels = SCAN_LEVELS;
+  values.push(v);
+  levels.push(0);
   while (values.length > 0) {
     const value = values.pop();
     const level = levels.pop() as number;
@@ -598,6 +649,8 @@ function scan(v: unknown): { depth: number; nonFinite: boolean; nulls: boolean }
   }
   return { depth, nonFinite, nulls };
 }
+const SCAN_VALUES: unknown[] = [];
+const SCAN_LEVELS: number[] = [];
 
 /** The first non-finite number in kubectl's key order: kubectl's json.Marshal refuses the whole object there. */
 function findNonFinite(v: unknown, path: (string | number)[]): { path: FieldPath; text: string } | undefined {
@@ -679,6 +732,30 @@ function bodyPrefix(v: unknown, max: number): string {
 
 class Text {
   constructor(readonly text: string) {}
+}
+
+/**
+ * Quantity.UnmarshalJSON's error for a JSON value, or, for a value Go holds
+ * exactly (inf.Dec) but the simulation's Quantity cannot, the simulation's
+ * limit: refused here, before anything reads it. Undefined when it decodes.
+ */
+function quantityProblem(v: unknown): string | undefined {
+  // Memoized by string: the same few quantities ("100m", "500Mi") come in every Pod and Node, and
+  // the syntax check and the parse are pure functions of the text.
+  if (typeof v !== 'string') return quantityTextProblem(quantityText(v));
+  const known = QUANTITY_PROBLEMS.get(v);
+  if (known !== undefined) return known === '' ? undefined : known;
+  const problem = quantityTextProblem(quantityText(v));
+  if (QUANTITY_PROBLEMS.size >= QUANTITY_PROBLEMS_MAX) QUANTITY_PROBLEMS.clear();
+  QUANTITY_PROBLEMS.set(v, problem ?? '');
+  return problem;
+}
+/** A JSON string's problem, '' for none. Bounded: a cell may write many distinct values. */
+const QUANTITY_PROBLEMS = new Map<string, string>();
+const QUANTITY_PROBLEMS_MAX = 4096;
+
+function quantityTextProblem(text: string): string | undefined {
+  return quantityError(text) ?? representable(text);
 }
 
 /** Why the simulation's Quantity cannot hold a value Go's parses, or undefined when it can. */

@@ -11,6 +11,7 @@ import type { Path } from '../../../apimachinery/field-path.ts';
 import { validateLabelSelector as validateLabelSelectorShared } from '../../../apimachinery/meta-v1-validation.ts';
 import { IS_NEGATIVE_ERROR_MSG, validateFinalizerName } from '../../../apimachinery/object-meta-validation.ts';
 import { Quantity } from '../../../apimachinery/quantity.ts';
+import { sortStrings } from '../../../apimachinery/go-sort.ts';
 import { isDNS1123Subdomain as isContentDNS1123Subdomain, utf8Length } from '../../../apimachinery/validate-content.ts';
 import { isQualifiedName, isDNS1123Subdomain as isUtilDNS1123Subdomain } from '../../../apimachinery/validation.ts';
 import type { JsonObject } from '../../../apimachinery/json.ts';
@@ -55,7 +56,7 @@ export const byteLength = utf8Length;
 
 /** Go ranges over maps in random order; sorted keys keep messages stable. */
 export function sortedKeys(o: Record<string, unknown>): string[] {
-  return Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sortStrings(Object.keys(o));
 }
 
 /** validation.IsDNS1123Subdomain ("characters"), or content's ("bytes"). */

@@ -36,8 +36,10 @@ function containers(list: JsonValue[]): JsonObject[] {
 
 /** validateContainerPorts */
 export function validateContainerPorts(ports: JsonValue[], fldPath: Path): ErrorList {
+  if (ports.length === 0) return [];
   const errs: ErrorList = [];
-  const allNames = new Set<string>();
+  // Made at the first named port.
+  let allNames: Set<string> | undefined;
   ports.forEach((p, i) => {
     const port = asObject(p) ?? {};
     const idxPath = fldPath.index(i);
@@ -45,7 +47,7 @@ export function validateContainerPorts(ports: JsonValue[], fldPath: Path): Error
     if (name.length > 0) {
       const msgs = isValidPortName(name);
       if (msgs.length !== 0) for (const m of msgs) errs.push(invalid(idxPath.child('name'), name, m));
-      else if (allNames.has(name)) errs.push(duplicate(idxPath.child('name'), name));
+      else if ((allNames ??= new Set<string>()).has(name)) errs.push(duplicate(idxPath.child('name'), name));
       else allNames.add(name);
     }
     const containerPort = asInt(port.containerPort);
@@ -62,6 +64,7 @@ export function validateContainerPorts(ports: JsonValue[], fldPath: Path): Error
 
 /** validateResizePolicy */
 function validateResizePolicy(policies: JsonValue[], fldPath: Path, podRestartPolicy: string): ErrorList {
+  if (policies.length === 0) return [];
   const errs: ErrorList = [];
   const seen = new Set<string>();
   policies.forEach((p, i) => {
@@ -178,13 +181,15 @@ export function validateContainers(list: JsonValue[], fldPath: Path, ctx: Contai
 /** AccumulateUniqueHostPorts over one list of containers: protocol/hostIP/hostPort is taken once. */
 function checkHostPortConflicts(list: JsonObject[], fldPath: Path): ErrorList {
   const errs: ErrorList = [];
-  const seen = new Set<string>();
+  // Made at the first host port: most containers have none.
+  let seen: Set<string> | undefined;
   list.forEach((ctr, ci) => {
     asList(ctr.ports).forEach((p, pi) => {
       const port = asObject(p) ?? {};
       const hostPort = asInt(port.hostPort);
       if (hostPort === 0) return;
       const key = `${asString(port.protocol)}/${asString(port.hostIP)}/${hostPort}`;
+      seen ??= new Set<string>();
       if (seen.has(key)) errs.push(duplicate(fldPath.index(ci).child('ports').index(pi).child('hostPort'), key));
       else seen.add(key);
     });
@@ -205,6 +210,8 @@ function validateInitContainerRestartPolicy(ctr: JsonObject, path: Path, opts: P
  * probes and lifecycle only for restartable (restartPolicy: Always) ones.
  */
 export function validateInitContainers(list: JsonValue[], regular: JsonValue[], fldPath: Path, ctx: ContainerContext): ErrorList {
+  // Nothing to check in an empty list: no set made (every Pod written comes through here).
+  if (list.length === 0) return [];
   const errs: ErrorList = [];
   const allNames = new Set(containers(regular).map((c) => asString(c.name)));
   containers(list).forEach((ctr, i) => {

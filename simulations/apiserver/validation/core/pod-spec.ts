@@ -67,6 +67,7 @@ function validatePodHostNetworkDeps(spec: JsonObject, fldPath: Path, opts: PodVa
 
 /** validateImagePullSecrets: only name may be set. */
 function validateImagePullSecrets(secrets: JsonValue[], fldPath: Path): ErrorList {
+  if (secrets.length === 0) return [];
   const errs: ErrorList = [];
   secrets.forEach((s, i) => {
     const ref = asObject(s) ?? {};
@@ -77,6 +78,7 @@ function validateImagePullSecrets(secrets: JsonValue[], fldPath: Path): ErrorLis
 
 /** validateReadinessGates */
 function validateReadinessGates(gates: JsonValue[], fldPath: Path): ErrorList {
+  if (gates.length === 0) return [];
   const errs: ErrorList = [];
   gates.forEach((g, i) => {
     const type = asString(asObject(g)?.conditionType);
@@ -87,6 +89,8 @@ function validateReadinessGates(gates: JsonValue[], fldPath: Path): ErrorList {
 
 /** validateSchedulingGates: qualified names, no duplicates. */
 function validateSchedulingGates(gates: JsonValue[], fldPath: Path): ErrorList {
+  // Nothing to check in an empty list: no set made (every Pod written comes through here).
+  if (gates.length === 0) return [];
   const errs: ErrorList = [];
   const seen = new Set<string>();
   gates.forEach((g, i) => {
@@ -98,8 +102,11 @@ function validateSchedulingGates(gates: JsonValue[], fldPath: Path): ErrorList {
   return errs;
 }
 
+const NO_CLAIMS: ReadonlySet<string> = new Set();
+
 /** gatherPodResourceClaimNames */
-function gatherPodResourceClaimNames(claims: JsonValue[]): Set<string> {
+function gatherPodResourceClaimNames(claims: JsonValue[]): ReadonlySet<string> {
+  if (claims.length === 0) return NO_CLAIMS;
   const names = new Set<string>();
   for (const c of claims) {
     const name = asString(asObject(c)?.name);
@@ -110,6 +117,7 @@ function gatherPodResourceClaimNames(claims: JsonValue[]): Set<string> {
 
 /** validatePodResourceClaims */
 function validatePodResourceClaims(claims: JsonValue[], fldPath: Path): ErrorList {
+  if (claims.length === 0) return [];
   const errs: ErrorList = [];
   const names = new Set<string>();
   claims.forEach((c, i) => {

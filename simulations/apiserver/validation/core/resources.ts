@@ -11,6 +11,7 @@
 import { forbidden, invalid, notFound, notSupported, required, duplicate, type ErrorList, type FieldErr } from '../../../apimachinery/field-errors.ts';
 import type { Path } from '../../../apimachinery/field-path.ts';
 import { asList, asObject, asString, type JsonObject, type JsonValue } from '../../../apimachinery/json.ts';
+import { sortStrings } from '../../../apimachinery/go-sort.ts';
 import { Quantity } from '../../../apimachinery/quantity.ts';
 import { IS_NEGATIVE_ERROR_MSG, isDNS1123Label, isQualifiedName } from './pending-apimachinery.ts';
 import type { PodValidationOptions } from './pod-validation-options.ts';
@@ -36,11 +37,17 @@ export function readResourceList(v: JsonValue | undefined): [string, Quantity][]
   const o = asObject(v);
   if (!o) return [];
   const out: [string, Quantity][] = [];
-  for (const k of Object.keys(o).sort()) {
+  for (const k of sortStrings(Object.keys(o))) {
     const q = Quantity.tryParse(o[k]);
     if (q) out.push([k, q]);
   }
   return out;
+}
+
+/** The quantity of `name` in a list readResourceList made (a few entries: no map is built for them). */
+function findQuantity(list: readonly [string, Quantity][], name: string): Quantity | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i][0] === name) return list[i][1];
+  return undefined;
 }
 
 /** validateResourceName: a qualified name; unprefixed names must be standard. */
@@ -134,7 +141,6 @@ export function validateResourceRequirements(
   let limContainsHugePages = false;
   let reqContainsHugePages = false;
   const limits = readResourceList(req.limits);
-  const limitByName = new Map(limits);
   for (const [name, quantity] of limits) {
     const p = limPath.key(name);
     errs.push(...resourceNameFn(name, p));
@@ -150,7 +156,7 @@ export function validateResourceRequirements(
     const p = reqPath.key(name);
     errs.push(...resourceNameFn(name, p));
     errs.push(...validateResourceQuantityValue(name, quantity, p));
-    const limit = limitByName.get(name);
+    const limit = findQuantity(limits, name);
     if (limit) {
       // Resources that may not be overcommitted need requests equal to limits.
       if (quantity.cmp(limit) !== 0 && !isOvercommitAllowed(name)) {
@@ -202,6 +208,8 @@ export function validateOverhead(overhead: JsonValue | undefined, fldPath: Path,
 
 /** validateResourceClaimNames: each entry names one of spec.resourceClaims, once. */
 export function validateResourceClaimNames(claims: JsonValue[], podClaimNames: ReadonlySet<string>, fldPath: Path): ErrorList {
+  // Nothing to check in an empty list: no set made (every Pod written comes through here).
+  if (claims.length === 0) return [];
   const errs: ErrorList = [];
   const names = new Set<string>();
   claims.forEach((c, i) => {

@@ -41,6 +41,7 @@ export { validateEphemeralVolumeSource, validatePersistentVolumeClaimSpec, valid
 
 /** Volumes that passed validation, by name: what volumeMounts may refer to. */
 export type VolumeSources = ReadonlyMap<string, JsonObject>;
+const NO_VOLUMES: VolumeSources = new Map();
 
 const SUPPORTED_HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
 
@@ -200,6 +201,8 @@ export function validateVolumes(
   fldPath: Path,
   opts: PodValidationOptions,
 ): { volumes: VolumeSources; errors: ErrorList } {
+  // No volumes: an empty map of sources and no sets (most Pods of a scheduling scenario have none).
+  if (volumes.length === 0) return { volumes: NO_VOLUMES, errors: [] };
   const errs: ErrorList = [];
   const allNames = new Set<string>();
   // The claims ephemeral volumes will create need the Pod's name.
