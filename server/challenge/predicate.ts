@@ -104,7 +104,7 @@ export function parsePredicate(source: string): Predicate {
 export function effectivePath(p: Predicate): string {
   if (p.at === undefined) return p.path;
   const rest = p.path.replace(/^result(?=$|[.[])/, '');
-  return `statusAt[t=${p.at}]${rest === '' || rest.startsWith('[') ? rest : `.${rest}`}`;
+  return `statusAt[t=${p.at}]${rest === '' || rest.startsWith('[') || rest.startsWith('.') ? rest : `.${rest}`}`;
 }
 
 /** Checks an objective against a run's `{ result, trace }`. Never throws for any result. */
