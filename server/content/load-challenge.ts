@@ -42,7 +42,7 @@ export function readChallenge({ block, file, shownFile, engines, markdown, runs 
     data = parseYaml(block.body, { uniqueKeys: true });
   } catch (error) {
     const at = error instanceof YAMLParseError && error.linePos ? block.bodyLine + error.linePos[0].line - 1 : block.line;
-    fail(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, at);
+    fail(`not valid YAML: ${(error as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, at);
   }
   let spec;
   try {
