@@ -207,11 +207,19 @@ export class Notebook {
    * returned as its failure.
    */
   async cellDetail(learnerId: string, slug: string, cellId: string, key: string): Promise<{ ok: true; detail: EngineDetail } | RunFailure> {
-    const cell = this.simCell(slug, cellId);
+    const cell = this.editableCell(slug, cellId);
     if (!this.engine(cell.engine)?.detail) throw new NotFoundError(`the ${cell.engine} simulation has no details to show`);
-    const output = await this.cellOutput(learnerId, slug, cellId);
-    if (output.kind === 'held') throw new PredictFirstError(output.quizzes);
-    const { outcome } = output;
+    let outcome: RunOutcome;
+    if (cell.kind === 'challenge') {
+      // A challenge shows only the learner's own run.
+      const view = await this.challengeView(learnerId, slug, cellId);
+      if (!view?.outcome) throw new NotFoundError(`challenge "${cellId}" has not been run yet`);
+      outcome = view.outcome;
+    } else {
+      const output = await this.cellOutput(learnerId, slug, cellId);
+      if (output.kind === 'held') throw new PredictFirstError(output.quizzes);
+      outcome = output.outcome;
+    }
     if (!outcome.ok) throw new NotFoundError(`cell "${cellId}" has no result to show details of: its last run failed`);
     const reply = await this.deps.pool.detail(cell.engine, { result: outcome.result, trace: outcome.trace }, key);
     if (!reply.ok) return reply;

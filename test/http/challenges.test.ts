@@ -258,3 +258,19 @@ describe('in Chinese', () => {
     assert.match(html, /显示提示 1／3/);
   });
 });
+
+describe('the on-demand details of a challenge run', () => {
+  it('serves kubectl describe of the learner’s own run, and 404 before a run', async () => {
+    const agent = request.agent(site.app);
+    await agent.get('/lessons/pod-lifecycle').expect(200);
+    const api = '/api/lessons/pod-lifecycle/challenges/challenge-slow-start';
+    const start = readFileSync(fileURLToPath(new URL('../../content/03-pod-lifecycle/challenge-slow-start.yaml', import.meta.url)), 'utf8');
+    await agent.get('/api/lessons/pod-lifecycle/cells/challenge-slow-start/details/describe-0').expect(404);
+    const run = await agent.post(`${api}/run`).send({ input: start }).expect(200);
+    const href = /href="(\/lessons\/pod-lifecycle\/cells\/challenge-slow-start\/details\/[^"]+)"/.exec(run.body.html);
+    assert.ok(href, 'the output links to kubectl describe');
+    const detail = await agent.get(`/api${href[1]}`).expect(200);
+    assert.match(detail.body.text, /^Name:\s+api$/m);
+    assert.match(detail.body.text, /Liveness:\s+http-get/);
+  });
+});
