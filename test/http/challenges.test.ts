@@ -93,6 +93,13 @@ describe('a challenge on the lesson page', () => {
     assert.match(section(page), /data-standing="solved"/);
   });
 
+  it('a stale form comes back as the lesson page with the error at the challenge and the text as sent', async () => {
+    const { agent } = await learner();
+    const res = await agent.post(`/lessons/scheduler/challenges/${CELL}/run`).type('form').send({ _csrf: 'stale', action: 'run', input: `${START}# mine\n` }).expect(403);
+    assert.match(section(res.text), /This form has expired/);
+    assert.ok(section(res.text).includes('# mine'));
+  });
+
   it('an empty scenario comes back as the lesson page with the error at the challenge, not saved', async () => {
     const { agent, token } = await learner();
     const res = await agent.post(`/lessons/scheduler/challenges/${CELL}/run`).type('form').send({ _csrf: token, action: 'run', input: '  ' }).expect(400);
