@@ -24,6 +24,10 @@ export interface ChallengeLine {
 export interface ChallengeReportModel {
   objectives: ChallengeLine[];
   constraints: ChallengeLine[];
+  /** Whether the rules are shown open: before a graded run, and whenever one is broken. */
+  rulesOpen: boolean;
+  /** "15 rules" before a run, "15 kept" or "2 broken of 15" after one. */
+  rulesSummary: string;
   /** Whether the last run was graded; 'failed' when it did not run. */
   graded: 'yes' | 'no' | 'failed';
   solved: boolean;
@@ -83,9 +87,16 @@ export function challengeReportModel(cell: ChallengeCell, lang: Lang, outcome: R
   const solved = report?.solved === true;
   const left = report ? report.objectives.filter((o) => !o.met).length + report.constraints.filter((c) => !c.met).length : 0;
   const standing = challengeStanding(state);
+  const broken = constraints.filter((c) => c.status === 'unmet').length;
   return {
     objectives,
     constraints,
+    rulesOpen: !report || broken > 0,
+    rulesSummary: !report
+      ? plural(lang, 'challenge.rules', constraints.length)
+      : broken === 0
+        ? translate(lang, 'challenge.rules.kept', { count: constraints.length })
+        : translate(lang, 'challenge.rules.broken', { broken, count: constraints.length }),
     graded: report ? 'yes' : outcome && !outcome.ok ? 'failed' : 'no',
     solved,
     summary: !report ? undefined : solved ? translate(lang, standing === 'seen' ? 'challenge.solvedAfterSeen' : 'challenge.solved') : translate(lang, 'challenge.notSolved', { count: left }),
