@@ -298,6 +298,33 @@ describe('troubleshooting challenges: start, solution and wrong fixes, through t
     });
   }
 
+  it('hostile edits (lines deleted, objects renamed, names emptied) are graded or refused with a located error, never a crash', () => {
+    // A small deterministic generator (no Math.random in tests that must fail the same way twice).
+    let seed = 27;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const c of CASES) {
+      const cell = challenge(c.slug, c.id);
+      const lines = cell.start.split('\n');
+      const edits = [
+        ...Array.from({ length: 4 }, () => {
+          const from = Math.floor(next() * lines.length);
+          return [...lines.slice(0, from), ...lines.slice(from + 1 + Math.floor(next() * 4))].join('\n');
+        }),
+        cell.start.replace(/name: ([a-z0-9-]+)/g, 'name: $1-renamed'),
+        cell.start.replace(/name: ([a-z0-9-]+)/, 'name: ""'),
+      ];
+      for (const input of edits) {
+        const outcome = executeSimulation(engines.get(cell.engine)!, input, { view: false });
+        if (!outcome.ok) {
+          assert.ok(outcome.status === 400 || outcome.status === 422, `${c.id}: ${outcome.status} ${outcome.error.message}`);
+          continue;
+        }
+        const report = gradeChallenge(cell.spec, cell.startObjects, input, outcome);
+        assert.equal(report.objectives.length, cell.spec.objectives.length);
+      }
+    }
+  });
+
   it('the Chinese lessons hold the same challenges with the same objectives, rules and scenarios', () => {
     for (const chapter of content.chapters) {
       const zh = chapter.lessons.get('zh');
