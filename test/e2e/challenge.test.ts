@@ -94,6 +94,29 @@ describe('a troubleshooting challenge in Chromium', { skip }, () => {
     await context.close();
   });
 
+  it('with JavaScript the solution is shown in place on request, marks the challenge "solution seen", and Reset puts the start back', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${url}/lessons/pod-lifecycle#cell-challenge-sidecar`);
+    const cell = page.locator('#cell-challenge-sidecar');
+    await cell.locator('.cm-content').waitFor();
+    await cell.getByRole('button', { name: 'Give up and show the solution' }).click();
+    await cell.locator('.challenge-solution').waitFor();
+    assert.match((await cell.locator('.challenge-solution-scenario').textContent()) ?? '', /restartPolicy: Always/);
+    assert.match((await cell.locator('.cell-header .challenge-standing').textContent()) ?? '', /^solution seen$/);
+    const mark = page.locator('.toc-cell', { has: page.locator('a[href="#cell-challenge-sidecar"]') });
+    assert.match((await mark.getAttribute('class')) ?? '', /mark-missed/);
+
+    const start = await scenarioOf(cell);
+    await setScenario(page, cell, start.replace('    image: envoyproxy/envoy:v1.31.0\n', '    image: envoyproxy/envoy:v1.31.0\n    restartPolicy: Always\n'));
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.getByText('Solved, after seeing the solution.').waitFor();
+    await cell.getByRole('button', { name: /Reset/ }).click();
+    await cell.locator('.challenge-note').getByText('Run the scenario to check the objectives.', { exact: false }).waitFor();
+    assert.equal(await scenarioOf(cell), start);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('without JavaScript the challenge is a set of forms: run, hint, solution', async () => {
     const { context, page } = await open(false);
     await page.goto(`${url}/lessons/scheduler`);
