@@ -245,6 +245,24 @@ describe('export and import', () => {
     assert.equal(state.attempts, 2);
   });
 
+  it('the import form says how many challenges it brought', async () => {
+    const a = await learner();
+    await a.agent.post(`${API}/hint`).send({}).expect(200);
+    const file = (await a.agent.get('/api/progress/export').expect(200)).text;
+    const b = request.agent(site.app);
+    const page = await b.get('/progress').expect(200);
+    const res = await b
+      .post('/progress/import')
+      .field('_csrf', csrfFrom(page.text))
+      .attach('file', Buffer.from(file), { filename: 'progress.json', contentType: 'application/json' })
+      .expect(303);
+    assert.equal(res.headers.location, '/progress?imported=0,0,1');
+    const after = await b.get(res.headers.location).expect(200);
+    assert.match(after.text, /Imported 0 edited cells, 0 answers and 1 challenge\./);
+    assert.match(after.text, /data-challenge="challenge-preemption" data-standing="open">/);
+    assert.match(after.text, /0 attempts · 1 of 3 hints/);
+  });
+
   it('refuses a malformed challenge entry with the field named', async () => {
     const { agent } = await learner();
     const res = await agent
