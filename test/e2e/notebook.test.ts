@@ -201,7 +201,6 @@ describe('the notebook in Chromium', { skip }, () => {
     await Promise.all([page.waitForURL(/#cell-exit-code$/), missed.getByRole('button', { name: 'Check answer' }).click()]);
     await missed.locator('.quiz-feedback.is-seen').waitFor();
     await page.goto(`${url}/progress`);
-    // The fixture lesson has no troubleshooting challenge: its challenges column is a dash.
     assert.deepEqual((await row.locator('td').allTextContents()).map((t) => t.trim()), ['0/2', '2/7', '1/7', '–']);
     assert.equal(await page.locator('.missed-list a').count(), 1, 'right only after seeing the answer: still to review (issue 13, point 4)');
     assert.match((await page.locator('.missed-list li').textContent()) ?? '', /answered right after seeing the answer/);
