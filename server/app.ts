@@ -177,6 +177,7 @@ export function createApp({ config, db, content, notes = { dir: '', notes: [], b
   });
   app.use(pages.router);
   app.use('/lessons/:slug/cells/:cellId/run', pages.runErrors);
+  app.use('/lessons/:slug/challenges/:cellId/run', pages.runErrors);
 
   app.use((req: Request, _res: Response, next: NextFunction) => next(new NotFoundError(`no page at ${req.path}`)));
   app.use(errorHandler(views));

@@ -8,10 +8,12 @@
 import { ValidationError } from '../simulations/shared/errors.ts';
 import { NotFoundError, PredictFirstError } from './http/errors.ts';
 import type { Engine, EngineDetail } from '../simulations/shared/engine.ts';
-import type { Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './content/model.ts';
+import type { ChallengeCell, Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './content/model.ts';
+import { gradeChallenge, type ChallengeReport } from './challenge/grade.ts';
 import { lessonFor } from './content/model.ts';
 import { CURRICULUM } from './content/curriculum.ts';
-import type { AttemptOutcome, CellState, LatestAttempt, ProgressExport, QuizStanding, Store } from './db/store.ts';
+import type { AttemptOutcome, CellState, ChallengeExport, ChallengeState, LatestAttempt, ProgressExport, QuizStanding, Store } from './db/store.ts';
+import { challengeStanding } from './db/store.ts';
 import { cellOutput, type CellOutput } from './cell-output.ts';
 import { grade, normalizeAnswer } from './quiz/grader.ts';
 import type { RunFailure, RunOutcome } from './sim-runtime/execute.ts';
@@ -89,6 +91,19 @@ export class Notebook {
     return cell;
   }
 
+  challengeCell(slug: string, cellId: string, lang: Lang = 'en'): ChallengeCell {
+    const cell = this.lesson(slug, lang).cells.find((c) => c.id === cellId);
+    if (!cell || cell.kind !== 'challenge') throw new NotFoundError(`no challenge "${cellId}" in "${slug}"`);
+    return cell;
+  }
+
+  /** A cell with an editor: a simulation cell or a challenge. */
+  editableCell(slug: string, cellId: string): SimCell | ChallengeCell {
+    const cell = this.lesson(slug, 'en').cells.find((c) => c.id === cellId);
+    if (!cell || (cell.kind !== 'sim' && cell.kind !== 'challenge')) throw new NotFoundError(`no simulation cell or challenge "${cellId}" in "${slug}"`);
+    return cell;
+  }
+
   quizCell(slug: string, cellId: string, lang: Lang = 'en'): QuizCell {
     const cell = this.lesson(slug, lang).cells.find((c) => c.id === cellId);
     if (!cell || cell.kind !== 'quiz') throw new NotFoundError(`no quiz "${cellId}" in "${slug}"`);
@@ -122,13 +137,20 @@ export class Notebook {
     const cell = this.simCell(slug, cellId);
     const text = checkInput(input);
     const outcome = await this.deps.pool.run(cell.engine, text);
-    // The learner's edit is saved whatever happened, so it is never lost. A run that ran and failed
-    // (bad input, a deadline) is its result; a run the pool refused (busy) never ran: it is saved
-    // without a result, so the page runs it once the pool has room, and never shows the refusal as it.
-    const refused = !outcome.ok && outcome.kind === 'busy';
-    const stored = refused ? null : { outcome: stripDebug(outcome), engineVersion: this.engineVersion(cell.engine) };
-    this.deps.store.saveRun(learnerId, slug, cellId, text, stored, this.stamp());
+    this.saveRun(learnerId, slug, cellId, cell.engine, text, outcome);
     return { kind: 'own', cell, input: text, outcome };
+  }
+
+  /**
+   * Saves a learner's run of a cell. The edit is saved whatever happened, so it is never lost. A
+   * run that ran and failed (bad input, a deadline) is its result; a run the pool refused (busy)
+   * never ran: it is saved without a result, so the page runs it once the pool has room, and never
+   * shows the refusal as its result (issue 14, finding 9).
+   */
+  private saveRun(learnerId: string, slug: string, cellId: string, engineId: string, input: string, outcome: RunOutcome): void {
+    const refused = !outcome.ok && outcome.kind === 'busy';
+    const stored = refused ? null : { outcome: stripDebug(outcome), engineVersion: this.engineVersion(engineId) };
+    this.deps.store.saveRun(learnerId, slug, cellId, input, stored, this.stamp());
   }
 
   /**
@@ -173,8 +195,18 @@ export class Notebook {
         saved.push(resolved.then((outcome) => outputs.set(cell.id, cellOutput(lesson, cell, { input: state.input, outcome }, answered))));
       }
     }
+    // Challenges: the learner's last run and its grading, and where they stand.
+    const challengeStates: ReadonlyMap<string, ChallengeState> = firstVisit ? new Map() : this.deps.store.challengeStates(learnerId);
+    const challenges = new Map<string, ChallengeRun | undefined>();
+    for (const cell of lesson.cells) {
+      if (cell.kind !== 'challenge') continue;
+      const state = challengeStates.get(`${lesson.slug}/${cell.id}`) ?? null;
+      const cellState = states.get(cell.id);
+      if (!cellState && !state) challenges.set(cell.id, undefined);
+      else saved.push(this.challengeView(learnerId, lesson.slug, cell.id, { cell: cellState, state }).then((view) => challenges.set(cell.id, view)));
+    }
     await Promise.all(saved);
-    return { states, attempts, outputs };
+    return { states, attempts, outputs, challenges, challengeStates };
   }
 
   /**
@@ -185,11 +217,19 @@ export class Notebook {
    * returned as its failure.
    */
   async cellDetail(learnerId: string, slug: string, cellId: string, key: string): Promise<{ ok: true; detail: EngineDetail } | RunFailure> {
-    const cell = this.simCell(slug, cellId);
+    const cell = this.editableCell(slug, cellId);
     if (!this.engine(cell.engine)?.detail) throw new NotFoundError(`the ${cell.engine} simulation has no details to show`);
-    const output = await this.cellOutput(learnerId, slug, cellId);
-    if (output.kind === 'held') throw new PredictFirstError(output.quizzes);
-    const { outcome } = output;
+    let outcome: RunOutcome;
+    if (cell.kind === 'challenge') {
+      // A challenge shows only the learner's own run.
+      const view = await this.challengeView(learnerId, slug, cellId);
+      if (!view?.outcome) throw new NotFoundError(`challenge "${cellId}" has not been run yet`);
+      outcome = view.outcome;
+    } else {
+      const output = await this.cellOutput(learnerId, slug, cellId);
+      if (output.kind === 'held') throw new PredictFirstError(output.quizzes);
+      outcome = output.outcome;
+    }
     if (!outcome.ok) throw new NotFoundError(`cell "${cellId}" has no result to show details of: its last run failed`);
     const reply = await this.deps.pool.detail(cell.engine, { result: outcome.result, trace: outcome.trace }, key);
     if (!reply.ok) return reply;
@@ -202,7 +242,7 @@ export class Notebook {
    * that another version of the engine computed, is recomputed from the saved
    * input (and kept again): a stale output is never rendered.
    */
-  private async savedOutcome(learnerId: string, slug: string, cell: SimCell, state: CellState): Promise<RunOutcome> {
+  private async savedOutcome(learnerId: string, slug: string, cell: { id: string; engine: string }, state: CellState): Promise<RunOutcome> {
     const engineVersion = this.engineVersion(cell.engine);
     if (state.output !== null && state.output.engineVersion === engineVersion) return state.output.outcome as RunOutcome;
     const outcome = await this.deps.pool.run(cell.engine, state.input);
@@ -239,6 +279,61 @@ export class Notebook {
     };
   }
 
+  // ---- Troubleshooting challenges (issue 27) -------------------------------
+
+  /**
+   * Runs the learner's scenario of a challenge through the worker pool, like
+   * any cell, saves it, and grades it: every objective and constraint, met or
+   * not with what was found. A run of an edited scenario that ran is a real
+   * attempt; the first run that meets everything is kept as the solving run.
+   */
+  async runChallenge(learnerId: string, slug: string, cellId: string, input: unknown): Promise<ChallengeRun> {
+    const cell = this.challengeCell(slug, cellId);
+    const text = checkInput(input);
+    const outcome = await this.deps.pool.run(cell.engine, text);
+    this.saveRun(learnerId, slug, cellId, cell.engine, text, outcome);
+    let report: ChallengeReport | undefined;
+    let state: ChallengeState | undefined;
+    if (outcome.ok) {
+      report = gradeChallenge(cell.spec, cell.startObjects, text, outcome);
+      const attempt = !sameScenario(text, cell.start);
+      state = this.deps.store.recordChallengeRun(learnerId, slug, cellId, { attempt, solved: report.solved, input: text }, this.stamp());
+    } else {
+      state = this.deps.store.challengeState(learnerId, slug, cellId);
+    }
+    return { cell, input: text, outcome, report, state };
+  }
+
+  /** The learner's last run of a challenge (recomputed if its engine changed) and its grading, or none. */
+  async challengeView(learnerId: string, slug: string, cellId: string, saved?: { cell?: CellState; state?: ChallengeState | null }): Promise<ChallengeRun | undefined> {
+    const cell = this.challengeCell(slug, cellId);
+    const cellState = saved && 'cell' in saved ? saved.cell : this.deps.store.cellState(learnerId, slug, cellId);
+    const state = saved && saved.state !== undefined ? (saved.state ?? undefined) : this.deps.store.challengeState(learnerId, slug, cellId);
+    if (!cellState) return state ? { cell, input: cell.start, state } : undefined;
+    const outcome = await this.savedOutcome(learnerId, slug, cell, cellState);
+    const report = outcome.ok ? gradeChallenge(cell.spec, cell.startObjects, cellState.input, outcome) : undefined;
+    return { cell, input: cellState.input, outcome, report, state };
+  }
+
+  /** Puts the start scenario back in the editor; attempts, hints and a solving run stay. */
+  resetChallenge(learnerId: string, slug: string, cellId: string): ChallengeRun {
+    const cell = this.challengeCell(slug, cellId);
+    this.deps.store.resetCell(learnerId, slug, cellId);
+    return { cell, input: cell.start, state: this.deps.store.challengeState(learnerId, slug, cellId) };
+  }
+
+  /** Reveals the next hint. */
+  takeHint(learnerId: string, slug: string, cellId: string): ChallengeState {
+    const cell = this.challengeCell(slug, cellId);
+    return this.deps.store.takeHint(learnerId, slug, cellId, cell.spec.hints.length, this.stamp());
+  }
+
+  /** Shows the solution: from now on the challenge counts as "seen the solution". */
+  seeSolution(learnerId: string, slug: string, cellId: string): ChallengeState {
+    this.challengeCell(slug, cellId);
+    return this.deps.store.seeSolution(learnerId, slug, cellId, this.stamp());
+  }
+
   /**
    * Remembers the lesson a learner opened, for "continue where you left off".
    * Throttled in memory so reading a lesson is not a database write every time.
@@ -266,11 +361,17 @@ export class Notebook {
   progress(learnerId: string, lang: Lang) {
     const runCounts = this.deps.store.runCounts(learnerId);
     const attempts = this.deps.store.latestAttempts(learnerId);
+    const challengeStates = this.deps.store.challengeStates(learnerId);
     const chapters = CURRICULUM.map((planned) => {
       const chapter = this.deps.content.bySlug.get(planned.slug);
-      if (!chapter) return { planned, lesson: undefined, progress: undefined, missed: [] as MissedQuestion[] };
+      if (!chapter) return { planned, lesson: undefined, progress: undefined, missed: [] as MissedQuestion[], challenges: [] as ChallengeProgress[] };
       const lesson = lessonFor(chapter, lang);
-      const progress: LessonProgress = lessonProgress(lesson, runCounts, attempts);
+      const progress: LessonProgress = lessonProgress(lesson, runCounts, attempts, challengeStates);
+      const challenges: ChallengeProgress[] = lesson.cells.flatMap((cell) => {
+        if (cell.kind !== 'challenge') return [];
+        const state = challengeStates.get(`${lesson.slug}/${cell.id}`);
+        return [{ slug: lesson.slug, cellId: cell.id, titleHtml: cell.html.title, standing: challengeStanding(state), solved: state?.solvedAt != null, attempts: state?.attempts ?? 0, hintsUsed: state?.hintsUsed ?? 0, hints: cell.spec.hints.length }];
+      });
       const missed: MissedQuestion[] = lesson.cells.flatMap((cell) => {
         if (cell.kind !== 'quiz') return [];
         const attempt = attempts.get(`${lesson.slug}/${cell.id}`);
@@ -278,7 +379,7 @@ export class Notebook {
           ? [{ slug: lesson.slug, cellId: cell.id, promptHtml: cell.html.prompt, attempts: attempt.count, seen: attempt.standing === 'seen' }]
           : [];
       });
-      return { planned, lesson, progress, missed };
+      return { planned, lesson, progress, missed, challenges };
     });
     return chapters;
   }
@@ -292,12 +393,12 @@ export class Notebook {
    * skipped; answers are graded again against today's keys, so a file cannot
    * claim a correct answer it does not have.
    */
-  importProgress(learnerId: string, data: unknown): { cells: number; attempts: number; skipped: number } {
+  async importProgress(learnerId: string, data: unknown): Promise<{ cells: number; attempts: number; challenges: number; skipped: number }> {
     const file = readExport(data, this.deps.now());
     let skipped = 0;
     const cells = file.cells.filter((c) => {
       const chapter = this.deps.content.bySlug.get(c.lesson);
-      const ok = chapter && lessonFor(chapter, 'en').cells.some((x) => x.id === c.cell && x.kind === 'sim') && c.input.length <= MAX_INPUT_CHARS;
+      const ok = chapter && lessonFor(chapter, 'en').cells.some((x) => x.id === c.cell && (x.kind === 'sim' || x.kind === 'challenge')) && c.input.length <= MAX_INPUT_CHARS;
       if (!ok) skipped++;
       return ok;
     });
@@ -316,9 +417,59 @@ export class Notebook {
         return [];
       }
     });
-    const done = this.deps.store.importProgress(learnerId, { cells, attempts }, this.stamp());
+    // A solving run is run and graded again: a file cannot claim a solve its scenario does not make.
+    const challenges: ChallengeExport[] = [];
+    for (const c of file.challenges) {
+      const chapter = this.deps.content.bySlug.get(c.lesson);
+      const cell = chapter && lessonFor(chapter, 'en').cells.find((x) => x.id === c.cell);
+      if (!cell || cell.kind !== 'challenge') {
+        skipped++;
+        continue;
+      }
+      let solved = false;
+      if (c.solvedInput !== null && c.solvedAt !== null && c.solvedInput.trim() !== '' && c.solvedInput.length <= MAX_INPUT_CHARS) {
+        const outcome = await this.deps.pool.run(cell.engine, c.solvedInput, { view: false, detail: false });
+        solved = outcome.ok && gradeChallenge(cell.spec, cell.startObjects, c.solvedInput, outcome).solved;
+      }
+      challenges.push({
+        ...c,
+        hintsUsed: Math.min(c.hintsUsed, cell.spec.hints.length),
+        solvedAt: solved ? c.solvedAt : null,
+        solvedInput: solved ? c.solvedInput : null,
+      });
+    }
+    const done = this.deps.store.importProgress(learnerId, { cells, attempts, challenges }, this.stamp());
     return { ...done, skipped };
   }
+}
+
+/** What a challenge run or view gives the routes: the learner's scenario, its outcome and grading, where they stand. */
+export interface ChallengeRun {
+  cell: ChallengeCell;
+  input: string;
+  /** None before the learner has run the challenge (or after a reset). */
+  outcome?: RunOutcome;
+  /** The grading of a run that ran. */
+  report?: ChallengeReport;
+  state?: ChallengeState;
+}
+
+export interface ChallengeProgress {
+  slug: string;
+  cellId: string;
+  titleHtml: string;
+  standing: 'solved' | 'seen' | 'open';
+  /** Solved at all (before or after seeing the solution). */
+  solved: boolean;
+  attempts: number;
+  hintsUsed: number;
+  hints: number;
+}
+
+/** The same scenario, up to line endings and trailing blank lines. */
+function sameScenario(a: string, b: string): boolean {
+  const norm = (t: string) => t.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  return norm(a) === norm(b);
 }
 
 export interface MissedQuestion {
@@ -356,7 +507,7 @@ const MAX_IMPORTED_RUN_COUNT = 1_000_000;
 /** How far ahead of the server's clock an imported time may be (another machine's clock skew). */
 const MAX_CLOCK_SKEW_MS = 60_000;
 
-function readExport(data: unknown, now: Date): ProgressExport {
+function readExport(data: unknown, now: Date): ProgressExport & { challenges: ChallengeExport[] } {
   const fail = (path: string, reason: string): never => {
     throw new ValidationError(`progress file ${path}: ${reason}`, { code: 'import' });
   };
@@ -395,5 +546,29 @@ function readExport(data: unknown, now: Date): ProgressExport {
     checkTime(`attempts[${i}].createdAt`, x.createdAt);
     return { lesson: x.lesson as string, cell: x.cell as string, answer: x.answer, correct: x.correct === true, createdAt: x.createdAt as string };
   });
-  return { format: 'kube-notebook-progress', version: 1, exportedAt: String(o.exportedAt ?? ''), cells, attempts };
+  if (o.challenges !== undefined && !Array.isArray(o.challenges)) fail('challenges', 'must be a list');
+  const challenges = ((o.challenges ?? []) as unknown[]).map((c, i) => {
+    const x = c as Record<string, unknown>;
+    if (!x || typeof x !== 'object') fail(`challenges[${i}]`, 'must be an object');
+    if (typeof x.lesson !== 'string' || typeof x.cell !== 'string') fail(`challenges[${i}]`, 'needs lesson and cell strings');
+    for (const field of ['attempts', 'hintsUsed']) {
+      if (!Number.isSafeInteger(x[field]) || (x[field] as number) < 0 || (x[field] as number) > MAX_IMPORTED_RUN_COUNT) {
+        fail(`challenges[${i}].${field}`, `must be a whole number from 0 to ${MAX_IMPORTED_RUN_COUNT.toLocaleString('en-US')}`);
+      }
+    }
+    for (const field of ['solvedAt', 'seenSolutionAt']) if (x[field] !== null && x[field] !== undefined) checkTime(`challenges[${i}].${field}`, x[field]);
+    checkTime(`challenges[${i}].updatedAt`, x.updatedAt);
+    if (x.solvedInput !== null && x.solvedInput !== undefined && typeof x.solvedInput !== 'string') fail(`challenges[${i}].solvedInput`, 'must be a string or null');
+    return {
+      lesson: x.lesson as string,
+      cell: x.cell as string,
+      attempts: x.attempts as number,
+      hintsUsed: x.hintsUsed as number,
+      solvedAt: (x.solvedAt as string | null | undefined) ?? null,
+      solvedInput: (x.solvedInput as string | null | undefined) ?? null,
+      seenSolutionAt: (x.seenSolutionAt as string | null | undefined) ?? null,
+      updatedAt: x.updatedAt as string,
+    };
+  });
+  return { format: 'kube-notebook-progress', version: 1, exportedAt: String(o.exportedAt ?? ''), cells, attempts, challenges };
 }

@@ -14,7 +14,8 @@ import { scenarioRuns, type ScenarioRuns } from './scenario-runs.ts';
 import { LessonMarkdown } from './markdown.ts';
 import { plannedChapter } from './curriculum.ts';
 import { splitLesson } from './split-lesson.ts';
-import type { Cell, Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './model.ts';
+import type { Cell, ChallengeCell, Chapter, ContentIndex, Lang, Lesson, QuizCell, SimCell } from './model.ts';
+import { readChallenge } from './load-challenge.ts';
 import { LANGS } from './model.ts';
 
 export interface LoadOptions {
@@ -148,6 +149,8 @@ export function parseLesson({ file, shownFile, slug, number, lang, engines, runs
       cells.push({ kind: 'markdown', id: `text-${++prose}`, html: markdown.render(block.text) });
     } else if (block.kind === 'sim') {
       cells.push(sims.get(block.id)!);
+    } else if (block.kind === 'challenge') {
+      cells.push(readChallenge({ block, file, shownFile, engines, markdown, runs }));
     } else {
       cells.push(readQuiz(block.id, block.body, block.line, block.bodyLine, shownFile, sims, markdown));
     }
@@ -298,7 +301,7 @@ function readQuiz(
  * translation may reword a question and its choices but never move the answer.
  */
 function checkSameCells(en: Lesson, other: Lesson): void {
-  const runnable = (l: Lesson) => l.cells.filter((c): c is SimCell | QuizCell => c.kind !== 'markdown');
+  const runnable = (l: Lesson) => l.cells.filter((c): c is SimCell | QuizCell | ChallengeCell => c.kind !== 'markdown');
   const enCells = runnable(en);
   const cells = runnable(other);
   const a = enCells.map((c) => `${c.kind}:${c.id}`);
@@ -317,6 +320,10 @@ function checkSameCells(en: Lesson, other: Lesson): void {
     };
     if (cell.kind === 'sim' && original.kind === 'sim') {
       if (cell.engine !== original.engine) differs(`runs engine "${cell.engine}"`, `runs "${original.engine}"`);
+      return;
+    }
+    if (cell.kind === 'challenge' && original.kind === 'challenge') {
+      checkSameChallenge(cell, original, differs);
       return;
     }
     if (cell.kind !== 'quiz' || original.kind !== 'quiz') return;
@@ -341,6 +348,18 @@ function checkSameCells(en: Lesson, other: Lesson): void {
   });
 }
 
-function yamlMessage(error: unknown): string {
+/** A translated challenge has the same engine, scenarios, objectives, constraints and number of hints. */
+function checkSameChallenge(cell: ChallengeCell, original: ChallengeCell, differs: (here: string, there: string) => never): void {
+  if (cell.engine !== original.engine) differs(`runs engine "${cell.engine}"`, `runs "${original.engine}"`);
+  if (cell.start !== original.start) differs('starts from another scenario', 'starts from its own');
+  if (cell.solution !== original.solution) differs('has another solution scenario', 'has its own');
+  const checks = (c: ChallengeCell) => c.spec.objectives.map((o) => o.predicate.source.trim());
+  if (checks(cell).join('\n') !== checks(original).join('\n')) differs(`has objectives [${checks(cell).join('; ')}]`, `has [${checks(original).join('; ')}]`);
+  const constraints = (c: ChallengeCell) => JSON.stringify(c.spec.constraints);
+  if (constraints(cell) !== constraints(original)) differs(`has constraints ${constraints(cell)}`, `has ${constraints(original)}`);
+  if (cell.spec.hints.length !== original.spec.hints.length) differs(`has ${cell.spec.hints.length} hints`, `has ${original.spec.hints.length}`);
+}
+
+export function yamlMessage(error: unknown): string {
   return (error as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -5,6 +5,9 @@ import type { RunSuccess } from '../sim-runtime/execute.ts';
 import type { GradingKey } from '../quiz/grader.ts';
 import type { QuizSpec } from '../quiz/quiz-schema.ts';
 import type { TocEntry } from './markdown.ts';
+import type { ChallengeSpec } from '../challenge/challenge-schema.ts';
+import type { ChallengeReport } from '../challenge/grade.ts';
+import type { KubeObject } from '../../simulations/shared/yaml.ts';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -49,7 +52,39 @@ export interface QuizCell {
   line: number;
 }
 
-export type Cell = MarkdownCell | SimCell | QuizCell;
+export interface ChallengeHtml {
+  title: string;
+  task: string;
+  objectives: string[];
+  hints: string[];
+  solutionExplain: string;
+}
+
+/**
+ * A troubleshooting challenge: a broken start, objectives over the engine's
+ * result, constraints on the learner's edit, hints, a solution. Checked at
+ * start-up: the start fails an objective, the solution passes everything.
+ */
+export interface ChallengeCell {
+  kind: 'challenge';
+  id: string;
+  engine: string;
+  engineTitle: string;
+  engineVersion: string;
+  spec: ChallengeSpec;
+  /** The broken scenario the learner starts from (YAML). */
+  start: string;
+  /** The start's objects by kind/namespace/name, for the constraints' diff. */
+  startObjects: Map<string, KubeObject>;
+  /** The start's own grading (the kept fields' values, for the rules' wording). */
+  startReport: ChallengeReport;
+  /** The reference solution (YAML), shown with its explanation. */
+  solution: string;
+  html: ChallengeHtml;
+  line: number;
+}
+
+export type Cell = MarkdownCell | SimCell | QuizCell | ChallengeCell;
 
 export interface Lesson {
   slug: string;

@@ -22,15 +22,18 @@ import type { Engine } from '../../simulations/shared/engine.ts';
 import { executeSimulation, type RunOutcome } from '../sim-runtime/execute.ts';
 
 export interface ScenarioRuns {
-  /** The outcome of running `input` on `engine`: a copy of the only run made for that pair. */
-  run(engine: Engine, input: string): RunOutcome;
+  /**
+   * The outcome of running `input` on `engine` (without its view model when `view` is false,
+   * as a challenge's checks need none): a copy of the only run made for them.
+   */
+  run(engine: Engine, input: string, options?: { view?: boolean }): RunOutcome;
   /** Writes new outcomes to the cache file, if there is one and anything was run. */
   save(): void;
   /** How many runs were answered from memory or from the file, and how many were made. */
   readonly counts: { reused: number; ran: number };
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   format: typeof FORMAT;
@@ -48,9 +51,9 @@ export function scenarioRuns(file?: string): ScenarioRuns {
   const counts = { reused: 0, ran: 0 };
   return {
     counts,
-    run(engine, input) {
+    run(engine, input, { view = true } = {}) {
       // The version is in the key as well as the build: a fixture engine in a test may share an id.
-      const key = `${engine.id}\0${engine.version}\0${input}`;
+      const key = `${engine.id}\0${engine.version}\0${view ? 'view' : 'no-view'}\0${input}`;
       const known = outcomes.get(key);
       if (known) {
         counts.reused++;
@@ -63,7 +66,7 @@ export function scenarioRuns(file?: string): ScenarioRuns {
         }
         return structuredClone(known);
       }
-      const outcome = executeSimulation(engine, input);
+      const outcome = executeSimulation(engine, input, { view });
       counts.ran++;
       outcomes.set(key, outcome);
       handedOut.add(key);

@@ -1,8 +1,8 @@
 // Splits a lesson file into front matter, prose and cell blocks, keeping line
 // numbers so every content error can say `file:line`.
 //
-// A cell is a top-level fenced block whose info string starts with `sim` or
-// `quiz`; every other fenced block (```yaml, ````markdown ...) is prose, and
+// A cell is a top-level fenced block whose info string starts with `sim`,
+// `quiz` or `challenge`; every other fenced block (```yaml, ````markdown ...) is prose, and
 // what is inside it is never mistaken for a cell.
 
 import { ContentError } from './content-error.ts';
@@ -32,7 +32,18 @@ export interface QuizBlock {
   bodyLine: number;
 }
 
-export type LessonBlock = ProseBlock | SimBlock | QuizBlock;
+export interface ChallengeBlock {
+  kind: 'challenge';
+  engine: string;
+  id: string;
+  /** The start scenario in a file beside the lesson (else the body's `start:`). */
+  file?: string;
+  body: string;
+  line: number;
+  bodyLine: number;
+}
+
+export type LessonBlock = ProseBlock | SimBlock | QuizBlock | ChallengeBlock;
 
 export interface SplitLesson {
   frontMatter: string;
@@ -73,7 +84,7 @@ export function splitLesson(text: string, file: string): SplitLesson {
     if (close < 0) throw new ContentError(file, lineNo, `fenced block opened with ${marker} is never closed`);
     const words = info.trim().split(/\s+/).filter(Boolean);
     const kind = words[0];
-    if (kind !== 'sim' && kind !== 'quiz') {
+    if (kind !== 'sim' && kind !== 'quiz' && kind !== 'challenge') {
       // Ordinary code block: stays in the prose, untouched.
       prose.push(...lines.slice(i, close + 1));
       i = close;
@@ -81,19 +92,20 @@ export function splitLesson(text: string, file: string): SplitLesson {
     }
     flushProse(close + 2);
     const body = lines.slice(i + 1, close).join('\n');
-    const attrs = parseAttributes(words.slice(kind === 'sim' ? 2 : 1), file, lineNo);
+    const attrs = parseAttributes(words.slice(kind === 'quiz' ? 1 : 2), file, lineNo);
     const id = attrs.get('id');
     if (!id) throw new ContentError(file, lineNo, `a ${kind} cell needs id=<cell-id> in its info string`);
     if (!CELL_ID.test(id)) {
       throw new ContentError(file, lineNo, `cell id "${id}" must match [a-z0-9][a-z0-9-]*`);
     }
-    if (kind === 'sim') {
+    if (kind === 'sim' || kind === 'challenge') {
       const engine = words[1];
       if (!engine || engine.includes('=')) {
-        throw new ContentError(file, lineNo, 'a sim cell names its engine: ```sim <engine> id=<cell-id>');
+        throw new ContentError(file, lineNo, `a ${kind} cell names its engine: \`\`\`${kind} <engine> id=<cell-id>`);
       }
       checkKnownAttributes(attrs, ['id', 'file'], file, lineNo);
-      blocks.push({ kind: 'sim', engine, id, file: attrs.get('file'), body, line: lineNo });
+      if (kind === 'sim') blocks.push({ kind: 'sim', engine, id, file: attrs.get('file'), body, line: lineNo });
+      else blocks.push({ kind: 'challenge', engine, id, file: attrs.get('file'), body, line: lineNo, bodyLine: lineNo + 1 });
     } else {
       checkKnownAttributes(attrs, ['id'], file, lineNo);
       blocks.push({ kind: 'quiz', id, body, line: lineNo, bodyLine: lineNo + 1 });

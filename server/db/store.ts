@@ -58,6 +58,44 @@ export function standingOf(firstOutcome: AttemptOutcome, latestCorrect: boolean)
   return latestCorrect ? 'seen' : 'wrong';
 }
 
+/** Where a learner stands on a troubleshooting challenge (migration 005). */
+export interface ChallengeState {
+  cellId: string;
+  lessonSlug: string;
+  /** Runs of an edited scenario that ran and were graded. */
+  attempts: number;
+  hintsUsed: number;
+  solvedAt: string | null;
+  /** The scenario of the solving run. */
+  solvedInput: string | null;
+  seenSolutionAt: string | null;
+  updatedAt: string;
+}
+
+/**
+ * 'solved' when solved before the solution was shown; 'seen' once the solution
+ * was shown (solved after it or not); 'open' otherwise.
+ */
+export type ChallengeStanding = 'solved' | 'seen' | 'open';
+
+export function challengeStanding(state: Pick<ChallengeState, 'solvedAt' | 'seenSolutionAt'> | undefined): ChallengeStanding {
+  if (!state) return 'open';
+  if (state.solvedAt !== null && (state.seenSolutionAt === null || state.solvedAt < state.seenSolutionAt)) return 'solved';
+  return state.seenSolutionAt !== null ? 'seen' : 'open';
+}
+
+/** A challenge as the progress file carries it. */
+export interface ChallengeExport {
+  lesson: string;
+  cell: string;
+  attempts: number;
+  hintsUsed: number;
+  solvedAt: string | null;
+  solvedInput: string | null;
+  seenSolutionAt: string | null;
+  updatedAt: string;
+}
+
 /** The portable progress file (GET /api/progress/export). */
 export interface ProgressExport {
   format: 'kube-notebook-progress';
@@ -65,6 +103,32 @@ export interface ProgressExport {
   exportedAt: string;
   cells: { lesson: string; cell: string; input: string; runCount: number; updatedAt: string }[];
   attempts: { lesson: string; cell: string; answer: unknown; correct: boolean; createdAt: string }[];
+  /** Troubleshooting challenges (absent from files written before them). */
+  challenges?: ChallengeExport[];
+}
+
+interface ChallengeRow {
+  lesson_slug: string;
+  cell_id: string;
+  attempts: number;
+  hints_used: number;
+  solved_at: string | null;
+  solved_input: string | null;
+  seen_solution_at: string | null;
+  updated_at: string;
+}
+
+function challengeStateOf(r: ChallengeRow): ChallengeState {
+  return {
+    cellId: r.cell_id,
+    lessonSlug: r.lesson_slug,
+    attempts: r.attempts,
+    hintsUsed: r.hints_used,
+    solvedAt: r.solved_at,
+    solvedInput: r.solved_input,
+    seenSolutionAt: r.seen_solution_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 interface CellStateRow {
@@ -197,6 +261,44 @@ export class Store {
          AND id <> (SELECT id FROM attempts WHERE learner_id = @learner AND lesson_slug = @lesson AND cell_id = @cell ORDER BY created_at, id LIMIT 1)`,
       ),
       databaseBytes: db.prepare(`SELECT (page_count - freelist_count) * page_size AS bytes FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()`),
+      challengeStates: db.prepare(
+        `SELECT lesson_slug, cell_id, attempts, hints_used, solved_at, solved_input, seen_solution_at, updated_at
+         FROM challenge_states WHERE learner_id = ? ORDER BY lesson_slug, cell_id`,
+      ),
+      challengeState: db.prepare(
+        `SELECT lesson_slug, cell_id, attempts, hints_used, solved_at, solved_input, seen_solution_at, updated_at
+         FROM challenge_states WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`,
+      ),
+      ensureChallenge: db.prepare(
+        `INSERT INTO challenge_states (learner_id, lesson_slug, cell_id, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (learner_id, lesson_slug, cell_id) DO UPDATE SET updated_at = excluded.updated_at`,
+      ),
+      challengeRun: db.prepare(
+        `UPDATE challenge_states SET attempts = attempts + ?,
+           solved_at = CASE WHEN solved_at IS NULL AND ? = 1 THEN ? ELSE solved_at END,
+           solved_input = CASE WHEN solved_at IS NULL AND ? = 1 THEN ? ELSE solved_input END
+         WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`,
+      ),
+      challengeHint: db.prepare(
+        `UPDATE challenge_states SET hints_used = MIN(hints_used + 1, ?) WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`,
+      ),
+      challengeSolution: db.prepare(
+        `UPDATE challenge_states SET seen_solution_at = COALESCE(seen_solution_at, ?) WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ?`,
+      ),
+      importChallenge: db.prepare(
+        `INSERT INTO challenge_states (learner_id, lesson_slug, cell_id, attempts, hints_used, solved_at, solved_input, seen_solution_at, updated_at)
+         VALUES (@learner, @lesson, @cell, @attempts, @hintsUsed, @solvedAt, @solvedInput, @seenSolutionAt, @updatedAt)
+         ON CONFLICT (learner_id, lesson_slug, cell_id) DO UPDATE SET
+           attempts = MAX(attempts, excluded.attempts),
+           hints_used = MAX(hints_used, excluded.hints_used),
+           solved_input = CASE WHEN excluded.solved_at IS NOT NULL AND (solved_at IS NULL OR excluded.solved_at < solved_at) THEN excluded.solved_input ELSE solved_input END,
+           solved_at = CASE WHEN excluded.solved_at IS NOT NULL AND (solved_at IS NULL OR excluded.solved_at < solved_at) THEN excluded.solved_at ELSE solved_at END,
+           seen_solution_at = CASE WHEN seen_solution_at IS NULL OR (excluded.seen_solution_at IS NOT NULL AND excluded.seen_solution_at < seen_solution_at) THEN excluded.seen_solution_at ELSE seen_solution_at END,
+           updated_at = MAX(updated_at, excluded.updated_at)
+         WHERE excluded.attempts > attempts OR excluded.hints_used > hints_used
+           OR (excluded.solved_at IS NOT NULL AND (solved_at IS NULL OR excluded.solved_at < solved_at))
+           OR (excluded.seen_solution_at IS NOT NULL AND (seen_solution_at IS NULL OR excluded.seen_solution_at < seen_solution_at))`,
+      ),
       getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`),
       insertMeta: db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
     };
@@ -346,6 +448,57 @@ export class Store {
     return new Map(rows.map((r) => [`${r.lesson_slug}/${r.cell_id}`, r.run_count]));
   }
 
+  /** Every challenge this learner touched, keyed "slug/cellId". */
+  challengeStates(learnerId: string): Map<string, ChallengeState> {
+    const rows = this.stmt.challengeStates.all(learnerId) as ChallengeRow[];
+    return new Map(rows.map((r) => [`${r.lesson_slug}/${r.cell_id}`, challengeStateOf(r)]));
+  }
+
+  challengeState(learnerId: string, lessonSlug: string, cellId: string): ChallengeState | undefined {
+    const row = this.stmt.challengeState.get(learnerId, lessonSlug, cellId) as ChallengeRow | undefined;
+    return row && challengeStateOf(row);
+  }
+
+  /**
+   * Records a graded run of a challenge: `attempt` when it was a real attempt
+   * (an edited scenario that ran); the first solving run is kept with its scenario.
+   */
+  recordChallengeRun(learnerId: string, lessonSlug: string, cellId: string, run: { attempt: boolean; solved: boolean; input: string }, now: string): ChallengeState {
+    return this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        this.stmt.ensureChallenge.run(learnerId, lessonSlug, cellId, now);
+        const solved = run.solved ? 1 : 0;
+        this.stmt.challengeRun.run(run.attempt ? 1 : 0, solved, now, solved, run.input, learnerId, lessonSlug, cellId);
+        return this.challengeState(learnerId, lessonSlug, cellId)!;
+      })
+      .immediate();
+  }
+
+  /** Reveals one more hint (never more than `max`). */
+  takeHint(learnerId: string, lessonSlug: string, cellId: string, max: number, now: string): ChallengeState {
+    return this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        this.stmt.ensureChallenge.run(learnerId, lessonSlug, cellId, now);
+        this.stmt.challengeHint.run(max, learnerId, lessonSlug, cellId);
+        return this.challengeState(learnerId, lessonSlug, cellId)!;
+      })
+      .immediate();
+  }
+
+  /** The solution was shown: kept from the first time. */
+  seeSolution(learnerId: string, lessonSlug: string, cellId: string, now: string): ChallengeState {
+    return this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        this.stmt.ensureChallenge.run(learnerId, lessonSlug, cellId, now);
+        this.stmt.challengeSolution.run(now, learnerId, lessonSlug, cellId);
+        return this.challengeState(learnerId, lessonSlug, cellId)!;
+      })
+      .immediate();
+  }
+
   recordVisit(learnerId: string, lessonSlug: string, now: string): void {
     this.db
       .transaction(() => {
@@ -392,6 +545,16 @@ export class Store {
         correct: a.correct === 1,
         createdAt: a.created_at,
       })),
+      challenges: [...this.challengeStates(learnerId).values()].map((c) => ({
+        lesson: c.lessonSlug,
+        cell: c.cellId,
+        attempts: c.attempts,
+        hintsUsed: c.hintsUsed,
+        solvedAt: c.solvedAt,
+        solvedInput: c.solvedInput,
+        seenSolutionAt: c.seenSolutionAt,
+        updatedAt: c.updatedAt,
+      })),
     };
   }
 
@@ -402,9 +565,9 @@ export class Store {
    */
   importProgress(
     learnerId: string,
-    data: { cells: ProgressExport['cells']; attempts: ProgressExport['attempts'] },
+    data: { cells: ProgressExport['cells']; attempts: ProgressExport['attempts']; challenges?: ChallengeExport[] },
     now: string,
-  ): { cells: number; attempts: number } {
+  ): { cells: number; attempts: number; challenges: number } {
     return this.db
       .transaction(() => {
         this.stmt.ensureLearner.run(learnerId, now, now);
@@ -427,7 +590,11 @@ export class Store {
             this.compact(learnerId, lesson, cell);
           }
         }
-        return { cells, attempts };
+        let challenges = 0;
+        for (const c of data.challenges ?? []) {
+          challenges += this.stmt.importChallenge.run({ learner: learnerId, ...c }).changes;
+        }
+        return { cells, attempts, challenges };
       })
       .immediate();
   }

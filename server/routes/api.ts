@@ -30,6 +30,15 @@ import { retryAfter, runFailureError } from '../http/errors.ts';
 import { translate } from '../i18n/strings.ts';
 import { ValidationError } from '../../simulations/shared/errors.ts';
 import { constants, gzipSync } from 'node:zlib';
+import { challengePieces } from '../views/challenge-html.ts';
+import type { ChallengeRun } from '../notebook.ts';
+import type { ChallengeReport } from '../challenge/grade.ts';
+
+/** A challenge's grading as the API answers it: each objective and constraint, met or not, with what was found. */
+function reportBody(report: ChallengeReport | undefined) {
+  if (!report) return undefined;
+  return { solved: report.solved, objectives: report.objectives, constraints: report.constraints };
+}
 
 export interface ApiDeps {
   notebook: Notebook;
@@ -102,6 +111,20 @@ export function apiRoutes({ notebook, views, runLimiters, answerLimiters = [], i
       cells: lesson.cells.map((cell) => {
         if (cell.kind === 'markdown') return { id: cell.id, kind: 'markdown', html: cell.html };
         if (cell.kind === 'sim') return { id: cell.id, kind: 'sim', sim: cell.engine, input: cell.input };
+        // A challenge without its solution: that is shown only when asked for (and then counts as seen).
+        if (cell.kind === 'challenge') {
+          return {
+            id: cell.id,
+            kind: 'challenge',
+            sim: cell.engine,
+            title: cell.spec.title,
+            task: cell.spec.task,
+            start: cell.start,
+            objectives: cell.spec.objectives.map((o) => ({ check: o.predicate.source, text: o.text })),
+            constraints: cell.spec.constraints,
+            hints: cell.spec.hints.length,
+          };
+        }
         return { id: cell.id, kind: 'quiz', quiz: publicQuiz(cell) };
       }),
     });
@@ -157,6 +180,70 @@ export function apiRoutes({ notebook, views, runLimiters, answerLimiters = [], i
     sendCellOutput(res, output, { input: output.input, html, edited: false }, { onlyHtml: req.query.only === 'html' });
   });
 
+  // ---- Troubleshooting challenges ----
+  //   POST /api/lessons/:slug/challenges/:cellId/run { input }   { ok, report: { solved, objectives, constraints }, standing, html, reportHtml, helpHtml }
+  //   POST /api/lessons/:slug/challenges/:cellId/reset           { ok, input, ... }
+  //   POST /api/lessons/:slug/challenges/:cellId/hint            { hintsUsed, helpHtml }
+  //   POST /api/lessons/:slug/challenges/:cellId/solution        { solution, explanation, helpHtml }
+  const challengeBody = (res: Response, slug: string, view: ChallengeRun, extra: Record<string, unknown> = {}) => {
+    const cell = notebook.challengeCell(slug, view.cell.id, res.locals.lang as Lang);
+    const pieces = challengePieces(views, notebook.engine(cell.engine), slug, cell, view, res.locals as { lang: Lang });
+    const outcome = view.outcome;
+    if (outcome && !outcome.ok && outcome.status === 503) res.setHeader('Retry-After', retryAfter(outcome));
+    res.status(outcome && !outcome.ok ? outcome.status : 200);
+    res.json({
+      ok: outcome ? outcome.ok : true,
+      ...(outcome && !outcome.ok ? { error: outcome.error } : {}),
+      report: reportBody(view.report),
+      attempts: view.state?.attempts ?? 0,
+      hintsUsed: view.state?.hintsUsed ?? 0,
+      ...pieces,
+      ...extra,
+    });
+  };
+
+  router.post('/lessons/:slug/challenges/:cellId/run', ...runLimiters, async (req, res) => {
+    const slug = String(req.params.slug);
+    let view;
+    try {
+      view = await notebook.runChallenge(req.learnerId, slug, String(req.params.cellId), req.body?.input);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const body = error.toJSON();
+      const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
+      const html = views.partial('sim-output', { ...res.locals, ok: false, notSaved: true, error: { ...body, message, snippet: [] } });
+      res.status(400).json({ ok: false, error: body, html });
+      return;
+    }
+    challengeBody(res, slug, view, { edited: view.input !== view.cell.start });
+  });
+
+  router.post('/lessons/:slug/challenges/:cellId/reset', (req, res) => {
+    const slug = String(req.params.slug);
+    const view = notebook.resetChallenge(req.learnerId, slug, String(req.params.cellId));
+    challengeBody(res, slug, view, { input: view.input, edited: false });
+  });
+
+  router.post('/lessons/:slug/challenges/:cellId/hint', async (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    notebook.takeHint(req.learnerId, slug, cellId);
+    const view = (await notebook.challengeView(req.learnerId, slug, cellId))!;
+    const cell = notebook.challengeCell(slug, cellId, res.locals.lang as Lang);
+    const { helpHtml } = challengePieces(views, notebook.engine(cell.engine), slug, cell, view, res.locals as { lang: Lang });
+    res.json({ hintsUsed: view.state?.hintsUsed ?? 0, hints: cell.spec.hints.slice(0, view.state?.hintsUsed ?? 0), helpHtml });
+  });
+
+  router.post('/lessons/:slug/challenges/:cellId/solution', async (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    notebook.seeSolution(req.learnerId, slug, cellId);
+    const view = (await notebook.challengeView(req.learnerId, slug, cellId))!;
+    const cell = notebook.challengeCell(slug, cellId, res.locals.lang as Lang);
+    const { helpHtml, reportHtml, standing } = challengePieces(views, notebook.engine(cell.engine), slug, cell, view, res.locals as { lang: Lang });
+    res.json({ solution: cell.solution, explanation: cell.spec.solution.explain, helpHtml, reportHtml, standing });
+  });
+
   router.post('/quizzes/:slug/:cellId/answers', ...answerLimiters, async (req, res) => {
     const lang = res.locals.lang as Lang;
     const slug = String(req.params.slug);
@@ -192,11 +279,19 @@ export function apiRoutes({ notebook, views, runLimiters, answerLimiters = [], i
       chapters: notebook
         .progress(req.learnerId, lang)
         .filter((c) => c.lesson)
-        .map(({ planned, lesson, progress, missed }) => ({
+        .map(({ planned, lesson, progress, missed, challenges }) => ({
           slug: planned.slug,
           title: lesson!.title,
           ...progress,
           missed: missed.map((m) => ({ cellId: m.cellId, attempts: m.attempts, seen: m.seen, url: `/lessons/${m.slug}#cell-${m.cellId}` })),
+          challengeStates: challenges.map((c) => ({
+            cellId: c.cellId,
+            standing: c.standing,
+            solved: c.solved,
+            attempts: c.attempts,
+            hintsUsed: c.hintsUsed,
+            url: `/lessons/${c.slug}#cell-${c.cellId}`,
+          })),
         })),
     });
   });
@@ -207,8 +302,8 @@ export function apiRoutes({ notebook, views, runLimiters, answerLimiters = [], i
     res.type('application/json').send(JSON.stringify(data, null, 2));
   });
 
-  router.post('/progress/import', ...importLimiters, (req, res) => {
-    res.json({ ok: true, ...notebook.importProgress(req.learnerId, req.body) });
+  router.post('/progress/import', ...importLimiters, async (req, res) => {
+    res.json({ ok: true, ...(await notebook.importProgress(req.learnerId, req.body)) });
   });
 
   return router;

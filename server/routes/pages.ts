@@ -16,14 +16,22 @@ import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
 import { noteLinesHref, sourceRefs } from '../content/note-refs.ts';
 import { contentsModel } from '../views/contents.ts';
+import { challengeCellModel, challengeOutputHtml } from '../views/challenge-html.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
 import { cookieName, preferenceCookieOptions } from '../http/learner.ts';
 import { lessonPath, pathInLanguage } from '../i18n/language-paths.ts';
 
 /** "Imported 1 edited cell and 2 answers.", or "Already up to date" when the file added nothing. */
-function importedMessage(lang: Lang, cells: number, attempts: number): string {
-  if (cells === 0 && attempts === 0) return translate(lang, 'progress.imported.upToDate');
+function importedMessage(lang: Lang, cells: number, attempts: number, challenges = 0): string {
+  if (cells === 0 && attempts === 0 && challenges === 0) return translate(lang, 'progress.imported.upToDate');
+  if (challenges > 0) {
+    return translate(lang, 'progress.importedWithChallenges', {
+      cells: plural(lang, 'progress.imported.cells', cells),
+      attempts: plural(lang, 'progress.imported.answers', attempts),
+      challenges: plural(lang, 'progress.imported.challenges', challenges),
+    });
+  }
   return translate(lang, 'progress.imported', {
     cells: plural(lang, 'progress.imported.cells', cells),
     attempts: plural(lang, 'progress.imported.answers', attempts),
@@ -85,7 +93,7 @@ const RUN_CACHE_BYTES = 16 * 1024 * 1024;
 type CellSlot = { fragment: Fragment; key: string } | { bytes: Buffer };
 
 interface RenderedCell {
-  kind: 'markdown' | 'sim' | 'quiz';
+  kind: 'markdown' | 'sim' | 'quiz' | 'challenge';
   id: string;
   anchor: string;
   slot: CellSlot;
@@ -175,7 +183,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     const lesson = lessonFor(chapter, lang);
     // What each sim cell shows is the notebook's to decide (predict first). A
     // browser without our cookie yet has nothing saved: the database is not asked.
-    const { states, attempts, outputs } = await notebook.lessonOutputs(req.learnerId, lesson, { firstVisit: req.newLearner });
+    const { states, attempts, outputs, challenges, challengeStates } = await notebook.lessonOutputs(req.learnerId, lesson, { firstVisit: req.newLearner });
     const token = String(res.locals.csrfToken ?? '');
     const slots = new ByteSlots(token);
     // A cell that is not the learner's own looks the same to everyone: it is
@@ -215,6 +223,21 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
         const model = () => ({ ...simCellModel(cell, state), outputHtml: cellOutputHtml(views, notebook.engine(cell.engine), slug, output, { lang }) });
         return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/sim', model, key) };
       }
+      if (cell.kind === 'challenge') {
+        const view = challenges.get(cell.id);
+        const engine = notebook.engine(cell.engine);
+        if (runError?.cellId === cell.id) {
+          const model = () => ({
+            ...challengeCellModel(cell, lang, view, runError.input),
+            outputHtml: views.partial('sim-output', { lang, ...runErrorModel(runError) }),
+          });
+          return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/challenge', model, undefined) };
+        }
+        // Untouched, a challenge looks the same to everyone: cached like a default output.
+        const key = view === undefined ? `${cacheKey}/challenge/v${cell.engineVersion}` : undefined;
+        const model = () => ({ ...challengeCellModel(cell, lang, view), outputHtml: challengeOutputHtml(views, engine, slug, cell, view, { lang }) });
+        return { kind: cell.kind, id: cell.id, anchor, slot: cellSlot('cells/challenge', model, key) };
+      }
       const attempt = attempts.get(`${slug}/${cell.id}`);
       // A predict quiz says so plainly when the learner's saved version of its cell differs from the lesson's.
       const simState = cell.spec.type === 'predict' ? states.get(cell.spec.sim) : undefined;
@@ -240,13 +263,13 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
         const refs = sourceRefs(text);
         return { text, href: refs.length > 0 ? noteLinesHref(refs) : undefined };
       }),
-      contents: contentsModel(lesson, lang, runCounts, attempts),
+      contents: contentsModel(lesson, lang, runCounts, attempts, challengeStates),
       prev: neighbour(index - 1),
       next: neighbour(index + 1),
       translationMissing: lesson.lang !== lang,
       // The lesson in each language, for <link rel="alternate" hreflang> and the language switch.
       alternates: { en: lessonPath('en', slug), zh: lessonPath('zh', slug) },
-      progress: lessonProgress(lesson, runCounts, attempts),
+      progress: lessonProgress(lesson, runCounts, attempts, challengeStates),
     });
   };
 
@@ -343,6 +366,40 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     back(res, slug, cellId);
   });
 
+  // ---- Troubleshooting challenges: run (or reset), take a hint, show the solution ----
+  router.post('/lessons/:slug/challenges/:cellId/run', csrf.protect, ...runLimiters, async (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    if (req.body?.action === 'reset') {
+      notebook.resetChallenge(req.learnerId, slug, cellId);
+    } else {
+      try {
+        await notebook.runChallenge(req.learnerId, slug, cellId, req.body?.input);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const input = typeof req.body?.input === 'string' ? req.body.input : undefined;
+        const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
+        await renderRunError(req, res, { cellId, input, error: { ...error.toJSON(), message }, status: 400, notSaved: true });
+        return;
+      }
+    }
+    back(res, slug, cellId);
+  });
+
+  router.post('/lessons/:slug/challenges/:cellId/hint', csrf.protect, (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    notebook.takeHint(req.learnerId, slug, cellId);
+    back(res, slug, cellId);
+  });
+
+  router.post('/lessons/:slug/challenges/:cellId/solution', csrf.protect, (req, res) => {
+    const slug = String(req.params.slug);
+    const cellId = String(req.params.cellId);
+    notebook.seeSolution(req.learnerId, slug, cellId);
+    back(res, slug, cellId);
+  });
+
   router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, ...answerLimiters, async (req, res) => {
     const slug = String(req.params.slug);
     const cellId = String(req.params.cellId);
@@ -359,25 +416,38 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
 
   router.get('/progress', (req, res) => {
     const lang = res.locals.lang as Lang;
-    const chapters = notebook.progress(req.learnerId, lang).map(({ planned, lesson, progress, missed }) => ({
+    const chapters = notebook.progress(req.learnerId, lang).map(({ planned, lesson, progress, missed, challenges }) => ({
       number: planned.number,
       slug: planned.slug,
       title: lesson?.title ?? planned.title[lang],
       available: lesson !== undefined,
       progress,
       missed,
+      challenges,
     }));
-    const imported = typeof req.query.imported === 'string' ? /^(\d+),(\d+)$/.exec(req.query.imported) : null;
+    const imported = typeof req.query.imported === 'string' ? /^(\d+),(\d+)(?:,(\d+))?$/.exec(req.query.imported) : null;
+    const challenges = chapters.flatMap((c) =>
+      c.challenges.map((ch) => ({
+        ...ch,
+        chapterTitle: c.title,
+        standingText: translate(lang, `challenge.standing.${ch.standing}`),
+        attemptsText: plural(lang, 'challenge.attempts', ch.attempts),
+        hintsText: translate(lang, 'challenge.progress.hints', { used: ch.hintsUsed, total: ch.hints }),
+      })),
+    );
     render(res, 'progress', {
       title: translate(lang, 'progress.title'),
       chapters: chapters.filter((c) => c.available),
       missed: chapters.flatMap((c) => c.missed.map((m) => ({ ...m, chapterTitle: c.title }))),
-      importedMessage: imported ? importedMessage(lang, Number(imported[1]), Number(imported[2])) : undefined,
+      challenges,
+      // A challenge whose solution was shown is reviewed like a question answered after seeing its key.
+      challengesToReview: challenges.filter((c) => c.standing === 'seen'),
+      importedMessage: imported ? importedMessage(lang, Number(imported[1]), Number(imported[2]), Number(imported[3] ?? 0)) : undefined,
       importError: typeof req.query.importError === 'string' ? req.query.importError.slice(0, 300) : undefined,
     });
   });
 
-  router.post('/progress/import', upload.single('file'), csrf.protect, ...importLimiters, (req: Request, res: Response) => {
+  router.post('/progress/import', upload.single('file'), csrf.protect, ...importLimiters, async (req: Request, res: Response) => {
     const text = req.file ? req.file.buffer.toString('utf8') : typeof req.body?.json === 'string' ? req.body.json : '';
     let data: unknown;
     try {
@@ -387,8 +457,8 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
       return;
     }
     try {
-      const { cells, attempts } = notebook.importProgress(req.learnerId, data);
-      res.redirect(303, `/progress?imported=${cells},${attempts}`);
+      const { cells, attempts, challenges } = await notebook.importProgress(req.learnerId, data);
+      res.redirect(303, `/progress?imported=${cells},${attempts}${challenges > 0 ? `,${challenges}` : ''}`);
     } catch (error) {
       if (error instanceof ValidationError) {
         res.redirect(303, `/progress?importError=${encodeURIComponent(error.message)}`);
@@ -431,7 +501,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     }
     try {
       const cellId = String(req.params.cellId);
-      notebook.simCell(String(req.params.slug), cellId);
+      notebook.editableCell(String(req.params.slug), cellId);
       for (const [k, v] of Object.entries(failure.headers)) res.setHeader(k, v);
       const lang = res.locals.lang as Lang;
       const message =

@@ -18,7 +18,7 @@ export function searchRoutes({ search, views }: { search: SearchIndex; views: Vi
     const raw = typeof req.query.q === 'string' ? req.query.q : '';
     const query = raw.trim();
     const result = search.search(query, lang, SEARCH_LIMIT);
-    const label = (hit: SearchHit) => (hit.kind === 'quiz' ? translate(lang, 'search.quiz') : hit.kind === 'sim' ? translate(lang, 'search.sim') : undefined);
+    const label = (hit: SearchHit) => (hit.kind === 'quiz' ? translate(lang, 'search.quiz') : hit.kind === 'sim' ? translate(lang, 'search.sim') : hit.kind === 'challenge' ? translate(lang, 'challenge.label') : undefined);
     const shown = query.slice(0, MAX_QUERY_CHARS);
     const total = result.lessons.length + result.notes.length;
     const count = (n: number) => (n === SEARCH_LIMIT ? translate(lang, 'search.best', { count: n }) : plural(lang, 'search.hits', n));

@@ -21,7 +21,7 @@ import { escapeHtml } from '../views/escape.ts';
 import { lessonPath } from '../i18n/language-paths.ts';
 
 export interface SearchHit {
-  kind: 'lesson' | 'quiz' | 'sim' | 'note';
+  kind: 'lesson' | 'quiz' | 'sim' | 'challenge' | 'note';
   href: string;
   /** Plain text: the section heading, the quiz prompt, the sim cell's id ("001:398" for a note line). */
   title: string;
@@ -164,6 +164,10 @@ function lessonDocs(lesson: Lesson, lang: Lang): Doc[] {
       const h = cell.html;
       const body = [h.prompt, ...h.choices.map((c) => c.text), h.followUpQuestion].map(htmlToText).join('\n');
       docs.push({ lang, kind: 'quiz', href: href(`cell-${cell.id}`), title: htmlToText(h.prompt), where, body });
+    } else if (cell.kind === 'challenge') {
+      const h = cell.html;
+      const body = [h.title, h.task, ...h.objectives].map(htmlToText).join('\n');
+      docs.push({ lang, kind: 'challenge', href: href(`cell-${cell.id}`), title: htmlToText(h.title), where, body });
     } else {
       // A scenario's comments say what it sets up.
       const comments = cell.input.split('\n').filter((l) => /^\s*#/.test(l)).map((l) => l.replace(/^\s*#\s?/, '')).join('\n');

@@ -3,14 +3,14 @@
 // simulation by its scenario) and marked done, missed or not tried yet.
 
 import type { Lang, Lesson } from '../content/model.ts';
-import type { LatestAttempt } from '../db/store.ts';
+import { challengeStanding, type ChallengeState, type LatestAttempt } from '../db/store.ts';
 import { translate } from '../i18n/strings.ts';
 
 export type CellMark = 'done' | 'missed' | 'untried';
 
 export interface ContentsCell {
   anchor: string;
-  kind: 'sim' | 'quiz';
+  kind: 'sim' | 'quiz' | 'challenge';
   title: string;
   mark: CellMark;
   /** "done", "missed", "not tried yet", in the learner's language. */
@@ -54,6 +54,7 @@ export function contentsModel(
   lang: Lang,
   runCounts: ReadonlyMap<string, number>,
   attempts: ReadonlyMap<string, LatestAttempt>,
+  challenges: ReadonlyMap<string, ChallengeState> = new Map(),
 ): ContentsSection[] {
   const byId = new Map(lesson.toc.map((entry) => [entry.id, entry]));
   const sections: ContentsSection[] = [{ depth: 2, cells: [] }];
@@ -68,7 +69,12 @@ export function contentsModel(
     const key = `${lesson.slug}/${cell.id}`;
     let mark: CellMark;
     let title: string;
-    if (cell.kind === 'quiz') {
+    if (cell.kind === 'challenge') {
+      // Solved before seeing the solution is done; having seen it is missed (to review).
+      const standing = challengeStanding(challenges.get(key));
+      mark = standing === 'solved' ? 'done' : standing === 'seen' ? 'missed' : 'untried';
+      title = `⚑ ${shorten(plainText(cell.html.title))}`;
+    } else if (cell.kind === 'quiz') {
       const attempt = attempts.get(key);
       mark = !attempt ? 'untried' : attempt.standing === 'right' ? 'done' : 'missed';
       title = `? ${shorten(plainText(cell.html.prompt))}`;

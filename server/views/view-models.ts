@@ -5,7 +5,8 @@ import type { Engine, TraceStep } from '../../simulations/shared/engine.ts';
 import type { Lang, Lesson, QuizCell, SimCell } from '../content/model.ts';
 import { translate } from '../i18n/strings.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
-import type { AttemptOutcome, CellState, LatestAttempt, QuizStanding } from '../db/store.ts';
+import type { AttemptOutcome, CellState, ChallengeState, LatestAttempt, QuizStanding } from '../db/store.ts';
+import { challengeStanding } from '../db/store.ts';
 import { escapeHtml } from './escape.ts';
 import type { GradingKey } from '../quiz/grader.ts';
 import { choicesOf } from '../quiz/quiz-schema.ts';
@@ -327,13 +328,24 @@ export interface LessonProgress {
   quizzes: number;
   answered: number;
   correct: number;
+  challenges: number;
+  /** Solved before the solution was shown. */
+  challengesSolved: number;
 }
 
-export function lessonProgress(lesson: Lesson, runCounts: ReadonlyMap<string, number>, attempts: ReadonlyMap<string, LatestAttempt>): LessonProgress {
-  const p: LessonProgress = { sims: 0, simsRun: 0, quizzes: 0, answered: 0, correct: 0 };
+export function lessonProgress(
+  lesson: Lesson,
+  runCounts: ReadonlyMap<string, number>,
+  attempts: ReadonlyMap<string, LatestAttempt>,
+  challenges: ReadonlyMap<string, ChallengeState> = new Map(),
+): LessonProgress {
+  const p: LessonProgress = { sims: 0, simsRun: 0, quizzes: 0, answered: 0, correct: 0, challenges: 0, challengesSolved: 0 };
   for (const cell of lesson.cells) {
     const key = `${lesson.slug}/${cell.id}`;
-    if (cell.kind === 'sim') {
+    if (cell.kind === 'challenge') {
+      p.challenges++;
+      if (challengeStanding(challenges.get(key)) === 'solved') p.challengesSolved++;
+    } else if (cell.kind === 'sim') {
       p.sims++;
       if (runCounts.has(key)) p.simsRun++;
     } else if (cell.kind === 'quiz') {

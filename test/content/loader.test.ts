@@ -249,3 +249,73 @@ describe('translations (zh.md) grade exactly like en.md', () => {
     it(`refuses ${name}`, () => assertContentError({ 'en.md': lesson({}), 'zh.md': lesson(cells) }, message));
   }
 });
+
+describe('troubleshooting challenges are checked at start-up', () => {
+  const POD_A = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n';
+  const WITH_B = `${POD_A}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n`;
+  const indent = (text: string) => text.split('\n').map((l) => (l === '' ? l : `    ${l}`)).join('\n');
+  /** A challenge over the inventory engine: add Service b next to Pod a. */
+  const challenge = ({
+    checks = ['count == 2', 'objects[name=b].kind == Service'],
+    start = POD_A,
+    solution = WITH_B,
+    constraints = 'constraints:\n  keep:\n    - object: Pod/a\n      fields: [metadata.name]\n  maxAddedObjects: 1\n',
+    info = '',
+    hints = 'hints: ["h1", "h2"]\n',
+    title = 'Add b',
+  } = {}) =>
+    `\`\`\`challenge inventory id=ch${info}\ntitle: ${title}\ntask: The service is missing.\n${start === '' ? '' : `start: |\n${indent(start)}\n`}objectives:\n${checks.map((c) => `  - check: ${c}\n    text: t\n`).join('')}${constraints}${hints}solution:\n  scenario: |\n${indent(solution)}\n  explain: because\n\`\`\`\n`;
+
+  it('loads a challenge whose start fails and whose solution passes', () => {
+    const lesson = load({ 'en.md': `${FRONT}${challenge()}` }).bySlug.get('architecture')!.lessons.get('en')!;
+    const cell = lesson.cells.find((c) => c.id === 'ch');
+    assert.ok(cell?.kind === 'challenge');
+    assert.equal(cell.start, POD_A);
+    assert.deepEqual(cell.startReport.objectives.map((o) => o.met), [false, false]);
+  });
+
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['a start that already meets every objective', { 'en.md': `${FRONT}${challenge({ start: WITH_B })}` }, /en\.md:8: challenge "ch": its start scenario already meets every objective/],
+    [
+      'a solution that does not solve it, naming what it misses',
+      { 'en.md': `${FRONT}${challenge({ solution: `${POD_A}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n` })}` },
+      /en\.md:8: challenge "ch": its solution does not solve it: objective "objects\[name=b\]\.kind == Service" \(found ConfigMap\)/,
+    ],
+    [
+      'a solution that breaks a rule',
+      { 'en.md': `${FRONT}${challenge({ solution: WITH_B.replace('name: a', 'name: a2') })}` },
+      /its solution does not solve it: Pod\/a must stay; Pod\/a metadata\.name must stay a \(found none\); at most 1 added objects \(found 2\)/,
+    ],
+    ['a rule naming an object the start does not have', { 'en.md': `${FRONT}${challenge({ constraints: 'constraints:\n  keep:\n    - object: Pod/zzz\n' })}` }, /constraints\.keep names Pod\/zzz, which the start scenario does not have/],
+    ['an objective that cannot be read', { 'en.md': `${FRONT}${challenge({ checks: ['count is 2'] })}` }, /en\.md:8: challenge "ch": objectives\[0\]\.check: cannot read the objective "count is 2"/],
+    ['a moment the engine does not keep', { 'en.md': `${FRONT}${challenge({ checks: ['count == 2 at 5s'] })}` }, /objectives\[0\] reads the moment 5s, but the inventory result has no statusAt entry at t=5/],
+    ['a start that does not run', { 'en.md': `${FRONT}${challenge({ start: 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {}\n' })}` }, /the start scenario does not run: metadata\.name: Required value/],
+    ['no start at all', { 'en.md': `${FRONT}${challenge({ start: '' })}` }, /needs a start scenario: start: in the body, or file= on the info string/],
+    ['a start in the body and in a file', { 'en.md': `${FRONT}${challenge({ info: ' file=a.yaml' })}`, 'a.yaml': POD_A }, /the start is either the body's start: or file= on the info string, not both/],
+    ['four hints', { 'en.md': `${FRONT}${challenge({ hints: 'hints: [a, b, c, d]\n' })}` }, /hints: must be a list of 1 to 3 hints/],
+    ['body YAML that does not parse, at its line', { 'en.md': `${FRONT}${challenge({ title: '[unclosed' })}` }, /en\.md:10: challenge "ch": not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/],
+    ['an unknown engine', { 'en.md': `${FRONT}${challenge().replace('challenge inventory', 'challenge nope')}` }, /unknown simulation engine "nope"/],
+    [
+      'a translation with other objectives',
+      { 'en.md': `${FRONT}${challenge()}`, 'zh.md': `${FRONT}${challenge({ checks: ['count == 2', 'objects[name=b].kind == Service', 'count > 1'] })}` },
+      /zh\.md:8: challenge "ch" has objectives \[count == 2; objects\[name=b\]\.kind == Service; count > 1\], but in .*en\.md:8 it has \[count == 2; objects\[name=b\]\.kind == Service\]/,
+    ],
+    [
+      'a translation with other rules',
+      { 'en.md': `${FRONT}${challenge()}`, 'zh.md': `${FRONT}${challenge({ constraints: 'constraints:\n  maxAddedObjects: 1\n' })}` },
+      /zh\.md:8: challenge "ch" has constraints/,
+    ],
+    ['a translation with another number of hints', { 'en.md': `${FRONT}${challenge()}`, 'zh.md': `${FRONT}${challenge({ hints: 'hints: ["一"]\n' })}` }, /zh\.md:8: challenge "ch" has 1 hints, but in .*en\.md:8 it has 2/],
+    ['a translation with another start', { 'en.md': `${FRONT}${challenge()}`, 'zh.md': `${FRONT}${challenge({ start: POD_A.replace('v1', 'v1 ') })}` }, /zh\.md:8: challenge "ch" starts from another scenario/],
+  ];
+  for (const [name, files, message] of cases) {
+    it(`refuses ${name}`, () => assertContentError(files, message));
+  }
+
+  it('reads the start from a file beside the lesson', () => {
+    const lesson = load({ 'en.md': `${FRONT}${challenge({ start: '', info: ' file=start.yaml' })}`, 'start.yaml': POD_A }).bySlug.get('architecture')!.lessons.get('en')!;
+    const cell = lesson.cells.find((c) => c.id === 'ch');
+    assert.ok(cell?.kind === 'challenge');
+    assert.equal(cell.start, POD_A);
+  });
+});

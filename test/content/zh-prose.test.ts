@@ -114,6 +114,22 @@ function findEnglish(text: string, file: string): Finding[] {
       });
       continue;
     }
+    if (block.kind === 'challenge') {
+      // The scenarios and checks are Kubernetes YAML and result paths; the words around them are Chinese.
+      const challenge = parseYaml(block.body) as Record<string, unknown>;
+      const fields: [string, unknown][] = [
+        ['title', challenge.title],
+        ['task', challenge.task],
+        ['solution.explain', (challenge.solution as Record<string, unknown> | undefined)?.explain],
+      ];
+      ((challenge.objectives as Record<string, unknown>[] | undefined) ?? []).forEach((o, i) => fields.push([`objectives[${i}].text`, o.text]));
+      ((challenge.hints as unknown[] | undefined) ?? []).forEach((h, i) => fields.push([`hints[${i}]`, h]));
+      for (const [name, value] of fields) {
+        if (typeof value !== 'string') continue;
+        for (const english of englishRuns(value)) findings.push({ where: `${file}:${block.line} (challenge "${block.id}" ${name})`, english });
+      }
+      continue;
+    }
     const quiz = parseYaml(block.body) as Record<string, unknown>;
     const fields: [string, unknown][] = [
       ['prompt', quiz.prompt],
@@ -144,6 +160,8 @@ describe('zh.md has no English prose left', () => {
     ]);
     const quiz = '---\ntitle: "调度器"\nsummary: "为什么 Pending"\norder: 6\nsources: ["000: x (lines 1-2)"]\ntags: [t]\n---\n\n```quiz id=q\ntype: single\nprompt: 哪个？\nchoices:\n  - text: 对\n    correct: true\n    explain: Because the taint is not tolerated.\nexplain: 解释\nfollowUp:\n  question: 问\n  answer: 答\n```\n';
     assert.deepEqual(findEnglish(quiz, 'zh.md'), [{ where: 'zh.md:9 (quiz "q" choices[0].explain)', english: 'Because the taint is not tolerated' }]);
+    const challenge = '---\ntitle: "调度器"\nsummary: "为什么 Pending"\norder: 6\nsources: ["000: x (lines 1-2)"]\ntags: [t]\n---\n\n```challenge scheduler id=c file=a.yaml\ntitle: 修好它\ntask: 两个副本 Pending。\nobjectives:\n  - check: pods[name=web-1].node != null\n    text: 副本被调度\nhints: ["Read the message first."]\nsolution:\n  file: b.yaml\n  explain: 因为污点。\n```\n';
+    assert.deepEqual(findEnglish(challenge, 'zh.md'), [{ where: 'zh.md:9 (challenge "c" hints[0])', english: 'Read the message first' }]);
   });
 
   it('accepts code, YAML, kubectl output, Kubernetes names and the glossary terms', () => {

@@ -99,7 +99,7 @@ describe('openDatabase', () => {
 });
 
 describe('deleting a learner', () => {
-  it('deletes every row that belongs to them (cell states, attempts, visits) and nobody else’s', () => {
+  it('deletes every row that belongs to them (cell states, attempts, visits, challenges) and nobody else’s', () => {
     const db = openIn(':memory:');
     const store = new Store(db);
     const now = '2026-01-01T00:00:00.000Z';
@@ -107,8 +107,9 @@ describe('deleting a learner', () => {
       store.saveRun(learner, 'scheduler', 'fit-basic', 'kind: Pod\n', { outcome: { ok: true }, engineVersion: '1' }, now);
       store.recordAttempt(learner, 'scheduler', 'which-node', 0, false, now);
       store.recordVisit(learner, 'scheduler', now);
+      store.takeHint(learner, 'scheduler', 'challenge-preemption', 3, now);
     }
-    const owned = ['cell_states', 'attempts', 'lesson_visits'];
+    const owned = ['cell_states', 'attempts', 'lesson_visits', 'challenge_states'];
     const count = (table: string, learner: string) =>
       (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE learner_id = ?`).get(learner) as { n: number }).n;
     for (const table of owned) assert.equal(count(table, 'gone'), 1, table);
@@ -124,7 +125,7 @@ describe('deleting a learner', () => {
     const db = openIn(':memory:');
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
     const withLearner = tables.filter((t) => (db.pragma(`table_info(${t})`) as { name: string }[]).some((c) => c.name === 'learner_id'));
-    assert.deepEqual(withLearner.sort(), ['attempts', 'cell_states', 'lesson_visits']);
+    assert.deepEqual(withLearner.sort(), ['attempts', 'cell_states', 'challenge_states', 'lesson_visits']);
     for (const table of withLearner) {
       const keys = db.pragma(`foreign_key_list(${table})`) as { table: string; from: string; to: string; on_delete: string }[];
       assert.ok(

@@ -75,7 +75,7 @@ function markError(cell, view) {
 
 function enhance(textarea) {
   if (views.has(textarea)) return;
-  const cell = textarea.closest('.cell-sim');
+  const cell = textarea.closest('.cell-sim, .cell-challenge');
   const form = textarea.form;
   const label = form && form.querySelector('label[for="' + textarea.id + '"]');
   const run = () => {

@@ -223,9 +223,95 @@
     toggleDetail(link);
   });
 
+  // ---- Troubleshooting challenges -----------------------------------------
+  // Run (or reset) checks the objectives on the server and swaps in the report,
+  // the output and the help; a hint or the solution is fetched in place. The
+  // forms post without this script.
+  function swapChallenge(cell, data) {
+    var report = cell.querySelector('.challenge-report');
+    var help = cell.querySelector('.challenge-help');
+    if (report && typeof data.reportHtml === 'string') report.innerHTML = data.reportHtml;
+    if (help && typeof data.helpHtml === 'string') help.innerHTML = data.helpHtml;
+    var standing = cell.querySelector('.cell-header .challenge-standing');
+    if (standing && data.standing) {
+      standing.setAttribute('data-standing', data.standing.standing);
+      standing.textContent = data.standing.text;
+      if (data.standing.standing === 'solved') markInContents(cell.id, 'done');
+      else if (data.standing.standing === 'seen') markInContents(cell.id, 'missed');
+    }
+    if (typeof data.solved === 'boolean') cell.classList.toggle('is-solved', data.solved);
+  }
+
+  function runChallenge(form, action) {
+    var cell = form.closest('.cell-challenge');
+    var base = '/api/lessons/' + encodeURIComponent(cell.getAttribute('data-slug')) + '/challenges/' + encodeURIComponent(cell.getAttribute('data-cell'));
+    var output = cell.querySelector('.sim-output');
+    var status = cell.querySelector('.sim-status');
+    var textarea = form.querySelector('textarea');
+    var buttons = form.querySelectorAll('button');
+    buttons.forEach(function (b) { b.disabled = true; });
+    output.classList.add('is-stale');
+    status.textContent = text('challenge.checking');
+    var request = action === 'reset' ? postJson(base + '/reset', {}) : postJson(base + '/run', { input: textarea.value });
+    request
+      .then(function (res) {
+        var data = res.data;
+        status.textContent = '';
+        if (!data || (data.ok === false && typeof data.reportHtml !== 'string')) {
+          var html = data && typeof data.html === 'string' ? data.html : null;
+          showFailure(cell, output, html, (data && data.error && data.error.message) || text('failed'));
+          return;
+        }
+        swapChallenge(cell, data);
+        if (action === 'reset') {
+          textarea.value = data.input;
+          textarea.dispatchEvent(new CustomEvent('kn:reset', { bubbles: true }));
+        }
+        if (data.ok === false) showFailure(cell, output, data.html, (data.error && data.error.message) || text('failed'));
+        else {
+          output.innerHTML = data.html || '';
+          announceOutput(output);
+        }
+      })
+      .catch(function () { showFailure(cell, output, null, text('failed')); })
+      .then(function () {
+        output.classList.remove('is-stale');
+        buttons.forEach(function (b) { b.disabled = false; });
+      });
+  }
+
+  function challengeHelp(form, what) {
+    var cell = form.closest('.cell-challenge');
+    var url = '/api/lessons/' + encodeURIComponent(cell.getAttribute('data-slug')) + '/challenges/' + encodeURIComponent(cell.getAttribute('data-cell')) + '/' + what;
+    var button = form.querySelector('button');
+    if (button) button.disabled = true;
+    postJson(url, {})
+      .then(function (res) {
+        if (!res.data || typeof res.data.helpHtml !== 'string') throw new Error(String(res.status));
+        swapChallenge(cell, res.data);
+        var added = cell.querySelector(what === 'hint' ? '.challenge-hint:last-child' : '.challenge-solution');
+        if (added) { added.setAttribute('tabindex', '-1'); added.focus(); }
+      })
+      .catch(function () {
+        if (button) button.disabled = false;
+        var status = cell.querySelector('.sim-status');
+        if (status) status.textContent = text('failed');
+      });
+  }
+
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (form.classList.contains('sim-form')) {
+    if (form.classList.contains('challenge-form')) {
+      event.preventDefault();
+      var by = event.submitter;
+      runChallenge(form, by && by.value === 'reset' ? 'reset' : 'run');
+    } else if (form.classList.contains('challenge-hint-form')) {
+      event.preventDefault();
+      challengeHelp(form, 'hint');
+    } else if (form.classList.contains('challenge-solution-form')) {
+      event.preventDefault();
+      challengeHelp(form, 'solution');
+    } else if (form.classList.contains('sim-form')) {
       event.preventDefault();
       var submitter = event.submitter;
       runCell(form, submitter && submitter.value === 'reset' ? 'reset' : 'run');
@@ -243,7 +329,8 @@
     if (target.classList && target.classList.contains('sim-input')) {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        runCell(target.form, 'run');
+        if (target.form.classList.contains('challenge-form')) runChallenge(target.form, 'run');
+        else runCell(target.form, 'run');
       } else if (event.key === 'Escape') {
         target.blur();
         var cell = target.closest('.cell');
@@ -273,7 +360,7 @@
   });
 
   function moveBetweenCells(step) {
-    var cells = Array.prototype.slice.call(document.querySelectorAll('.cell-sim, .cell-quiz'));
+    var cells = Array.prototype.slice.call(document.querySelectorAll('.cell-sim, .cell-quiz, .cell-challenge'));
     if (cells.length === 0) return;
     var current = document.querySelector('.cell.is-focused');
     var index = current ? cells.indexOf(current) : -1;
