@@ -42,6 +42,8 @@ test('watch-410: web-2 reaches the handler only at the relist, db-0 as a delete 
   assert.deepEqual([inf.notifications[4].key, inf.notifications[4].type, inf.notifications[4].at], ['default/db-0', 'delete', 4600]);
   assert.equal(inf.server.find((s) => s.type === 'delete')!.resourceVersion, '6');
   assert.deepEqual(inf.cache.map((c) => c.key), ['default/web-0', 'default/web-1', 'default/web-2']);
+  // the unchanged objects get a same-RV update that the shared informer passes to no handler (none is due for a resync)
+  assert.deepEqual(inf.notifications.filter((n) => n.at === 4600).map((n) => n.key), ['default/db-0', 'default/web-2']);
   // the relist is one ReplacedAll item in the FIFO (RealFIFO with AtomicFIFO)
   assert.deepEqual(inf.fifo.filter((f) => f.at === 4600).map((f) => f.type), ['ReplacedAll']);
 });
