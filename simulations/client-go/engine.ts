@@ -104,7 +104,7 @@ function runQueue(input: QueueInput, maxEvents: number): NonNullable<InformersRe
 
 export const engine: Engine<InformersResult, InformersView> = {
   id: 'informers',
-  version: '1',
+  version: '2',
   title: 'client-go: informers and work queues',
   summary: 'An informer (Reflector, RealFIFO, indexer, handlers) against a simulated API server with dropped watches, compaction, 429 and 410; and a controller’s rate-limited work queue with workers.',
   view: 'client-go/result',
