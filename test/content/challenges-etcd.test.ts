@@ -10,14 +10,14 @@ import { loadContent } from '../../server/content/load.ts';
 import { engines } from '../../simulations/registry.ts';
 import { executeSimulation } from '../../server/sim-runtime/execute.ts';
 import { gradeChallenge, type ChallengeReport } from '../../server/challenge/grade.ts';
-import type { ChallengeCell } from '../../server/content/model.ts';
+import type { ChallengeCell, Lang } from '../../server/content/model.ts';
 
 const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));
 const content = loadContent({ contentDir, engines, rootDir });
 const SLUG = 'etcd';
 
-function challenge(id: string, lang = 'en'): ChallengeCell {
+function challenge(id: string, lang: Lang = 'en'): ChallengeCell {
   const cell = content.bySlug.get(SLUG)!.lessons.get(lang)!.cells.find((c) => c.id === id);
   assert.ok(cell && cell.kind === 'challenge', `${SLUG}/${id} is a challenge`);
   return cell;
