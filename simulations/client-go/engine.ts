@@ -68,6 +68,7 @@ function runWatch(input: WatchInput, maxEvents: number): NonNullable<InformersRe
   });
   advanceTo(input.untilMs);
   if (sim.notifications.length > maxEvents) throw new LimitExceededError(`more than ${maxEvents} notifications (the events budget)`, { path: ['spec', 'untilMs'] });
+  const periods = sim.resyncPeriods();
   return {
     watch: input.watch,
     server,
@@ -76,6 +77,8 @@ function runWatch(input: WatchInput, maxEvents: number): NonNullable<InformersRe
     notifications: sim.notifications.map((n, i) => ({ at: sim.notificationTimes[i], seq: sim.notificationSeqs[i], handler: n.handler, type: n.type, key: n.key, resourceVersion: n.resourceVersion, ...(n.isInInitialList !== undefined ? { isInInitialList: n.isInInitialList } : {}) })),
     cache: sim.indexer.list().map((o) => ({ key: metaNamespaceKey(o), resourceVersion: o.metadata.resourceVersion ?? '' })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     lastSyncResourceVersion: sim.lastSyncRV,
+    resyncCheckPeriodMs: periods.resyncCheckPeriodMs,
+    handlers: input.handlers.map((h) => ({ name: h.name, resyncPeriodMs: periods.handlers[h.name] ?? 0, notifications: sim.notifications.filter((n) => n.handler === h.name).length })),
   };
 }
 
@@ -104,7 +107,7 @@ function runQueue(input: QueueInput, maxEvents: number): NonNullable<InformersRe
 
 export const engine: Engine<InformersResult, InformersView> = {
   id: 'informers',
-  version: '2',
+  version: '3',
   title: 'client-go: informers and work queues',
   summary: 'An informer (Reflector, RealFIFO, indexer, handlers) against a simulated API server with dropped watches, compaction, 429 and 410; and a controller’s rate-limited work queue with workers.',
   view: 'client-go/result',

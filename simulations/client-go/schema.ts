@@ -7,7 +7,7 @@
 //     spec.watchList:      start each ListAndWatch with a WatchList stream (default true, as
 //                          WatchListClient is since 1.35); false: LIST then WATCH
 //     spec.resyncPeriodMs: the informer's default resync period (0 = none)
-//     spec.handlers:       [{name, resyncPeriodMs?}]
+//     spec.handlers:       [{name, resyncPeriodMs?}] (names unique)
 //     spec.untilMs:        how long to run
 //     spec.steps:          [{at, create|update|delete: object, dropWatch?}, {at, dropWatches: true},
 //                          {at, compact: true}, {at, fail: {verb: list|watch, code: 429|410}}]
@@ -80,9 +80,12 @@ function readWatch(object: Record<string, unknown>, others: KubeObject[]): Watch
     watch = { apiVersion: str(w.apiVersion, ['spec', 'watch', 'apiVersion']), kind: str(w.kind, ['spec', 'watch', 'kind']) };
   }
   const resyncPeriodMs = spec.resyncPeriodMs === undefined ? 0 : num(spec.resyncPeriodMs, ['spec', 'resyncPeriodMs'], { min: 0, max: 86_400_000 });
+  const seen = new Set<string>();
   const handlers = (spec.handlers === undefined ? [{ name: 'handler' }] : list(spec.handlers, ['spec', 'handlers'], 10)).map((h, i) => {
     const r = record(h, ['spec', 'handlers', i]);
     const name = str(r.name, ['spec', 'handlers', i, 'name']);
+    if (seen.has(name)) throw new ValidationError(`a second handler named ${name}; handler names must be unique`, { path: ['spec', 'handlers', i, 'name'] });
+    seen.add(name);
     return r.resyncPeriodMs === undefined ? { name } : { name, resyncPeriodMs: num(r.resyncPeriodMs, ['spec', 'handlers', i, 'resyncPeriodMs'], { min: 0, max: 86_400_000 }) };
   });
   const untilMs = num(spec.untilMs, ['spec', 'untilMs'], { min: 0, max: 1e12 });

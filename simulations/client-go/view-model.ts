@@ -19,6 +19,14 @@ export interface InformersResult {
     notifications: Array<{ at: number; seq: number; handler: string; type: 'add' | 'update' | 'delete'; key: string; resourceVersion: string; isInInitialList?: boolean }>;
     cache: Array<{ key: string; resourceVersion: string }>;
     lastSyncResourceVersion: string;
+    /**
+     * Per handler, in registration order: its effective resync period
+     * (determineResyncPeriod; 0 = never) and how many notifications it got.
+     * Added with engine version 3, for the lesson's troubleshooting challenge.
+     */
+    handlers?: Array<{ name: string; resyncPeriodMs: number; notifications: number }>;
+    /** How often the informer checks for due handlers (the informer's period lowered by shorter handler periods registered before the start). */
+    resyncCheckPeriodMs?: number;
   };
   queue?: {
     workers: number;
