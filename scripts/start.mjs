@@ -48,7 +48,7 @@ writeFileSync(file, code);
 // day, in case a server started from one is still running.
 for (const name of readdirSync(dir)) {
   const old = join(dir, name);
-  if (/^((server|sim-worker)-[0-9a-f]{16}\.mjs|editor-[0-9a-f]{16}\.js|outcomes-[0-9a-f]{16}\.bin)$/.test(name) && old !== file && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { force: true });
+  if (/^((server|sim-worker)-[0-9a-f]{16}\.mjs|editor-[0-9a-f]{16}\.js|outcomes-[0-9a-f]{16}\.bin|content-[0-9a-f]{16}-[0-9a-f]{16}\.bin)$/.test(name) && old !== file && Date.now() - statSync(old).mtimeMs > 86_400_000) rmSync(old, { force: true });
 }
 
 // Paths inside the bundle cannot come from import.meta.url (server/paths.ts).

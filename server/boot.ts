@@ -5,8 +5,9 @@
 import { ROOT_DIR, rootPath } from './paths.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/open.ts';
-import { loadContent } from './content/load.ts';
 import { scenarioRuns } from './content/scenario-runs.ts';
+import { loadContentCached, type ContentCache } from './content/content-cache.ts';
+import { join } from 'node:path';
 import { loadNotes, type NotesIndex } from './content/notes.ts';
 import type { ContentIndex } from './content/model.ts';
 import { SimulationPool, DEFAULT_ENGINE_MODULES } from './sim-runtime/pool.ts';
@@ -43,13 +44,14 @@ export interface Site {
 }
 
 /**
- * Where `npm start` keeps the outcomes of lesson scenarios between starts of one build
- * (scripts/start.mjs names the build). Nowhere for tests, tools and fixture engines.
+ * Where `npm start` keeps what start-up made, between starts of one build (scripts/start.mjs
+ * names the build): the lessons as loaded, and the outcomes of their scenarios
+ * (content/content-cache.ts, content/scenario-runs.ts). Nowhere for tests, tools and fixture engines.
  */
-function outcomeCacheFile(options: BootOptions): string | undefined {
+function startupCache(options: BootOptions): ContentCache | undefined {
   const build = process.env.KUBE_NOTEBOOK_BUILD;
   if (!build || !/^[0-9a-f]{16}$/.test(build) || options.engines) return undefined;
-  return rootPath('node_modules', '.cache', 'kube-notebook', `outcomes-${build}.bin`);
+  return { dir: rootPath('node_modules', '.cache', 'kube-notebook'), build };
 }
 
 export async function bootSite(options: BootOptions): Promise<Site> {
@@ -63,12 +65,16 @@ export async function bootSite(options: BootOptions): Promise<Site> {
     console.error(`the code editor could not be bundled, lesson pages keep the plain textarea: ${error.message}`);
     return undefined;
   });
-  const content = loadContent({
-    contentDir: options.contentDir ?? rootPath('content'),
-    engines,
-    rootDir: ROOT_DIR,
-    runs: scenarioRuns(outcomeCacheFile(options)),
-  });
+  const cache = startupCache(options);
+  const content = loadContentCached(
+    {
+      contentDir: options.contentDir ?? rootPath('content'),
+      engines,
+      rootDir: ROOT_DIR,
+      runs: scenarioRuns(cache && join(cache.dir, `outcomes-${cache.build}.bin`)),
+    },
+    cache,
+  );
   const notes = loadNotes(config.notesDir);
   const views = createViews({
     viewsDir: rootPath('views'),

@@ -10,14 +10,12 @@
 // finds no file and runs everything. Tests and tools that load content without
 // a build name run every scenario, every time.
 //
-// The file is only a cache: unreadable, truncated or from another Node, it is
-// ignored and rewritten. It is V8's serialization (the structured clone a
-// worker's answer travels as), so an outcome comes back exactly as it was made.
+// The file is only a cache (cache-file.ts): unreadable, truncated or from
+// another Node, it is ignored and rewritten. It is V8's serialization (the
+// structured clone a worker's answer travels as), so an outcome comes back
+// exactly as it was made.
 
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import type { Engine } from '../../simulations/shared/engine.ts';
 import { executeSimulation, type RunOutcome } from '../sim-runtime/execute.ts';
 
@@ -33,12 +31,7 @@ export interface ScenarioRuns {
   readonly counts: { reused: number; ran: number };
 }
 
-const FORMAT = 2;
-
-interface CacheFile {
-  format: typeof FORMAT;
-  outcomes: [string, RunOutcome][];
-}
+const FORMAT = 'scenario-outcomes 2';
 
 /**
  * `file` is where outcomes of this build are kept between starts; without one,
@@ -76,36 +69,14 @@ export function scenarioRuns(file?: string): ScenarioRuns {
     },
     save() {
       if (!file || !added) return;
-      const kept: CacheFile = { format: FORMAT, outcomes: [...outcomes].filter(([, o]) => o.ok) };
-      // Written beside and renamed, so a server starting at the same moment reads all or nothing.
-      const partial = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(partial, serialize(kept));
-        renameSync(partial, file);
-        added = false;
-      } catch (error) {
-        // A read-only install only loses the speed-up.
-        console.error(`lesson scenarios will run again at the next start (cache not written: ${(error as Error).message})`);
-        rmSync(partial, { force: true });
-      }
+      const failed = writeCacheFile(file, FORMAT, [...outcomes].filter(([, o]) => o.ok));
+      if (failed) console.error(`lesson scenarios will run again at the next start (cache not written: ${failed})`);
+      else added = false;
     },
   };
 }
 
 function readCache(file: string | undefined): Map<string, RunOutcome> {
-  if (!file) return new Map();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return new Map(); // the first start of this build
-  }
-  try {
-    const data = deserialize(bytes) as CacheFile;
-    if (data?.format === FORMAT && Array.isArray(data.outcomes)) return new Map(data.outcomes);
-  } catch {
-    // Damaged or written by another V8: run everything again and overwrite it.
-  }
-  return new Map();
+  const kept = file ? readCacheFile(file, FORMAT) : undefined;
+  return Array.isArray(kept) ? new Map(kept as [string, RunOutcome][]) : new Map();
 }
