@@ -41,7 +41,7 @@ export interface AppDeps {
 export function createApp({ config, db, content, notes = { dir: '', notes: [], byId: new Map() }, engines, pool, views, now = () => new Date() }: AppDeps) {
   const app = express();
   const store = new Store(db, { attemptsKeptPerQuiz: config.attemptsKeptPerQuiz });
-  const notebook = new Notebook({ content, store, pool, engines, now });
+  const notebook = new Notebook({ content, store, pool, engines, now, viewRunsPerMinute: config.runsPerMinutePerLearner });
   // Built here, once: an in-memory FTS5 index of the lessons and notes, apart from the learner database.
   const search = new SearchIndex(content, notes);
   const csrfTools = csrf(store.serverSecret('csrf-secret'), config.secureCookies);

@@ -26,6 +26,12 @@ export interface NotebookDeps {
   pool: SimulationPool;
   engines: ReadonlyMap<string, Engine>;
   now: () => Date;
+  /**
+   * Saved scenarios a learner's page views may run per minute (outputs not kept, or made by
+   * another engine version). Past it a view shows the cell as not run yet: looping page
+   * views cannot keep the workers busy (issue 14, finding 2). Default: no limit.
+   */
+  viewRunsPerMinute?: number;
 }
 
 /** Largest scenario a learner may save, in characters (the body limit is 256 KiB). */
@@ -59,9 +65,14 @@ const NO_ATTEMPTS: ReadonlyMap<string, LatestAttempt> = new Map();
 const VISIT_THROTTLE_MS = 60_000;
 
 export class Notebook {
+  /** Saved scenarios each learner's page views ran in the current minute. */
+  private readonly viewRuns: MinuteCounter;
+
   private readonly recentVisits = new Map<string, number>();
 
-  constructor(private readonly deps: NotebookDeps) {}
+  constructor(private readonly deps: NotebookDeps) {
+    this.viewRuns = new MinuteCounter(deps.viewRunsPerMinute ?? Infinity);
+  }
 
   get content(): ContentIndex {
     return this.deps.content;
@@ -245,6 +256,17 @@ export class Notebook {
   private async savedOutcome(learnerId: string, slug: string, cell: { id: string; engine: string }, state: CellState): Promise<RunOutcome> {
     const engineVersion = this.engineVersion(cell.engine);
     if (state.output !== null && state.output.engineVersion === engineVersion) return state.output.outcome as RunOutcome;
+    const allowed = this.viewRuns.take(learnerId, Date.now());
+    if (allowed !== true) {
+      // Not run, and not kept: the next view after the wait runs it.
+      return {
+        ok: false,
+        status: 429,
+        kind: 'busy',
+        error: { message: `this saved scenario has not run yet: page views ran ${this.deps.viewRunsPerMinute} scenarios this minute; reload in ${allowed} s` },
+        retryAfterSeconds: allowed,
+      };
+    }
     const outcome = await this.deps.pool.run(cell.engine, state.input);
     // Every outcome of this input is kept, its failures too (a deadline, the heap cap, a result too
     // large): a page view never runs again what was already attempted (issue 14, finding 2). Only a
@@ -571,4 +593,30 @@ function readExport(data: unknown, now: Date): ProgressExport & { challenges: Ch
     };
   });
   return { format: 'kube-notebook-progress', version: 1, exportedAt: String(o.exportedAt ?? ''), cells, attempts, challenges };
+}
+
+/**
+ * Counts events per key in fixed one-minute windows: `take` answers true while a key has
+ * room this minute, else the seconds until its window ends. Keys whose window is over are
+ * dropped as new windows open, so the map holds only this minute's learners.
+ */
+class MinuteCounter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly limit: number) {}
+
+  take(key: string, nowMs: number): true | number {
+    if (this.limit === Infinity) return true;
+    let window = this.windows.get(key);
+    if (!window || nowMs - window.start >= 60_000) {
+      if (this.windows.size > 10_000) {
+        for (const [k, w] of this.windows) if (nowMs - w.start >= 60_000) this.windows.delete(k);
+      }
+      window = { start: nowMs, count: 0 };
+      this.windows.set(key, window);
+    }
+    if (window.count >= this.limit) return Math.max(1, Math.ceil((window.start + 60_000 - nowMs) / 1000));
+    window.count++;
+    return true;
+  }
 }

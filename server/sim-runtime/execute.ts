@@ -38,7 +38,7 @@ export interface RunSuccess {
 export interface RunFailure {
   ok: false;
   error: ValidationErrorBody;
-  status: 400 | 422 | 500 | 503;
+  status: 400 | 422 | 429 | 500 | 503;
   kind: RunFailureKind;
   debug?: string;
   /** For a busy pool: when a try again may be served, in seconds (the pool's estimate of its queue). */

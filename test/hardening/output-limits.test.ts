@@ -68,3 +68,31 @@ describe('outcomes of a saved input are kept, failures too', () => {
     assert.equal(site.pool.stats.deadlines, deadlines + 1, 'three views, one run');
   });
 });
+
+describe('page views that have to run something', () => {
+  it('run at most RUNS_PER_MINUTE saved scenarios a minute per learner; past it the cell says when to reload, and nothing is kept (finding 2)', async () => {
+    const limited = await startTestSite({ config: { workers: 1, runsPerMinutePerLearner: 2 } });
+    try {
+      const agent = request.agent(limited.app);
+      await agent.get('/').expect(200);
+      // An imported scenario has no kept output: each view of it would run it.
+      const file = {
+        format: 'kube-notebook-progress', version: 1, exportedAt: '',
+        cells: [{ lesson: 'architecture', cell: 'two-pods', input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: imported\n', runCount: 1, updatedAt: '2026-01-01T00:00:00Z' }],
+        attempts: [],
+      };
+      for (let i = 0; i < 3; i++) {
+        await agent.post('/api/progress/import').send(file).expect(200);
+        // Forget the kept output, as an engine upgrade would.
+        limited.db.prepare(`UPDATE cell_states SET output_json = NULL, output_version = NULL`).run();
+        const page = await agent.get('/lessons/architecture').expect(200);
+        if (i < 2) assert.match(page.text, /&quot;imported&quot;/, `view ${i + 1} ran the saved scenario`);
+        else assert.match(page.text, /this saved scenario has not run yet: page views ran 2 scenarios this minute; reload in \d+ s/);
+      }
+      const kept = limited.db.prepare(`SELECT output_json FROM cell_states`).get() as { output_json: string | null };
+      assert.equal(kept.output_json, null, 'the refusal is not kept as the result');
+    } finally {
+      await limited.close();
+    }
+  });
+});
