@@ -3,68 +3,16 @@
 // the solution meets every objective and rule, and plausible wrong fixes
 // (what a learner tries first) fail the objective or rule that should catch
 // them. Every scenario runs through the controllers engine; nothing is typed in.
-import { describe, it } from 'node:test';
-import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { loadContent } from '../../server/content/load.ts';
-import { engines } from '../../simulations/registry.ts';
-import { executeSimulation } from '../../server/sim-runtime/execute.ts';
-import { gradeChallenge, type ChallengeReport } from '../../server/challenge/grade.ts';
-import type { ChallengeCell, Lang } from '../../server/content/model.ts';
+import { checkChallengeCases, edit, type ChallengeCase } from '../support/challenge-cases.ts';
 
-const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
-const rootDir = fileURLToPath(new URL('../../', import.meta.url));
-const content = loadContent({ contentDir, engines, rootDir });
 const SLUG = 'controllers';
-
-function challenge(id: string, lang: Lang = 'en'): ChallengeCell {
-  const cell = content.bySlug.get(SLUG)!.lessons.get(lang)!.cells.find((c) => c.id === id);
-  assert.ok(cell && cell.kind === 'challenge', `${SLUG}/${id} is a challenge (${lang})`);
-  return cell;
-}
-
-function grade(cell: ChallengeCell, input: string): ChallengeReport {
-  const outcome = executeSimulation(engines.get(cell.engine)!, input, { view: false });
-  assert.ok(outcome.ok, `runs: ${outcome.ok ? '' : outcome.error.message}`);
-  return gradeChallenge(cell.spec, cell.startObjects, input, outcome);
-}
-
-/** What a report does not meet: objectives by their check, rules by kind, object and field. */
-function unmet(report: ChallengeReport): string[] {
-  return [
-    ...report.objectives.filter((o) => !o.met).map((o) => o.check),
-    ...report.constraints.filter((c) => !c.met).map((c) => (c.kind === 'field' ? `keep ${c.object} ${c.field}` : c.kind === 'stay' ? `stay ${c.object}` : `added ${c.count}`)),
-  ];
-}
-
-/** Replaces text in the start scenario, failing loudly when the text is not there. */
-function edit(start: string, ...pairs: [string, string][]): string {
-  let out = start;
-  for (const [from, to] of pairs) {
-    assert.ok(out.includes(from), `the start scenario contains ${JSON.stringify(from)}`);
-    out = out.replace(from, to);
-  }
-  return out;
-}
-
-interface WrongFix {
-  name: string;
-  input: (start: string) => string;
-  fails: string[];
-}
-
-interface Case {
-  id: string;
-  startFails: string[];
-  wrong: [WrongFix, WrongFix, ...WrongFix[]];
-}
 
 const TEMPLATE = '    matchLabels: { app: web }\n  template:';
 const strategy = (s: string, body: string) => edit(s, [TEMPLATE, `    matchLabels: { app: web }\n  strategy:\n${body}  template:`]);
 const SCHEDULE = '  schedule: "*/5 * * * *"\n';
 const JOB_SPEC = '    spec:\n      template:';
 
-const CASES: Case[] = [
+const CASES: Omit<ChallengeCase, 'slug'>[] = [
   {
     id: 'challenge-capacity',
     startFails: ['podExtremes[deployment=web].minReadyAfterFirstAction >= 4'],
@@ -130,40 +78,4 @@ const CASES: Case[] = [
   },
 ];
 
-describe('controllers troubleshooting challenges: start, solution and wrong fixes, through the engine', () => {
-  it('every challenge of the chapter is in this table, at least two', () => {
-    const found = content.bySlug.get(SLUG)!.lessons.get('en')!.cells.filter((c) => c.kind === 'challenge').map((c) => c.id);
-    assert.deepEqual(CASES.map((c) => c.id).sort(), found.sort());
-    assert.ok(found.length >= 2);
-  });
-
-  for (const c of CASES) {
-    describe(c.id, () => {
-      const cell = challenge(c.id);
-      it('the broken start fails exactly the objectives it is about, and keeps every rule', () => {
-        assert.deepEqual(unmet(grade(cell, cell.start)), c.startFails);
-      });
-      it('the solution meets every objective and rule', () => {
-        const report = grade(cell, cell.solution);
-        assert.deepEqual(unmet(report), []);
-        assert.equal(report.solved, true);
-      });
-      for (const fix of c.wrong) {
-        it(`wrong fix: ${fix.name}`, () => {
-          const report = grade(cell, fix.input(cell.start));
-          assert.equal(report.solved, false);
-          assert.deepEqual(unmet(report), fix.fails);
-        });
-      }
-      it('the Chinese lesson holds the same challenge (scenarios, checks, rules, number of hints), translated', () => {
-        const zh = challenge(c.id, 'zh');
-        assert.equal(zh.start, cell.start);
-        assert.equal(zh.solution, cell.solution);
-        assert.deepEqual(zh.spec.objectives.map((o) => o.predicate), cell.spec.objectives.map((o) => o.predicate));
-        assert.deepEqual(zh.spec.constraints, cell.spec.constraints);
-        assert.equal(zh.spec.hints.length, cell.spec.hints.length);
-        assert.notEqual(zh.spec.task, cell.spec.task);
-      });
-    });
-  }
-});
+checkChallengeCases('controllers troubleshooting challenges: start, solution and wrong fixes, through the engine', [SLUG], CASES.map((c) => ({ slug: SLUG, ...c })));

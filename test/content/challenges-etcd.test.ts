@@ -3,64 +3,19 @@
 // the solution meets every objective and rule, and the fixes a learner tries
 // first fail the objective or rule that should catch them. Every scenario runs
 // through the real etcd engine; nothing here is typed in.
-import { describe, it } from 'node:test';
+import { it, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { loadContent } from '../../server/content/load.ts';
 import { engines } from '../../simulations/registry.ts';
 import { executeSimulation } from '../../server/sim-runtime/execute.ts';
-import { gradeChallenge, type ChallengeReport } from '../../server/challenge/grade.ts';
-import type { ChallengeCell, Lang } from '../../server/content/model.ts';
+import type { ChallengeCell } from '../../server/content/model.ts';
+import { challenge, checkChallengeCases, edit, type ChallengeCase } from '../support/challenge-cases.ts';
 
-const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
-const rootDir = fileURLToPath(new URL('../../', import.meta.url));
-const content = loadContent({ contentDir, engines, rootDir });
 const SLUG = 'etcd';
-
-function challenge(id: string, lang: Lang = 'en'): ChallengeCell {
-  const cell = content.bySlug.get(SLUG)!.lessons.get(lang)!.cells.find((c) => c.id === id);
-  assert.ok(cell && cell.kind === 'challenge', `${SLUG}/${id} is a challenge`);
-  return cell;
-}
 
 function run(cell: ChallengeCell, input: string) {
   const outcome = executeSimulation(engines.get(cell.engine)!, input, { view: false });
   assert.ok(outcome.ok, `runs: ${outcome.ok ? '' : outcome.error.message}`);
   return outcome;
-}
-
-function grade(cell: ChallengeCell, input: string): ChallengeReport {
-  return gradeChallenge(cell.spec, cell.startObjects, input, run(cell, input));
-}
-
-/** What a report does not meet: objectives by their check, rules by kind, object and field. */
-function unmet(report: ChallengeReport): string[] {
-  return [
-    ...report.objectives.filter((o) => !o.met).map((o) => o.check),
-    ...report.constraints.filter((c) => !c.met).map((c) => (c.kind === 'field' ? `keep ${c.object} ${c.field}` : c.kind === 'stay' ? `stay ${c.object}` : `added ${c.count}`)),
-  ];
-}
-
-/** Replaces text in the start scenario, failing loudly when the text is not there. */
-function edit(start: string, ...pairs: [string, string][]): string {
-  let out = start;
-  for (const [from, to] of pairs) {
-    assert.ok(out.includes(from), `the start scenario contains ${JSON.stringify(from)}`);
-    out = out.split(from).join(to);
-  }
-  return out;
-}
-
-interface WrongFix {
-  name: string;
-  input: (start: string) => string;
-  fails: string[];
-}
-
-interface Case {
-  id: string;
-  startFails: string[];
-  wrong: [WrongFix, WrongFix, ...WrongFix[]];
 }
 
 const ZONE_B_CUT = '{ at: 3000, type: partition, groups: [[1, 2], [3, 4]] }';
@@ -69,7 +24,7 @@ const ORDER_1 = 'raft.commits[data=order-1].at < 7000';
 const ORDER_2 = 'raft.commits[data=order-2].at < 13000';
 const LAST_WATCH = '  - { op: watch, key: /registry/configmaps/, prefix: true, rev: 4 }\n';
 
-const CASES: Case[] = [
+const CASES: Omit<ChallengeCase, 'slug'>[] = [
   {
     id: 'challenge-zone-outage',
     startFails: [ORDER_1, ORDER_2],
@@ -147,36 +102,11 @@ const CASES: Case[] = [
   },
 ];
 
-describe('etcd troubleshooting challenges: start, solution and wrong fixes, through the engine', () => {
-  it('every challenge of the etcd chapter is in this table, at least two', () => {
-    const found = content.bySlug.get(SLUG)!.lessons.get('en')!.cells.filter((c) => c.kind === 'challenge').map((c) => c.id);
-    assert.deepEqual(CASES.map((c) => c.id).sort(), [...found].sort());
-    assert.ok(found.length >= 2);
-  });
+checkChallengeCases('etcd troubleshooting challenges: start, solution and wrong fixes, through the engine', [SLUG], CASES.map((c) => ({ slug: SLUG, ...c })));
 
-  for (const c of CASES) {
-    describe(c.id, () => {
-      const cell = challenge(c.id);
-      it('the broken start fails exactly the objectives it is about, and keeps every rule', () => {
-        assert.deepEqual(unmet(grade(cell, cell.start)), c.startFails);
-      });
-      it('the solution meets every objective and rule', () => {
-        const report = grade(cell, cell.solution);
-        assert.deepEqual(unmet(report), []);
-        assert.equal(report.solved, true);
-      });
-      for (const fix of c.wrong) {
-        it(`wrong fix: ${fix.name}`, () => {
-          const report = grade(cell, fix.input(cell.start));
-          assert.equal(report.solved, false);
-          assert.deepEqual(unmet(report), fix.fails);
-        });
-      }
-    });
-  }
-
+describe('etcd troubleshooting challenges: what the engine shows', () => {
   it('zone drill: the start loses both writes for want of a leader, and the solution commits each within a few ms', () => {
-    const cell = challenge('challenge-zone-outage');
+    const cell = challenge(SLUG, 'challenge-zone-outage');
     const start = run(cell, cell.start);
     const causes = (start.result as { timeline: { cause: string }[] }).timeline.map((t) => t.cause);
     assert.ok(causes.includes('propose "order-1" (no leader: dropped)'), causes.join('\n'));
@@ -188,7 +118,7 @@ describe('etcd troubleshooting challenges: start, solution and wrong fixes, thro
   });
 
   it('watch drill: the start cancels the last watch at compact_revision 6, the second list reports revision 7, and the fix delivers only v3', () => {
-    const cell = challenge('challenge-watch-compacted');
+    const cell = challenge(SLUG, 'challenge-watch-compacted');
     type Res = { mvcc: { results: Record<string, unknown>[] } };
     const start = (run(cell, cell.start).result as Res).mvcc.results;
     assert.deepEqual(start.at(-1), { events: [], canceled: true, compact_revision: 6, cancel_reason: 'etcdserver: mvcc: required revision has been compacted' });
@@ -197,16 +127,4 @@ describe('etcd troubleshooting challenges: start, solution and wrong fixes, thro
     assert.deepEqual(fixed.events.map((e) => [e.type, e.kv.key, e.kv.value, e.kv.mod_revision]), [['PUT', '/registry/configmaps/default/feature-flags', 'v3', 8]]);
   });
 
-  it('the Chinese lesson holds the same challenges, objectives, rules, hints count and scenarios', () => {
-    for (const c of CASES) {
-      const en = challenge(c.id);
-      const zh = challenge(c.id, 'zh');
-      assert.equal(zh.start, en.start);
-      assert.equal(zh.solution, en.solution);
-      assert.deepEqual(zh.spec.objectives.map((o) => o.predicate), en.spec.objectives.map((o) => o.predicate));
-      assert.deepEqual(zh.spec.constraints, en.spec.constraints);
-      assert.equal(zh.spec.hints.length, en.spec.hints.length);
-      assert.notEqual(zh.spec.task, en.spec.task);
-    }
-  });
 });

@@ -5,63 +5,12 @@
 // scenarios run through the real engines; nothing here is typed in.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { loadContent } from '../../server/content/load.ts';
 import { engines } from '../../simulations/registry.ts';
 import { executeSimulation } from '../../server/sim-runtime/execute.ts';
-import { gradeChallenge, type ChallengeReport } from '../../server/challenge/grade.ts';
-import type { ChallengeCell } from '../../server/content/model.ts';
+import { gradeChallenge } from '../../server/challenge/grade.ts';
+import { challenge, checkChallengeCases, edit, lessons, type ChallengeCase } from '../support/challenge-cases.ts';
 
-const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
-const rootDir = fileURLToPath(new URL('../../', import.meta.url));
-const content = loadContent({ contentDir, engines, rootDir });
-
-function challenge(slug: string, id: string): ChallengeCell {
-  const cell = content.bySlug.get(slug)!.lessons.get('en')!.cells.find((c) => c.id === id);
-  assert.ok(cell && cell.kind === 'challenge', `${slug}/${id} is a challenge`);
-  return cell;
-}
-
-function grade(cell: ChallengeCell, input: string): ChallengeReport {
-  const outcome = executeSimulation(engines.get(cell.engine)!, input, { view: false });
-  assert.ok(outcome.ok, `runs: ${outcome.ok ? '' : outcome.error.message}`);
-  return gradeChallenge(cell.spec, cell.startObjects, input, outcome);
-}
-
-/** What a report does not meet: objectives by their check, rules by kind, object and field. */
-function unmet(report: ChallengeReport): string[] {
-  return [
-    ...report.objectives.filter((o) => !o.met).map((o) => o.check),
-    ...report.constraints.filter((c) => !c.met).map((c) => (c.kind === 'field' ? `keep ${c.object} ${c.field}` : c.kind === 'stay' ? `stay ${c.object}` : `added ${c.count}`)),
-  ];
-}
-
-/** Replaces text in the start scenario, failing loudly when the text is not there. */
-function edit(start: string, ...pairs: [string, string][]): string {
-  let out = start;
-  for (const [from, to] of pairs) {
-    assert.ok(out.includes(from), `the start scenario contains ${JSON.stringify(from)}`);
-    out = out.replace(from, to);
-  }
-  return out;
-}
-
-interface WrongFix {
-  name: string;
-  input: (start: string) => string;
-  /** Everything the fix leaves unmet (objectives by check, rules by description). */
-  fails: string[];
-}
-
-interface Case {
-  slug: string;
-  id: string;
-  /** What the start leaves unmet. */
-  startFails: string[];
-  wrong: [WrongFix, WrongFix, ...WrongFix[]];
-}
-
-const CASES: Case[] = [
+const CASES: ChallengeCase[] = [
   {
     slug: 'pod-lifecycle',
     id: 'challenge-slow-start',
@@ -265,44 +214,17 @@ const CASES: Case[] = [
   },
 ];
 
-describe('troubleshooting challenges: start, solution and wrong fixes, through the engines', () => {
-  it('every challenge of the four built chapters is in this table, two per chapter', () => {
-    const listed = CASES.map((c) => `${c.slug}/${c.id}`).sort();
-    const found = ['pod-lifecycle', 'resources-oom', 'declarative-apply', 'scheduler'].flatMap((slug) =>
-      content.bySlug.get(slug)!.lessons.get('en')!.cells.filter((c) => c.kind === 'challenge').map((c) => `${slug}/${c.id}`),
-    );
-    assert.deepEqual(listed, found.sort());
-    for (const slug of ['pod-lifecycle', 'resources-oom', 'declarative-apply', 'scheduler']) {
-      assert.ok(found.filter((f) => f.startsWith(`${slug}/`)).length >= 2, slug);
-    }
-  });
+checkChallengeCases('troubleshooting challenges: start, solution and wrong fixes, through the engines', ['pod-lifecycle', 'resources-oom', 'declarative-apply', 'scheduler'], CASES);
 
-  for (const c of CASES) {
-    describe(`${c.slug}/${c.id}`, () => {
-      const cell = challenge(c.slug, c.id);
-      it('the broken start fails exactly the objectives it is about, and keeps every rule', () => {
-        assert.deepEqual(unmet(grade(cell, cell.start)), c.startFails);
-      });
-      it('the solution meets every objective and rule', () => {
-        const report = grade(cell, cell.solution);
-        assert.deepEqual(unmet(report), []);
-        assert.equal(report.solved, true);
-      });
-      for (const fix of c.wrong) {
-        it(`wrong fix: ${fix.name}`, () => {
-          const report = grade(cell, fix.input(cell.start));
-          assert.equal(report.solved, false);
-          assert.deepEqual(unmet(report), fix.fails);
-        });
-      }
-    });
-  }
-
-  it('hostile edits (lines deleted, objects renamed, names emptied) are graded or refused with a located error, never a crash', () => {
+describe('troubleshooting challenges of every chapter', () => {
+  it('hostile edits of every chapter’s challenges (lines deleted, objects renamed, names emptied) are graded or refused with a located error, never a crash', () => {
     // A small deterministic generator (no Math.random in tests that must fail the same way twice).
     let seed = 27;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (const c of CASES) {
+    const every = lessons().chapters.flatMap((chapter) =>
+      chapter.lessons.get('en')!.cells.filter((cell) => cell.kind === 'challenge').map((cell) => ({ slug: chapter.slug, id: cell.id })),
+    );
+    for (const c of every) {
       const cell = challenge(c.slug, c.id);
       const lines = cell.start.split('\n');
       const edits = [
@@ -326,7 +248,7 @@ describe('troubleshooting challenges: start, solution and wrong fixes, through t
   });
 
   it('the Chinese lessons hold the same challenges with the same objectives, rules and scenarios', () => {
-    for (const chapter of content.chapters) {
+    for (const chapter of lessons().chapters) {
       const zh = chapter.lessons.get('zh');
       if (!zh) continue;
       for (const cell of zh.cells) {
