@@ -19,6 +19,7 @@ import { contentsModel } from '../views/contents.ts';
 import { challengeCellModel, challengeOutputHtml } from '../views/challenge-html.ts';
 import { ValidationError, type ValidationErrorBody } from '../../simulations/shared/errors.ts';
 import { sendEncoded } from '../http/encoding.ts';
+import type { RunOutcome } from '../sim-runtime/execute.ts';
 import { cookieName, preferenceCookieOptions } from '../http/learner.ts';
 import { lessonPath, pathInLanguage } from '../i18n/language-paths.ts';
 
@@ -329,35 +330,53 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     await renderLesson(req, res, slug, runError);
   };
 
-  router.post('/lessons/:slug/cells/:cellId/run', csrf.protect, ...runLimiters, async (req, res) => {
-    const slug = String(req.params.slug);
-    const cellId = String(req.params.cellId);
-    if (req.body?.action === 'reset') {
-      notebook.resetCell(req.learnerId, slug, cellId);
-    } else {
+  /**
+   * The run form of a cell, a sim cell or a challenge: run (or reset), then back to the cell.
+   * A run that never ran comes back as the lesson page with the error at the cell: an empty
+   * scenario or one over the size limit (not saved, the text as sent), or every worker busy
+   * (saved without a result, with when to try again).
+   */
+  const runForm =
+    (
+      run: (learnerId: string, slug: string, cellId: string, input: unknown) => Promise<{ input: string; outcome?: RunOutcome }>,
+      reset: (learnerId: string, slug: string, cellId: string) => void,
+    ) =>
+    async (req: Request, res: Response) => {
+      const slug = String(req.params.slug);
+      const cellId = String(req.params.cellId);
+      if (req.body?.action === 'reset') {
+        reset(req.learnerId, slug, cellId);
+        back(res, slug, cellId);
+        return;
+      }
       try {
-        const own = await notebook.runCell(req.learnerId, slug, cellId, req.body?.input);
-        // Every worker busy: the edit is saved but did not run (the notebook keeps no result for it).
-        // The page says so at the cell, with when to try again, rather than a result it does not have.
-        if (!own.outcome.ok && own.outcome.kind === 'busy') {
-          const seconds = retryAfter(own.outcome);
+        const ran = await run(req.learnerId, slug, cellId, req.body?.input);
+        if (ran.outcome && !ran.outcome.ok && ran.outcome.kind === 'busy') {
+          const seconds = retryAfter(ran.outcome);
           res.setHeader('Retry-After', seconds);
           const message = translate(res.locals.lang as Lang, 'sim.error.busy', { seconds });
-          await renderRunError(req, res, { cellId, input: own.input, error: { message }, status: 503 });
+          await renderRunError(req, res, { cellId, input: ran.input, error: { message }, status: 503 });
           return;
         }
       } catch (error) {
-        // An empty scenario or one over the size limit never ran and is not saved:
-        // the lesson page comes back with the error at the cell and the text as sent.
         if (!(error instanceof ValidationError)) throw error;
         const input = typeof req.body?.input === 'string' ? req.body.input : undefined;
         const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
         await renderRunError(req, res, { cellId, input, error: { ...error.toJSON(), message }, status: 400, notSaved: true });
         return;
       }
-    }
-    back(res, slug, cellId);
-  });
+      back(res, slug, cellId);
+    };
+
+  router.post(
+    '/lessons/:slug/cells/:cellId/run',
+    csrf.protect,
+    ...runLimiters,
+    runForm(
+      (learnerId, slug, cellId, input) => notebook.runCell(learnerId, slug, cellId, input),
+      (learnerId, slug, cellId) => notebook.resetCell(learnerId, slug, cellId),
+    ),
+  );
 
   router.post('/lessons/:slug/cells/:cellId/reset', csrf.protect, (req, res) => {
     const slug = String(req.params.slug);
@@ -367,24 +386,15 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
   });
 
   // ---- Troubleshooting challenges: run (or reset), take a hint, show the solution ----
-  router.post('/lessons/:slug/challenges/:cellId/run', csrf.protect, ...runLimiters, async (req, res) => {
-    const slug = String(req.params.slug);
-    const cellId = String(req.params.cellId);
-    if (req.body?.action === 'reset') {
-      notebook.resetChallenge(req.learnerId, slug, cellId);
-    } else {
-      try {
-        await notebook.runChallenge(req.learnerId, slug, cellId, req.body?.input);
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const input = typeof req.body?.input === 'string' ? req.body.input : undefined;
-        const message = refusedInputMessage(res.locals.lang as Lang, error, MAX_INPUT_CHARS);
-        await renderRunError(req, res, { cellId, input, error: { ...error.toJSON(), message }, status: 400, notSaved: true });
-        return;
-      }
-    }
-    back(res, slug, cellId);
-  });
+  router.post(
+    '/lessons/:slug/challenges/:cellId/run',
+    csrf.protect,
+    ...runLimiters,
+    runForm(
+      (learnerId, slug, cellId, input) => notebook.runChallenge(learnerId, slug, cellId, input),
+      (learnerId, slug, cellId) => notebook.resetChallenge(learnerId, slug, cellId),
+    ),
+  );
 
   router.post('/lessons/:slug/challenges/:cellId/hint', csrf.protect, (req, res) => {
     const slug = String(req.params.slug);
