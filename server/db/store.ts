@@ -464,36 +464,29 @@ export class Store {
    * (an edited scenario that ran); the first solving run is kept with its scenario.
    */
   recordChallengeRun(learnerId: string, lessonSlug: string, cellId: string, run: { attempt: boolean; solved: boolean; input: string }, now: string): ChallengeState {
-    return this.db
-      .transaction(() => {
-        this.stmt.ensureLearner.run(learnerId, now, now);
-        this.stmt.ensureChallenge.run(learnerId, lessonSlug, cellId, now);
-        const solved = run.solved ? 1 : 0;
-        this.stmt.challengeRun.run(run.attempt ? 1 : 0, solved, now, solved, run.input, learnerId, lessonSlug, cellId);
-        return this.challengeState(learnerId, lessonSlug, cellId)!;
-      })
-      .immediate();
+    return this.updateChallenge(learnerId, lessonSlug, cellId, now, () => {
+      const solved = run.solved ? 1 : 0;
+      this.stmt.challengeRun.run(run.attempt ? 1 : 0, solved, now, solved, run.input, learnerId, lessonSlug, cellId);
+    });
   }
 
   /** Reveals one more hint (never more than `max`). */
   takeHint(learnerId: string, lessonSlug: string, cellId: string, max: number, now: string): ChallengeState {
-    return this.db
-      .transaction(() => {
-        this.stmt.ensureLearner.run(learnerId, now, now);
-        this.stmt.ensureChallenge.run(learnerId, lessonSlug, cellId, now);
-        this.stmt.challengeHint.run(max, learnerId, lessonSlug, cellId);
-        return this.challengeState(learnerId, lessonSlug, cellId)!;
-      })
-      .immediate();
+    return this.updateChallenge(learnerId, lessonSlug, cellId, now, () => this.stmt.challengeHint.run(max, learnerId, lessonSlug, cellId));
   }
 
   /** The solution was shown: kept from the first time. */
   seeSolution(learnerId: string, lessonSlug: string, cellId: string, now: string): ChallengeState {
+    return this.updateChallenge(learnerId, lessonSlug, cellId, now, () => this.stmt.challengeSolution.run(now, learnerId, lessonSlug, cellId));
+  }
+
+  /** One change to a learner's challenge, in a transaction that creates the learner and the challenge's row as needed. */
+  private updateChallenge(learnerId: string, lessonSlug: string, cellId: string, now: string, change: () => void): ChallengeState {
     return this.db
       .transaction(() => {
         this.stmt.ensureLearner.run(learnerId, now, now);
         this.stmt.ensureChallenge.run(learnerId, lessonSlug, cellId, now);
-        this.stmt.challengeSolution.run(now, learnerId, lessonSlug, cellId);
+        change();
         return this.challengeState(learnerId, lessonSlug, cellId)!;
       })
       .immediate();
