@@ -378,12 +378,6 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     ),
   );
 
-  router.post('/lessons/:slug/cells/:cellId/reset', csrf.protect, (req, res) => {
-    const slug = String(req.params.slug);
-    const cellId = String(req.params.cellId);
-    notebook.resetCell(req.learnerId, slug, cellId);
-    back(res, slug, cellId);
-  });
 
   // ---- Troubleshooting challenges: run (or reset), take a hint, show the solution ----
   router.post(
@@ -396,19 +390,16 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     ),
   );
 
-  router.post('/lessons/:slug/challenges/:cellId/hint', csrf.protect, (req, res) => {
+  /** A form that changes one thing of a learner's cell, then goes back to the cell. */
+  const cellAction = (change: (learnerId: string, slug: string, cellId: string) => unknown) => (req: Request, res: Response) => {
     const slug = String(req.params.slug);
     const cellId = String(req.params.cellId);
-    notebook.takeHint(req.learnerId, slug, cellId);
+    change(req.learnerId, slug, cellId);
     back(res, slug, cellId);
-  });
-
-  router.post('/lessons/:slug/challenges/:cellId/solution', csrf.protect, (req, res) => {
-    const slug = String(req.params.slug);
-    const cellId = String(req.params.cellId);
-    notebook.seeSolution(req.learnerId, slug, cellId);
-    back(res, slug, cellId);
-  });
+  };
+  router.post('/lessons/:slug/cells/:cellId/reset', csrf.protect, cellAction((learnerId, slug, cellId) => notebook.resetCell(learnerId, slug, cellId)));
+  router.post('/lessons/:slug/challenges/:cellId/hint', csrf.protect, cellAction((learnerId, slug, cellId) => notebook.takeHint(learnerId, slug, cellId)));
+  router.post('/lessons/:slug/challenges/:cellId/solution', csrf.protect, cellAction((learnerId, slug, cellId) => notebook.seeSolution(learnerId, slug, cellId)));
 
   router.post('/lessons/:slug/quizzes/:cellId/answer', csrf.protect, ...answerLimiters, async (req, res) => {
     const slug = String(req.params.slug);

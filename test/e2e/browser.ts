@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Site } from '../../server/boot.ts';
+import { startTestSite, type TestSiteOptions } from '../support/site.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -82,4 +83,36 @@ export async function focusScenario(page: Page, cell: Locator): Promise<Locator>
 /** A sim cell's scenario as the form would send it (the textarea, which the editor keeps in step). */
 export function scenarioOf(cell: Locator): Promise<string> {
   return cell.locator('textarea').inputValue();
+}
+
+/** A test site served on a loopback port, and a browser to open it in: what a browser suite starts before its tests. */
+export async function openBrowserSite(options: TestSiteOptions): Promise<{ site: Site; server: Server; url: string; browser: Browser }> {
+  const site = await startTestSite(options);
+  const { server, url } = await listen(site);
+  return { site, server, url, browser: await launchBrowser() };
+}
+
+/** Closes what openBrowserSite started (any part may be missing when starting failed). */
+export async function closeBrowserSite({ site, server, browser }: { site?: Site; server?: Server; browser?: Browser }): Promise<void> {
+  await browser?.close();
+  server?.close();
+  await site?.close();
+}
+
+/**
+ * A fresh browser profile (a new learner) whose console errors and page errors are collected.
+ * A run that fails answers 4xx, which Chromium logs as a failed resource: those are not errors here.
+ */
+export async function openPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return { context, page, errors };
 }

@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestSite } from '../support/site.ts';
+import type { Browser } from 'playwright-core';
 import type { Site } from '../../server/boot.ts';
-import { browserSkipReason, launchBrowser, listen, scenarioOf, setScenario } from './browser.ts';
+import { browserSkipReason, closeBrowserSite, openBrowserSite, openPage, scenarioOf, setScenario } from './browser.ts';
 
 const skip = browserSkipReason();
 const START = readFileSync(fileURLToPath(new URL('../../content/06-scheduler/challenge-preemption.yaml', import.meta.url)), 'utf8');
@@ -23,27 +22,10 @@ describe('a troubleshooting challenge in Chromium', { skip }, () => {
   let url: string;
   let browser: Browser;
 
-  before(async () => {
-    site = await startTestSite({ real: true, config: { workers: 2 } });
-    ({ server, url } = await listen(site));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await site?.close();
-  });
+  before(async () => ({ site, server, url, browser } = await openBrowserSite({ real: true, config: { workers: 2 } })));
+  after(() => closeBrowserSite({ site, server, browser }));
 
-  async function open(javaScriptEnabled = true) {
-    const context: BrowserContext = await browser.newContext({ javaScriptEnabled });
-    const page: Page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
-    });
-    page.on('pageerror', (err) => errors.push(err.message));
-    return { context, page, errors };
-  }
+  const open = (javaScriptEnabled = true) => openPage(browser, { javaScriptEnabled });
 
   it('run the broken start, take a hint, fix it in the editor, run: solved, still solved after a reload, and on the progress page', async () => {
     const { context, page, errors } = await open();

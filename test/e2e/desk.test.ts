@@ -6,10 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestSite } from '../support/site.ts';
+import type { Browser } from 'playwright-core';
 import type { Site } from '../../server/boot.ts';
-import { browserSkipReason, focusScenario, launchBrowser, listen, scenarioOf, setScenario } from './browser.ts';
+import { browserSkipReason, closeBrowserSite, openBrowserSite, openPage, scenarioOf, setScenario } from './browser.ts';
 
 const skip = browserSkipReason();
 
@@ -23,28 +22,10 @@ describe('the desk in Chromium', { skip }, () => {
   let url: string;
   let browser: Browser;
 
-  before(async () => {
-    site = await startTestSite({ config: { workers: 2 } });
-    ({ server, url } = await listen(site));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await site?.close();
-  });
+  before(async () => ({ site, server, url, browser } = await openBrowserSite({ config: { workers: 2 } })));
+  after(() => closeBrowserSite({ site, server, browser }));
 
-  async function open(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) {
-    const context: BrowserContext = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: options.viewport });
-    const page: Page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      // A failed run answers 4xx, which Chromium logs as a failed resource; nothing else may fail.
-      if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) errors.push(msg.text());
-    });
-    page.on('pageerror', (err) => errors.push(err.message));
-    return { context, page, errors };
-  }
+  const open = (options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) => openPage(browser, options);
 
   it('a failed run replaces the output with its error, whole at 390 px, and the last good result is one click away', async () => {
     const { context, page, errors } = await open({ viewport: { width: 390, height: 800 } });

@@ -6,9 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
-import { browserSkipReason, launchBrowser, listen, setScenario } from './browser.ts';
+import { browserSkipReason, closeBrowserSite, openBrowserSite, setScenario } from './browser.ts';
 
 const skip = browserSkipReason();
 const EDITED = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: edited-in-chinese\n';
@@ -19,16 +18,8 @@ describe('one language switch, the same progress', { skip }, () => {
   let url: string;
   let browser: Browser;
 
-  before(async () => {
-    site = await startTestSite({ config: { workers: 2 } });
-    ({ server, url } = await listen(site));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await site?.close();
-  });
+  before(async () => ({ site, server, url, browser } = await openBrowserSite({ config: { workers: 2 } })));
+  after(() => closeBrowserSite({ site, server, browser }));
 
   for (const javaScriptEnabled of [true, false]) {
     it(`switch to Chinese, run a cell, answer a quiz, switch back with progress intact (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {

@@ -6,9 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
-import { browserSkipReason, focusScenario, launchBrowser, listen, scenarioOf, setScenario } from './browser.ts';
+import { browserSkipReason, closeBrowserSite, openBrowserSite, focusScenario, scenarioOf, setScenario } from './browser.ts';
 
 const skip = browserSkipReason();
 
@@ -18,16 +17,8 @@ describe('the notebook in Chromium', { skip }, () => {
   let url: string;
   let browser: Browser;
 
-  before(async () => {
-    site = await startTestSite({ config: { workers: 2 } });
-    ({ server, url } = await listen(site));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await site?.close();
-  });
+  before(async () => ({ site, server, url, browser } = await openBrowserSite({ config: { workers: 2 } })));
+  after(() => closeBrowserSite({ site, server, browser }));
 
   /** A fresh browser profile (a new learner) that fails the test on any console error or CSP violation. */
   async function open(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}) {
