@@ -12,7 +12,9 @@ import type { ChallengeCell, Chapter, ContentIndex, Lang, Lesson, QuizCell, SimC
 import { gradeChallenge, type ChallengeReport } from './challenge/grade.ts';
 import { lessonFor } from './content/model.ts';
 import { CURRICULUM } from './content/curriculum.ts';
-import type { AttemptOutcome, CellState, ChallengeExport, ChallengeState, LatestAttempt, ProgressExport, QuizStanding, Store } from './db/store.ts';
+import type { AttemptOutcome, CardFromLog, CellState, ChallengeExport, ChallengeState, LatestAttempt, ProgressExport, QuizStanding, ReviewExport, Store } from './db/store.ts';
+import { isRatingName, replay, type CardState, type RatingName } from './review/schedule.ts';
+import { buildQueue } from './review/queue.ts';
 import { challengeStanding } from './db/store.ts';
 import { cellOutput, type CellOutput } from './cell-output.ts';
 import { grade, normalizeAnswer } from './quiz/grader.ts';
@@ -398,12 +400,37 @@ export class Notebook {
         if (cell.kind !== 'quiz') return [];
         const attempt = attempts.get(`${lesson.slug}/${cell.id}`);
         return attempt && attempt.standing !== 'right'
-          ? [{ slug: lesson.slug, cellId: cell.id, promptHtml: cell.html.prompt, attempts: attempt.count, seen: attempt.standing === 'seen' }]
+          ? [{ slug: lesson.slug, cellId: cell.id, promptHtml: cell.html.prompt, attempts: attempt.count, seen: attempt.standing === 'seen', answeredAt: attempt.createdAt }]
           : [];
       });
       return { planned, lesson, progress, missed, challenges };
     });
     return chapters;
+  }
+
+  /**
+   * The spaced-review queue (issue 13): every question the learner missed, as a card
+   * scheduled by FSRS from their ratings on /review; the due ones first.
+   */
+  reviewQueue(learnerId: string, lang: Lang, chapters: ReturnType<Notebook['progress']> = this.progress(learnerId, lang)) {
+    const missed = chapters.flatMap(({ planned, lesson, missed }) =>
+      missed.map((m) => ({ ...m, chapterNumber: planned.number, chapterTitle: lesson?.title ?? planned.title[lang] })),
+    );
+    const now = this.stamp();
+    return { ...buildQueue(missed, this.deps.store.reviewCards(learnerId), now), now };
+  }
+
+  /**
+   * Rates a due card. A card that is not due (a form sent twice, a question not missed)
+   * is left as it is: `recorded` false.
+   */
+  rateReview(learnerId: string, slug: string, cellId: string, rating: unknown): { recorded: boolean; card?: CardState } {
+    this.quizCell(slug, cellId);
+    if (!isRatingName(rating)) throw new ValidationError(`Unsupported value: ${JSON.stringify(rating)}: supported values: "again", "hard", "good", "easy"`, { path: ['rating'], code: 'request' });
+    const due = this.reviewQueue(learnerId, 'en').due.some((e) => e.question.slug === slug && e.question.cellId === cellId);
+    if (!due) return { recorded: false };
+    const stored = this.deps.store.recordReview(learnerId, slug, cellId, rating, this.stamp(), cardFromLog);
+    return { recorded: true, card: stored.card as CardState };
   }
 
   exportProgress(learnerId: string): ProgressExport {
@@ -415,7 +442,7 @@ export class Notebook {
    * skipped; answers are graded again against today's keys, so a file cannot
    * claim a correct answer it does not have.
    */
-  async importProgress(learnerId: string, data: unknown): Promise<{ cells: number; attempts: number; challenges: number; skipped: number }> {
+  async importProgress(learnerId: string, data: unknown): Promise<{ cells: number; attempts: number; challenges: number; reviews: number; skipped: number }> {
     const file = readExport(data, this.deps.now());
     let skipped = 0;
     const cells = file.cells.filter((c) => {
@@ -460,7 +487,14 @@ export class Notebook {
         solvedInput: solved ? c.solvedInput : null,
       });
     }
-    const done = this.deps.store.importProgress(learnerId, { cells, attempts, challenges }, this.stamp());
+    // Ratings of questions that no longer exist are dropped; the cards are replayed from the merged logs.
+    const reviews = file.reviews.filter((r) => {
+      const chapter = this.deps.content.bySlug.get(r.lesson);
+      const ok = chapter !== undefined && lessonFor(chapter, 'en').cells.some((x) => x.id === r.cell && x.kind === 'quiz');
+      if (!ok) skipped++;
+      return ok;
+    });
+    const done = this.deps.store.importProgress(learnerId, { cells, attempts, challenges, reviews }, this.stamp(), cardFromLog);
     return { ...done, skipped };
   }
 }
@@ -501,7 +535,15 @@ export interface MissedQuestion {
   attempts: number;
   /** Answered right since, after seeing the answer. */
   seen: boolean;
+  /** The latest answer's time. */
+  answeredAt: string;
 }
+
+/** The store settles a card from its whole log with the review scheduler. */
+const cardFromLog: CardFromLog = (log) => {
+  const card = replay(log.map((e) => ({ rating: e.rating as RatingName, reviewedAt: e.reviewedAt })))!;
+  return { due: card.due, card };
+};
 
 function checkInput(input: unknown): string {
   if (typeof input !== 'string') throw new ValidationError('must be the scenario as a YAML string', { path: ['input'], code: 'request' });
@@ -524,12 +566,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** Entries one progress file may hold: far more than every cell of every planned chapter, and than a 256 KiB body can carry. */
 const MAX_IMPORTED_CELLS = 1_000;
 const MAX_IMPORTED_ATTEMPTS = 10_000;
+const MAX_IMPORTED_REVIEWS = 10_000;
 /** A run count an import may carry: far above any learner's, far below what SQLite's INTEGER holds. */
 const MAX_IMPORTED_RUN_COUNT = 1_000_000;
 /** How far ahead of the server's clock an imported time may be (another machine's clock skew). */
 const MAX_CLOCK_SKEW_MS = 60_000;
 
-function readExport(data: unknown, now: Date): ProgressExport & { challenges: ChallengeExport[] } {
+function readExport(data: unknown, now: Date): ProgressExport & { challenges: ChallengeExport[]; reviews: ReviewExport[] } {
   const fail = (path: string, reason: string): never => {
     throw new ValidationError(`progress file ${path}: ${reason}`, { code: 'import' });
   };
@@ -592,7 +635,17 @@ function readExport(data: unknown, now: Date): ProgressExport & { challenges: Ch
       updatedAt: x.updatedAt as string,
     };
   });
-  return { format: 'kube-notebook-progress', version: 1, exportedAt: String(o.exportedAt ?? ''), cells, attempts, challenges };
+  if (o.reviews !== undefined && !Array.isArray(o.reviews)) fail('reviews', 'must be a list');
+  if (((o.reviews ?? []) as unknown[]).length > MAX_IMPORTED_REVIEWS) fail('reviews', `has ${(o.reviews as unknown[]).length} entries; one file holds at most ${MAX_IMPORTED_REVIEWS.toLocaleString('en-US')}`);
+  const reviews = ((o.reviews ?? []) as unknown[]).map((r, i) => {
+    const x = r as Record<string, unknown>;
+    if (!x || typeof x !== 'object') fail(`reviews[${i}]`, 'must be an object');
+    if (typeof x.lesson !== 'string' || typeof x.cell !== 'string') fail(`reviews[${i}]`, 'needs lesson and cell strings');
+    if (!isRatingName(x.rating)) fail(`reviews[${i}].rating`, 'must be "again", "hard", "good" or "easy"');
+    checkTime(`reviews[${i}].reviewedAt`, x.reviewedAt);
+    return { lesson: x.lesson as string, cell: x.cell as string, rating: x.rating as RatingName, reviewedAt: x.reviewedAt as string };
+  });
+  return { format: 'kube-notebook-progress', version: 1, exportedAt: String(o.exportedAt ?? ''), cells, attempts, challenges, reviews };
 }
 
 /**

@@ -105,7 +105,31 @@ export interface ProgressExport {
   attempts: { lesson: string; cell: string; answer: unknown; correct: boolean; createdAt: string }[];
   /** Troubleshooting challenges (absent from files written before them). */
   challenges?: ChallengeExport[];
+  /** Spaced-review ratings (absent from files written before them). */
+  reviews?: ReviewExport[];
 }
+
+/** One rating of a missed question on /review, as the progress file carries it (migration 006). */
+export interface ReviewExport {
+  lesson: string;
+  cell: string;
+  rating: 'again' | 'hard' | 'good' | 'easy';
+  reviewedAt: string;
+}
+
+/** A review card as the store keeps it: when it is due, and the scheduler's card as JSON. */
+export interface StoredReviewCard {
+  lessonSlug: string;
+  cellId: string;
+  due: string;
+  card: unknown;
+}
+
+/**
+ * Derives a card from its whole log (server/review/schedule.ts): given to the store so the
+ * log and its card change in one transaction, and the store stays free of scheduling rules.
+ */
+export type CardFromLog = (log: { rating: ReviewExport['rating']; reviewedAt: string }[]) => { due: string; card: unknown };
 
 interface ChallengeRow {
   lesson_slug: string;
@@ -298,6 +322,21 @@ export class Store {
          WHERE excluded.attempts > attempts OR excluded.hints_used > hints_used
            OR (excluded.solved_at IS NOT NULL AND (solved_at IS NULL OR excluded.solved_at < solved_at))
            OR (excluded.seen_solution_at IS NOT NULL AND (seen_solution_at IS NULL OR excluded.seen_solution_at < seen_solution_at))`,
+      ),
+      insertReview: db.prepare(
+        `INSERT INTO review_log (learner_id, lesson_slug, cell_id, reviewed_at, rating) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (learner_id, lesson_slug, cell_id, reviewed_at) DO NOTHING`,
+      ),
+      cardLog: db.prepare(
+        `SELECT rating, reviewed_at FROM review_log WHERE learner_id = ? AND lesson_slug = ? AND cell_id = ? ORDER BY reviewed_at`,
+      ),
+      saveCard: db.prepare(
+        `INSERT INTO review_cards (learner_id, lesson_slug, cell_id, due, card_json) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (learner_id, lesson_slug, cell_id) DO UPDATE SET due = excluded.due, card_json = excluded.card_json`,
+      ),
+      reviewCards: db.prepare(`SELECT lesson_slug, cell_id, due, card_json FROM review_cards WHERE learner_id = ?`),
+      exportReviews: db.prepare(
+        `SELECT lesson_slug, cell_id, rating, reviewed_at FROM review_log WHERE learner_id = ? ORDER BY reviewed_at, lesson_slug, cell_id`,
       ),
       getMeta: db.prepare(`SELECT value FROM meta WHERE key = ?`),
       insertMeta: db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
@@ -505,6 +544,33 @@ export class Store {
     return (this.stmt.lastVisit.get(learnerId) as { lesson_slug: string } | undefined)?.lesson_slug;
   }
 
+  /**
+   * Records a rating of a review card and settles the card again from its whole log, in one
+   * transaction. A second rating at the same moment is the same rating (not counted twice).
+   */
+  recordReview(learnerId: string, lessonSlug: string, cellId: string, rating: ReviewExport['rating'], now: string, cardFromLog: CardFromLog): StoredReviewCard {
+    return this.db
+      .transaction(() => {
+        this.stmt.ensureLearner.run(learnerId, now, now);
+        this.stmt.insertReview.run(learnerId, lessonSlug, cellId, now, rating);
+        return this.settleCard(learnerId, lessonSlug, cellId, cardFromLog);
+      })
+      .immediate();
+  }
+
+  private settleCard(learnerId: string, lessonSlug: string, cellId: string, cardFromLog: CardFromLog): StoredReviewCard {
+    const rows = this.stmt.cardLog.all(learnerId, lessonSlug, cellId) as { rating: ReviewExport['rating']; reviewed_at: string }[];
+    const { due, card } = cardFromLog(rows.map((r) => ({ rating: r.rating, reviewedAt: r.reviewed_at })));
+    this.stmt.saveCard.run(learnerId, lessonSlug, cellId, due, JSON.stringify(card));
+    return { lessonSlug, cellId, due, card };
+  }
+
+  /** Every review card the learner has rated, keyed "slug/cellId". */
+  reviewCards(learnerId: string): Map<string, StoredReviewCard> {
+    const rows = this.stmt.reviewCards.all(learnerId) as { lesson_slug: string; cell_id: string; due: string; card_json: string }[];
+    return new Map(rows.map((r) => [`${r.lesson_slug}/${r.cell_id}`, { lessonSlug: r.lesson_slug, cellId: r.cell_id, due: r.due, card: JSON.parse(r.card_json) }]));
+  }
+
   exportProgress(learnerId: string, now: string): ProgressExport {
     const cells = this.stmt.exportCells.all(learnerId) as {
       lesson_slug: string;
@@ -548,6 +614,12 @@ export class Store {
         seenSolutionAt: c.seenSolutionAt,
         updatedAt: c.updatedAt,
       })),
+      reviews: (this.stmt.exportReviews.all(learnerId) as { lesson_slug: string; cell_id: string; rating: ReviewExport['rating']; reviewed_at: string }[]).map((r) => ({
+        lesson: r.lesson_slug,
+        cell: r.cell_id,
+        rating: r.rating,
+        reviewedAt: r.reviewed_at,
+      })),
     };
   }
 
@@ -558,9 +630,10 @@ export class Store {
    */
   importProgress(
     learnerId: string,
-    data: { cells: ProgressExport['cells']; attempts: ProgressExport['attempts']; challenges?: ChallengeExport[] },
+    data: { cells: ProgressExport['cells']; attempts: ProgressExport['attempts']; challenges?: ChallengeExport[]; reviews?: ReviewExport[] },
     now: string,
-  ): { cells: number; attempts: number; challenges: number } {
+    cardFromLog?: CardFromLog,
+  ): { cells: number; attempts: number; challenges: number; reviews: number } {
     return this.db
       .transaction(() => {
         this.stmt.ensureLearner.run(learnerId, now, now);
@@ -587,7 +660,20 @@ export class Store {
         for (const c of data.challenges ?? []) {
           challenges += this.stmt.importChallenge.run({ learner: learnerId, ...c }).changes;
         }
-        return { cells, attempts, challenges };
+        // Ratings merge into the log; each card they touch is replayed from its whole log.
+        let reviews = 0;
+        const touched = new Set<string>();
+        for (const r of data.reviews ?? []) {
+          const added = this.stmt.insertReview.run(learnerId, r.lesson, r.cell, r.reviewedAt, r.rating).changes;
+          reviews += added;
+          if (added > 0) touched.add(`${r.lesson}\0${r.cell}`);
+        }
+        if (touched.size > 0 && !cardFromLog) throw new Error('importProgress: ratings need cardFromLog to settle their cards');
+        for (const key of touched) {
+          const [lesson, cell] = key.split('\0');
+          this.settleCard(learnerId, lesson, cell, cardFromLog!);
+        }
+        return { cells, attempts, challenges, reviews };
       })
       .immediate();
   }

@@ -11,7 +11,7 @@ import { HttpError, retryAfter, runFailureError, wantsJson } from '../http/error
 import type { Lang } from '../content/model.ts';
 import { lessonFor } from '../content/model.ts';
 import { plural, translate } from '../i18n/strings.ts';
-import { errorSnippet, lessonProgress, quizCellModel, refusedInputMessage, simCellModel } from '../views/view-models.ts';
+import { errorSnippet, expectedHtml, lessonProgress, quizCellModel, refusedInputMessage, simCellModel } from '../views/view-models.ts';
 import { MAX_INPUT_CHARS } from '../notebook.ts';
 import { cellOutputHtml } from '../views/cell-output-html.ts';
 import { noteLinesHref, sourceRefs } from '../content/note-refs.ts';
@@ -22,21 +22,18 @@ import { sendEncoded } from '../http/encoding.ts';
 import type { RunOutcome } from '../sim-runtime/execute.ts';
 import { cookieName, preferenceCookieOptions } from '../http/learner.ts';
 import { lessonPath, pathInLanguage } from '../i18n/language-paths.ts';
+import { relativeTime } from '../i18n/relative-time.ts';
+import { preview } from '../review/schedule.ts';
 
 /** "Imported 1 edited cell and 2 answers.", or "Already up to date" when the file added nothing. */
-function importedMessage(lang: Lang, cells: number, attempts: number, challenges = 0): string {
-  if (cells === 0 && attempts === 0 && challenges === 0) return translate(lang, 'progress.imported.upToDate');
-  if (challenges > 0) {
-    return translate(lang, 'progress.importedWithChallenges', {
-      cells: plural(lang, 'progress.imported.cells', cells),
-      attempts: plural(lang, 'progress.imported.answers', attempts),
-      challenges: plural(lang, 'progress.imported.challenges', challenges),
-    });
-  }
-  return translate(lang, 'progress.imported', {
-    cells: plural(lang, 'progress.imported.cells', cells),
-    attempts: plural(lang, 'progress.imported.answers', attempts),
-  });
+function importedMessage(lang: Lang, counts: { cells: number; attempts: number; challenges?: number; reviews?: number }): string {
+  const { cells, attempts, challenges = 0, reviews = 0 } = counts;
+  if (cells === 0 && attempts === 0 && challenges === 0 && reviews === 0) return translate(lang, 'progress.imported.upToDate');
+  const parts = [plural(lang, 'progress.imported.cells', cells), plural(lang, 'progress.imported.answers', attempts)];
+  if (challenges > 0) parts.push(plural(lang, 'progress.imported.challenges', challenges));
+  if (reviews > 0) parts.push(plural(lang, 'progress.imported.reviews', reviews));
+  const list = parts.slice(0, -1).join(translate(lang, 'list.comma')) + translate(lang, 'list.and') + parts[parts.length - 1];
+  return translate(lang, 'progress.imported', { list });
 }
 
 /** A run that could not start, shown in place at its cell (see renderLesson). */
@@ -160,12 +157,14 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     const ready = chapters.filter((c) => c.available);
     // Where to start: the first ready chapter the learner has not finished (all of it, for a newcomer).
     const next = ready.find((c) => !c.progress || c.progress.answered < c.progress.quizzes) ?? ready[0];
+    const dueForReview = notebook.reviewQueue(req.learnerId, lang, progress).due.length;
     render(res, 'home', {
       title: translate(lang, 'home.title'),
       chapters: ready,
       planned: chapters.filter((c) => !c.available),
       startHere: next && !last ? { slug: next.slug, title: next.title, number: next.number } : undefined,
       continueLesson: last ? { slug: last, title: lessonFor(notebook.chapter(last), lang).title } : undefined,
+      reviewDueText: dueForReview > 0 ? plural(lang, 'home.review.due', dueForReview) : undefined,
     });
   });
 
@@ -415,6 +414,51 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
     back(res, slug, cellId);
   });
 
+  // Spaced review (issue 13): the missed questions that are due, each with its answer behind a
+  // disclosure, a link to its quiz and simulation, and the four FSRS ratings.
+  router.get('/review', (req, res) => {
+    const lang = res.locals.lang as Lang;
+    const queue = notebook.reviewQueue(req.learnerId, lang);
+    const now = queue.now;
+    const card = (entry: (typeof queue.due)[number]) => {
+      const cell = notebook.quizCell(entry.question.slug, entry.question.cellId, lang);
+      return {
+        slug: entry.question.slug,
+        cellId: entry.question.cellId,
+        chapterNumber: entry.question.chapterNumber,
+        chapterTitle: entry.question.chapterTitle,
+        promptHtml: entry.question.promptHtml,
+        expectedHtml: expectedHtml(cell),
+        explainHtml: cell.html.explain,
+        simId: cell.spec.type === 'predict' ? cell.spec.sim : undefined,
+        historyText: entry.fresh
+          ? translate(lang, 'review.fresh')
+          : `${plural(lang, 'review.reps', entry.card.reps)}${entry.card.lapses > 0 ? ` · ${plural(lang, 'review.lapses', entry.card.lapses)}` : ''}`,
+        due: entry.card.due,
+        dueText: relativeTime(lang, entry.card.due, now),
+      };
+    };
+    render(res, 'review', {
+      title: translate(lang, 'review.title'),
+      due: queue.due.map((entry) => ({
+        ...card(entry),
+        ratings: Object.entries(preview(entry.fresh ? undefined : entry.card, now)).map(([rating, due]) => ({
+          rating,
+          label: translate(lang, `review.rating.${rating}`),
+          whenText: relativeTime(lang, due, now),
+        })),
+      })),
+      upcoming: queue.upcoming.map(card),
+      dueCountText: plural(lang, 'review.dueCount', queue.due.length),
+      rated: req.query.rated === '1',
+    });
+  });
+
+  router.post('/review/:slug/:cellId', csrf.protect, ...answerLimiters, (req, res) => {
+    notebook.rateReview(req.learnerId, String(req.params.slug), String(req.params.cellId), req.body?.rating);
+    res.redirect(303, '/review?rated=1');
+  });
+
   router.get('/progress', (req, res) => {
     const lang = res.locals.lang as Lang;
     const chapters = notebook.progress(req.learnerId, lang).map(({ planned, lesson, progress, missed, challenges }) => ({
@@ -426,7 +470,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
       missed,
       challenges,
     }));
-    const imported = typeof req.query.imported === 'string' ? /^(\d+),(\d+)(?:,(\d+))?$/.exec(req.query.imported) : null;
+    const imported = typeof req.query.imported === 'string' ? /^(\d+),(\d+)(?:,(\d+))?(?:,(\d+))?$/.exec(req.query.imported) : null;
     const challenges = chapters.flatMap((c) =>
       c.challenges.map((ch) => ({
         ...ch,
@@ -443,7 +487,7 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
       challenges,
       // A challenge whose solution was shown is reviewed like a question answered after seeing its key.
       challengesToReview: challenges.filter((c) => c.standing === 'seen'),
-      importedMessage: imported ? importedMessage(lang, Number(imported[1]), Number(imported[2]), Number(imported[3] ?? 0)) : undefined,
+      importedMessage: imported ? importedMessage(lang, { cells: Number(imported[1]), attempts: Number(imported[2]), challenges: Number(imported[3] ?? 0), reviews: Number(imported[4] ?? 0) }) : undefined,
       importError: typeof req.query.importError === 'string' ? req.query.importError.slice(0, 300) : undefined,
     });
   });
@@ -458,8 +502,8 @@ export function pageRoutes({ notebook, views, csrf, runLimiters, answerLimiters 
       return;
     }
     try {
-      const { cells, attempts, challenges } = await notebook.importProgress(req.learnerId, data);
-      res.redirect(303, `/progress?imported=${cells},${attempts}${challenges > 0 ? `,${challenges}` : ''}`);
+      const { cells, attempts, challenges, reviews } = await notebook.importProgress(req.learnerId, data);
+      res.redirect(303, `/progress?imported=${cells},${attempts}${challenges > 0 || reviews > 0 ? `,${challenges}` : ''}${reviews > 0 ? `,${reviews}` : ''}`);
     } catch (error) {
       if (error instanceof ValidationError) {
         res.redirect(303, `/progress?importError=${encodeURIComponent(error.message)}`);

@@ -99,7 +99,7 @@ describe('openDatabase', () => {
 });
 
 describe('deleting a learner', () => {
-  it('deletes every row that belongs to them (cell states, attempts, visits, challenges) and nobody else’s', () => {
+  it('deletes every row that belongs to them (cell states, attempts, visits, challenges, review ratings and cards) and nobody else’s', () => {
     const db = openIn(':memory:');
     const store = new Store(db);
     const now = '2026-01-01T00:00:00.000Z';
@@ -108,8 +108,9 @@ describe('deleting a learner', () => {
       store.recordAttempt(learner, 'scheduler', 'which-node', 0, false, now);
       store.recordVisit(learner, 'scheduler', now);
       store.takeHint(learner, 'scheduler', 'challenge-preemption', 3, now);
+      store.recordReview(learner, 'scheduler', 'which-node', 'good', now, () => ({ due: now, card: {} }));
     }
-    const owned = ['cell_states', 'attempts', 'lesson_visits', 'challenge_states'];
+    const owned = ['cell_states', 'attempts', 'lesson_visits', 'challenge_states', 'review_log', 'review_cards'];
     const count = (table: string, learner: string) =>
       (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE learner_id = ?`).get(learner) as { n: number }).n;
     for (const table of owned) assert.equal(count(table, 'gone'), 1, table);
@@ -125,7 +126,7 @@ describe('deleting a learner', () => {
     const db = openIn(':memory:');
     const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
     const withLearner = tables.filter((t) => (db.pragma(`table_info(${t})`) as { name: string }[]).some((c) => c.name === 'learner_id'));
-    assert.deepEqual(withLearner.sort(), ['attempts', 'cell_states', 'challenge_states', 'lesson_visits']);
+    assert.deepEqual(withLearner.sort(), ['attempts', 'cell_states', 'challenge_states', 'lesson_visits', 'review_cards', 'review_log']);
     for (const table of withLearner) {
       const keys = db.pragma(`foreign_key_list(${table})`) as { table: string; from: string; to: string; on_delete: string }[];
       assert.ok(

@@ -149,6 +149,30 @@ describe('the desk in Chromium', { skip }, () => {
     await context.close();
   });
 
+  it('a missed question joins the review queue: its answer opens on request, a rating reschedules it (with and without JavaScript)', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { context, page, errors } = await open({ javaScriptEnabled });
+      await page.goto(`${url}/lessons/architecture`);
+      const quiz = page.locator('#cell-port');
+      await quiz.getByLabel('8080').check();
+      await quiz.getByRole('button', { name: 'Check answer' }).click();
+      await quiz.locator('.quiz-feedback.is-wrong').waitFor();
+      await page.goto(url);
+      await page.getByRole('link', { name: /Review: 1 question is due for review/ }).click();
+      await page.waitForURL(`${url}/review`);
+      const card = page.locator('#review-architecture-port');
+      assert.equal(await card.locator('.review-expected').isVisible(), false, 'the answer waits behind its disclosure');
+      await card.getByText('Show the answer').click();
+      assert.match((await card.locator('.review-expected').textContent()) ?? '', /6443/);
+      await card.getByRole('button', { name: /^Good/ }).click();
+      await page.waitForURL(`${url}/review?rated=1`);
+      assert.equal(await page.locator('#review-architecture-port').count(), 0, 'rated Good, it is no longer due');
+      assert.match((await page.locator('.review-upcoming').textContent()) ?? '', /in 10 minutes/);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+
   it('after an edited run, the predict quizzes say they are about the lesson’s scenario and show it on request', async () => {
     const { context, page, errors } = await open();
     await page.goto(`${url}/lessons/architecture`);
