@@ -47,8 +47,12 @@ test('a container limited to 300Mi that spikes to 400Mi every minute is OOM-kill
   assert.equal(app.state, 'Waiting');
   assert.equal(app.stateReason, 'CrashLoopBackOff');
   assert.deepEqual(result.pods[0].getPods, { ready: '0/1', status: 'CrashLoopBackOff', restarts: '4 (49s ago)', age: '7m' });
-  // The base level stays under the limit: the peak recorded is the last non-fatal sample.
-  assert.equal(app.peakBytes, 200 * MI);
+  // Each kill happens when the cgroup's charge reaches memory.max: its memory.peak (cgroup v2) is the limit.
+  assert.equal(app.peakBytes, 300 * MI);
+  // The chart's sample at each kill shows the height reached (the limit), not the 0 after it.
+  const at121 = result.sampleTimes.indexOf(121);
+  assert.equal(app.samples[at121], 300 * MI);
+  assert.equal(app.samples[at121 + 1], 0, 'then nothing runs until the restart 10 s later');
   assert.ok(result.pods[0].events.some((e) => e.reason === 'BackOff' && e.type === 'Warning'), 'a Warning BackOff event is recorded');
 });
 

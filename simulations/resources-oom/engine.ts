@@ -8,7 +8,7 @@ import type { ResourcesView } from './view-model.ts';
 
 export const engine: Engine<MemoryResult, ResourcesView> = {
   id: 'resources-oom',
-  version: '2',
+  version: '3',
   title: 'Memory, OOM kills and eviction',
   summary: 'Containers’ memory on a virtual clock against their limits (kernel OOM killer) and the node’s eviction thresholds (kubelet), with QoS, oom_score_adj, LimitRange and ResourceQuota.',
   view: 'resources-oom/result',

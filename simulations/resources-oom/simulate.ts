@@ -156,6 +156,8 @@ interface CState {
   workingSet: number;
   oomKills: { at: number; scope: 'container' | 'node' }[];
   peak: number;
+  /** The most it used since the last chart sample, the moment of a kill included. */
+  sinceSample: number;
   samples: number[];
 }
 
@@ -235,7 +237,7 @@ function buildPods(input: ResourcesInput, trace: TraceStep[], admissionOut: Memo
       containers.push({
         name: c.name, kind, behaviour: behaviourOf(c.name, requestBytes), requestBytes, limitBytes,
         oomScoreAdj: getContainerOOMScoreAdjust(pod, c.name, input.node.capacityBytes),
-        record: undefined, instanceId: null, killedInstance: null, startedAt: 0, workingSet: 0, oomKills: [], peak: 0, samples: [],
+        record: undefined, instanceId: null, killedInstance: null, startedAt: 0, workingSet: 0, oomKills: [], peak: 0, sinceSample: 0, samples: [],
       });
     };
     for (const c of pod.spec.initContainers ?? []) add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init');
@@ -347,6 +349,11 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
   const kill = (p: PState, c: CState, t: number, scope: 'container' | 'node') => {
     pendingKills.push({ p, c });
     c.oomKills.push({ at: sec(t), scope });
+    // What it used when killed: a memcg OOM kill happens when the cgroup's charge reaches memory.max
+    // (the limit), so cgroup v2's memory.peak reads the limit; the node's OOM killer takes what it used.
+    const used = scope === 'container' && c.limitBytes !== null ? c.limitBytes : c.workingSet;
+    if (used > c.peak) c.peak = used;
+    if (used > c.sinceSample) c.sinceSample = used;
     oomKills.push({ at: sec(t), pod: p.name, container: c.name, scope, oomScoreAdj: c.oomScoreAdj });
     c.workingSet = 0;
     // The kubelet sees the exit when it handles the kill; until then this instance no longer counts.
@@ -384,8 +391,9 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
             source: 'kernel memcg OOM; containerd pkg/cri/server/helpers.go oomExitReason',
           });
           kill(p, c, t, 'container');
-        } else if (c.workingSet > c.peak) {
-          c.peak = c.workingSet;
+        } else {
+          if (c.workingSet > c.peak) c.peak = c.workingSet;
+          if (c.workingSet > c.sinceSample) c.sinceSample = c.workingSet;
         }
         podsUsage += c.workingSet;
         if (c.instanceId !== null && c.oomScoreAdj !== -1000) {
@@ -433,7 +441,14 @@ function runSimulation(input: ResourcesInput, epoch: number): { result: MemoryRe
     if (t % sampleEvery === 0 || last) {
       sampleTimes.push(sec(t));
       availableSamples.push(available);
-      for (const p of pods) for (const c of p.containers) c.samples.push(c.workingSet);
+      // Each sample is the most the container used since the previous one, so a kill between two
+      // samples (or at one) shows as the height it reached, not as the 0 it dropped to (issue 13, point 6).
+      for (const p of pods) {
+        for (const c of p.containers) {
+          c.samples.push(c.sinceSample);
+          c.sinceSample = c.workingSet;
+        }
+      }
     }
     // Each kill costs the kubelet a restart cycle: past the budget the run stops here and says so.
     if (last) {
