@@ -23,3 +23,19 @@ test('the view has one chart per container with its limit line and a marker per 
   // printer prefers a container's reason over the Pod's "Evicted".
   assert.match(view.getPods, /\ncache\s+0\/1\s+Completed\s+0\s+20m/);
 });
+
+test('a container killed at once draws its climb to the limit, and its peak is the limit, not 0 (issue 13, point 6)', async () => {
+  const { readFileSync } = await import('node:fs');
+  // The lesson's three-qos cell with the burstable container's level raised to 600Mi, over its 512Mi limit.
+  const lesson = readFileSync(new URL('../../content/04-resources-oom/en.md', import.meta.url), 'utf8');
+  const cell = /```sim resources-oom id=three-qos\n([\s\S]*?)```/.exec(lesson)![1];
+  const raised = cell.replace('{ pod: burstable, container: app, usage: { pattern: steady, level: 300Mi } }', '{ pod: burstable, container: app, usage: { pattern: steady, level: 600Mi } }');
+  assert.notEqual(raised, cell);
+  const view = buildView(simulateMemory(objects(raised)));
+  const burstable = view.charts.find((c) => c.title === 'burstable / app')!;
+  assert.equal(burstable.peak, '512Mi');
+  assert.ok(burstable.kills.length > 0);
+  const heights = new Set(burstable.points.split(' ').map((p) => p.split(',')[1]));
+  assert.ok(heights.size > 1, `the line is not flat: ${burstable.points.slice(0, 80)}`);
+  assert.ok(heights.has(String(burstable.limit!.y)), 'a point reaches the limit line');
+});
