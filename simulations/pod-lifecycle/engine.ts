@@ -9,7 +9,7 @@ import type { PodLifecycleView } from './view-model.ts';
 
 export const engine: Engine<PodLifecycleResult, PodLifecycleView> = {
   id: 'pod-lifecycle',
-  version: '2',
+  version: '3',
   title: 'kubelet: the life of a Pod',
   summary: 'A Pod on a virtual clock: phases, container states, restarts and CrashLoopBackOff, probes, and graceful deletion, with the kubelet’s rules.',
   view: 'pod-lifecycle/result',

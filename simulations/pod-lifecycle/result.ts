@@ -128,4 +128,6 @@ export interface PodLifecycleResult {
   warnings: string[];
   /** Full objects for the view's time slider (a subset of moments when there are many). */
   snapshots: { t: number; pod: Pod | null; events: Event[] }[];
+  /** The moments the scenario asked about (`observeAtSeconds` within the run), marked on the timeline. */
+  observeAtSeconds: number[];
 }

@@ -295,6 +295,10 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
     for (let i = 0; i < maxSnapshots; i++) chosen.push(writeTimes[Math.floor((i * (writeTimes.length - 1)) / (maxSnapshots - 1))]);
     chosen = [...new Set(chosen)];
   }
+  // The moments the scenario asks about (observeAtSeconds) are on the slider too, even between two
+  // writes: a quiz about 45 s must not have the slider jump from 37 s to 47 s (issue 13, point 7).
+  const observeAtSeconds = behavior.observeAtSeconds.filter((t) => t * 1000 <= endMs);
+  chosen = [...new Set([...chosen, ...observeAtSeconds.map((t) => t * 1000)])].sort((a, b) => a - b);
   const snapshots = chosen.map((ms) => ({
     t: s(ms),
     pod: isDeleted(ms) ? null : (kubelet.podAt(ms) ?? null),
@@ -351,6 +355,7 @@ export function simulatePod(input: string | PodLifecycleInput, options: Simulate
     truncated,
     warnings,
     snapshots,
+    observeAtSeconds: [...new Set(observeAtSeconds)].sort((a, b) => a - b),
   };
   return { result, trace };
 }

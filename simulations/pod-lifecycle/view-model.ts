@@ -53,6 +53,10 @@ export interface SliderItem {
   /** The `Engine.detail` key of this moment's `kubectl describe pod` (served on demand: ~2 KiB a moment); null once deleted. */
   describeKey: string | null;
   deleted: boolean;
+  /** Where this moment is on the timeline (SVG x), for the slider's cursor and clicks on the chart. */
+  x: number;
+  /** A moment the scenario asked about (observeAtSeconds): marked, and where the slider starts. */
+  asked: boolean;
 }
 
 export interface PodLifecycleView {
@@ -66,12 +70,18 @@ export interface PodLifecycleView {
   restarts: Marker[];
   exits: Dot[];
   ticks: { x: number; label: string }[];
+  /** 'log' when a long run's first restarts would be squeezed into a sliver of a linear axis. */
+  axis: 'linear' | 'log';
+  /** The moments the scenario asked about, as dashed lines across the chart. */
+  asked: { x: number; label: string }[];
   axisY: number;
   summary: { label: string; value: string }[];
   events: { type: string; reason: string; object: string; count: number; first: string; last: string; message: string; warning: boolean; expired: boolean }[];
   watch: string;
   slider: SliderItem[];
   sliderMax: number;
+  /** The slider item shown first: the first moment asked about, else the start. */
+  sliderStart: number;
   truncated: string | null;
 }
 
@@ -85,6 +95,24 @@ function fmtT(t: number): string {
   const h = Math.floor(t / 3600);
   const m = Math.round((t - h * 3600) / 60);
   return m === 0 ? `${h}h` : `${h}h${m}m`;
+}
+
+/** Tick candidates of the logarithmic axis, in seconds. */
+const LOG_TICKS = [0, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14400, 28800, 43200, 86400];
+/** The logarithmic axis's knee: below it time is nearly linear, above it each doubling gets the same width. */
+const LOG_KNEE_SECONDS = 10;
+
+/**
+ * The time axis. Linear, unless the run is long and its first restart comes in its first
+ * tenth: back-off doubles (10 s, 20 s, 40 s … 5 min), so on a linear 10-minute axis the first
+ * restarts sit in a sliver. Then x grows with log(1 + t / 10 s) (issue 13, point 7).
+ */
+function timeAxis(r: PodLifecycleResult, end: number, left: number, right: number): { kind: 'linear' | 'log'; x: (t: number) => number } {
+  const clamp = (t: number) => Math.min(Math.max(t, 0), end);
+  const early = r.restarts.length >= 2 && r.restarts[0].at < end / 10;
+  if (end < 300 || !early) return { kind: 'linear', x: (t) => left + (clamp(t) / end) * (right - left) };
+  const scale = Math.log1p(end / LOG_KNEE_SECONDS);
+  return { kind: 'log', x: (t) => left + (Math.log1p(clamp(t) / LOG_KNEE_SECONDS) / scale) * (right - left) };
 }
 
 function niceStep(span: number): number {
@@ -139,7 +167,7 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
   const r = output.result;
   const end = Math.max(r.end.t, 1);
   const plotRight = WIDTH - RIGHT;
-  const x = (t: number) => LEFT + (Math.min(Math.max(t, 0), end) / end) * (plotRight - LEFT);
+  const { kind: axis, x } = timeAxis(r, end, LEFT, plotRight);
   const timeline: TimelineEntry[] = r.timeline;
 
   let y = 4;
@@ -213,9 +241,19 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
     }
   }
   const axisY = y + 12;
-  const step = niceStep(end);
   const ticks: { x: number; label: string }[] = [];
-  for (let t = 0; t <= end + 1e-9; t += step) ticks.push({ x: round(x(t)), label: fmtT(t) });
+  if (axis === 'linear') {
+    const step = niceStep(end);
+    for (let t = 0; t <= end + 1e-9; t += step) ticks.push({ x: round(x(t)), label: fmtT(t) });
+  } else {
+    // Candidates that fall at least 30 units from the previous tick, and the end.
+    for (const t of [...LOG_TICKS.filter((c) => c < end), end]) {
+      const at = round(x(t));
+      if (ticks.length === 0 || at - ticks[ticks.length - 1].x >= 30) ticks.push({ x: at, label: fmtT(t) });
+    }
+  }
+  const asked = r.observeAtSeconds.map((t) => ({ x: round(x(t)), label: fmtT(t) }));
+  const askedSet = new Set(r.observeAtSeconds);
 
   const last = r.final;
   const summary = [
@@ -242,7 +280,7 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
   const slider: SliderItem[] = r.snapshots.map((snap, index) => {
     const now = DEFAULT_EPOCH_MS + snap.t * 1000;
     if (!snap.pod) {
-      return { index, t: snap.t, label: fmtT(snap.t), getPods: 'Error from server (NotFound): pods "' + r.pod.name + '" not found', containers: [], describeKey: null, deleted: true };
+      return { index, t: snap.t, label: fmtT(snap.t), getPods: 'Error from server (NotFound): pods "' + r.pod.name + '" not found', containers: [], describeKey: null, deleted: true, x: round(x(snap.t)), asked: askedSet.has(snap.t) };
     }
     const row = printPod(snap.pod, now);
     const getPods = formatTable([podColumns(false), podRowCells(row)]);
@@ -258,7 +296,7 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
             : '—';
       return { name: cs.name, state, ready: cs.ready ? 'ready' : 'not ready', restarts: cs.restartCount };
     });
-    return { index, t: snap.t, label: fmtT(snap.t), getPods, containers, describeKey: `describe-${index}`, deleted: false };
+    return { index, t: snap.t, label: fmtT(snap.t), getPods, containers, describeKey: `describe-${index}`, deleted: false, x: round(x(snap.t)), asked: askedSet.has(snap.t) };
   });
 
   const truncated = r.truncated
@@ -276,12 +314,15 @@ export function buildView(output: SimulationOutput<PodLifecycleResult>): PodLife
     restarts,
     exits,
     ticks,
+    axis,
+    asked,
     axisY,
     summary,
     events,
     watch: r.watch.lines.join('\n'),
     slider,
     sliderMax: Math.max(0, slider.length - 1),
+    sliderStart: Math.max(0, slider.findIndex((item) => item.asked)),
     truncated,
   };
 }

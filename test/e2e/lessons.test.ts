@@ -76,6 +76,35 @@ describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no l
     await noJs.close();
   });
 
+  it('pod-lifecycle: the slider starts at the moment the question asks about, marks it on the chart, and follows clicks on the chart (issue 13, point 7)', { skip: slugs.includes('pod-lifecycle') ? undefined : 'no pod-lifecycle lesson' }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}/lessons/pod-lifecycle`);
+    const cell = page.locator('#cell-crash-loop');
+    await cell.getByRole('button', { name: /Run/ }).click();
+    await cell.locator('.sim-result').waitFor();
+    const shown = () => cell.locator('.pl-snapshot:not([hidden]) summary').textContent();
+    assert.match((await shown()) ?? '', /^t = 45s asked about/);
+    const asked = cell.locator('line.pl-asked');
+    assert.equal(await asked.count(), 1);
+    const cursor = cell.locator('line[data-pl-cursor]');
+    assert.equal(await cursor.getAttribute('visibility'), 'visible');
+    assert.equal(await cursor.getAttribute('x1'), await asked.getAttribute('x1'), 'the cursor stands on the asked moment');
+    // Elsewhere on the slider, then back with the button.
+    await cell.locator('.pl-slider-controls input[type="range"]').fill('0');
+    assert.match((await shown()) ?? '', /^t = 0s/);
+    await cell.getByRole('button', { name: 'Go to t = 45s (asked about)' }).click();
+    assert.match((await shown()) ?? '', /^t = 45s/);
+    // A click near the right end of the chart picks the last moment of the slider.
+    const last = await cell.locator('.pl-snapshot summary').last().evaluate((el) => el.textContent);
+    const box = (await cell.locator('svg[data-pl-chart]').boundingBox())!;
+    await page.mouse.click(box.x + box.width - 4, box.y + box.height / 2);
+    assert.equal(await shown(), last);
+    assert.equal(await cell.locator('.pl-slider-controls input[type="range"]').inputValue(), String((await cell.locator('.pl-snapshot').count()) - 1));
+    assert.match((await cell.locator('.pl-chart figcaption').textContent()) ?? '', /logarithmic/);
+    await context.close();
+  });
+
   for (const slug of slugs) {
     it(`${slug}: loads cleanly, every default output an answer-free placeholder or a result, and every cell run in place shows its result`, async () => {
       const context = await browser.newContext();
