@@ -51,6 +51,6 @@ test('the result partial renders without inline styles or scripts (CSP) and show
   assert.doesNotMatch(html, /<script/);
   assert.match(html, /node\(s\) had untolerated taint \{dedicated: gpu\}/);
   assert.match(html, /Successfully assigned default\/web-0 to node-a/);
-  assert.match(html, /<svg viewBox=/);
+  assert.match(html, /<svg class="sch-card" viewBox="0 0 200 150" width="200" height="150" role="img" aria-label="Node node-a: cpu 1500m \/ 2000m; memory 1Gi \/ 4Gi">/);
   assert.match(html, /class="chosen"/);
 });
