@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
-import { browserSkipReason, launchBrowser, listen } from './browser.ts';
+import { browserSkipReason, launchBrowser, listen, scenarioOf, setScenario } from './browser.ts';
 import { loadContent } from '../../server/content/load.ts';
 import { engines } from '../../simulations/registry.ts';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,22 @@ describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no l
     assert.equal(await shown(), last);
     assert.equal(await cell.locator('.pl-slider-controls input[type="range"]').inputValue(), String((await cell.locator('.pl-snapshot').count()) - 1));
     assert.match((await cell.locator('.pl-chart figcaption').textContent()) ?? '', /logarithmic/);
+    await context.close();
+  });
+
+  it('resources-oom: a container killed at once draws its climb to the limit, with its peak, not "peak 0" (issue 13, point 6)', { skip: slugs.includes('resources-oom') ? undefined : 'no resources-oom lesson' }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}/lessons/resources-oom`);
+    const cell = page.locator('#cell-three-qos');
+    const scenario = await scenarioOf(cell);
+    const raised = scenario.replace('{ pod: burstable, container: app, usage: { pattern: steady, level: 300Mi } }', '{ pod: burstable, container: app, usage: { pattern: steady, level: 600Mi } }');
+    assert.notEqual(raised, scenario);
+    await setScenario(page, cell, raised);
+    await cell.getByRole('button', { name: /Run/ }).first().click();
+    const caption = cell.locator('figcaption', { hasText: 'burstable / app' });
+    await caption.waitFor();
+    assert.match((await caption.textContent()) ?? '', /peak 512Mi/);
     await context.close();
   });
 
