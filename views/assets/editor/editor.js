@@ -104,7 +104,15 @@ function enhance(textarea) {
         // Ctrl+Enter and Cmd+Enter run, as in the textarea; Tab indents (Escape then Tab leaves).
         keymap.of([{ key: 'Ctrl-Enter', run }, { key: 'Meta-Enter', run }, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         siteTheme,
-        EditorView.contentAttributes.of({ 'aria-label': label ? label.textContent : 'YAML', spellcheck: 'false', autocapitalize: 'off' }),
+        // tabindex 0 names the editable content as the focus target (axe: scrollable-region-focusable);
+        // aria-describedby announces the keys, Tab's escape included (issue 28).
+        EditorView.contentAttributes.of({
+          'aria-label': label ? label.textContent : 'YAML',
+          'aria-describedby': textarea.id.replace(/-input$/, '-keys'),
+          tabindex: '0',
+          spellcheck: 'false',
+          autocapitalize: 'off',
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) textarea.value = update.state.doc.toString();
         }),

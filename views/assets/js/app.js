@@ -496,4 +496,30 @@
       body: body.toString(),
     }).catch(function () {});
   }
+
+  // ---- Scrollable boxes reachable by keyboard (issue 28) ------------------
+  // A box that scrolls sideways (kubectl output, a wide table, a code block) and holds nothing
+  // focusable gets tabindex 0, so a keyboard user can focus it and scroll it with the arrow keys
+  // (WCAG 2.1.1; axe: scrollable-region-focusable). Checked again after every new output and resize.
+  var FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]';
+  function reachScrollables(root) {
+    (root || document).querySelectorAll('main pre, main .table-scroll, main .sim-result').forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      if (box.getAttribute('data-kn-scrollable') === 'true' && !scrolls) {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('data-kn-scrollable');
+      } else if (scrolls && !box.hasAttribute('tabindex') && !box.querySelector(FOCUSABLE)) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('data-kn-scrollable', 'true');
+      }
+    });
+  }
+  reachScrollables(document);
+  document.addEventListener('kn:output', function (event) { reachScrollables(event.target); });
+  document.addEventListener('toggle', function (event) { reachScrollables(event.target); }, true);
+  var resizeTimer = 0;
+  window.addEventListener('resize', function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () { reachScrollables(document); }, 200);
+  });
 })();
