@@ -183,7 +183,8 @@ export interface Rejection {
     | 'nodeAffinityMismatch'
     | 'accessModesMismatch'
     | 'largerThanChosen'
-    | 'preboundNodeAffinityMismatch';
+    | 'preboundNodeAffinityMismatch'
+    | 'laterAccessModeGroup';
 }
 
 export interface MatchOutcome {
@@ -333,7 +334,11 @@ export function bestMatch(claim: PersistentVolumeClaim, volumes: readonly Persis
     searched.push(g.key);
     const out = matchVolume(claim, g.volumes, { node: null, delayBinding: options.delayBinding ?? false, vacEnabled: options.vacEnabled ?? true });
     rejections.push(...out.rejections);
-    if (out.volume !== null) return { volume: out.volume, prebound: out.prebound, rejections, searched, wrongAccessModes };
+    if (out.volume !== null) {
+      // The groups after this one are never searched: a group with fewer modes already answered.
+      for (const later of candidates.slice(candidates.indexOf(g) + 1)) for (const v of later.volumes) rejections.push({ volume: str(v?.metadata?.name), reason: 'laterAccessModeGroup' });
+      return { volume: out.volume, prebound: out.prebound, rejections, searched, wrongAccessModes };
+    }
   }
   return { volume: null, prebound: false, rejections, searched, wrongAccessModes };
 }
