@@ -267,7 +267,8 @@ export function kubelets(record: RecordEvent): Actor {
 
       // Detach volumes no Pod on their node uses any more.
       const detachUnused = () => {
-        const pods = ((api.list('v1', 'Pod').items ?? []) as Obj[]).filter((p) => p.spec?.nodeName && !terminal(p) && p.status?.phase === 'Running');
+        // A Pod uses its volumes from the moment its kubelet starts it until it is gone.
+        const pods = ((api.list('v1', 'Pod').items ?? []) as Obj[]).filter((p) => p.spec?.nodeName && !terminal(p) && (p.status?.phase === 'Running' || starting.has(podKey(p))));
         for (const [pv, node] of [...attached.entries()]) {
           const inUse = pods.some((p) => p.spec.nodeName === node && volumesOf(p).some((v) => meta(v).name === pv));
           if (!inUse) attached.delete(pv);
@@ -325,7 +326,8 @@ export function kubelets(record: RecordEvent): Actor {
         }
         if (meta(pod).deletionTimestamp) {
           // The kubelet stops the containers and confirms the deletion.
-          api.delete({ apiVersion: 'v1', kind: 'Pod', namespace: meta(pod).namespace, name: meta(pod).name }, { gracePeriodSeconds: 0 });
+          // A watch event can arrive after the Pod was replaced by one of the same name: the uid precondition keeps the new one.
+          api.delete({ apiVersion: 'v1', kind: 'Pod', namespace: meta(pod).namespace, name: meta(pod).name }, { gracePeriodSeconds: 0, preconditions: { uid: meta(pod).uid } });
           return;
         }
         tryStart(pod);
