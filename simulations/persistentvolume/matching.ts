@@ -64,6 +64,35 @@ export function storageOf(list: unknown): Quantity {
   return Quantity.parse(raw as string | number);
 }
 
+// Capacities are compared many times per claim (every volume of the searched groups): each
+// capacity object is parsed once, and compared as a JS number when the value is an integer below
+// 2^53 (exact), else with Quantity.Cmp (exact, slower): "800E" takes the exact path.
+interface Cap {
+  q: Quantity;
+  n: number | null;
+}
+const CAPS = new WeakMap<object, Cap>();
+const ZERO: Cap = { q: Quantity.fromInteger(0), n: 0 };
+function capOf(list: unknown): Cap {
+  if (!list || typeof list !== 'object') return ZERO;
+  const known = CAPS.get(list);
+  const raw = (list as Record<string, unknown>).storage;
+  if (known && (known as Cap & { raw?: unknown }).raw === raw) return known;
+  const q = storageOf(list);
+  let n: number | null = null;
+  if (q.exponent >= 0) {
+    const v = q.coefficient * 10n ** BigInt(q.exponent);
+    if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)) n = Number(v);
+  }
+  const cap = { q, n, raw } as Cap & { raw: unknown };
+  CAPS.set(list, cap);
+  return cap;
+}
+function cmpCap(a: Cap, b: Cap): number {
+  if (a.n !== null && b.n !== null) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+  return a.q.cmp(b.q);
+}
+
 /** IsVolumeBoundToClaim: claimRef names the claim (and its uid, when the ref has one). */
 export function isVolumeBoundToClaim(volume: PersistentVolume, claim: PersistentVolumeClaim): boolean {
   const ref = volume?.spec?.claimRef;
@@ -199,7 +228,7 @@ export interface MatchOutcome {
  * Throws (as upstream returns an error) when the claim sets volumeAttributesClassName while
  * the feature is off, or when its selector does not parse.
  */
-export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly PersistentVolume[], options: FindMatchingVolumeOptions = {}): MatchOutcome {
+export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly PersistentVolume[], options: FindMatchingVolumeOptions = {}, explain = true): MatchOutcome {
   const vacEnabled = options.vacEnabled ?? true;
   const delayBinding = options.delayBinding ?? false;
   const node = options.node ?? null;
@@ -209,7 +238,7 @@ export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly Pers
   if (!vacEnabled && claimVAC !== '') {
     throw new Error(`unsupported volumeAttributesClassName is set on claim ${claimKey} when the feature-gate VolumeAttributesClass is disabled`);
   }
-  const requested = storageOf(claim?.spec?.resources?.requests);
+  const requested = capOf(claim?.spec?.resources?.requests);
   const requestedClass = claimClass(claim);
   let selector = null;
   if (claim?.spec?.selector !== undefined && claim?.spec?.selector !== null) {
@@ -219,14 +248,14 @@ export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly Pers
   const nodeLabels = (node?.metadata?.labels ?? {}) as Record<string, string>;
   const rejections: Rejection[] = [];
   let smallest: PersistentVolume | null = null;
-  let smallestQty: Quantity | null = null;
+  let smallestQty: Cap | null = null;
   for (const volume of volumes ?? []) {
     const name = str(volume?.metadata?.name);
-    const reject = (reason: Rejection['reason']) => rejections.push({ volume: name, reason });
+    const reject = explain ? (reason: Rejection['reason']) => void rejections.push({ volume: name, reason }) : (_: Rejection['reason']) => undefined;
     if (excluded.has(name)) { reject('excluded'); continue; }
     if (volume?.spec?.claimRef && !isVolumeBoundToClaim(volume, claim)) { reject('boundToAnotherClaim'); continue; }
-    const qty = storageOf(volume?.spec?.capacity);
-    if (qty.cmp(requested) < 0) { reject('tooSmall'); continue; }
+    const qty = capOf(volume?.spec?.capacity);
+    if (cmpCap(qty, requested) < 0) { reject('tooSmall'); continue; }
     if (checkVolumeModeMismatches(claim?.spec, volume?.spec)) { reject('volumeModeMismatch'); continue; }
     const volumeVAC = str(volume?.spec?.volumeAttributesClassName);
     if (vacEnabled && claimVAC !== volumeVAC) { reject('volumeAttributesClassMismatch'); continue; }
@@ -251,8 +280,8 @@ export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly Pers
     if (volumeClass(volume) !== requestedClass) { reject('storageClassMismatch'); continue; }
     if (!nodeAffinityValid) { reject('nodeAffinityMismatch'); continue; }
     if (node !== null && !checkAccessModes(claim, volume)) { reject('accessModesMismatch'); continue; }
-    if (smallest === null || (smallestQty as Quantity).cmp(qty) > 0) {
-      if (smallest !== null) rejections.push({ volume: str(smallest.metadata?.name), reason: 'largerThanChosen' });
+    if (smallest === null || cmpCap(smallestQty as Cap, qty) > 0) {
+      if (smallest !== null && explain) rejections.push({ volume: str(smallest.metadata?.name), reason: 'largerThanChosen' });
       smallest = volume;
       smallestQty = qty;
     } else {
@@ -260,6 +289,49 @@ export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly Pers
     }
   }
   return { volume: smallest, prebound: false, rejections };
+}
+
+/**
+ * The PV controller's path of FindMatchingVolume (no node, no excluded volumes, no
+ * explanations), with the same answer as matchVolume: the first volume pre-bound to the claim
+ * that passes the size, volumeMode, VolumeAttributesClass and deletion checks, else the first
+ * smallest Available fit. The checks are only reordered, cheapest and most selective first,
+ * because the controller runs this for every claim over every volume of the searched groups.
+ */
+function controllerScan(claim: PersistentVolumeClaim, volumes: readonly PersistentVolume[], delayBinding: boolean, vacEnabled: boolean, requested: Cap, requestedClass: string, selector: { matches(l: Record<string, string>): boolean } | null): PersistentVolume | null {
+  const claimMode = str(claim?.spec?.volumeMode) || 'Filesystem';
+  const claimVAC = str(claim?.spec?.volumeAttributesClassName);
+  let smallest: PersistentVolume | null = null;
+  let smallestQty: Cap | null = null;
+  for (let i = 0; i < volumes.length; i++) {
+    const volume = volumes[i];
+    const spec = volume?.spec;
+    const ref = spec?.claimRef;
+    if (ref) {
+      if (!isVolumeBoundToClaim(volume, claim)) continue;
+      // A pre-bound volume: the checks FindMatchingVolume makes before returning it.
+      if (cmpCap(capOf(spec?.capacity), requested) < 0) continue;
+      if ((str(spec?.volumeMode) || 'Filesystem') !== claimMode) continue;
+      const vac = str(spec?.volumeAttributesClassName);
+      if (vacEnabled ? vac !== claimVAC : vac !== '') continue;
+      if (volume?.metadata?.deletionTimestamp) continue;
+      return volume;
+    }
+    if (delayBinding) continue;
+    if (volume?.status?.phase !== 'Available') continue;
+    if (volumeClass(volume) !== requestedClass) continue;
+    const qty = capOf(spec?.capacity);
+    if (cmpCap(qty, requested) < 0) continue;
+    if (smallestQty !== null && cmpCap(smallestQty, qty) <= 0) continue; // not smaller than the one kept
+    if ((str(spec?.volumeMode) || 'Filesystem') !== claimMode) continue;
+    const vac = str(spec?.volumeAttributesClassName);
+    if (vacEnabled ? vac !== claimVAC : vac !== '') continue;
+    if (volume?.metadata?.deletionTimestamp) continue;
+    if (selector !== null && !selector.matches((volume?.metadata?.labels ?? {}) as Record<string, string>)) continue;
+    smallest = volume;
+    smallestQty = qty;
+  }
+  return smallest;
 }
 
 /**
@@ -276,24 +348,6 @@ export interface AccessModeGroup {
   key: string;
   modes: string[];
   volumes: PersistentVolume[];
-}
-
-/**
- * The PV controller's index: a cache keyed by PV name (a later PV of the same name replaces an
- * earlier one, as cache.Indexer.Add does), grouped by GetAccessModesAsString. Groups keep the
- * order their first PV appeared in; PVs keep their order within a group.
- */
-export function accessModeGroups(volumes: readonly PersistentVolume[]): AccessModeGroup[] {
-  const byName = new Map<string, PersistentVolume>();
-  for (const v of volumes ?? []) byName.set(str(v?.metadata?.name), v);
-  const groups = new Map<string, AccessModeGroup>();
-  for (const v of byName.values()) {
-    const key = accessModesAsString(v?.spec?.accessModes);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, modes: accessModesFromString(key), volumes: [] }));
-    g.volumes.push(v);
-  }
-  return [...groups.values()];
 }
 
 /**
@@ -322,25 +376,89 @@ export interface BestMatchOutcome extends MatchOutcome {
   wrongAccessModes: string[];
 }
 
+/**
+ * The PV controller's index (index.go persistentVolumeOrderedIndex): volumes grouped by their
+ * access-mode set, built once and searched for many claims. Volumes are kept by reference: a
+ * binding written into a volume object (claimRef, phase) is seen by the next search; a change of
+ * a volume's access modes needs `add` again.
+ */
+export class VolumeIndex {
+  private readonly groups = new Map<string, AccessModeGroup>();
+  private readonly keyOf = new Map<string, string>();
+
+  constructor(volumes: readonly PersistentVolume[] = []) {
+    for (const v of volumes) this.add(v);
+  }
+
+  /** store.Add / Update: a volume of the same name replaces the one indexed before. */
+  add(volume: PersistentVolume): void {
+    const name = str(volume?.metadata?.name);
+    const old = this.keyOf.get(name);
+    if (old !== undefined) {
+      const g = this.groups.get(old)!;
+      const i = g.volumes.findIndex((v) => str(v?.metadata?.name) === name);
+      if (i >= 0) g.volumes.splice(i, 1);
+    }
+    const key = accessModesAsString(volume?.spec?.accessModes);
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { key, modes: accessModesFromString(key), volumes: [] }));
+    g.volumes.push(volume);
+    this.keyOf.set(name, key);
+  }
+
+  list(): AccessModeGroup[] {
+    return [...this.groups.values()];
+  }
+
+  /** findByClaim; with `explain`, the reason every volume was passed over. */
+  find(claim: PersistentVolumeClaim, options: BestMatchOptions = {}, explain = false): BestMatchOutcome {
+    const groups = this.list();
+    const candidates = allPossibleMatchingAccessModes(groups, claim?.spec?.accessModes);
+    const rejections: Rejection[] = [];
+    const searched: string[] = [];
+    let wrongAccessModes: string[] = [];
+    if (explain) {
+      const searchedKeys = new Set(candidates.map((g) => g.key));
+      wrongAccessModes = groups.filter((g) => !searchedKeys.has(g.key)).flatMap((g) => g.volumes.map((v) => str(v?.metadata?.name)));
+    }
+    if (!explain) {
+      // The controller's hot path: same answer, no explanations.
+      const vacEnabled = options.vacEnabled ?? true;
+      const claimKey = `${str(claim?.metadata?.namespace)}/${str(claim?.metadata?.name)}`;
+      if (!vacEnabled && str(claim?.spec?.volumeAttributesClassName) !== '') {
+        throw new Error(`unsupported volumeAttributesClassName is set on claim ${claimKey} when the feature-gate VolumeAttributesClass is disabled`);
+      }
+      let selector = null;
+      if (claim?.spec?.selector !== undefined && claim?.spec?.selector !== null) {
+        selector = labelSelectorAsSelector(claim.spec.selector);
+        if (selector.error !== null) throw new Error(`error creating internal label selector for claim: ${claimKey}: ${selector.error}`);
+      }
+      const requested = capOf(claim?.spec?.resources?.requests);
+      const requestedClass = claimClass(claim);
+      for (const g of candidates) {
+        searched.push(g.key);
+        const volume = controllerScan(claim, g.volumes, options.delayBinding ?? false, vacEnabled, requested, requestedClass, selector);
+        if (volume !== null) return { volume, prebound: isVolumeBoundToClaim(volume, claim), rejections, searched, wrongAccessModes };
+      }
+      return { volume: null, prebound: false, rejections, searched, wrongAccessModes };
+    }
+    for (const g of candidates) {
+      searched.push(g.key);
+      const out = matchVolume(claim, g.volumes, { node: null, delayBinding: options.delayBinding ?? false, vacEnabled: options.vacEnabled ?? true }, explain);
+      rejections.push(...out.rejections);
+      if (out.volume !== null) {
+        // The groups after this one are never searched: a group with fewer modes already answered.
+        if (explain) for (const later of candidates.slice(candidates.indexOf(g) + 1)) for (const v of later.volumes) rejections.push({ volume: str(v?.metadata?.name), reason: 'laterAccessModeGroup' });
+        return { volume: out.volume, prebound: out.prebound, rejections, searched, wrongAccessModes };
+      }
+    }
+    return { volume: null, prebound: false, rejections, searched, wrongAccessModes };
+  }
+}
+
 /** findByClaim with the reasons each volume was passed over. */
 export function bestMatch(claim: PersistentVolumeClaim, volumes: readonly PersistentVolume[], options: BestMatchOptions = {}): BestMatchOutcome {
-  const groups = accessModeGroups(volumes);
-  const candidates = allPossibleMatchingAccessModes(groups, claim?.spec?.accessModes);
-  const searchedKeys = new Set(candidates.map((g) => g.key));
-  const wrongAccessModes = groups.filter((g) => !searchedKeys.has(g.key)).flatMap((g) => g.volumes.map((v) => str(v?.metadata?.name)));
-  const rejections: Rejection[] = [];
-  const searched: string[] = [];
-  for (const g of candidates) {
-    searched.push(g.key);
-    const out = matchVolume(claim, g.volumes, { node: null, delayBinding: options.delayBinding ?? false, vacEnabled: options.vacEnabled ?? true });
-    rejections.push(...out.rejections);
-    if (out.volume !== null) {
-      // The groups after this one are never searched: a group with fewer modes already answered.
-      for (const later of candidates.slice(candidates.indexOf(g) + 1)) for (const v of later.volumes) rejections.push({ volume: str(v?.metadata?.name), reason: 'laterAccessModeGroup' });
-      return { volume: out.volume, prebound: out.prebound, rejections, searched, wrongAccessModes };
-    }
-  }
-  return { volume: null, prebound: false, rejections, searched, wrongAccessModes };
+  return new VolumeIndex(volumes).find(claim, options, true);
 }
 
 /**
@@ -349,5 +467,5 @@ export function bestMatch(claim: PersistentVolumeClaim, volumes: readonly Persis
  * @example findBestMatchForClaim(pvc('8G', [ROX, RWO]), createTestVolumes(), { delayBinding: false }) // uid "gce-pd-10"
  */
 export function findBestMatchForClaim(claim: PersistentVolumeClaim, volumes: readonly PersistentVolume[], options: BestMatchOptions = {}): PersistentVolume | null {
-  return bestMatch(claim, volumes, options).volume;
+  return new VolumeIndex(volumes).find(claim, options, false).volume;
 }
