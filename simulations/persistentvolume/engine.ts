@@ -45,10 +45,12 @@ export interface Snapshot {
   at: number;
   label: string;
   moment: 'requested' | 'action' | 'end' | 'budget';
-  /** `kubectl get pv,pvc` as printed. */
+  /** `kubectl get pv,pvc` as printed (claims of the default namespace). */
   getPvPvc: string;
   /** `kubectl get pods -o wide` (NAME READY STATUS RESTARTS AGE NODE). */
   getPods: string;
+  /** The same for namespaces other than default, one command each. */
+  blocks: { command: string; text: string }[];
   claims: { name: string; namespace: string; phase: string; volume: string }[];
   volumes: { name: string; phase: string; claim: string }[];
 }
@@ -325,12 +327,23 @@ function simulate(input: StorageInput, detail: boolean): { result: StorageResult
     const pvs = (api.list('v1', 'PersistentVolume').items ?? []) as Obj[];
     const pvcs = (api.list('v1', 'PersistentVolumeClaim').items ?? []) as Obj[];
     const pods = (api.list('v1', 'Pod').items ?? []) as Obj[];
+    // kubectl's default namespace first; other namespaces' claims and Pods in their own commands.
+    const inNs = (ns: string) => (o: Obj) => (meta(o).namespace ?? 'default') === ns;
+    const others = [...new Set([...pvcs, ...pods].map((o) => String(meta(o).namespace ?? 'default')))].filter((ns) => ns !== 'default').sort();
+    const blocks: Snapshot['blocks'] = [];
+    for (const ns of others) {
+      const c = pvcs.filter(inNs(ns));
+      const p = pods.filter(inNs(ns));
+      if (c.length) blocks.push({ command: `kubectl get pvc -n ${ns}`, text: getPvPvc([], c, nowMs) });
+      if (p.length) blocks.push({ command: `kubectl get pods -n ${ns} -o wide`, text: getPods(p, nowMs) });
+    }
     snapshots.push({
       at: seconds(atMs),
       label,
       moment,
-      getPvPvc: getPvPvc(pvs, pvcs, nowMs),
-      getPods: getPods(pods, nowMs),
+      getPvPvc: getPvPvc(pvs, pvcs.filter(inNs('default')), nowMs),
+      getPods: getPods(pods.filter(inNs('default')), nowMs),
+      blocks,
       claims: pvcs.map((c) => ({ name: String(meta(c).name), namespace: String(meta(c).namespace), phase: meta(c).deletionTimestamp ? 'Terminating' : String(c.status?.phase ?? ''), volume: String(c.spec?.volumeName ?? '') })),
       volumes: pvs.map((v) => ({ name: String(meta(v).name), phase: meta(v).deletionTimestamp ? 'Terminating' : String(v.status?.phase ?? ''), claim: v.spec?.claimRef ? `${v.spec.claimRef.namespace}/${v.spec.claimRef.name}` : '' })),
     });

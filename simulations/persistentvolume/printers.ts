@@ -67,9 +67,9 @@ export function pvcCells(pvc: Obj, nowMs: number, prefix = false): string[] {
 const byName = (a: Obj, b: Obj) => String(meta(a).name).localeCompare(String(meta(b).name));
 
 /**
- * `kubectl get pv,pvc` (all namespaces' claims are listed when `allNamespaces`; otherwise those of
- * "default"). With both kinds, names carry their resource prefix and the tables are separated by a
- * blank line; with nothing: "No resources found".
+ * `kubectl get pv,pvc` over the PVs and the claims given (the caller picks one namespace's).
+ * With both kinds, names carry their resource prefix and the tables are separated by a blank
+ * line; with nothing: "No resources found".
  */
 export function getPvPvc(pvs: readonly Obj[], pvcs: readonly Obj[], nowMs: number): string {
   const parts: string[] = [];
@@ -83,6 +83,7 @@ export function getPvPvc(pvs: readonly Obj[], pvcs: readonly Obj[], nowMs: numbe
 /** `kubectl get pods -o wide`, with the columns this chapter reads (NAME READY STATUS RESTARTS AGE NODE). */
 export function getPods(pods: readonly Obj[], nowMs: number): string {
   if (pods.length === 0) return 'No resources found in default namespace.';
+  // (the caller passes one namespace's Pods)
   const cols = [...podColumns(false), 'NODE'];
   return formatTable([cols, ...[...pods].sort(byName).map((p) => [...podRowCells(podRowAt(p, nowMs)), String(p.spec?.nodeName || '<none>')])]);
 }

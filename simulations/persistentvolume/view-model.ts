@@ -44,7 +44,7 @@ const PHASES = ['Pending', 'Available', 'Bound', 'Released', 'Failed', 'Lost', '
 export interface StorageView {
   truncated: Text | null;
   actions: { at: string; command: string; output: string; error: boolean }[];
-  snapshots: { label: Text; getPvPvc: string; getPods: string; end: boolean }[];
+  snapshots: { label: Text; getPvPvc: string; getPods: string; blocks: { command: string; text: string }[]; end: boolean }[];
   bindings: { claim: string; volume: string; how: Text; by: string; candidates: { volume: string; reason: Text; chosen: boolean }[] }[];
   describe: { claim: string; text: string }[];
   timeline: { width: number; height: number; lanes: { label: string; y: number; segments: { x: number; width: number; cls: string; phase: string }[] }[]; ticks: { x: number; label: string }[]; rows: { object: string; changes: string }[] };
@@ -79,6 +79,7 @@ export function buildView(output: { result: StorageResult }): StorageView {
       label: s.moment === 'end' ? { en: `at ${s.at}s (end)`, zh: `${s.at}s（结束）` } : s.moment === 'action' ? { en: `at ${s.at}s, before the command`, zh: `${s.at}s，命令之前` } : s.moment === 'budget' ? { en: `at ${s.at}s (stopped by a budget)`, zh: `${s.at}s（预算用尽而停止）` } : { en: `at ${s.at}s`, zh: `${s.at}s` },
       getPvPvc: s.getPvPvc,
       getPods: s.getPods,
+      blocks: s.blocks,
       end: s.moment === 'end' || s.moment === 'budget',
     })),
     bindings: r.bindings.map((b) => ({
