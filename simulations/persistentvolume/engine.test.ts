@@ -103,3 +103,12 @@ test('bad input is a located ValidationError', () => {
     assert.throws(() => run(yaml), (e: unknown) => e instanceof ValidationError && message.test(e.message), yaml);
   }
 });
+
+test('generic ephemeral volume: claim "<pod>-<volume>" owned by the Pod, provisioned, and gone with the Pod (and its Delete-policy PV after it)', () => {
+  const r = run(fixture('ephemeral.yaml')).result;
+  const claim = r.claims.find((c) => c.name === 'job-tmp')!;
+  assert.equal(claim.deletedAt, 30);
+  const pv = r.volumes.find((v) => v.name === claim.volume)!;
+  assert.equal(pv.phase, 'Deleted');
+  assert.ok(r.snapshots[0].getPvPvc.includes('persistentvolumeclaim/job-tmp   Bound'));
+});
