@@ -34,6 +34,32 @@ const CASES: Omit<ChallengeCase, 'slug'>[] = [
       },
     ],
   },
+  {
+    id: 'challenge-zone-maintenance',
+    startFails: ['pods[name=db-0].status == Running'],
+    wrong: [
+      {
+        name: 'podManagementPolicy: Parallel (ordering is not the problem)',
+        input: (s) => edit(s, ['  serviceName: db\n', '  serviceName: db\n  podManagementPolicy: Parallel\n']),
+        fails: ['pods[name=db-0].status == Running'],
+      },
+      {
+        name: 'Immediate binding (the driver still picks a zone)',
+        input: (s) => edit(s, ['volumeBindingMode: WaitForFirstConsumer', 'volumeBindingMode: Immediate']),
+        fails: ['pods[name=db-0].status == Running'],
+      },
+      {
+        name: 'a new node in zone-b',
+        input: (s) => `${s}---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-e\n  labels: { kubernetes.io/hostname: node-e, topology.kubernetes.io/zone: zone-b }\nstatus:\n  conditions: [{ type: Ready, status: "True" }]\n`,
+        fails: ['pods[name=db-0].status == Running'],
+      },
+      {
+        name: 'relabelling node-b into zone-a',
+        input: (s) => edit(s, ['{ kubernetes.io/hostname: node-b, topology.kubernetes.io/zone: zone-b }', '{ kubernetes.io/hostname: node-b, topology.kubernetes.io/zone: zone-a }']),
+        fails: ['keep Node/node-b metadata.labels'],
+      },
+    ],
+  },
 ];
 
-checkChallengeCases('storage troubleshooting challenge: start, solution and wrong fixes, through the engine', [SLUG], CASES.map((c) => ({ slug: SLUG, ...c })), 1);
+checkChallengeCases('storage troubleshooting challenges: start, solution and wrong fixes, through the engine', [SLUG], CASES.map((c) => ({ slug: SLUG, ...c })));
