@@ -191,7 +191,17 @@ function runAction(cluster: Cluster, a: Action): { command: string; output: stri
   return { command, output: `persistentvolume/${a.persistentVolume} patched`, error: false };
 }
 
-function simulate(input: StorageInput, detail: boolean): { result: StorageResult; trace: TraceStep[] } {
+/** The objects and events at the end of a run (for the kubectl oracle tests). */
+export interface FinalState {
+  epochMs: number;
+  endMs: number;
+  pvcs: Obj[];
+  pvs: Obj[];
+  pods: Obj[];
+  events: RecordedEvent[];
+}
+
+export function simulate(input: StorageInput, detail: boolean): { result: StorageResult; trace: TraceStep[]; final: FinalState } {
   const cluster = new Cluster();
   const api = cluster.api;
   const epochMs = cluster.clock.epochMs;
@@ -501,7 +511,7 @@ function simulate(input: StorageInput, detail: boolean): { result: StorageResult
   const kept = detail ? steps : steps.filter((s) => s.level === 'decision' || s.level === 'warning');
   const trace: TraceStep[] = kept.slice(0, MAX_TRACE_STEPS).map((s: ClusterTraceStep) => ({ title: s.title, at: s.atMs, subject: s.subject ?? s.actor, source: s.source, level: s.level ?? 'info', ...(s.detail ? { detail: s.detail } : {}) }));
   if (kept.length > MAX_TRACE_STEPS) trace.push({ title: `… ${kept.length - MAX_TRACE_STEPS} more steps not shown`, level: 'warning' });
-  return { result, trace };
+  return { result, trace, final: { epochMs, endMs: finalMs, pvcs, pvs, pods, events: recorder.events } };
 }
 
 export const engine: Engine<StorageResult, StorageView> = {

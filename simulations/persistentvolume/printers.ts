@@ -127,7 +127,7 @@ function multiline(title: string, items: string[]): string[][] {
   return items.map((it, k) => (k === 0 ? [`${title}:`, it] : ['', it]));
 }
 
-/** `kubectl describe pvc <name>`. */
+/** `kubectl describe pvc <name>`, checked against kubectl 1.32 (test/conformance/persistentvolume/describe-pvc.test.ts). */
 export function describePvc(pvc: Obj, pods: readonly Obj[], events: readonly RecordedEvent[], nowMs: number, epochMs: number): string {
   const m = meta(pvc);
   const lines: string[][] = [];
@@ -154,5 +154,5 @@ export function describePvc(pvc: Obj, pods: readonly Obj[], events: readonly Rec
   const users = pods.filter((p) => meta(p).namespace === m.namespace && claimNamesOf(p).includes(String(m.name))).map((p) => String(meta(p).name)).sort();
   lines.push(...multiline('Used By', users));
   lines.push(...eventLines(events, nowMs, epochMs));
-  return describeLayout(lines);
+  return `${describeLayout(lines)}\n`;
 }
