@@ -50,3 +50,23 @@ for (const file of ['static-and-dynamic.yaml', 'reclaim-and-attach.yaml', 'state
     });
   }
 }
+
+// `kubectl get pv,pvc` against the stub: the stub answers plain lists (not server-side Tables), so
+// kubectl prints only NAME and AGE; what that checks of getPvPvc is the part kubectl itself
+// decides: the "persistentvolume/" and "persistentvolumeclaim/" prefixes of several kinds, the
+// order, and the blank line between the kinds' tables. The columns are printers.go's (see printers.ts).
+for (const file of ['static-and-dynamic.yaml', 'statefulset-zones.yaml']) {
+  test(`[kubectl 1.32 get pv,pvc] ${file}: names, prefixes and the blank line between kinds`, async (ctx) => {
+    if (!kubectlAvailable()) return ctx.skip(KUBECTL_MISSING);
+    const { result, final } = simulate(readInput(parseManifests(fixture(file)), 24 * 3_600_000), false);
+    const stub = await startKubectlStub({ objects: [...final.pvs, ...final.pvcs] });
+    try {
+      const run = await stub.runKubectl(['get', 'pv,pvc']);
+      assert.equal(run.code, 0, run.stderr);
+      const firstColumn = (text: string) => text.replace(/\n$/, '').split('\n').map((line) => line.split(/\s+/)[0]);
+      assert.deepEqual(firstColumn(result.snapshots.at(-1)!.getPvPvc), firstColumn(run.stdout));
+    } finally {
+      await stub.close();
+    }
+  });
+}
