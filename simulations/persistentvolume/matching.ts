@@ -128,7 +128,7 @@ export function checkAccessModes(claim: PersistentVolumeClaim, volume: Persisten
 export function isDelayBindingMode(claim: PersistentVolumeClaim, storageClasses: readonly StorageClass[]): boolean {
   const className = claimClass(claim);
   if (className === '') return false;
-  const sc = (storageClasses ?? []).find((c) => str(c?.metadata?.name) === className);
+  const sc = (Array.isArray(storageClasses) ? storageClasses : []).find((c) => str(c?.metadata?.name) === className);
   if (!sc) return false;
   if (sc.volumeBindingMode === undefined || sc.volumeBindingMode === null) {
     throw new Error(`VolumeBindingMode not set for StorageClass ${goQuote(className)}`);
@@ -229,10 +229,11 @@ export interface MatchOutcome {
  * the feature is off, or when its selector does not parse.
  */
 export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly PersistentVolume[], options: FindMatchingVolumeOptions = {}, explain = true): MatchOutcome {
+  options = options && typeof options === 'object' ? options : {};
   const vacEnabled = options.vacEnabled ?? true;
   const delayBinding = options.delayBinding ?? false;
   const node = options.node ?? null;
-  const excluded = new Set(options.excludedVolumes ?? []);
+  const excluded = new Set(Array.isArray(options?.excludedVolumes) ? options.excludedVolumes : []);
   const claimKey = `${str(claim?.metadata?.namespace)}/${str(claim?.metadata?.name)}`;
   const claimVAC = str(claim?.spec?.volumeAttributesClassName);
   if (!vacEnabled && claimVAC !== '') {
@@ -249,7 +250,7 @@ export function matchVolume(claim: PersistentVolumeClaim, volumes: readonly Pers
   const rejections: Rejection[] = [];
   let smallest: PersistentVolume | null = null;
   let smallestQty: Cap | null = null;
-  for (const volume of volumes ?? []) {
+  for (const volume of Array.isArray(volumes) ? volumes : []) {
     const name = str(volume?.metadata?.name);
     const reject = explain ? (reason: Rejection['reason']) => void rejections.push({ volume: name, reason }) : (_: Rejection['reason']) => undefined;
     if (excluded.has(name)) { reject('excluded'); continue; }
@@ -387,7 +388,7 @@ export class VolumeIndex {
   private readonly keyOf = new Map<string, string>();
 
   constructor(volumes: readonly PersistentVolume[] = []) {
-    for (const v of volumes) this.add(v);
+    for (const v of Array.isArray(volumes) ? volumes : []) this.add(v);
   }
 
   /** store.Add / Update: a volume of the same name replaces the one indexed before. */
