@@ -76,7 +76,7 @@ export function csiProvisioner(spec: ProvisionerSpec, record: RecordEvent): Acto
         if (!sc || sc.provisioner !== spec.name) return;
         if (sc.volumeBindingMode === 'WaitForFirstConsumer' && !meta(claim).annotations?.[ANN_SELECTED_NODE]) return;
         inFlight.add(key);
-        record({ kind: 'PersistentVolumeClaim', namespace: String(meta(claim).namespace), name: String(meta(claim).name), type: 'Normal', reason: 'Provisioning', message: `External provisioner is provisioning volume for claim "${key}"`, source: identity });
+        record({ kind: 'PersistentVolumeClaim', namespace: String(meta(claim).namespace), name: String(meta(claim).name), uid: String(meta(claim).uid ?? ''), type: 'Normal', reason: 'Provisioning', message: `External provisioner is provisioning volume for claim "${key}"`, source: identity });
         trace(`${spec.name}: CreateVolume for ${key} (${claim.spec?.resources?.requests?.storage ?? '?'}, ${(claim.spec?.accessModes ?? []).join(',')})`, `PersistentVolumeClaim ${key}`, `${SRC} provisionClaimOperation`);
         ctx.after(spec.provisioningMs, `CreateVolume ${key}`, () => {
           inFlight.delete(key);
@@ -108,10 +108,10 @@ export function csiProvisioner(spec: ProvisionerSpec, record: RecordEvent): Acto
           if (pv.spec.csi.fsType === undefined) delete pv.spec.csi.fsType;
           const r = api.create(pv);
           if (r.code >= 300) {
-            record({ kind: 'PersistentVolumeClaim', namespace: String(meta(now).namespace), name: String(meta(now).name), type: 'Warning', reason: 'ProvisioningFailed', message: `failed to provision volume with StorageClass "${meta(sc).name}": ${r.message}`, source: identity });
+            record({ kind: 'PersistentVolumeClaim', namespace: String(meta(now).namespace), name: String(meta(now).name), uid: String(meta(now).uid ?? ''), type: 'Warning', reason: 'ProvisioningFailed', message: `failed to provision volume with StorageClass "${meta(sc).name}": ${r.message}`, source: identity });
             return;
           }
-          record({ kind: 'PersistentVolumeClaim', namespace: String(meta(now).namespace), name: String(meta(now).name), type: 'Normal', reason: 'ProvisioningSucceeded', message: `Successfully provisioned volume ${pvName}`, source: identity });
+          record({ kind: 'PersistentVolumeClaim', namespace: String(meta(now).namespace), name: String(meta(now).name), uid: String(meta(now).uid ?? ''), type: 'Normal', reason: 'ProvisioningSucceeded', message: `Successfully provisioned volume ${pvName}`, source: identity });
           trace(`${spec.name}: created PersistentVolume ${pvName}${zone ? ` in zone ${zone}` : ''}, pre-bound to ${key} (claimRef with its uid); the PV controller completes the binding`, `PersistentVolume ${pvName}`, `${SRC} provisionClaimOperation`);
         });
       };

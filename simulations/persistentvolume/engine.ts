@@ -14,7 +14,8 @@ import { budgetHitOf } from '../shared/engine.ts';
 import { flattenLists } from '../shared/yaml.ts';
 import { csiProvisioner, ZONE_LABEL } from './csi-provisioner.ts';
 import type { ProvisionerSpec } from './csi-provisioner.ts';
-import { EventRecorder } from './events.ts';
+import { EventRecorder, toEventObject } from './events.ts';
+import { describePod } from '../kubectl/describe-pod.ts';
 import type { RecordedEvent } from './events.ts';
 import type { Rejection } from './matching.ts';
 import { claimHasClass, defaultClass, pvController, ANN_BOUND_BY_CONTROLLER, ANN_DYNAMICALLY_PROVISIONED, ANN_SELECTED_NODE } from './pv-controller.ts';
@@ -127,6 +128,8 @@ export interface StorageResult {
   bindings: Binding[];
   snapshots: Snapshot[];
   describe: { claim: string; text: string }[];
+  /** `kubectl describe pod` for the Pods that exist at the end (the shared kubectl describer). */
+  describePods: { pod: string; text: string }[];
   events: { at: number; lastAt: number; count: number; type: string; reason: string; object: string; message: string; source: string }[];
   eventsDropped: number;
   actions: { at: number; command: string; output: string; error: boolean }[];
@@ -488,8 +491,12 @@ export function simulate(input: StorageInput, detail: boolean): { result: Storag
   });
 
   const describe = pvcs.slice().sort((a, b) => `${meta(a).namespace}/${meta(a).name}`.localeCompare(`${meta(b).namespace}/${meta(b).name}`))
-    .map((c) => ({ claim: `${meta(c).namespace}/${meta(c).name}`, text: describePvc(c, pods, eventsOf('PersistentVolumeClaim', String(meta(c).namespace), String(meta(c).name)), nowMs, epochMs) }));
+    .map((c) => ({ claim: `${meta(c).namespace}/${meta(c).name}`, text: describePvc(c, pods, recorder.of('PersistentVolumeClaim', String(meta(c).namespace), String(meta(c).name), String(meta(c).uid)), nowMs, epochMs) }));
 
+  const describePods = pods.slice().sort((a, b) => `${meta(a).namespace}/${meta(a).name}`.localeCompare(`${meta(b).namespace}/${meta(b).name}`)).map((p) => ({
+    pod: `${meta(p).namespace}/${meta(p).name}`,
+    text: describePod(p, recorder.of('Pod', String(meta(p).namespace), String(meta(p).name), String(meta(p).uid)).map((e, i) => toEventObject(e, i, String(meta(p).uid), epochMs)), nowMs),
+  }));
   const objectLabel = (e: RecordedEvent) => `${SHORT[e.kind]?.split('.')[0] ?? e.kind.toLowerCase()}/${e.name}`;
   const result: StorageResult = {
     untilSeconds: seconds(input.untilMs),
@@ -502,6 +509,7 @@ export function simulate(input: StorageInput, detail: boolean): { result: Storag
     bindings,
     snapshots: snapshots.sort((a, b) => a.at - b.at),
     describe,
+    describePods,
     events: recorder.events.map((e) => ({ at: seconds(e.firstMs), lastAt: seconds(e.lastMs), count: e.count, type: e.type, reason: e.reason, object: objectLabel(e), message: e.message, source: e.source })),
     eventsDropped: recorder.dropped,
     actions: actions.sort((a, b) => a.at - b.at),

@@ -8,6 +8,8 @@ export interface RecordedEvent {
   kind: string;
   namespace: string;
   name: string;
+  /** The involved object's uid: `kubectl describe` shows only the events of this very object, not of an earlier one of the same name. */
+  uid?: string;
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
@@ -27,7 +29,7 @@ export class EventRecorder {
   constructor(private readonly max: number, private readonly now: () => number) {}
 
   record(e: Omit<RecordedEvent, 'count' | 'firstMs' | 'lastMs'>): void {
-    const key = [e.kind, e.namespace, e.name, e.type, e.reason, e.message, e.source].join('\u0000');
+    const key = [e.kind, e.namespace, e.name, e.uid ?? '', e.type, e.reason, e.message, e.source].join('\u0000');
     const at = this.now();
     const known = this.index.get(key);
     if (known) {
@@ -44,10 +46,28 @@ export class EventRecorder {
     this.index.set(key, ev);
   }
 
-  /** The events of one object that existed by `atMs`, as they looked then (counts up to that moment are not kept: last state). */
-  of(kind: string, namespace: string, name: string): RecordedEvent[] {
-    return this.events.filter((e) => e.kind === kind && e.namespace === namespace && e.name === name);
+  /** The events of one object (of this uid when given). */
+  of(kind: string, namespace: string, name: string, uid?: string): RecordedEvent[] {
+    return this.events.filter((e) => e.kind === kind && e.namespace === namespace && e.name === name && (uid === undefined || e.uid === undefined || e.uid === uid));
   }
 }
 
 export type RecordEvent = EventRecorder['record'];
+
+/** A recorded event as the core/v1 Event the recorder writes (what `kubectl describe` reads). */
+export function toEventObject(e: RecordedEvent, index: number, involvedUid: string, epochMs: number): Record<string, unknown> {
+  const ts = (ms: number) => new Date(epochMs + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${e.name}.${index}`, namespace: e.namespace || 'default' },
+    involvedObject: { apiVersion: 'v1', kind: e.kind, name: e.name, namespace: e.namespace, uid: involvedUid },
+    reason: e.reason,
+    message: e.message,
+    type: e.type,
+    count: e.count,
+    firstTimestamp: ts(e.firstMs),
+    lastTimestamp: ts(e.lastMs),
+    source: { component: e.source },
+  };
+}

@@ -71,7 +71,7 @@ export function pvController(options: PvControllerOptions): Actor {
     start(ctx: ActorContext) {
       const api = ctx.api;
       const record = (claimOrVolume: Obj, type: 'Normal' | 'Warning', reason: string, message: string) =>
-        options.record({ kind: claimOrVolume.kind ?? 'PersistentVolumeClaim', namespace: meta(claimOrVolume).namespace ?? '', name: meta(claimOrVolume).name ?? '', type, reason, message, source: SOURCE });
+        options.record({ kind: claimOrVolume.kind ?? 'PersistentVolumeClaim', namespace: meta(claimOrVolume).namespace ?? '', name: meta(claimOrVolume).name ?? '', uid: String(meta(claimOrVolume).uid ?? ''), type, reason, message, source: SOURCE });
       const trace = (title: string, subject: string, source = SRC, level: 'info' | 'decision' | 'warning' = 'decision') => ctx.trace({ title, subject, source, level });
       const getClaim = (namespace: string, name: string) => api.peek({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace, name }) as Obj | undefined;
       const getVolume = (name: string) => api.peek({ apiVersion: 'v1', kind: 'PersistentVolume', name }) as Obj | undefined;

@@ -80,13 +80,13 @@ export function volumeScheduler(record: RecordEvent, onDecision?: (d: SchedulerD
         const r = api.bind({ namespace: meta(pod).namespace, name: String(meta(pod).name) }, { name: node });
         if (r.code >= 300) return;
         waiting.delete(podKey(pod));
-        record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${podKey(pod)} to ${node}`, source: 'default-scheduler' });
+        record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), uid: String(meta(pod).uid ?? ''), type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${podKey(pod)} to ${node}`, source: 'default-scheduler' });
         ctx.trace({ title: `Pod ${podKey(pod)} bound to ${node}`, subject: `Pod ${podKey(pod)}`, source: 'pkg/scheduler/schedule_one.go bind', level: 'decision' });
       };
 
       const fail = (pod: Obj, message: string) => {
         const key = podKey(pod);
-        record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), type: 'Warning', reason: 'FailedScheduling', message, source: 'default-scheduler' });
+        record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), uid: String(meta(pod).uid ?? ''), type: 'Warning', reason: 'FailedScheduling', message, source: 'default-scheduler' });
         if (lastMessage.get(key) === message) return;
         lastMessage.set(key, message);
         ctx.trace({ title: `Pod ${key} unschedulable: ${message}`, subject: `Pod ${key}`, source: `${SRC_VB} Filter`, level: 'warning' });
@@ -287,7 +287,7 @@ export function kubelets(record: RecordEvent): Actor {
             const users = ((api.list('v1', 'Pod').items ?? []) as Obj[]).filter((p) => p.spec?.nodeName === elsewhere && !terminal(p) && volumesOf(p).some((v) => meta(v).name === meta(pv).name));
             const sameNs = users.filter((p) => meta(p).namespace === meta(pod).namespace).map((p) => String(meta(p).name));
             const detail = sameNs.length > 0 ? `Volume is already used by pod(s) ${sameNs.join(', ')}` : "Volume is already exclusively attached to one node and can't be attached to another";
-            record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), type: 'Warning', reason: 'FailedAttachVolume', message: `Multi-Attach error for volume "${meta(pv).name}" ${detail}`, source: 'attachdetach-controller' });
+            record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), uid: String(meta(pod).uid ?? ''), type: 'Warning', reason: 'FailedAttachVolume', message: `Multi-Attach error for volume "${meta(pv).name}" ${detail}`, source: 'attachdetach-controller' });
             if (pod.status?.containerStatuses?.[0]?.state?.waiting?.reason !== 'ContainerCreating') {
               api.updateStatus({ ...structuredClone(pod), status: { ...(pod.status ?? {}), ...creatingStatus(pod, ctx.clock.nowTimestamp()) } });
               ctx.trace({ title: `Pod ${key} on ${node}: volume ${meta(pv).name} (${(pv.spec?.accessModes ?? []).join(',')}) is attached to ${elsewhere}; without ReadWriteMany or ReadOnlyMany it attaches to one node at a time: Multi-Attach error, ContainerCreating`, subject: `Pod ${key}`, source: 'pkg/controller/volume/attachdetach/reconciler/reconciler.go reportMultiAttachError', level: 'warning' });
@@ -300,7 +300,7 @@ export function kubelets(record: RecordEvent): Actor {
           if (!pv.spec?.csi) continue;
           if (attached.get(String(meta(pv).name)) !== node) {
             attached.set(String(meta(pv).name), node);
-            record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), type: 'Normal', reason: 'SuccessfulAttachVolume', message: `AttachVolume.Attach succeeded for volume "${meta(pv).name}"`, source: 'attachdetach-controller' });
+            record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), uid: String(meta(pod).uid ?? ''), type: 'Normal', reason: 'SuccessfulAttachVolume', message: `AttachVolume.Attach succeeded for volume "${meta(pv).name}"`, source: 'attachdetach-controller' });
           }
         }
         ctx.after(POD_STARTUP_MS, `start ${key}`, () => {

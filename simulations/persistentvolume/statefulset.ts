@@ -147,7 +147,7 @@ export function ephemeralVolumeController(record: RecordEvent): Actor {
           const existing = ctx.api.peek({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: meta(pod).namespace, name }) as Obj | undefined;
           if (existing) {
             if (!((meta(existing).ownerReferences ?? []) as Obj[]).some((r) => r.uid === meta(pod).uid)) {
-              record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), type: 'Warning', reason: 'FailedBinding', message: `PVC ${meta(pod).namespace}/${name} was not created for the pod`, source: 'ephemeral_volume' });
+              record({ kind: 'Pod', namespace: String(meta(pod).namespace), name: String(meta(pod).name), uid: String(meta(pod).uid ?? ''), type: 'Warning', reason: 'FailedBinding', message: `PVC ${meta(pod).namespace}/${name} was not created for the pod`, source: 'ephemeral_volume' });
             }
             continue;
           }

@@ -47,6 +47,7 @@ export interface StorageView {
   snapshots: { label: Text; getPvPvc: string; getPods: string; blocks: { command: string; text: string }[]; end: boolean }[];
   bindings: { claim: string; volume: string; how: Text; by: string; candidates: { volume: string; reason: Text; chosen: boolean }[] }[];
   describe: { claim: string; text: string }[];
+  describePods: { pod: string; text: string }[];
   timeline: { width: number; height: number; lanes: { label: string; y: number; segments: { x: number; width: number; cls: string; phase: string }[] }[]; ticks: { x: number; label: string }[]; rows: { object: string; changes: string }[] };
   events: { at: string; type: string; reason: string; object: string; message: string; source: string; warning: boolean }[];
   eventsDropped: number;
@@ -90,6 +91,7 @@ export function buildView(output: { result: StorageResult }): StorageView {
       candidates: b.candidates.map((c) => ({ volume: c.volume, reason: REASON_TEXT[c.reason], chosen: c.reason === 'chosen' })),
     })),
     describe: r.describe,
+    describePods: r.describePods,
     timeline: {
       width: W,
       height: 30 + lanes.length * LANE,

@@ -7,29 +7,11 @@ import { readFileSync } from 'node:fs';
 import { simulate } from '../../../simulations/persistentvolume/engine.ts';
 import { readInput } from '../../../simulations/persistentvolume/schema.ts';
 import { describePvc } from '../../../simulations/persistentvolume/printers.ts';
-import type { RecordedEvent } from '../../../simulations/persistentvolume/events.ts';
+import { toEventObject } from '../../../simulations/persistentvolume/events.ts';
 import { parseManifests } from '../../../simulations/shared/yaml.ts';
 import { KUBECTL_MISSING, kubectlAvailable, startKubectlStub } from '../../support/kubectl-stub.ts';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fixture = (name: string) => readFileSync(new URL(`../../../simulations/persistentvolume/fixtures/${name}`, import.meta.url), 'utf8');
-
-/** A recorded event as the core/v1 Event the recorder would have written. */
-function eventObject(e: RecordedEvent, i: number, involved: Obj, epochMs: number): Obj {
-  return {
-    apiVersion: 'v1',
-    kind: 'Event',
-    metadata: { name: `${involved.metadata.name}.${i}`, namespace: involved.metadata.namespace },
-    involvedObject: { apiVersion: 'v1', kind: e.kind, name: e.name, namespace: e.namespace, uid: involved.metadata.uid },
-    reason: e.reason,
-    message: e.message,
-    type: e.type,
-    count: e.count,
-    firstTimestamp: new Date(epochMs + e.firstMs).toISOString().replace('.000Z', 'Z'),
-    lastTimestamp: new Date(epochMs + e.lastMs).toISOString().replace('.000Z', 'Z'),
-    source: { component: e.source },
-  };
-}
 
 for (const file of ['static-and-dynamic.yaml', 'reclaim-and-attach.yaml', 'statefulset-zones.yaml']) {
   const { final } = simulate(readInput(parseManifests(fixture(file)), 24 * 3_600_000), false);
@@ -37,7 +19,7 @@ for (const file of ['static-and-dynamic.yaml', 'reclaim-and-attach.yaml', 'state
     test(`[kubectl 1.32 describe pvc] ${file}: ${pvc.metadata.name} is printed exactly as describePvc prints it`, async (ctx) => {
       if (!kubectlAvailable()) return ctx.skip(KUBECTL_MISSING);
       const mine = final.events.filter((e) => e.kind === 'PersistentVolumeClaim' && e.name === pvc.metadata.name && e.namespace === pvc.metadata.namespace);
-      const events = mine.map((e, i) => eventObject(e, i, pvc, final.epochMs));
+      const events = mine.map((e, i) => toEventObject(e, i, pvc.metadata.uid, final.epochMs));
       const stub = await startKubectlStub({ objects: [pvc, ...final.pods, ...events] });
       try {
         const run = await stub.runKubectl(['describe', 'pvc', pvc.metadata.name, '-n', pvc.metadata.namespace]);
