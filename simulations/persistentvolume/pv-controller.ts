@@ -13,7 +13,7 @@
 
 import type { Actor, ActorContext } from '../apiserver/cluster.ts';
 import type { RecordEvent } from './events.ts';
-import { bestMatch, claimClass, isDelayBindingMode, isVolumeBoundToClaim, checkVolumeModeMismatches, checkAccessModes, storageOf, volumeClass } from './matching.ts';
+import { VolumeIndex, bestMatch, claimClass, isDelayBindingMode, isVolumeBoundToClaim, checkVolumeModeMismatches, checkAccessModes, storageOf, volumeClass } from './matching.ts';
 import type { BestMatchOutcome } from './matching.ts';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -70,6 +70,7 @@ export function pvController(options: PvControllerOptions): Actor {
     name: SOURCE,
     start(ctx: ActorContext) {
       const api = ctx.api;
+      const explainedAt = new Map<string, number>();
       const record = (claimOrVolume: Obj, type: 'Normal' | 'Warning', reason: string, message: string) =>
         options.record({ kind: claimOrVolume.kind ?? 'PersistentVolumeClaim', namespace: meta(claimOrVolume).namespace ?? '', name: meta(claimOrVolume).name ?? '', uid: String(meta(claimOrVolume).uid ?? ''), type, reason, message, source: SOURCE });
       const trace = (title: string, subject: string, source = SRC, level: 'info' | 'decision' | 'warning' = 'decision') => ctx.trace({ title, subject, source, level });
@@ -211,12 +212,19 @@ export function pvController(options: PvControllerOptions): Actor {
           }
           let outcome: BestMatchOutcome;
           try {
-            outcome = bestMatch(claim, volumes(), { delayBinding });
+            // The reasons for every candidate are worked out again only when something changed since
+            // this claim's last explained sync (a periodic resync of an unchanged cluster repeats it).
+            const revision = api.storage.revision;
+            if (explainedAt.get(key) === revision) outcome = new VolumeIndex(volumes()).find(claim, { delayBinding }, false);
+            else {
+              outcome = bestMatch(claim, volumes(), { delayBinding });
+              explainedAt.set(key, revision);
+              options.onDecision?.({ atMs: ctx.clock.now(), claim: key, delayBinding, outcome });
+            }
           } catch (e) {
             trace(`${key}: error finding PV for claim: ${(e as Error).message}`, subject, `${SRC} syncUnboundClaim`, 'warning');
             return;
           }
-          options.onDecision?.({ atMs: ctx.clock.now(), claim: key, delayBinding, outcome });
           const volume = outcome.volume as Obj | null;
           if (volume === null) {
             if (assignDefaultStorageClass(claim)) return;

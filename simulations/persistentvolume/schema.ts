@@ -38,7 +38,8 @@ export const NOTEBOOK_API_VERSION = 'kube-notebook.dev/v1alpha1';
 export const CREATE_AT_ANNOTATION = 'kube-notebook.dev/create-at';
 export const SUPPORTED_KINDS = ['PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'Pod', 'StatefulSet', 'Node', 'Namespace'] as const;
 export const DEFAULT_UNTIL_MS = 2 * 60_000;
-export const MAX_UNTIL_MS = 6 * 3_600_000;
+/** The PV controller resyncs every claim and volume every 15 s: half an hour is 120 resyncs. */
+export const MAX_UNTIL_MS = 30 * 60_000;
 export const MAX_OBJECTS = 100;
 export const MAX_NODES = 20;
 export const MAX_REPLICAS = 20;
