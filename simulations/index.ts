@@ -45,3 +45,6 @@ export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } fr
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
 export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';
+// Chapter 14, storage (issue 22): the PV controller's matching (index.go findBestMatchForClaim) and component-helpers' FindMatchingVolume.
+export { findBestMatchForClaim, findMatchingVolume, checkVolumeModeMismatches, checkAccessModes, isDelayBindingMode } from './persistentvolume/public-api.ts';
+export type { FindMatchingVolumeOptions, BestMatchOptions, PersistentVolume, PersistentVolumeClaim, StorageClass } from './persistentvolume/public-api.ts';

@@ -37,6 +37,8 @@ describe('simulations/index.ts', () => {
       'committedIndex', 'voteResult', 'isUpToDate', 'findConflict', 'maybeAppend', 'maybeCommit', 'stepVote', 'mvcc', 'simulateRaft',
       // issue 19, informers (client-go)
       'rateLimiterScenario', 'workqueueScenario', 'deltaFIFOScenario', 'indexerScenario', 'processDeltas', 'reflectorScenario', 'sharedInformerScenario',
+      // issue 22, storage
+      'findBestMatchForClaim', 'findMatchingVolume', 'checkVolumeModeMismatches', 'checkAccessModes', 'isDelayBindingMode',
     ];
     for (const name of named) assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
   });
@@ -169,5 +171,30 @@ describe('one public entry file per chapter engine', () => {
   it('NotFoundError is the server’s (an unknown lesson, cell or engine), not the simulations’', () => {
     assert.equal((api as Record<string, unknown>).NotFoundError, undefined);
     assert.doesNotMatch(readFileSync(`${SIMULATIONS}shared/errors.ts`, 'utf8'), /class NotFoundError/);
+  });
+});
+
+describe('storage (issue 22): the contract examples of contracts/storage-nodes.md items 1 and 2', () => {
+  const pv = (uid: string, name: string, size: string, modes: string[], extra: JsonObject = {}): JsonObject => ({
+    metadata: { uid, name },
+    spec: { capacity: { storage: size }, accessModes: modes, volumeMode: 'Filesystem', ...extra },
+    status: { phase: 'Available' },
+  });
+  it('findBestMatchForClaim: index_test.go TestMatchVolume successful-match-gce-10', () => {
+    const claim = { metadata: { name: 'claim01', namespace: 'myns' }, spec: { accessModes: ['ReadOnlyMany', 'ReadWriteOnce'], resources: { requests: { storage: '8G' } }, volumeMode: 'Filesystem' } };
+    const got = api.findBestMatchForClaim(claim, [pv('gce-pd-10', 'gce003', '10G', ['ReadWriteOnce', 'ReadOnlyMany']), pv('nfs-10', 'nfs003', '10G', ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany']), pv('gce-pd-5', 'gce002', '5G', ['ReadWriteOnce', 'ReadOnlyMany'])], { delayBinding: false });
+    assert.equal((got as { metadata: { uid: string } }).metadata.uid, 'gce-pd-10');
+  });
+  it('checkVolumeModeMismatches, checkAccessModes, isDelayBindingMode', () => {
+    assert.equal(api.checkVolumeModeMismatches({ volumeMode: 'Block' }, { volumeMode: 'Filesystem' }), true);
+    assert.equal(api.checkAccessModes({ spec: { accessModes: ['ReadWriteMany', 'ReadOnlyMany'] } }, { spec: { accessModes: ['ReadWriteOnce', 'ReadWriteMany'] } }), false);
+    assert.equal(api.isDelayBindingMode({ spec: { storageClassName: 'wait-mode' } }, [{ metadata: { name: 'wait-mode' }, volumeBindingMode: 'WaitForFirstConsumer' }]), true);
+  });
+  it('findMatchingVolume: pv_helpers_test.go TestFindMatchVolumeWithNode success-exclusion', () => {
+    const affinity = { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'key1', operator: 'In', values: ['value1'] }] }] } }, storageClassName: 'wait' };
+    const claim = { metadata: { name: 'claim01', namespace: 'myns' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100G' } }, storageClassName: 'wait', volumeMode: 'Filesystem' } };
+    const volumes = [pv('affinity-pv', 'affinity001', '100G', ['ReadWriteOnce', 'ReadOnlyMany'], affinity), pv('affinity-pv2', 'affinity002', '150G', ['ReadWriteOnce', 'ReadOnlyMany'], affinity)];
+    const got = api.findMatchingVolume(claim, volumes, { node: { metadata: { labels: { key1: 'value1' } } }, excludedVolumes: ['affinity001'], delayBinding: true, vacEnabled: true });
+    assert.equal((got as { metadata: { uid: string } }).metadata.uid, 'affinity-pv2');
   });
 });

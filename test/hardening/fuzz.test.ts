@@ -284,3 +284,33 @@ describe('controllers: random workloads, scenarios and load profiles answer with
     );
   });
 });
+
+// Chapter 14 (storage): the contract's matching functions over arbitrary JSON answer with a
+// volume, null, a boolean, or an Error carrying upstream's message (a bad quantity or selector,
+// a class without volumeBindingMode), never a TypeError from reading a malformed object.
+describe('storage: findBestMatchForClaim, findMatchingVolume and the checks never crash on malformed objects', () => {
+  const storageApi = import('../../simulations/index.ts');
+  const json = fc.jsonValue({ maxDepth: 4 });
+  const claimLike = fc.oneof(json, fc.record({ metadata: json, spec: fc.oneof(json, fc.record({ accessModes: fc.oneof(json, fc.constant(['ReadWriteOnce'])), resources: fc.oneof(json, fc.constant({ requests: { storage: '1Gi' } })), storageClassName: json, volumeMode: json, selector: json })) }));
+  const volumeLike = fc.oneof(json, fc.record({ metadata: json, spec: fc.oneof(json, fc.record({ accessModes: fc.oneof(json, fc.constant(['ReadWriteOnce'])), capacity: fc.oneof(json, fc.constant({ storage: '2Gi' })), claimRef: json, nodeAffinity: json })), status: fc.oneof(json, fc.constant({ phase: 'Available' })) }));
+  const notATypeError = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError), String(e));
+    }
+  };
+  it('arbitrary claims, volumes, nodes and classes', async () => {
+    const api = await storageApi;
+    fc.assert(
+      fc.property(claimLike, fc.oneof(json, fc.array(volumeLike, { maxLength: 4 })), json, (claim, volumes, node) => {
+        notATypeError(() => api.findBestMatchForClaim(claim as never, volumes as never, { delayBinding: false }));
+        notATypeError(() => api.findMatchingVolume(claim as never, volumes as never, { node: node as never, delayBinding: true }));
+        notATypeError(() => api.checkVolumeModeMismatches(claim as never, node as never));
+        notATypeError(() => api.checkAccessModes(claim as never, (Array.isArray(volumes) ? volumes[0] : volumes) as never));
+        notATypeError(() => api.isDelayBindingMode(claim as never, volumes as never));
+      }),
+      { numRuns: RUNS * 5, seed: 1422 },
+    );
+  });
+});
