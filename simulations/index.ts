@@ -45,3 +45,6 @@ export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } fr
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
 export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';
+// Chapter 16, nodes (issue 22): kubectl drain's filter, the PDB status and the eviction subresource, taint eviction and the node lifecycle controller.
+export { drainFilter, disruptionStatus, evictPod, getMinTolerationTime, taintEvictionTimeline, monitorNodeHealth } from './nodelifecycle/public-api.ts';
+export type { DrainFilterOptions, DrainFilterResult, DisruptionStatus, EvictionResult, EvictOptions, NodeLifecycleOptions } from './nodelifecycle/public-api.ts';
