@@ -69,7 +69,7 @@ const withLease: Case[] = [
 
 const instant = (s: unknown) => (typeof s === 'string' ? Date.parse(s) : s);
 function normalizeConditions(list: unknown[]) {
-  return list.map((c) => {
+  return list.map((c): Record<string, unknown> => {
     const o = c as Record<string, unknown>;
     return { ...o, lastHeartbeatTime: instant(o.lastHeartbeatTime), lastTransitionTime: instant(o.lastTransitionTime) };
   }).sort((a, b) => String(a.type).localeCompare(String(b.type)));
