@@ -196,15 +196,15 @@ export function runNodes(manifests: Parameters<Engine['run']>[0], budget: { maxS
     const nodes = asList(api.list('v1', 'Node').items) as Obj[];
     const nodeLines = [['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], ...nodes.map((n) => [n.metadata.name, nodeStatusColumn(n), nodeRoles(n), translateTimestampSince(n.metadata.creationTimestamp, api.clock.epochMs + atMs), asString(n.status?.nodeInfo?.kubeletVersion) || '<none>'])];
     const pods = asList(api.list('v1', 'Pod').items) as Obj[];
-    const podLines = [podColumns(true), ...pods.map((p) => podRowCells(podRowAt(p, api.clock.epochMs + atMs, { wide: true }), true))];
+    const podLines = [['NAMESPACE', ...podColumns(true)], ...pods.map((p) => [p.metadata.namespace, ...podRowCells(podRowAt(p, api.clock.epochMs + atMs, { wide: true }), true)])];
     const pdbs = asList(api.list('policy/v1', 'PodDisruptionBudget').items) as Obj[];
-    const pdbLines = [['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'], ...pdbs.map((p) => [p.metadata.name,
+    const pdbLines = [['NAMESPACE', 'NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'], ...pdbs.map((p) => [p.metadata.namespace, p.metadata.name,
       p.spec?.minAvailable === undefined ? 'N/A' : String(p.spec.minAvailable), p.spec?.maxUnavailable === undefined ? 'N/A' : String(p.spec.maxUnavailable),
       String(p.status?.disruptionsAllowed ?? 0), translateTimestampSince(p.metadata.creationTimestamp, api.clock.epochMs + atMs)])];
     snapshots.push({ at: seconds(atMs), label,
       nodes: { command: 'kubectl get nodes', text: formatTable(nodeLines) },
-      pods: { command: 'kubectl get pods -o wide', text: pods.length ? formatTable(podLines) : 'No resources found in default namespace.' },
-      ...(pdbs.length ? { pdbs: { command: 'kubectl get pdb', text: formatTable(pdbLines) } } : {}) });
+      pods: { command: 'kubectl get pods -A -o wide', text: pods.length ? formatTable(podLines) : 'No resources found' },
+      ...(pdbs.length ? { pdbs: { command: 'kubectl get pdb -A', text: formatTable(pdbLines) } } : {}) });
   };
   const maxTime = Math.min(input.untilMs, budget.maxVirtualTimeMs);
   for (const at of input.snapshots) if (at < maxTime) cluster.clock.after(at, 'snapshot', () => snapshot(at, `at ${seconds(at)}s`));
