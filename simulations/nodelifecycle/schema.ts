@@ -41,6 +41,7 @@ export const MAX_NODES = 100;
 export const MAX_PODS = 400;
 export const MAX_SNAPSHOTS = 20;
 export const MAX_FAULTS = 20;
+export const MAX_NODE_SECONDS = 15_000;
 
 export interface NodeFaultInput { node: string; atMs: number; type: FaultType; recoverAtMs?: number; object: object }
 export interface DrainInput { node: string; atMs: number; ignoreDaemonSets: boolean; deleteEmptyDirData: boolean; force: boolean; timeoutMs?: number; object: object }
@@ -81,6 +82,7 @@ function checkKeys(object: object, spec: Obj, allowed: readonly string[]) {
 export function readInput(manifests: readonly Manifest[]): NodesInput {
   const input: NodesInput = { objects: [], untilMs: DEFAULT_UNTIL_MS, snapshots: [], gracePeriodMs: 50_000, faults: [], drains: [] };
   let scenarioSeen = false;
+  let scenarioObject: object | undefined;
   let nodes = 0, pods = 0;
   for (const m of flattenLists(manifests)) {
     const object = m.object as Obj;
@@ -95,6 +97,7 @@ export function readInput(manifests: readonly Manifest[]): NodesInput {
       if (kind === 'NodeScenario') {
         if (scenarioSeen) throw new ValidationError('Duplicate value: only one NodeScenario per cell', { object, path: ['kind'] });
         scenarioSeen = true;
+        scenarioObject = object;
         checkKeys(object, spec, ['until', 'snapshots', 'nodeMonitorGracePeriod']);
         if (spec.until !== undefined) input.untilMs = duration(object, ['spec', 'until'], spec.until);
         if (spec.nodeMonitorGracePeriod !== undefined) {
@@ -144,6 +147,10 @@ export function readInput(manifests: readonly Manifest[]): NodesInput {
     input.objects.push(object);
   }
   if (nodes === 0) throw new ValidationError('Required value: at least one Node (kind: Node)', {});
+  // Every node heartbeats every 10 s: the work grows with nodes × virtual time.
+  if (nodes * (input.untilMs / 1000) > MAX_NODE_SECONDS) {
+    throw new LimitExceededError(`${nodes} nodes for ${input.untilMs / 1000}s is more than this simulation runs: at most ${MAX_NODE_SECONDS} node-seconds (say 4 nodes for 1h, or 25 nodes for 10m)`, { object: scenarioObject ?? {}, path: scenarioObject ? ['spec', 'until'] : [] });
+  }
   for (const f of input.faults) if (f.atMs > input.untilMs) throw new ValidationError(`Invalid value: after spec.until of the NodeScenario (${input.untilMs / 1000}s)`, { object: f.object, path: ['spec', 'at'] });
   input.snapshots = [...new Set(input.snapshots.filter((s) => s <= input.untilMs))].sort((a, b) => a - b);
   return input;
