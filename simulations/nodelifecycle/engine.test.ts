@@ -91,7 +91,7 @@ describe('a drain that hangs: minAvailable equal to the replicas', () => {
   const { result } = run(yaml);
   const d = result.drains[0];
   it('every eviction is refused with 429 and retried every 5 s; the drain never completes', () => {
-    assert.equal(d.drainedAt, undefined);
+    assert.equal(d.drainedAt, null);
     assert.ok(d.refusals >= 10, `refusals: ${d.refusals}`);
     assert.ok(d.lines.some((l) => l.stream === 'stderr' && /^error when evicting pods\/"web-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.$/.test(l.text)));
     const retries = d.attempts.map((a) => a.at);

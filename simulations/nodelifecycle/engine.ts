@@ -83,7 +83,7 @@ export interface NodesResult {
   nodes: NodeFacts[];
   pods: PodFacts[];
   events: EventRow[];
-  drains: { node: string; at: number; output: string; lines: { at: number; stream: string; text: string }[]; drainedAt?: number; failed?: string; evictedOrder: string[];
+  drains: { node: string; at: number; output: string; lines: { at: number; stream: string; text: string }[]; drainedAt: number | null; failed?: string; evictedOrder: string[];
     refusals: number; attempts: { at: number; pod: string; code: number; pdb?: string }[]; filter?: DrainRecord['filter'] }[];
   /** Pods deleted by taint eviction, in order. */
   taintEvictions: { pod: string; at: number }[];
@@ -243,7 +243,7 @@ export function runNodes(manifests: Parameters<Engine['run']>[0], budget: { maxS
       node: d.node, at: seconds(d.atMs),
       output: d.lines.map((l) => l.text).join('\n'),
       lines: d.lines.map((l) => ({ at: seconds(l.atMs), stream: l.stream, text: l.text })),
-      ...(d.drainedAtMs !== undefined ? { drainedAt: seconds(d.drainedAtMs) } : {}),
+      drainedAt: d.drainedAtMs !== undefined ? seconds(d.drainedAtMs) : null,
       ...(d.failed !== undefined ? { failed: d.failed } : {}),
       evictedOrder: d.evictedOrder,
       refusals: d.attempts.filter((a) => a.code === 429).length,
