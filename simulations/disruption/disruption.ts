@@ -7,7 +7,7 @@ import { asList, asObject, asOptionalString, asString } from '../apimachinery/js
 import { getScaledValueFromIntOrPercent, IntOrStringError } from '../apimachinery/intstr.ts';
 import { DEFAULT_EPOCH_MS, toMs } from '../apimachinery/time.ts';
 import { controllerOf } from '../kubectl/drain/filters.ts';
-import { type Condition, conditionsOf, disruptionAllowedCondition, isPodReady, metaOf, podsForPdb, setStatusCondition } from './pods.ts';
+import { type Condition, type Meta, conditionsOf, disruptionAllowedCondition, isPodReady, metaOf, podsForPdb, setStatusCondition } from './pods.ts';
 
 /** DeletionTimeout: how long an evicted Pod stays in disruptedPods before the controller gives up on it. */
 export const DELETION_TIMEOUT_MS = 2 * 60 * 1000;
@@ -77,15 +77,16 @@ function findControllerScale(ref: { apiVersion: string; kind: string; name: stri
 }
 
 /** getExpectedScale: the sum of the scales of the Pods' controllers, each controller once; Pods without a controller are collected. */
-function expectedScale(pods: readonly unknown[], controllers: readonly unknown[]): { expectedCount: number; unmanaged: string[] } {
+function expectedScale(pods: readonly unknown[], metas: readonly Meta[], controllers: readonly unknown[]): { expectedCount: number; unmanaged: string[] } {
   const scales = new Map<string, number>();
   const unmanaged: string[] = [];
-  for (const pod of pods) {
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
     const ref = controllerOf(pod);
-    if (!ref) { unmanaged.push(metaOf(pod).name); continue; }
+    if (!ref) { unmanaged.push(metas[i].name); continue; }
     if (scales.has(ref.uid)) continue;
-    const found = findControllerScale(ref, metaOf(pod).namespace, controllers);
-    if (!found) throw new IntOrStringError(`found no controllers for pod ${JSON.stringify(metaOf(pod).name)}`);
+    const found = findControllerScale(ref, metas[i].namespace, controllers);
+    if (!found) throw new IntOrStringError(`found no controllers for pod ${JSON.stringify(metas[i].name)}`);
     scales.set(found.uid, found.scale);
   }
   let expectedCount = 0;
@@ -140,6 +141,7 @@ export function disruptionStatus(pdb: unknown, pods: readonly unknown[] = [], co
     return failSafe(selected.error);
   }
   const covered = selected.pods;
+  const metas = selected.metas;
   if (covered.length === 0) events.push({ type: 'Normal', reason: 'NoPods', message: 'No matching pods found' });
 
   // getExpectedPodCount
@@ -148,7 +150,7 @@ export function disruptionStatus(pdb: unknown, pods: readonly unknown[] = [], co
   let unmanaged: string[] = [];
   try {
     if (spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) {
-      ({ expectedCount, unmanaged } = expectedScale(covered, asList(controllers)));
+      ({ expectedCount, unmanaged } = expectedScale(covered, metas, asList(controllers)));
       const maxUnavailable = getScaledValueFromIntOrPercent(spec.maxUnavailable as number | string, expectedCount, true);
       desiredHealthy = Math.max(0, expectedCount - maxUnavailable);
     } else if (spec.minAvailable !== undefined && spec.minAvailable !== null) {
@@ -156,7 +158,7 @@ export function disruptionStatus(pdb: unknown, pods: readonly unknown[] = [], co
         desiredHealthy = spec.minAvailable;
         expectedCount = covered.length;
       } else {
-        ({ expectedCount, unmanaged } = expectedScale(covered, asList(controllers)));
+        ({ expectedCount, unmanaged } = expectedScale(covered, metas, asList(controllers)));
         desiredHealthy = getScaledValueFromIntOrPercent(spec.minAvailable as string, expectedCount, true);
       }
     }
@@ -172,8 +174,7 @@ export function disruptionStatus(pdb: unknown, pods: readonly unknown[] = [], co
   // buildDisruptedPodMap: keep entries whose Pod exists, is not being deleted and is within DeletionTimeout.
   const previous = asObject(status.disruptedPods) ?? {};
   const disruptedPods: Record<string, string> = {};
-  for (const pod of covered) {
-    const m = metaOf(pod);
+  for (const m of metas) {
     if (m.deletionTimestamp !== undefined) continue;
     const at = previous[m.name];
     if (typeof at !== 'string') continue;
@@ -186,12 +187,12 @@ export function disruptionStatus(pdb: unknown, pods: readonly unknown[] = [], co
 
   // countHealthyPods: Ready Pods that are neither being deleted nor recently evicted.
   let currentHealthy = 0;
-  for (const pod of covered) {
-    const m = metaOf(pod);
+  for (let i = 0; i < covered.length; i++) {
+    const m = metas[i];
     if (m.deletionTimestamp !== undefined) continue;
     const at = disruptedPods[m.name];
     if (at !== undefined && (toMs(at) ?? 0) + DELETION_TIMEOUT_MS > nowMs) continue;
-    if (isPodReady(pod)) currentHealthy++;
+    if (isPodReady(covered[i])) currentHealthy++;
   }
 
   // updatePdbStatus: no disruptions while nothing is expected.

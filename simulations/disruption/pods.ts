@@ -20,24 +20,38 @@ export function isPodReady(pod: unknown): boolean {
   return asList(asObject(asObject(pod)?.status)?.conditions).some((c) => asString(asObject(c)?.type) === 'Ready' && asString(asObject(c)?.status) === 'True');
 }
 
-export function metaOf(obj: unknown) {
+export interface Meta { name: string; namespace: string; uid: string; labels: Record<string, string>; deletionTimestamp?: string; generation: number }
+
+export function metaOf(obj: unknown): Meta {
   const meta = asObject(asObject(obj)?.metadata) ?? {};
+  const rawLabels = asObject(meta.labels);
+  let labels: Record<string, string> = {};
+  if (rawLabels) {
+    labels = rawLabels as Record<string, string>;
+    for (const k in rawLabels) if (typeof rawLabels[k] !== 'string') { labels = Object.fromEntries(Object.entries(rawLabels).map(([key, v]) => [key, asString(v)])); break; }
+  }
   return {
     name: asString(meta.name),
     namespace: asString(meta.namespace) || 'default',
     uid: asString(meta.uid),
-    labels: Object.fromEntries(Object.entries(asObject(meta.labels) ?? {}).map(([k, v]) => [k, asString(v)])),
+    labels,
     deletionTimestamp: typeof meta.deletionTimestamp === 'string' ? meta.deletionTimestamp : undefined,
     generation: typeof meta.generation === 'number' ? meta.generation : 0,
   };
 }
 
 /** Pods of the PDB's namespace its selector matches (a nil selector matches none, `{}` all). */
-export function podsForPdb(pdb: unknown, pods: readonly unknown[]): { pods: unknown[]; error: string | null } {
+export function podsForPdb(pdb: unknown, pods: readonly unknown[]): { pods: unknown[]; metas: Meta[]; error: string | null } {
   const selector = labelSelectorAsSelector(asObject(asObject(pdb)?.spec)?.selector);
-  if (selector.error !== null) return { pods: [], error: selector.error };
+  if (selector.error !== null) return { pods: [], metas: [], error: selector.error };
   const ns = metaOf(pdb).namespace;
-  return { pods: pods.filter((p) => metaOf(p).namespace === ns && selector.matches(metaOf(p).labels)), error: null };
+  const out: unknown[] = [];
+  const metas: Meta[] = [];
+  for (const p of pods) {
+    const m = metaOf(p);
+    if (m.namespace === ns && selector.matches(m.labels)) { out.push(p); metas.push(m); }
+  }
+  return { pods: out, metas, error: null };
 }
 
 /**
