@@ -7,7 +7,7 @@ import type { JsonObject } from '../apimachinery/json.ts';
 import { asList, asObject, asString } from '../apimachinery/json.ts';
 import type { Actor, ActorContext } from '../apiserver/cluster.ts';
 import { findMatchingUntoleratedTaint } from '../shared/taints.ts';
-import { disruptionStatus, DELETION_TIMEOUT_MS } from '../disruption/disruption.ts';
+import { disruptionStatus, DELETION_TIMEOUT_MS } from './disruption/disruption.ts';
 import { NodeLifecycleController, LEASE_NAMESPACE } from './node-lifecycle.ts';
 import type { PodStore } from './node-lifecycle.ts';
 import { TaintEvictionController, podKeyOf, readTaints, readTolerations } from './taint-eviction.ts';

@@ -11,7 +11,7 @@
 import { asList } from '../apimachinery/json.ts';
 import type { Actor } from '../apiserver/cluster.ts';
 import { goDuration } from '../apimachinery/duration.ts';
-import { evictPod } from '../disruption/eviction.ts';
+import { evictPod } from './disruption/eviction.ts';
 import { drainFilter } from '../kubectl/drain/filters.ts';
 import type { DrainInput } from './schema.ts';
 

@@ -3,10 +3,10 @@
 // getExpectedScale, the finders, countHealthyPods, buildDisruptedPodMap,
 // updatePdbStatus, failSafe) at v1.36.
 
-import { asList, asObject, asOptionalString, asString } from '../apimachinery/json.ts';
-import { getScaledValueFromIntOrPercent, IntOrStringError } from '../apimachinery/intstr.ts';
-import { DEFAULT_EPOCH_MS, toMs } from '../apimachinery/time.ts';
-import { controllerOf } from '../kubectl/drain/filters.ts';
+import { asList, asObject, asOptionalString, asString } from '../../apimachinery/json.ts';
+import { getScaledValueFromIntOrPercent, IntOrStringError } from '../../apimachinery/intstr.ts';
+import { DEFAULT_EPOCH_MS, toMs } from '../../apimachinery/time.ts';
+import { controllerOf } from '../../kubectl/drain/filters.ts';
 import { type Condition, type Meta, conditionsOf, disruptionAllowedCondition, isPodReady, metaOf, podsForPdb, setStatusCondition } from './pods.ts';
 
 /** DeletionTimeout: how long an evicted Pod stays in disruptedPods before the controller gives up on it. */

@@ -2,9 +2,9 @@
 // src: pkg/api/v1/pod/util.go (IsPodReady), staging/src/k8s.io/component-helpers/apps/poddisruptionbudget/helpers.go
 // (UpdateDisruptionAllowedCondition), apimachinery meta/conditions.go (SetStatusCondition).
 
-import { asList, asObject, asString } from '../apimachinery/json.ts';
-import { labelSelectorAsSelector } from '../apimachinery/label-selector.ts';
-import { rfc3339 } from '../apimachinery/time.ts';
+import { asList, asObject, asString } from '../../apimachinery/json.ts';
+import { labelSelectorAsSelector } from '../../apimachinery/label-selector.ts';
+import { rfc3339 } from '../../apimachinery/time.ts';
 
 export interface Condition {
   type: string;

@@ -3,9 +3,9 @@
 // canIgnorePDB, checkAndDecrement, createTooManyRequestsError,
 // getPodDisruptionBudgets) at v1.36, with the unhealthyPodEvictionPolicy rules.
 
-import { asObject, asOptionalString, asString } from '../apimachinery/json.ts';
-import { labelSelectorAsSelector } from '../apimachinery/label-selector.ts';
-import { DEFAULT_EPOCH_MS, rfc3339, toMs } from '../apimachinery/time.ts';
+import { asObject, asOptionalString, asString } from '../../apimachinery/json.ts';
+import { labelSelectorAsSelector } from '../../apimachinery/label-selector.ts';
+import { DEFAULT_EPOCH_MS, rfc3339, toMs } from '../../apimachinery/time.ts';
 import { type Condition, conditionsOf, disruptionAllowedCondition, isPodReady, metaOf } from './pods.ts';
 
 /** MaxDisruptedPodSize: the eviction handler refuses once this many evictions wait for the controller. */
