@@ -82,7 +82,7 @@ export interface NodesResult {
   nodes: NodeFacts[];
   pods: PodFacts[];
   events: EventRow[];
-  drains: { node: string; at: number; output: string; lines: { at: number; stream: string; text: string }[]; drainedAt: number | null; failed?: string; evictedOrder: string[];
+  drains: { node: string; at: number; command: string; output: string; lines: { at: number; stream: string; text: string }[]; drainedAt: number | null; failed?: string; evictedOrder: string[];
     refusals: number; attempts: { at: number; pod: string; code: number; pdb?: string }[]; filter?: DrainRecord['filter'] }[];
   /** Pods deleted by taint eviction, in order. */
   taintEvictions: { pod: string; at: number }[];
@@ -237,8 +237,10 @@ export function runNodes(manifests: Parameters<Engine['run']>[0], budget: { maxS
     nodes: [...facts.values()],
     pods: [...podFacts.values()],
     events,
-    drains: drains.map((d) => ({
+    drains: drains.map((d, i) => ({
       node: d.node, at: seconds(d.atMs),
+      command: ['kubectl drain', d.node, input.drains[i].ignoreDaemonSets ? '--ignore-daemonsets' : '', input.drains[i].deleteEmptyDirData ? '--delete-emptydir-data' : '', input.drains[i].force ? '--force' : '',
+        input.drains[i].timeoutMs !== undefined ? `--timeout=${input.drains[i].timeoutMs / 1000}s` : ''].filter(Boolean).join(' '),
       output: d.lines.map((l) => l.text).join('\n'),
       lines: d.lines.map((l) => ({ at: seconds(l.atMs), stream: l.stream, text: l.text })),
       drainedAt: d.drainedAtMs !== undefined ? seconds(d.drainedAtMs) : null,
