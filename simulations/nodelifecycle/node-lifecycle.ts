@@ -506,5 +506,7 @@ export function monitorNodeHealth(passes: readonly unknown[], options: NodeLifec
       podsMarkedNotReady: nc.podsMarkedNotReady.get(name) ?? [],
     };
   }
-  return { nodes, zoneStates: Object.fromEntries(nc.zoneStates), actions: nc.actions };
+  const result = { nodes, zoneStates: Object.fromEntries(nc.zoneStates) };
+  Object.defineProperty(result, 'actions', { value: nc.actions, enumerable: false });
+  return result as typeof result & { readonly actions: typeof nc.actions };
 }

@@ -170,5 +170,8 @@ export function drainFilter(pods: readonly unknown[], options: DrainFilterOption
   const warnings = [...group('Warning')].map(([msg, keys]) => `${msg}: ${keys.join(', ')}`);
   const errors = [...group('Error')].map(([msg, keys]) =>
     msg.toLowerCase().startsWith('cannot delete') ? `${msg}: ${keys.join(', ')}` : `cannot delete ${msg}: ${keys.join(', ')}`);
-  return { delete: decisions.filter((d) => d.status.delete).map((d) => d.pod), warnings, errors, decisions };
+  const result = { delete: decisions.filter((d) => d.status.delete).map((d) => d.pod), warnings, errors } as DrainFilterResult;
+  // The per-Pod decisions ride along for the engine's trace, out of the contract's shape (not enumerable).
+  Object.defineProperty(result, 'decisions', { value: decisions, enumerable: false });
+  return result;
 }

@@ -116,6 +116,20 @@ function selectorString(sel: unknown): string {
  *   // { disruptionsAllowed: 0, currentHealthy: 1, desiredHealthy: 2, expectedPods: 10, ... }
  */
 export function disruptionStatus(pdb: unknown, pods: readonly unknown[] = [], controllers: readonly unknown[] = [], now?: string): DisruptionStatus {
+  return contractShape(sync(pdb, pods, controllers, now));
+}
+
+/** The contract's fields stay enumerable; observedGeneration, events and syncError ride along, not enumerable. */
+function contractShape(s: DisruptionStatus): DisruptionStatus {
+  const out = { disruptionsAllowed: s.disruptionsAllowed, currentHealthy: s.currentHealthy, desiredHealthy: s.desiredHealthy, expectedPods: s.expectedPods,
+    disruptedPods: s.disruptedPods, conditions: s.conditions } as DisruptionStatus;
+  for (const k of ['observedGeneration', 'events', 'syncError'] as const) {
+    if (s[k] !== undefined) Object.defineProperty(out, k, { value: s[k], enumerable: false });
+  }
+  return out;
+}
+
+function sync(pdb: unknown, pods: readonly unknown[], controllers: readonly unknown[], now?: string): DisruptionStatus {
   const nowMs = toMs(asOptionalString(now)) ?? DEFAULT_EPOCH_MS;
   const spec = asObject(asObject(pdb)?.spec) ?? {};
   const status = asObject(asObject(pdb)?.status) ?? {};

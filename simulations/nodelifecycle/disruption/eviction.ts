@@ -55,6 +55,15 @@ const EVICTION_CONDITION = { type: 'DisruptionTarget', status: 'True', reason: '
  *   //   causes: [{ type: 'DisruptionBudget', message: 'The disruption budget foo needs 0 healthy pods and has 0 currently' }] }
  */
 export function evictPod(pod: unknown, pdbs: readonly unknown[] = [], options: EvictOptions = {}): EvictionResult {
+  const r = evict(pod, pdbs, options);
+  // path and podCondition ride along for the engine, out of the contract's shape (not enumerable).
+  const out: EvictionResult = { allowed: r.allowed, code: r.code };
+  for (const k of ['reason', 'message', 'causes', 'pdb'] as const) if (r[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = r[k];
+  for (const k of ['path', 'podCondition'] as const) if (r[k] !== undefined) Object.defineProperty(out, k, { value: r[k], enumerable: false });
+  return out;
+}
+
+function evict(pod: unknown, pdbs: readonly unknown[], options: EvictOptions): EvictionResult {
   const opts = asObject(options) ?? {};
   const podMeta = metaOf(pod);
   const urlName = asOptionalString(opts.name);

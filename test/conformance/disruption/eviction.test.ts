@@ -34,7 +34,7 @@ describe('pkg/registry/core/pod/storage/eviction_test.go TestEviction', () => {
 
   it('the 429 of a running Pod under a PDB with no disruptions left (the contract example)', () => {
     const r = evictPod(pod('t1', 'Running', true), [pdb({ disruptionsAllowed: 0 })]);
-    assert.deepEqual({ allowed: r.allowed, code: r.code, reason: r.reason, message: r.message, causes: r.causes }, {
+    assert.deepEqual(r, {
       allowed: false, code: 429, reason: 'TooManyRequests', message: "Cannot evict pod as it would violate the pod's disruption budget.",
       causes: [{ type: 'DisruptionBudget', message: 'The disruption budget foo needs 0 healthy pods and has 0 currently' }],
     });
