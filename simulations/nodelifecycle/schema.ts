@@ -38,10 +38,10 @@ export type FaultType = (typeof FAULT_TYPES)[number];
 export const DEFAULT_UNTIL_MS = 7 * 60_000;
 export const MAX_UNTIL_MS = 60 * 60_000;
 export const MAX_NODES = 100;
-export const MAX_PODS = 400;
+export const MAX_PODS = 150;
 export const MAX_SNAPSHOTS = 20;
 export const MAX_FAULTS = 20;
-export const MAX_NODE_SECONDS = 15_000;
+export const MAX_NODE_SECONDS = 4_000;
 
 export interface NodeFaultInput { node: string; atMs: number; type: FaultType; recoverAtMs?: number; object: object }
 export interface DrainInput { node: string; atMs: number; ignoreDaemonSets: boolean; deleteEmptyDirData: boolean; force: boolean; timeoutMs?: number; object: object }
@@ -143,13 +143,17 @@ export function readInput(manifests: readonly Manifest[]): NodesInput {
     if (['Deployment', 'ReplicaSet', 'StatefulSet'].includes(kind)) {
       const replicas = (object.spec as Obj | undefined)?.replicas;
       if (typeof replicas === 'number' && replicas > 100) throw new LimitExceededError(`spec.replicas must be at most 100 in this simulation, got ${replicas}`, { object, path: ['spec', 'replicas'] });
+      if (kind !== 'ReplicaSet' || !(object.metadata as Obj | undefined)?.ownerReferences) {
+        pods += typeof replicas === 'number' ? replicas : 1;
+        if (pods > MAX_PODS) throw new LimitExceededError(`at most ${MAX_PODS} Pods (bare Pods and replicas together) in this simulation`, { object, path: ['spec', 'replicas'] });
+      }
     }
     input.objects.push(object);
   }
   if (nodes === 0) throw new ValidationError('Required value: at least one Node (kind: Node)', {});
   // Every node heartbeats every 10 s: the work grows with nodes × virtual time.
   if (nodes * (input.untilMs / 1000) > MAX_NODE_SECONDS) {
-    throw new LimitExceededError(`${nodes} nodes for ${input.untilMs / 1000}s is more than this simulation runs: at most ${MAX_NODE_SECONDS} node-seconds (say 4 nodes for 1h, or 25 nodes for 10m)`, { object: scenarioObject ?? {}, path: scenarioObject ? ['spec', 'until'] : [] });
+    throw new LimitExceededError(`${nodes} nodes for ${input.untilMs / 1000}s is more than this simulation runs: at most ${MAX_NODE_SECONDS} node-seconds (say 4 nodes for 16m, or 10 nodes for 6m)`, { object: scenarioObject ?? {}, path: scenarioObject ? ['spec', 'until'] : [] });
   }
   for (const f of input.faults) if (f.atMs > input.untilMs) throw new ValidationError(`Invalid value: after spec.until of the NodeScenario (${input.untilMs / 1000}s)`, { object: f.object, path: ['spec', 'at'] });
   input.snapshots = [...new Set(input.snapshots.filter((s) => s <= input.untilMs))].sort((a, b) => a - b);
