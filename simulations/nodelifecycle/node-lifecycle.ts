@@ -100,8 +100,10 @@ class RateLimitedTimedQueue {
     if (qps > 0 && !this.limiter.tryAccept(now)) next.tryAccept(now);
     this.limiter = next;
   }
-  try(now: number, fn: (value: string) => { ok: boolean; waitMs: number }): void {
-    for (;;) {
+  /** Try: process the queue head while the limiter lets it. Each processed node costs 1 ms of the pass (its API call), so a high QPS drains several in one pass. */
+  try(start: number, fn: (value: string) => { ok: boolean; waitMs: number }): void {
+    let now = start;
+    for (;; now += 1) {
       this.items.sort((a, b) => a.processAt - b.processAt || a.seq - b.seq);
       const head = this.items[0];
       if (!head) return;
