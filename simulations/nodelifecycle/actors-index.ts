@@ -6,7 +6,7 @@ import type { DrainRecord } from './drain-actor.ts';
 import type { DrainInput } from './schema.ts';
 
 /** kubectl drain, telling the engine which Pods it asked to evict. */
-export function kubectlDrainPlaceholder(d: DrainInput, record: DrainRecord, onEvicted: (key: string) => void): Actor {
+export function kubectlDrainWithAttribution(d: DrainInput, record: DrainRecord, onEvicted: (key: string) => void): Actor {
   const inner = kubectlDrain(d, record);
   return {
     name: inner.name,

@@ -23,7 +23,7 @@ import { formatTable, podColumns, podRowAt, podRowCells, translateTimestampSince
 import type { Engine, TraceStep } from '../shared/engine.ts';
 import { budgetHitOf } from '../shared/engine.ts';
 import { ValidationError } from '../shared/errors.ts';
-import { disruptionActor, kubelet, kubectlDrainPlaceholder, nodeLifecycleActor, standInScheduler, taintEvictionActor } from './actors-index.ts';
+import { disruptionActor, kubelet, kubectlDrainWithAttribution, nodeLifecycleActor, standInScheduler, taintEvictionActor } from './actors-index.ts';
 import type { FaultPlan, SimEvent } from './actors.ts';
 import type { DrainRecord } from './drain-actor.ts';
 import { NodeLifecycleController, TAINT_NOT_READY, TAINT_UNREACHABLE } from './node-lifecycle.ts';
@@ -186,7 +186,7 @@ export function runNodes(manifests: Parameters<Engine['run']>[0], budget: { maxS
   cluster.add(taintEvictionActor(onEvent, (key, atMs) => { deletedBy.set(key, 'taint eviction'); taintEvictions.push({ pod: key, at: seconds(atMs) }); }));
   cluster.add(disruptionActor());
   const drains: DrainRecord[] = input.drains.map((d) => ({ node: d.node, atMs: d.atMs, lines: [], attempts: [], evictedOrder: [] }));
-  input.drains.forEach((d, i) => cluster.add(kubectlDrainPlaceholder(d, drains[i], (key) => deletedBy.set(key, 'eviction (kubectl drain)'))));
+  input.drains.forEach((d, i) => cluster.add(kubectlDrainWithAttribution(d, drains[i], (key) => deletedBy.set(key, 'eviction (kubectl drain)'))));
 
   // Snapshots at the asked moments (and the end).
   const snapshots: Snapshot[] = [];
