@@ -48,3 +48,6 @@ export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, I
 // Chapter 14, storage (issue 22): the PV controller's matching (index.go findBestMatchForClaim) and component-helpers' FindMatchingVolume.
 export { findBestMatchForClaim, findMatchingVolume, checkVolumeModeMismatches, checkAccessModes, isDelayBindingMode } from './persistentvolume/public-api.ts';
 export type { FindMatchingVolumeOptions, BestMatchOptions, PersistentVolume, PersistentVolumeClaim, StorageClass } from './persistentvolume/public-api.ts';
+// Chapter 16, nodes (issue 22): kubectl drain's filter, the PDB status and the eviction subresource, taint eviction and the node lifecycle controller.
+export { drainFilter, disruptionStatus, evictPod, getMinTolerationTime, taintEvictionTimeline, monitorNodeHealth } from './nodelifecycle/public-api.ts';
+export type { DrainFilterOptions, DrainFilterResult, DisruptionStatus, EvictionResult, EvictOptions, NodeLifecycleOptions } from './nodelifecycle/public-api.ts';

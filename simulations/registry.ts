@@ -1,6 +1,6 @@
 // Every simulation engine, by the id lessons use after ```sim.
 // Each engine lives in its own folder (simulations/<id>/) and exports `engine`
-// from its engine.ts. To add one: one import line and one entry below.
+// from its engine.ts. To add one: one import line and one line in the list below.
 
 import type { Engine } from './shared/engine.ts';
 import { engine as resourcesOom } from './resources-oom/engine.ts';
@@ -12,9 +12,24 @@ import { engine as etcd } from './etcd/engine.ts';
 import { engine as controllers } from './controllers/engine.ts';
 import { engine as informers } from './client-go/engine.ts';
 import { engine as storage } from './persistentvolume/engine.ts';
+import { engine as nodes } from './nodelifecycle/engine.ts';
 
+// One engine per line: chapters are added (and merged) without touching each other's lines.
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
-  ([resourcesOom, oomDiagnose, podLifecycle, scheduler, declarativeApply, etcd, controllers, informers, storage] as Engine[]).map((engine) => [engine.id, engine]),
+  (
+    [
+      resourcesOom,
+      oomDiagnose,
+      podLifecycle,
+      scheduler,
+      declarativeApply,
+      etcd,
+      controllers,
+      informers,
+      storage,
+      nodes,
+    ] as Engine[]
+  ).map((engine) => [engine.id, engine]),
 );
 
 export function getEngine(id: string): Engine | undefined {
