@@ -48,3 +48,6 @@ export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, I
 // Chapter 11, networking (issue 20): NetworkPolicy as the API and upstream's e2e truth tables define it.
 export { networkPolicyAllows } from './network-policy/public-api.ts';
 export type { NetworkPolicyCluster, Connection } from './network-policy/public-api.ts';
+// Chapter 11's second engine: a packet's path between Pods per backend, and the CIDR plan's checks.
+export { checkCIDRPlan } from './pod-network/public-api.ts';
+export type { CidrCheck } from './pod-network/public-api.ts';

@@ -12,9 +12,10 @@ import { engine as etcd } from './etcd/engine.ts';
 import { engine as controllers } from './controllers/engine.ts';
 import { engine as informers } from './client-go/engine.ts';
 import { engine as networkPolicy } from './network-policy/engine.ts';
+import { engine as podNetwork } from './pod-network/engine.ts';
 
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
-  ([resourcesOom, oomDiagnose, podLifecycle, scheduler, declarativeApply, etcd, controllers, informers, networkPolicy] as Engine[]).map((engine) => [engine.id, engine]),
+  ([resourcesOom, oomDiagnose, podLifecycle, scheduler, declarativeApply, etcd, controllers, informers, networkPolicy, podNetwork] as Engine[]).map((engine) => [engine.id, engine]),
 );
 
 export function getEngine(id: string): Engine | undefined {
