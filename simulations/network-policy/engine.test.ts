@@ -74,3 +74,54 @@ describe('network-policy engine', () => {
     assert.equal(v.matrices[0].rows[0].cells[0].cls, 'np-ok np-loop');
   });
 });
+
+describe('kubectl describe networkpolicy (staging/src/k8s.io/kubectl/pkg/describe/describe.go describeNetworkPolicy)', () => {
+  it('two peers print two From: blocks; policyTypes decide "Not affecting egress traffic"', () => {
+    const out = run(fixture);
+    // Worked from describeNetworkPolicySpec: LEVEL_n = 2n spaces, the rule lines indented "    ",
+    // peers' selectors at LEVEL_1 + "    "; tabwriter padding 2 after the widest first cell ("Annotations:").
+    assert.equal(
+      out.result.policies[0].describe,
+      [
+        'Name:         db-from-api',
+        'Namespace:    prod',
+        'Created on:   2025-01-01 00:00:00 +0000 UTC',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        'Spec:',
+        '  PodSelector:     app=db',
+        '  Allowing ingress traffic:',
+        '    To Port: postgres/TCP',
+        '    From:',
+        '      NamespaceSelector: <none>',
+        '    From:',
+        '      PodSelector: app=api',
+        '  Not affecting egress traffic',
+        '  Policy Types: Ingress',
+      ].join('\n'),
+    );
+  });
+  it('a default deny of both directions', () => {
+    const out = run(ns('a') + `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: a, labels: {team: x, app: web}}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n  egress: [{ports: [{port: 8000, endPort: 8100}, {protocol: UDP}]}, {to: [{ipBlock: {cidr: 10.0.0.0/8}}]}]\n`);
+    assert.deepEqual(out.result.policies[0].describe.split('\n').slice(3), [
+      'Labels:       app=web',
+      '              team=x',
+      'Annotations:  <none>',
+      'Spec:',
+      '  PodSelector:     <none> (Allowing the specific traffic to all pods in this namespace)',
+      '  Allowing ingress traffic:',
+      '    <none> (Selected pods are isolated for ingress connectivity)',
+      '  Allowing egress traffic:',
+      '    To Port Range: 8000-8100/TCP',
+      '    To Port: <nil>/UDP',
+      '    To: <any> (traffic not restricted by destination)',
+      '    ----------',
+      '    To Port: <any> (traffic allowed to all ports)',
+      '    To:',
+      '      IPBlock:',
+      '        CIDR: 10.0.0.0/8',
+      '        Except: ',
+      '  Policy Types: Ingress, Egress',
+    ]);
+  });
+});

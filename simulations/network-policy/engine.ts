@@ -11,6 +11,7 @@ import { PolicyIndex } from './policy-eval.ts';
 import type { Endpoint, Protocol } from './policy-eval.ts';
 import { buildMatrix, directionLines, formatLabelSelector, kubectlGetNetworkPolicies, portLabel } from './reachability.ts';
 import type { Matrix } from './reachability.ts';
+import { kubectlDescribeNetworkPolicy } from './describe.ts';
 import { readInput } from './schema.ts';
 import { buildView } from './view-model.ts';
 import type { NetworkPolicyView } from './view-model.ts';
@@ -33,6 +34,8 @@ export interface PolicyRow {
   selects: string[];
   ingressRules: number;
   egressRules: number;
+  /** `kubectl describe networkpolicy` for it. */
+  describe: string;
 }
 
 export interface ConnectionRow {
@@ -84,7 +87,7 @@ export function runNetworkPolicy(input: ReturnType<typeof readInput>): { result:
       source: SRC,
       level: 'info',
     });
-    return { key: pol.key, podSelector: formatLabelSelector(spec.podSelector), policyTypes: types, selects, ingressRules: pol.ingress.length, egressRules: pol.egress.length };
+    return { key: pol.key, podSelector: formatLabelSelector(spec.podSelector), policyTypes: types, selects, ingressRules: pol.ingress.length, egressRules: pol.egress.length, describe: kubectlDescribeNetworkPolicy(raw) };
   });
   const sources: { label: string; endpoint: Endpoint }[] = [
     ...index.pods.map((p) => ({ label: p.key, endpoint: { pod: p } as Endpoint })),
@@ -143,7 +146,7 @@ export function runNetworkPolicy(input: ReturnType<typeof readInput>): { result:
 
 export const engine: Engine<NetworkPolicyResult, NetworkPolicyView> = {
   id: 'network-policy',
-  version: '1',
+  version: '2',
   title: 'NetworkPolicy reachability',
   summary: 'Namespaces, Pods and NetworkPolicies: the reachability matrix of every Pod to every Pod on a port, as upstream’s e2e truth table, with the rule that allowed or the isolation that denied each connection.',
   view: 'network-policy/result',

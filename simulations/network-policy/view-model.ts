@@ -17,6 +17,7 @@ export interface NetworkPolicyView {
   matrices: MatrixView[];
   pods: { key: string; ip: string; assigned: boolean; labels: string; ingress: string; egress: string }[];
   kubectl: string;
+  describes: { key: string; text: string }[];
   connections: { name: string; allowed: boolean; cls: string; why: string[] }[];
 }
 
@@ -46,6 +47,7 @@ export function buildView(output: SimulationOutput<NetworkPolicyResult>): Networ
       egress: p.isolatedEgressBy.join(', '),
     })),
     kubectl: r.kubectlGetNetworkPolicy,
+    describes: r.policies.map((p) => ({ key: p.key, text: p.describe })),
     connections: r.connections.map((c) => ({ name: c.name, allowed: c.allowed, cls: c.allowed ? 'np-ok' : 'np-bad', why: c.why })),
   };
 }
