@@ -127,7 +127,7 @@ export function runPodNetwork(input: PodNetworkInput): { result: PodNetworkResul
 
 export const engine: Engine<PodNetworkResult, PodNetworkView> = {
   id: 'pod-network',
-  version: '1',
+  version: '2',
   title: 'Pod network: the packet path',
   summary: 'Nodes and Pods on Flannel (VXLAN, host-gw) or Calico (BGP, IPIP): each node’s devices and ip route, and a packet’s path from Pod to Pod through veth, bridge, routing table and the overlay or routed hop; plus the CIDR plan’s overlaps.',
   view: 'pod-network/result',

@@ -11,7 +11,7 @@ const GAP = 22;
 export interface PathView {
   name: string;
   delivered: boolean;
-  summary: string;
+  summary: { en: string; zh: string };
   width: number;
   height: number;
   boxes: { x: number; y: number; w: number; h: number; cls: string; device: string; at: string; title: string; tx: number; ty1: number; ty2: number }[];
@@ -43,9 +43,14 @@ export function buildView(output: SimulationOutput<PodNetworkResult>): PodNetwor
         return { x, y: 8, w: BOX_W, h: BOX_H, cls: `pn-${h.kind}`, device: clip(h.device, 18), at: clip(h.at, 20), title: `${h.at} · ${h.device}: ${h.action} — ${h.packet}`, tx: x + BOX_W / 2, ty1: 8 + 22, ty2: 8 + 40 };
       });
       const arrows = boxes.slice(1).map((b) => ({ x1: b.x - GAP + 2, x2: b.x - 3, y: 8 + BOX_H / 2 }));
+      const how = p.sameNode
+        ? { en: ' on the same node', zh: '（同一节点）' }
+        : p.encapsulation
+          ? { en: ` through ${p.encapsulation.toUpperCase()}`, zh: `（经 ${p.encapsulation.toUpperCase()} 封装）` }
+          : { en: ', routed without encapsulation', zh: '（路由转发，不封装）' };
       const summary = p.delivered
-        ? `${p.from} → ${p.to}: delivered${p.sameNode ? ' on the same node' : p.encapsulation ? ` through ${p.encapsulation.toUpperCase()}` : ', routed without encapsulation'}; largest Pod packet on this path ${p.maxPodPacket} bytes`
-        : `${p.from} → ${p.to}: dropped: ${p.dropReason}`;
+        ? { en: `${p.from} → ${p.to}: delivered${how.en}; largest Pod packet on this path ${p.maxPodPacket} bytes`, zh: `${p.from} → ${p.to}：送达${how.zh}；这条路径上 Pod 的最大包长 ${p.maxPodPacket} 字节` }
+        : { en: `${p.from} → ${p.to}: dropped: ${p.dropReason}`, zh: `${p.from} → ${p.to}：被丢弃：${p.dropReason}` };
       return {
         name: p.name,
         delivered: p.delivered,
