@@ -51,3 +51,9 @@ export type { FindMatchingVolumeOptions, BestMatchOptions, PersistentVolume, Per
 // Chapter 16, nodes (issue 22): kubectl drain's filter, the PDB status and the eviction subresource, taint eviction and the node lifecycle controller.
 export { drainFilter, disruptionStatus, evictPod, getMinTolerationTime, taintEvictionTimeline, monitorNodeHealth } from './nodelifecycle/public-api.ts';
 export type { DrainFilterOptions, DrainFilterResult, DisruptionStatus, EvictionResult, EvictOptions, NodeLifecycleOptions } from './nodelifecycle/public-api.ts';
+// Chapter 11, networking (issue 20): NetworkPolicy as the API and upstream's e2e truth tables define it.
+export { networkPolicyAllows } from './network-policy/public-api.ts';
+export type { NetworkPolicyCluster, Connection } from './network-policy/public-api.ts';
+// Chapter 11's second engine: a packet's path between Pods per backend, and the CIDR plan's checks.
+export { checkCIDRPlan } from './pod-network/public-api.ts';
+export type { CidrCheck } from './pod-network/public-api.ts';

@@ -13,6 +13,8 @@ import { engine as controllers } from './controllers/engine.ts';
 import { engine as informers } from './client-go/engine.ts';
 import { engine as storage } from './persistentvolume/engine.ts';
 import { engine as nodes } from './nodelifecycle/engine.ts';
+import { engine as networkPolicy } from './network-policy/engine.ts';
+import { engine as podNetwork } from './pod-network/engine.ts';
 
 // One engine per line: chapters are added (and merged) without touching each other's lines.
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
@@ -28,6 +30,8 @@ export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
       informers,
       storage,
       nodes,
+      networkPolicy,
+      podNetwork,
     ] as Engine[]
   ).map((engine) => [engine.id, engine]),
 );

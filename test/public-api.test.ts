@@ -198,3 +198,18 @@ describe('storage (issue 22): the contract examples of contracts/storage-nodes.m
     assert.equal((got as { metadata: { uid: string } }).metadata.uid, 'affinity-pv2');
   });
 });
+
+describe('simulations/index.ts: networking (issue 20, chapter 11)', () => {
+  it('networkPolicyAllows: a default deny ingress in x (network_policy.go "should support a \'default-deny-ingress\' policy")', () => {
+    assert.equal(typeof api.networkPolicyAllows, 'function');
+    const ns = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    const p = (namespace: string, name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace, labels: { pod: name } }, spec: { containers: [{ name: 'c', image: 'agnhost' }] } });
+    const cluster = {
+      namespaces: [ns('x'), ns('y')],
+      pods: [p('x', 'a'), p('y', 'a')],
+      policies: [{ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny-ingress', namespace: 'x' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } }],
+    };
+    assert.equal(api.networkPolicyAllows(cluster, { from: { namespace: 'y', pod: 'a' }, to: { namespace: 'x', pod: 'a' }, port: 80, protocol: 'TCP' }), false);
+    assert.equal(api.networkPolicyAllows(cluster, { from: { namespace: 'x', pod: 'a' }, to: { namespace: 'y', pod: 'a' }, port: 80, protocol: 'TCP' }), true);
+  });
+});

@@ -1,0 +1,4 @@
+// The networking chapter's public functions (contracts/network.md), re-exported by simulations/index.ts.
+
+export { networkPolicyAllows } from './allows.ts';
+export type { NetworkPolicyCluster, Connection } from './allows.ts';
