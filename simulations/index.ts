@@ -45,3 +45,21 @@ export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } fr
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
 export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';
+// Chapter 10, services (issue 20): kube-proxy's iptables rules and packet tracing, the kubelet's Pod DNS, CoreDNS records.
+export {
+  tracePacket,
+  iptablesRules,
+  servicePortPolicyClusterChain,
+  servicePortPolicyLocalChainName,
+  serviceFirewallChainName,
+  serviceExternalChainName,
+  servicePortEndpointChainName,
+  getPodDNS,
+  parseResolvConf,
+  formDNSSearchFitsLimits,
+  formDNSNameserversFitsLimits,
+  mergeDNSOptions,
+  getPodDNSType,
+  dnsRecords,
+} from './services/public-api.ts';
+export type { ProxierInput, Flow, Configurer, DNSRecord } from './services/public-api.ts';
