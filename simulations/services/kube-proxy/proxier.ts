@@ -112,7 +112,8 @@ function nodePortAddresses(strings: string[] | null, family: IPFamily, nodeIPs: 
   return { matchAll, cidrs, containsIPv4Loopback };
 }
 
-function probability(n: number): string {
+/** computeProbability: the --probability of the i-th of n endpoint rules is 1/(n-i). */
+export function computeProbability(n: number): string {
   // computeProbability: fmt.Sprintf("%0.10f", 1.0/float64(n))
   return (1 / n).toFixed(10);
 }
@@ -374,7 +375,7 @@ function writeServiceToEndpointRules(
   const n = endpoints.length;
   endpoints.forEach((ep, i) => {
     let args = comment(['-A', svcChain], `"${name} -> ${ep.text}"`);
-    if (i < n - 1) args = [...args, '-m', 'statistic', '--mode', 'random', '--probability', probability(n - i)];
+    if (i < n - 1) args = [...args, '-m', 'statistic', '--mode', 'random', '--probability', computeProbability(n - i)];
     natRules.write(args, '-j', ep.chainName);
   });
 }

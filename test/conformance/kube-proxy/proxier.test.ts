@@ -8,52 +8,16 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   iptablesRules,
-  tracePacket,
   servicePortPolicyClusterChain,
   servicePortPolicyLocalChainName,
   serviceFirewallChainName,
   serviceExternalChainName,
   servicePortEndpointChainName,
 } from '../../../simulations/index.ts';
-import type { ProxierInput } from '../../../simulations/index.ts';
+import { fakeProxier, makeTestEndpointSlice, makeTestService, runPacketFlowTests, testExternalClient, testNodeIP, testNodeName } from './fixtures.ts';
 import { dedent, sortIPTablesRules } from './sort-rules.ts';
 
 const UPSTREAM = 'pkg/proxy/iptables/proxier_test.go';
-export const testNodeName = 'test-node';
-export const testNodeIP = '192.168.0.2';
-const testNodeIPAlt = '192.168.1.2';
-const testExternalIP = '192.168.99.11';
-const testNodeIPv6 = '2001:db8::1';
-const testNodeIPv6Alt = '2001:db8:1::2';
-const testExternalClient = '203.0.113.2';
-export const testNodeIPs = [testNodeIP, testNodeIPAlt, testExternalIP, testNodeIPv6, testNodeIPv6Alt];
-
-type Obj = Record<string, unknown>;
-export const makeTestService = (namespace: string, name: string, spec: Obj, status: Obj = {}): Obj => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: { name, namespace, annotations: {} },
-  spec,
-  status,
-});
-export const makeTestEndpointSlice = (namespace: string, name: string, sliceNum: number, body: Obj): Obj => ({
-  apiVersion: 'discovery.k8s.io/v1',
-  kind: 'EndpointSlice',
-  metadata: { name: `${name}-${sliceNum}`, namespace, labels: { 'kubernetes.io/service-name': name } },
-  ...body,
-});
-export const fakeProxier = (services: Obj[], endpointSlices: Obj[], extra: Partial<ProxierInput> = {}): ProxierInput => ({
-  ipFamily: 'IPv4',
-  nodeName: testNodeName,
-  nodeIPs: testNodeIPs,
-  clusterCIDR: '10.0.0.0/8',
-  masqueradeAll: false,
-  localhostNodePorts: true,
-  nodePortAddresses: null,
-  services,
-  endpointSlices,
-  ...extra,
-});
 const p80 = { name: 'p80', port: 80, protocol: 'TCP' };
 const port80 = [{ name: 'p80', port: 80, protocol: 'TCP' }];
 
@@ -223,25 +187,6 @@ describe(`${UPSTREAM} TestOverallIPTablesRules`, () => {
     assert.equal(got, overallExpected);
   });
 });
-
-interface PacketFlowTest {
-  name: string;
-  sourceIP: string;
-  protocol?: 'TCP' | 'UDP' | 'SCTP';
-  destIP: string;
-  destPort: number;
-  output: string;
-  masq?: boolean;
-}
-
-export function runPacketFlowTests(input: ProxierInput, cases: PacketFlowTest[]): void {
-  for (const tc of cases) {
-    it(tc.name, () => {
-      const got = tracePacket(input, { protocol: tc.protocol ?? 'TCP', sourceIP: tc.sourceIP, destIP: tc.destIP, destPort: tc.destPort });
-      assert.deepEqual(got, { output: tc.output, masq: tc.masq ?? false });
-    });
-  }
-}
 
 // TestTracePacket checks the tracer against a static dump: the rules of TestOverallIPTablesRules
 // (without the nfacct matches). Here the same flows run through the rules iptablesRules writes.
