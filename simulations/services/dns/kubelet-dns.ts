@@ -178,7 +178,8 @@ export function getPodDNS(pod: unknown, configurer: Configurer): DNSConfig {
     // "Failed to get DNS type for pod. Falling back to DNSClusterFirst policy."
     dnsType = 'cluster';
   }
-  const namespace = asString(asObject(asObject(pod)?.metadata)?.namespace) || 'default';
+  // pod.Namespace as is (upstream's TestGetPodDNS pods have none: ".svc.<domain>")
+  const namespace = asString(asObject(asObject(pod)?.metadata)?.namespace);
   let hostFallback = dnsType === 'host';
   if (dnsType === 'none') config = { nameservers: [], searches: [], options: [] };
   else if (dnsType === 'cluster') {
