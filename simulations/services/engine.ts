@@ -15,8 +15,8 @@ import { reconcileEndpointSlices, summarizeSlice } from './endpointslice.ts';
 import type { SliceSummary } from './endpointslice.ts';
 import { syncProxyRules } from './kube-proxy/proxier.ts';
 import type { ProxierInput, ServicePortSync, SyncResult } from './kube-proxy/proxier.ts';
-import { traceDump } from './kube-proxy/trace.ts';
-import type { TraceHop } from './kube-proxy/trace.ts';
+import { parseForTrace, traceParsed } from './kube-proxy/trace.ts';
+import type { Dump, TraceHop } from './kube-proxy/trace.ts';
 import { canonicalIP, familyOf } from './kube-proxy/net.ts';
 import { getPodDNS, resolvConfText } from './dns/kubelet-dns.ts';
 import { dnsRecords, resolveName } from './dns/records.ts';
@@ -207,6 +207,12 @@ function runServices(input: ServicesInput): { result: ServicesResult; trace: Tra
     if (!s) syncs.set(node, (s = syncProxyRules(proxierInput(node))));
     return s;
   };
+  const dumps = new Map<string, Dump>();
+  const dumpFor = (node: string): Dump => {
+    let d = dumps.get(node);
+    if (!d) dumps.set(node, (d = parseForTrace(syncFor(node).text)));
+    return d;
+  };
   const sync = syncFor(shownNode);
   for (const sp of sync.servicePorts) {
     const why = !sp.hasEndpoints
@@ -269,8 +275,7 @@ function runServices(input: ServicesInput): { result: ServicesResult; trace: Tra
       node = owner ? name(owner) : shownNode;
     }
     if (!nodeByName.has(node)) throw new ValidationError(`nodes "${node}" not found (the Pod's spec.nodeName or the packet's node)`, at('node'));
-    const s = syncFor(node);
-    const t = traceDump(s.text, { protocol: pk.protocol, sourceIP, destIP, destPort: pk.to.port }, nodeIPsOf(nodeByName.get(node)!));
+    const t = traceParsed(dumpFor(node), { protocol: pk.protocol, sourceIP, destIP, destPort: pk.to.port }, nodeIPsOf(nodeByName.get(node)!));
     const terminal = t.outputs[t.outputs.length - 1]?.target ?? '';
     const verdict = t.outputs.length === 0 ? 'NO MATCH' : ['ACCEPT', 'DROP', 'REJECT'].includes(terminal) ? terminal : 'DNAT';
     const destinations = t.outputs

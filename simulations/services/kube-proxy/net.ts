@@ -5,17 +5,30 @@ import type { IP, IPNet } from '../../apimachinery/go-net.ts';
 
 export type IPFamily = 'IPv4' | 'IPv6';
 
+// Parsing an address is the hot path of a large sync (every endpoint, every rule the
+// tracer reads), so parsed addresses are remembered; the cache is dropped when it grows large.
+const parsedCache = new Map<string, { canonical: string; family: IPFamily } | null>();
+
+function parsed(s: string): { canonical: string; family: IPFamily } | null {
+  const key = String(s);
+  let hit = parsedCache.get(key);
+  if (hit === undefined) {
+    const ip = parseIPSloppy(key);
+    hit = ip ? { canonical: ipString(ip), family: to4(ip) ? 'IPv4' : 'IPv6' } : null;
+    if (parsedCache.size > 200_000) parsedCache.clear();
+    parsedCache.set(key, hit);
+  }
+  return hit;
+}
+
 /** The canonical text of an address (net.IP.String), or null when it does not parse. */
 export function canonicalIP(s: string): string | null {
-  const ip = parseIPSloppy(String(s));
-  return ip ? ipString(ip) : null;
+  return parsed(s)?.canonical ?? null;
 }
 
 /** utilnet.IPFamilyOfString: "IPv4", "IPv6" or null. */
 export function familyOf(s: string): IPFamily | null {
-  const ip = parseIPSloppy(String(s));
-  if (!ip) return null;
-  return to4(ip) ? 'IPv4' : 'IPv6';
+  return parsed(s)?.family ?? null;
 }
 
 export interface Cidr {

@@ -4,8 +4,8 @@ import { asObject, asString } from '../../apimachinery/json.ts';
 import { familyOf } from './net.ts';
 import { normalizeProxierInput, syncProxyRules } from './proxier.ts';
 import type { ProxierInput } from './proxier.ts';
-import { traceDump } from './trace.ts';
-import type { TraceOutput } from './trace.ts';
+import { parseForTrace, traceParsed } from './trace.ts';
+import type { Dump, TraceOutput } from './trace.ts';
 
 export interface Flow {
   protocol: 'TCP' | 'UDP' | 'SCTP';
@@ -27,10 +27,19 @@ export function readFlow(raw: unknown): Flow {
   return { protocol, sourceIP: asString(o.sourceIP), destIP: asString(o.destIP), destPort: port };
 }
 
+// tracePacket is pure, so the rules of one input object are computed once and reused for
+// every packet traced against it (a cell, or a caller tracing many flows, pays one sync).
+const synced = new WeakMap<object, { dump: Dump; nodeIPs: string[] }>();
+
 /** Traces with the details (matched rules, probabilities) the engine shows. */
-export function traceFlow(input: ProxierInput, flow: Flow, rules?: string): TraceOutput {
-  const normalized = normalizeProxierInput(input);
-  return traceDump(rules ?? syncProxyRules(normalized).text, flow, normalized.nodeIPs);
+export function traceFlow(input: ProxierInput, flow: Flow): TraceOutput {
+  let entry = typeof input === 'object' && input !== null ? synced.get(input) : undefined;
+  if (!entry) {
+    const normalized = normalizeProxierInput(input);
+    entry = { dump: parseForTrace(syncProxyRules(normalized).text), nodeIPs: normalized.nodeIPs };
+    if (typeof input === 'object' && input !== null) synced.set(input, entry);
+  }
+  return traceParsed(entry.dump, flow, entry.nodeIPs);
 }
 
 /**

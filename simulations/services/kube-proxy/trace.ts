@@ -7,6 +7,7 @@
 // probabilistically: its chain is followed and the next rules are tried too, so
 // every endpoint the packet can reach is listed, each with its probability.
 import { cidrContains, canonicalIP, parseCidr } from './net.ts';
+import type { Cidr } from './net.ts';
 
 export interface ParsedRule {
   raw: string;
@@ -93,15 +94,17 @@ export function parseDump(text: string): Dump {
   return { tables };
 }
 
+// A rule's address, read once: a CIDR, or one address in canonical form.
+const addressCache = new Map<string, { cidr: Cidr | null; ip: string | null }>();
+
 function addressMatches(address: { value: string; negated: boolean }, ip: string): boolean {
-  let matches: boolean;
-  if (address.value.includes('/')) {
-    const cidr = parseCidr(address.value);
-    matches = cidr !== null && cidrContains(cidr, ip);
-  } else {
-    const a = canonicalIP(address.value);
-    matches = a !== null && a === canonicalIP(ip);
+  let a = addressCache.get(address.value);
+  if (!a) {
+    a = address.value.includes('/') ? { cidr: parseCidr(address.value), ip: null } : { cidr: null, ip: canonicalIP(address.value) };
+    if (addressCache.size > 100_000) addressCache.clear();
+    addressCache.set(address.value, a);
   }
+  const matches = a.cidr ? cidrContains(a.cidr, ip) : a.ip !== null && a.ip === canonicalIP(ip);
   return address.negated ? !matches : matches;
 }
 
@@ -125,6 +128,46 @@ export interface TraceOutput {
   matches: TraceHop[];
 }
 
+interface ChainIndex {
+  byDestination: Map<string, number[]>;
+  generic: number[];
+}
+const indexes = new WeakMap<ParsedRule[], ChainIndex>();
+
+/**
+ * The rules of a chain that can match a destination, in chain order. A long chain
+ * (KUBE-SERVICES has a rule per service port) is indexed by the rules' single
+ * destination address; rules without one are always candidates. Same result as
+ * reading every rule, in a fraction of the time.
+ */
+function candidates(rules: ParsedRule[], destIP: string): ParsedRule[] {
+  if (rules.length < 64) return rules;
+  let index = indexes.get(rules);
+  if (!index) {
+    index = { byDestination: new Map(), generic: [] };
+    rules.forEach((r, i) => {
+      const d = r.destination;
+      const ip = d && !d.negated && !d.value.includes('/') ? canonicalIP(d.value) : null;
+      if (ip === null) index!.generic.push(i);
+      else {
+        let list = index!.byDestination.get(ip);
+        if (!list) index!.byDestination.set(ip, (list = []));
+        list.push(i);
+      }
+    });
+    indexes.set(rules, index);
+  }
+  const specific = index.byDestination.get(canonicalIP(destIP) ?? destIP) ?? [];
+  const out: ParsedRule[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < specific.length || b < index.generic.length) {
+    if (b >= index.generic.length || (a < specific.length && specific[a] < index.generic[b])) out.push(rules[specific[a++]]);
+    else out.push(rules[index.generic[b++]]);
+  }
+  return out;
+}
+
 class Tracer {
   matches: TraceHop[] = [];
   outputs: { target: string; probability: number }[] = [];
@@ -146,8 +189,9 @@ class Tracer {
 
   /** Runs a chain; true when a terminal target was hit. */
   runChain(table: string, chain: string, sourceIP: string, protocol: string, destIP: string, destPort: string, reach: number, depth = 0): boolean {
-    const rules = this.dump.tables.get(table)?.get(chain);
-    if (!rules || depth > 32) return false;
+    const all = this.dump.tables.get(table)?.get(chain);
+    if (!all || depth > 32) return false;
+    const rules = candidates(all, destIP);
     let remaining = reach;
     for (const rule of rules) {
       if (++this.steps > 1_000_000) return false;
@@ -185,12 +229,16 @@ function hostOf(target: string): string {
   return i >= 0 ? target.slice(0, i) : target;
 }
 
-/** Traces a packet through an iptables dump, as proxier_test.go's tracePacket does. */
-export function traceDump(text: string, flow: { protocol: string; sourceIP: string; destIP: string; destPort: number }, nodeIPs: readonly string[]): TraceOutput {
+/** Reads kube-proxy's output for tracing: its own chains plus the jump rules it installs with EnsureRule (iptablesJumpChains). */
+export function parseForTrace(text: string): Dump {
   const dump = parseDump(text);
-  // kube-proxy's jump rules (iptablesJumpChains), which it installs with EnsureRule rather than in the restore text
   const nat = dump.tables.get('nat');
   if (nat && !nat.has('PREROUTING')) nat.set('PREROUTING', [parseRule('-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES')]);
+  return dump;
+}
+
+/** Traces a packet through parsed rules, as proxier_test.go's tracePacket does. */
+export function traceParsed(dump: Dump, flow: { protocol: string; sourceIP: string; destIP: string; destPort: number }, nodeIPs: readonly string[]): TraceOutput {
   const localIPs = new Set<string>(['127.0.0.1', '::1']);
   for (const ip of nodeIPs) localIPs.add(canonicalIP(ip) ?? ip);
   const tracer = new Tracer(dump, localIPs);
@@ -208,4 +256,9 @@ export function traceDump(text: string, flow: { protocol: string; sourceIP: stri
     outputs: tracer.outputs,
     matches: tracer.matches,
   };
+}
+
+/** Traces a packet through an iptables dump's text. */
+export function traceDump(text: string, flow: { protocol: string; sourceIP: string; destIP: string; destPort: number }, nodeIPs: readonly string[]): TraceOutput {
+  return traceParsed(parseForTrace(text), flow, nodeIPs);
 }
