@@ -120,8 +120,22 @@ export function computeProbability(n: number): string {
 
 class LineBuffer {
   lines: string[] = [];
-  write(...words: (string | string[])[]): void {
-    this.lines.push(words.flat().join(' '));
+  /** proxyutil.LineBuffer.Write: the words (and the words of lists) joined by spaces. */
+  write(...words: (string | readonly string[])[]): void {
+    let line = '';
+    let first = true;
+    for (const w of words) {
+      if (typeof w === 'string') {
+        line = first ? w : `${line} ${w}`;
+        first = false;
+      } else {
+        for (const x of w) {
+          line = first ? x : `${line} ${x}`;
+          first = false;
+        }
+      }
+    }
+    this.lines.push(line);
   }
 }
 
