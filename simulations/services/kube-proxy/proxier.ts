@@ -120,22 +120,16 @@ export function computeProbability(n: number): string {
 
 class LineBuffer {
   lines: string[] = [];
+  private readonly words: string[] = [];
   /** proxyutil.LineBuffer.Write: the words (and the words of lists) joined by spaces. */
   write(...words: (string | readonly string[])[]): void {
-    let line = '';
-    let first = true;
+    const buf = this.words;
+    buf.length = 0;
     for (const w of words) {
-      if (typeof w === 'string') {
-        line = first ? w : `${line} ${w}`;
-        first = false;
-      } else {
-        for (const x of w) {
-          line = first ? x : `${line} ${x}`;
-          first = false;
-        }
-      }
+      if (typeof w === 'string') buf.push(w);
+      else for (const x of w) buf.push(x);
     }
-    this.lines.push(line);
+    this.lines.push(buf.join(' '));
   }
 }
 
