@@ -29,6 +29,7 @@ export function readFlow(raw: unknown): Flow {
 
 // tracePacket is pure, so the rules of one input object are computed once and reused for
 // every packet traced against it (a cell, or a caller tracing many flows, pays one sync).
+// An input object is treated as immutable: pass a new object after changing Services or slices.
 const synced = new WeakMap<object, { dump: Dump; nodeIPs: string[] }>();
 
 /** Traces with the details (matched rules, probabilities) the engine shows. */
