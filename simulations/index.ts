@@ -57,3 +57,21 @@ export type { NetworkPolicyCluster, Connection } from './network-policy/public-a
 // Chapter 11's second engine: a packet's path between Pods per backend, and the CIDR plan's checks.
 export { checkCIDRPlan } from './pod-network/public-api.ts';
 export type { CidrCheck } from './pod-network/public-api.ts';
+// Chapter 10, services (issue 20): kube-proxy's iptables rules and packet tracing, the kubelet's Pod DNS, CoreDNS records.
+export {
+  tracePacket,
+  iptablesRules,
+  servicePortPolicyClusterChain,
+  servicePortPolicyLocalChainName,
+  serviceFirewallChainName,
+  serviceExternalChainName,
+  servicePortEndpointChainName,
+  getPodDNS,
+  parseResolvConf,
+  formDNSSearchFitsLimits,
+  formDNSNameserversFitsLimits,
+  mergeDNSOptions,
+  getPodDNSType,
+  dnsRecords,
+} from './services/public-api.ts';
+export type { ProxierInput, Flow, Configurer, DNSRecord } from './services/public-api.ts';

@@ -15,6 +15,7 @@ import { engine as storage } from './persistentvolume/engine.ts';
 import { engine as nodes } from './nodelifecycle/engine.ts';
 import { engine as networkPolicy } from './network-policy/engine.ts';
 import { engine as podNetwork } from './pod-network/engine.ts';
+import { engine as services } from './services/engine.ts';
 
 // One engine per line: chapters are added (and merged) without touching each other's lines.
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
@@ -32,6 +33,7 @@ export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
       nodes,
       networkPolicy,
       podNetwork,
+      services,
     ] as Engine[]
   ).map((engine) => [engine.id, engine]),
 );

@@ -213,3 +213,28 @@ describe('simulations/index.ts: networking (issue 20, chapter 11)', () => {
     assert.equal(api.networkPolicyAllows(cluster, { from: { namespace: 'x', pod: 'a' }, to: { namespace: 'y', pod: 'a' }, port: 80, protocol: 'TCP' }), true);
   });
 });
+
+// Chapter 10, services (issue 20; contracts/network.md, first block).
+describe('simulations/index.ts: services', () => {
+  it('exports the services functions, each answering one upstream case', () => {
+    for (const name of ['tracePacket', 'iptablesRules', 'servicePortPolicyClusterChain', 'servicePortPolicyLocalChainName', 'serviceFirewallChainName', 'serviceExternalChainName', 'servicePortEndpointChainName', 'getPodDNS', 'parseResolvConf', 'formDNSSearchFitsLimits', 'formDNSNameserversFitsLimits', 'mergeDNSOptions', 'getPodDNSType', 'dnsRecords']) {
+      assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
+    }
+    // proxier_test.go TestOverallIPTablesRules chain names
+    assert.equal(api.servicePortPolicyClusterChain('ns1/svc1:p80', 'tcp'), 'KUBE-SVC-XPGD46QRK7WJZT7O');
+    assert.equal(api.servicePortEndpointChainName('ns1/svc1:p80', 'tcp', '10.180.0.1:80'), 'KUBE-SEP-SXIVWICOYRO3J4NJ');
+    // proxier_test.go TestClusterIPGeneral "simple clusterIP"
+    const input = {
+      ipFamily: 'IPv4' as const, nodeName: 'test-node', nodeIPs: ['192.168.0.2'], clusterCIDR: '10.0.0.0/8', masqueradeAll: false, localhostNodePorts: true, nodePortAddresses: null,
+      services: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc1', namespace: 'ns1' }, spec: { clusterIP: '172.30.0.41', ports: [{ name: 'http', port: 80, protocol: 'TCP' }] } }],
+      endpointSlices: [{ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'svc1-1', namespace: 'ns1', labels: { 'kubernetes.io/service-name': 'svc1' } }, addressType: 'IPv4', endpoints: [{ addresses: ['10.180.0.1'], nodeName: 'test-node' }], ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }],
+    };
+    assert.deepEqual(api.tracePacket(input, { protocol: 'TCP', sourceIP: '10.180.0.2', destIP: '172.30.0.41', destPort: 80 }), { output: '10.180.0.1:80', masq: false });
+    assert.match(api.iptablesRules(input), /^\*filter\n/);
+    // dns_test.go TestGetPodDNSType, TestParseResolvConf
+    assert.equal(api.getPodDNSType({ spec: { dnsPolicy: 'ClusterFirst', hostNetwork: true } }), 'host');
+    assert.deepEqual(api.parseResolvConf('nameserver 1.2.3.4\nsearch foo\nnameserver 5.6.7.8\nsearch bar'), { nameservers: ['1.2.3.4', '5.6.7.8'], searches: ['bar'], options: [] });
+    // kubernetes/dns specification 2.3.1
+    assert.ok(api.dnsRecords([{ kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default' }, spec: { clusterIP: '10.3.0.1' } }], 'cluster.local').some((r) => r.name === 'kubernetes.default.svc.cluster.local.' && r.type === 'A' && r.data === '10.3.0.1'));
+  });
+});
