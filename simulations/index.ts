@@ -45,3 +45,8 @@ export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } fr
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
 export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';
+// Chapter 13, config-security (issue 21): the RBAC authorizer, ClusterRole aggregation and the Pod Security checks.
+export { authorize, syncClusterRole } from './rbac/public-api.ts';
+export type { PolicyRule, Role, ClusterRole, RoleBinding, ClusterRoleBinding, AccessAttributes, AuthorizeResult, SyncClusterRoleResult } from './rbac/public-api.ts';
+export { checkPodSecurity } from './pod-security/public-api.ts';
+export type { PodSecurityResult, Violation } from './pod-security/public-api.ts';
