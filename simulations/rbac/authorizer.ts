@@ -6,7 +6,7 @@
 // or, when some bindings could not be resolved, "RBAC: <aggregated errors>".
 
 import { asList, asObject } from '../apimachinery/json.ts';
-import { readAttributes } from './read-rbac.ts';
+import { readAttributes, readRule } from './read-rbac.ts';
 import { ruleAllows } from './rule-allows.ts';
 import { aggregateErrors, visitRulesFor } from './rule-resolver.ts';
 import type { RbacLists, RuleSource } from './rule-resolver.ts';
@@ -36,7 +36,7 @@ export function authorizeWithSource(rbac: unknown, rawAttrs: unknown): Authorize
   visitRulesFor(lists, { name: attrs.user, groups: attrs.groups }, attrs.namespace, (source, rule, ruleIndex, err) => {
     if (rule !== null) rulesVisited++;
     if (source !== null && rule !== null && ruleAllows(attrs, rule)) {
-      allowedBy = { source, rule, ruleIndex };
+      allowedBy = { source, rule: readRule(rule), ruleIndex };
       return false;
     }
     if (err !== null) errors.push(err);

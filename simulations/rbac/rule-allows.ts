@@ -7,14 +7,17 @@ import type { AccessAttributes, PolicyRule } from './types.ts';
 
 // rbacv1.VerbAll, APIGroupAll, ResourceAll, NonResourceAll
 const ALL = '*';
+const EMPTY: readonly unknown[] = [];
+/** A rule's list as stored (the rule may come straight from YAML): anything but an array reads as empty. */
+const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY);
 
 export function verbMatches(rule: PolicyRule, requestedVerb: string): boolean {
-  for (const v of rule.verbs ?? []) if (v === ALL || v === requestedVerb) return true;
+  for (const v of list(rule.verbs)) if (v === ALL || v === requestedVerb) return true;
   return false;
 }
 
 export function apiGroupMatches(rule: PolicyRule, requestedGroup: string): boolean {
-  for (const g of rule.apiGroups ?? []) if (g === ALL || g === requestedGroup) return true;
+  for (const g of list(rule.apiGroups)) if (g === ALL || g === requestedGroup) return true;
   return false;
 }
 
@@ -24,10 +27,10 @@ export function apiGroupMatches(rule: PolicyRule, requestedGroup: string): boole
  * `pods/log` or `pods/status`: the combined string must match.
  */
 export function resourceMatches(rule: PolicyRule, combinedRequestedResource: string, requestedSubresource: string): boolean {
-  for (const r of rule.resources ?? []) {
+  for (const r of list(rule.resources)) {
     if (r === ALL) return true;
     if (r === combinedRequestedResource) return true;
-    if (requestedSubresource.length === 0) continue;
+    if (requestedSubresource.length === 0 || typeof r !== 'string') continue;
     if (r.length === requestedSubresource.length + 2 && r.startsWith('*/') && r.endsWith(requestedSubresource)) return true;
   }
   return false;
@@ -35,16 +38,17 @@ export function resourceMatches(rule: PolicyRule, combinedRequestedResource: str
 
 /** No resourceNames: any name (including none, e.g. list). Otherwise the request's name must be listed. */
 export function resourceNameMatches(rule: PolicyRule, requestedName: string): boolean {
-  const names = rule.resourceNames ?? [];
+  const names = list(rule.resourceNames);
   if (names.length === 0) return true;
   return names.includes(requestedName);
 }
 
 /** `*`, an exact path, or a prefix when the rule's URL ends in `*` (`/apis/*` matches `/apis/v1` but not `/apis`). */
 export function nonResourceURLMatches(rule: PolicyRule, requestedURL: string): boolean {
-  for (const u of rule.nonResourceURLs ?? []) {
+  for (const u of list(rule.nonResourceURLs)) {
     if (u === ALL) return true;
     if (u === requestedURL) return true;
+    if (typeof u !== 'string') continue;
     // strings.TrimRight(ruleURL, "*") strips every trailing '*'
     if (u.endsWith('*') && requestedURL.startsWith(u.replace(/\*+$/, ''))) return true;
   }

@@ -15,6 +15,8 @@ import { goQuote } from '../apimachinery/go-strconv.ts';
 import { readRule } from './read-rbac.ts';
 import type { PolicyRule, Subject } from './types.ts';
 
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 export interface UserInfo {
   name: string;
   groups: readonly string[];
@@ -33,6 +35,7 @@ export interface RuleSource {
   description: string;
 }
 
+/** `rule` is the rule as stored (read it with rule-allows.ts, or readRule for a copy). */
 export type RuleVisitor = (source: RuleSource | null, rule: PolicyRule | null, ruleIndex: number, err: string | null) => boolean;
 
 export interface RbacLists {
@@ -43,6 +46,12 @@ export interface RbacLists {
 }
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+/** The stored metadata, read without copying (the hot path of every request). */
+function rawMeta(o: unknown): { name?: unknown; namespace?: unknown } | undefined {
+  const m = (o as { metadata?: unknown } | null)?.metadata;
+  return m !== null && typeof m === 'object' ? (m as { name?: unknown; namespace?: unknown }) : undefined;
+}
 
 function meta(o: unknown): { name: string; namespace: string } {
   const m = asObject(asObject(o)?.metadata) ?? {};
@@ -85,9 +94,20 @@ function subjectAt(v: unknown): Subject {
   return { kind: asString(o.kind), apiGroup: asString(o.apiGroup), name: asString(o.name), namespace: asString(o.namespace) };
 }
 
-/** rule.go appliesTo: the index of the first subject that applies, or -1. */
+/** rule.go appliesTo: the index of the first subject that applies, or -1. Reads the stored subjects without copying them. */
 export function appliesTo(user: UserInfo, subjects: readonly unknown[], namespace: string): number {
-  for (let i = 0; i < subjects.length; i++) if (appliesToUser(user, subjectAt(subjects[i]), namespace)) return i;
+  for (let i = 0; i < subjects.length; i++) {
+    const s = subjects[i] as Record<string, unknown> | null;
+    if (s === null || typeof s !== 'object') continue;
+    const kind = s.kind;
+    const name = typeof s.name === 'string' ? s.name : '';
+    if (kind === 'User') { if (user.name === name) return i; }
+    else if (kind === 'Group') { if (user.groups.includes(name)) return i; }
+    else if (kind === 'ServiceAccount') {
+      const saNamespace = typeof s.namespace === 'string' && s.namespace.length > 0 ? s.namespace : namespace;
+      if (saNamespace.length > 0 && serviceAccountMatchesUsername(saNamespace, name, user.name)) return i;
+    }
+  }
   return -1;
 }
 
@@ -100,14 +120,14 @@ export function getRoleReferenceRules(lists: RbacLists, roleRef: { kind: string;
   switch (roleRef.kind) {
     case 'Role': {
       for (const r of lists.roles) {
-        const m = meta(r);
-        if (m.namespace === bindingNamespace && m.name === roleRef.name) return { rules: asList(asObject(r)?.rules).map(readRule), err: null };
+        const m = rawMeta(r);
+        if (m && m.name === roleRef.name && m.namespace === bindingNamespace) return { rules: asList(asObject(r)?.rules) as unknown as PolicyRule[], err: null };
       }
       return { rules: null, err: `role.${RBAC_GROUP} ${goQuote(roleRef.name)} not found` };
     }
     case 'ClusterRole': {
       for (const r of lists.clusterRoles) {
-        if (meta(r).name === roleRef.name) return { rules: asList(asObject(r)?.rules).map(readRule), err: null };
+        if (rawMeta(r)?.name === roleRef.name) return { rules: asList(asObject(r)?.rules) as unknown as PolicyRule[], err: null };
       }
       return { rules: null, err: `clusterrole.${RBAC_GROUP} ${goQuote(roleRef.name)} not found` };
     }
@@ -139,12 +159,12 @@ export function visitRulesFor(lists: RbacLists, user: UserInfo, namespace: strin
       bindingKind: 'ClusterRoleBinding', bindingName: m.name, bindingNamespace: '', roleKind: ref.kind, roleName: ref.name, subject, subjectIndex: idx,
       description: `ClusterRoleBinding ${goQuote(m.name)} of ${ref.kind} ${goQuote(ref.name)} to ${describeSubject(subject, '')}`,
     };
-    for (let i = 0; i < rules.length; i++) if (!visitor(source, rules[i], i, null)) return;
+    for (let i = 0; i < rules.length; i++) if (isObject(rules[i]) && !visitor(source, rules[i], i, null)) return;
   }
   if (namespace.length === 0) return;
   for (const rb of lists.roleBindings) {
+    if (rawMeta(rb)?.namespace !== namespace) continue; // ListRoleBindings(namespace)
     const m = meta(rb);
-    if (m.namespace !== namespace) continue; // ListRoleBindings(namespace)
     const subjects = asList(asObject(rb)?.subjects);
     const idx = appliesTo(user, subjects, namespace);
     if (idx < 0) continue;
@@ -159,7 +179,7 @@ export function visitRulesFor(lists: RbacLists, user: UserInfo, namespace: strin
       bindingKind: 'RoleBinding', bindingName: m.name, bindingNamespace: m.namespace, roleKind: ref.kind, roleName: ref.name, subject, subjectIndex: idx,
       description: `RoleBinding ${goQuote(`${m.name}/${m.namespace}`)} of ${ref.kind} ${goQuote(ref.name)} to ${describeSubject(subject, m.namespace)}`,
     };
-    for (let i = 0; i < rules.length; i++) if (!visitor(source, rules[i], i, null)) return;
+    for (let i = 0; i < rules.length; i++) if (isObject(rules[i]) && !visitor(source, rules[i], i, null)) return;
   }
 }
 
@@ -168,7 +188,7 @@ export function rulesFor(lists: RbacLists, user: UserInfo, namespace: string): {
   const rules: { source: RuleSource; rule: PolicyRule }[] = [];
   const errors: string[] = [];
   visitRulesFor(lists, user, namespace, (source, rule, _i, err) => {
-    if (source && rule) rules.push({ source, rule });
+    if (source && rule) rules.push({ source, rule: readRule(rule) });
     if (err !== null) errors.push(err);
     return true;
   });
