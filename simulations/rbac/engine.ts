@@ -154,7 +154,7 @@ export function runRbac(input: RbacInput, bootstrapPolicy: boolean): { result: R
     const out = runCanI(lists, me, me.namespace, c.line);
     if ('badCommand' in out) throw new ValidationError(out.badCommand, { object: c.source, path: ['commands', c.index] });
     const who = `${out.subject.user} (groups ${out.subject.groups.join(', ') || 'none'})`;
-    if (out.decidedBy) trace.push({ title: `${out.command} → yes`, detail: `${who}: allowed by ${out.decidedBy.description}, rule ${out.decidedBy.ruleIndex} of ${out.decidedBy.role}, after checking ${out.rulesVisited} rule(s).`, source: SOURCES.authorizer, level: 'decision' });
+    if (out.decidedBy) trace.push({ title: `${out.command} → yes`, detail: `${who}: allowed by ${out.decidedBy.description}, rules[${out.decidedBy.ruleIndex}] of ${out.decidedBy.role}, after checking ${out.rulesVisited} rule(s).`, source: SOURCES.authorizer, level: 'decision' });
     else if (out.list) trace.push({ title: `${out.command} → ${out.list.length} rows from the SelfSubjectRulesReview`, detail: 'RulesFor: every rule of every binding that applies to the caller in that namespace, broken down and compacted by kubectl.', source: SOURCES.canI });
     else trace.push({ title: `${out.command} → ${out.stdout || out.stderr.join(' ') || '(quiet)'}`, detail: out.allowed === false ? `${who}: no rule of any binding that applies allows it; RBAC has no deny rules, so it has no opinion and the request is denied.${out.reason ? ` Resolution errors: ${out.reason}` : ''}` : undefined, source: SOURCES.canI, level: out.exitCode ? 'warning' : 'info' });
     return out;

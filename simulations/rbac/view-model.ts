@@ -28,8 +28,8 @@ export function buildView(r: RbacResult): RbacView {
       out: [...c.stderr.map((text) => ({ text, cls: 'rbac-err' })), ...(c.stdout ? c.stdout.split('\n').map((text) => ({ text, cls: c.allowed === false ? 'rbac-no' : c.allowed ? 'rbac-yes' : '' })) : []), { text: `(exit ${c.exitCode})`, cls: 'rbac-muted' }],
       why: c.decidedBy
         ? {
-          en: `Allowed as ${c.subject.user}: ${c.decidedBy.description}, rule ${c.decidedBy.ruleIndex} of ${c.decidedBy.role} (${ruleText(c.decidedBy.rule)}). The authorizer stopped at the first allowing rule, after ${c.rulesVisited}.`,
-          zh: `以 ${c.subject.user} 的身份被允许：${c.decidedBy.description}，${c.decidedBy.role} 的第 ${c.decidedBy.ruleIndex} 条规则（${ruleText(c.decidedBy.rule)}）。鉴权器在第一条允许的规则处停下，共检查了 ${c.rulesVisited} 条。`,
+          en: `Allowed as ${c.subject.user}: ${c.decidedBy.description}, rules[${c.decidedBy.ruleIndex}] of ${c.decidedBy.role} (${ruleText(c.decidedBy.rule)}). The authorizer stopped at the first allowing rule, after ${c.rulesVisited}.`,
+          zh: `以 ${c.subject.user} 的身份被允许：${c.decidedBy.description}，${c.decidedBy.role} 的 rules[${c.decidedBy.ruleIndex}]（${ruleText(c.decidedBy.rule)}）。鉴权器在第一条允许的规则处停下，共检查了 ${c.rulesVisited} 条。`,
         }
         : c.allowed === false
           ? {
