@@ -37,6 +37,25 @@ describe('pod-security engine', () => {
   });
 });
 
+describe('relabelling a namespace (ValidateNamespace, EvaluatePodsInNamespace)', () => {
+  const pod = (name: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: pay}\nspec:\n${extra}  containers: [{name: app, image: nginx}]\n---\n`;
+  const ns = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pay\n${labels}---\n`;
+  it('warns per group of existing Pods, lexically first name first, and never refuses', () => {
+    const yaml = ns('') + pod('web-1') + pod('web-0') + pod('agent', '  hostNetwork: true\n') + ns('  labels:\n    pod-security.kubernetes.io/enforce: restricted\n');
+    const { result } = run(yaml);
+    assert.deepEqual(result.objects[3].output, [
+      'Warning: existing pods in namespace "pay" violate the new PodSecurity enforce level "restricted:latest"',
+      'Warning: agent: host namespaces, allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile',
+      'Warning: web-0 (and 1 other pod): allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile',
+      'namespace/pay configured',
+    ]);
+  });
+  it('relaxing the level at the same version does not re-check the Pods', () => {
+    const yaml = ns('  labels:\n    pod-security.kubernetes.io/enforce: baseline\n') + pod('web-0') + ns('  labels:\n    pod-security.kubernetes.io/enforce: privileged\n');
+    assert.deepEqual(run(yaml).result.objects[1].output, ['namespace/pay configured']);
+  });
+});
+
 describe('PolicyToEvaluate (api/helpers.go)', () => {
   it('an explicit enforce level raises an unset warn level, with its version', () => {
     const { policy } = policyToEvaluate({ 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'v1.30' });

@@ -69,16 +69,21 @@ export function runPodSecurity(objects: readonly JsonObject[]): { result: PodSec
     const kind = asString(o.kind);
     const meta = asObject(o.metadata) ?? {};
     const name = asString(meta.name);
+    if (kind === 'Namespace' && api.peek({ apiVersion: 'v1', kind: 'Namespace', name })) {
+      outcomes.push(updateNamespace(api, o, name, trace));
+      const labels = asStringMap(meta.labels);
+      const { policy } = policyToEvaluate(labels);
+      const entry = { name, labels, enforce: lvString(policy.enforce), audit: lvString(policy.audit), warn: lvString(policy.warn) };
+      const i = namespaces.findIndex((n) => n.name === name);
+      if (i >= 0) namespaces[i] = entry;
+      else namespaces.push(entry);
+      continue;
+    }
     if (kind === 'Namespace') {
       const labels = asStringMap(meta.labels);
       const { policy, errors } = policyToEvaluate(labels);
       // ValidateNamespace: bad pod-security labels make the Namespace invalid.
-      if (errors.length) {
-        const e = errors[0];
-        const list = errors.map((x) => `metadata.labels[${x.label}]: Invalid value: ${JSON.stringify(x.value)}: ${x.message}`);
-        const message = `Namespace ${JSON.stringify(name)} is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
-        throw new ValidationError(message, { object: o, path: ['metadata', 'labels', e.label], message });
-      }
+      if (errors.length) throw invalidNamespace(o, name, errors);
       const r = api.create(o);
       if (r.code >= 400) throw refusal(r, o);
       namespaces.push({ name, labels, enforce: lvString(policy.enforce), audit: lvString(policy.audit), warn: lvString(policy.warn) });
@@ -134,6 +139,78 @@ export function runPodSecurity(objects: readonly JsonObject[]): { result: PodSec
   }
   return { result: { namespaces, objects: outcomes, latestIs: `v1.${MAX_MINOR}` }, trace };
 }
+
+/** The pod-security labels of a Namespace as field errors, as ValidateNamespace refuses them. */
+function invalidNamespace(o: JsonObject, name: string, errors: { label: string; value: string; message: string }[]): ValidationError {
+  const list = errors.map((x) => `metadata.labels[${x.label}]: Invalid value: ${JSON.stringify(x.value)}: ${x.message}`);
+  const message = `Namespace ${JSON.stringify(name)} is invalid: ${list.length === 1 ? list[0] : `[${list.join(', ')}]`}`;
+  return new ValidationError(message, { object: o, path: ['metadata', 'labels', errors[0].label], message });
+}
+
+/**
+ * A Namespace applied again with new labels: admission.go ValidateNamespace (Update) and
+ * EvaluatePodsInNamespace, which dry-runs the existing Pods against a stricter enforce level and
+ * warns, grouping Pods by their failed checks (decoratePodWarnings), never refusing the update.
+ */
+function updateNamespace(api: ReturnType<typeof freshApiServer>, o: JsonObject, name: string, trace: TraceStep[]): ObjectOutcome {
+  const stored = api.peek({ apiVersion: 'v1', kind: 'Namespace', name }) as JsonObject;
+  const oldLabels = asStringMap(asObject(stored.metadata)?.labels);
+  const newLabels = asStringMap(asObject(o.metadata)?.labels);
+  const next = policyToEvaluate(newLabels);
+  const prev = policyToEvaluate(oldLabels);
+  if (next.errors.length && JSON.stringify(next.errors) !== JSON.stringify(prev.errors)) throw invalidNamespace(o, name, next.errors);
+  const warnings: string[] = [];
+  const e = next.policy.enforce;
+  const old = prev.policy.enforce;
+  const rank = (l: string) => (l === 'privileged' ? 0 : l === 'baseline' ? 1 : 2);
+  const sameVersion = versionKey(e.version) === versionKey(old.version);
+  const skip = (lvString(e) === lvString(old)) || e.level === 'privileged' || (sameVersion && rank(e.level) <= rank(old.level));
+  if (!skip) {
+    const pods = (api.list('v1', 'Pod', name).items ?? []) as JsonObject[];
+    // prioritizePods: one Pod per controller first, the other replicas after
+    const seen = new Set<string>();
+    const first: JsonObject[] = [];
+    const dup: JsonObject[] = [];
+    for (const p of pods) {
+      const ref = ((asObject(p.metadata)?.ownerReferences ?? []) as JsonObject[]).find((r) => asObject(r)?.controller === true);
+      const uid = ref ? asString(ref.uid) : '';
+      if (!uid) first.push(p);
+      else if (seen.has(uid)) dup.push(p);
+      else { seen.add(uid); first.push(p); }
+    }
+    const byWarning = new Map<string, { podName: string; podCount: number }>();
+    const order: string[] = [];
+    for (const p of [...first, ...dup]) {
+      const { meta, spec } = extractPodSpec(p);
+      const v = violationsOf(evaluatePod(e.level, e.version, meta, spec));
+      if (!v.length) continue;
+      const warning = v.map((x) => x.reason).join(', '); // AggregateCheckResult.ForbiddenReason
+      const podName = asString(asObject(p.metadata)?.name);
+      const c = byWarning.get(warning);
+      if (!c) { byWarning.set(warning, { podName, podCount: 1 }); order.push(warning); }
+      else { c.podCount++; if (podName < c.podName) c.podName = podName; }
+    }
+    if (order.length) warnings.push(`existing pods in namespace ${JSON.stringify(name)} violate the new PodSecurity enforce level ${JSON.stringify(lvString(e))}`);
+    const decorated = order.map((w) => {
+      const c = byWarning.get(w)!;
+      return c.podCount === 1 ? `${c.podName}: ${w}` : c.podCount === 2 ? `${c.podName} (and 1 other pod): ${w}` : `${c.podName} (and ${c.podCount - 1} other pods): ${w}`;
+    }).sort();
+    warnings.push(...decorated);
+  }
+  const r = api.update({ ...stored, metadata: { ...(asObject(stored.metadata) ?? {}), labels: newLabels } });
+  if (r.code >= 400) throw refusal(r, o);
+  trace.push({
+    title: `Namespace ${name} relabelled: enforce ${lvString(old)} → ${lvString(e)}${skip ? ' (existing Pods not re-checked)' : `, ${warnings.length ? 'existing Pods would be refused' : 'every existing Pod passes'}`}`,
+    detail: 'Changing the labels never evicts or refuses running Pods: the API server only warns, and the new level applies to the next Pods created.',
+    source: `${SRC} ValidateNamespace, EvaluatePodsInNamespace`, level: warnings.length ? 'warning' : 'info',
+  });
+  return {
+    kind: 'Namespace', name, namespace: '', output: [...warnings.map((w) => `Warning: ${w}`), `namespace/${name} configured`], created: false, denied: false, message: '', warnings, auditAnnotations: {},
+    policy: { enforce: lvString(e), audit: lvString(next.policy.audit), warn: lvString(next.policy.warn) }, controllerPods: null, checks: [], evaluations: [],
+  };
+}
+
+const versionKey = (v: { latest: boolean; minor?: number }) => (v.latest ? 'latest' : `v1.${v.minor}`);
 
 export const engine: Engine<PodSecurityEngineResult, PodSecurityView> = {
   id: 'pod-security',
