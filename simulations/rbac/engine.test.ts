@@ -54,6 +54,13 @@ describe('rbac engine', () => {
     const r = run(fixture.replace('  user: jane\n', '  user: jane\n  bootstrapPolicy: false\n')).result;
     assert.match(r.commands[0].stderr[0], /^Error from server \(Forbidden\): selfsubjectaccessreviews\.authorization\.k8s\.io is forbidden: User "jane" cannot create resource "selfsubjectaccessreviews" in API group "authorization\.k8s\.io" at the cluster scope$/);
   });
+  it('can-i for nodes sends the namespace: a RoleBinding in default makes it say yes, the real (cluster-wide) request stays denied', () => {
+    const extra = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: node-reader}\nrules: [{apiGroups: [""], resources: [nodes], verbs: [get]}]\n---\n' +
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: nodes-in-default, namespace: default}\nsubjects: [{kind: User, name: jane}]\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: node-reader}\n---\n';
+    const r = run(extra + fixture.replace('  reviews:\n', '  reviews:\n  - {user: jane, verb: get, resource: nodes}\n')).result;
+    assert.equal(r.commands[3].stdout, 'yes');
+    assert.equal(r.reviews[0].allowed, false);
+  });
   it('bad input is a located 400', () => {
     assert.throws(() => run(fixture.replace('kind: AccessReviewList', 'kind: Nope')), ValidationError);
     assert.throws(() => run(fixture.replace('  - kubectl auth can-i get nodes\n', '  - kubectl get pods\n')), ValidationError);
