@@ -50,3 +50,4 @@ export { authorize, syncClusterRole } from './rbac/public-api.ts';
 export type { PolicyRule, Role, ClusterRole, RoleBinding, ClusterRoleBinding, AccessAttributes, AuthorizeResult, SyncClusterRoleResult } from './rbac/public-api.ts';
 export { checkPodSecurity } from './pod-security/public-api.ts';
 export type { PodSecurityResult, Violation } from './pod-security/public-api.ts';
+export { syncWindow } from './config-propagation/public-api.ts';

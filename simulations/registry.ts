@@ -13,9 +13,10 @@ import { engine as controllers } from './controllers/engine.ts';
 import { engine as informers } from './client-go/engine.ts';
 import { engine as rbac } from './rbac/engine.ts';
 import { engine as podSecurity } from './pod-security/engine.ts';
+import { engine as configPropagation } from './config-propagation/engine.ts';
 
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
-  ([resourcesOom, oomDiagnose, podLifecycle, scheduler, declarativeApply, etcd, controllers, informers, rbac, podSecurity] as Engine[]).map((engine) => [engine.id, engine]),
+  ([resourcesOom, oomDiagnose, podLifecycle, scheduler, declarativeApply, etcd, controllers, informers, rbac, podSecurity, configPropagation] as Engine[]).map((engine) => [engine.id, engine]),
 );
 
 export function getEngine(id: string): Engine | undefined {
