@@ -75,3 +75,9 @@ export {
   dnsRecords,
 } from './services/public-api.ts';
 export type { ProxierInput, Flow, Configurer, DNSRecord } from './services/public-api.ts';
+// Chapter 13, config-security (issue 21): the RBAC authorizer, ClusterRole aggregation and the Pod Security checks.
+export { authorize, syncClusterRole } from './rbac/public-api.ts';
+export type { PolicyRule, Role, ClusterRole, RoleBinding, ClusterRoleBinding, AccessAttributes, AuthorizeResult, SyncClusterRoleResult } from './rbac/public-api.ts';
+export { checkPodSecurity } from './pod-security/public-api.ts';
+export type { PodSecurityResult, Violation } from './pod-security/public-api.ts';
+export { syncWindow } from './config-propagation/public-api.ts';

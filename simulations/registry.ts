@@ -16,6 +16,9 @@ import { engine as nodes } from './nodelifecycle/engine.ts';
 import { engine as networkPolicy } from './network-policy/engine.ts';
 import { engine as podNetwork } from './pod-network/engine.ts';
 import { engine as services } from './services/engine.ts';
+import { engine as rbac } from './rbac/engine.ts';
+import { engine as podSecurity } from './pod-security/engine.ts';
+import { engine as configPropagation } from './config-propagation/engine.ts';
 
 // One engine per line: chapters are added (and merged) without touching each other's lines.
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
@@ -34,6 +37,9 @@ export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
       networkPolicy,
       podNetwork,
       services,
+      rbac,
+      podSecurity,
+      configPropagation,
     ] as Engine[]
   ).map((engine) => [engine.id, engine]),
 );

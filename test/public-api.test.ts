@@ -238,3 +238,27 @@ describe('simulations/index.ts: services', () => {
     assert.ok(api.dnsRecords([{ kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default' }, spec: { clusterIP: '10.3.0.1' } }], 'cluster.local').some((r) => r.name === 'kubernetes.default.svc.cluster.local.' && r.type === 'A' && r.data === '10.3.0.1'));
   });
 });
+
+describe('simulations/index.ts: issue 21, config-security', () => {
+  it('authorize, syncClusterRole and checkPodSecurity, each with one upstream answer', () => {
+    for (const name of ['authorize', 'syncClusterRole', 'checkPodSecurity']) assert.equal(typeof (api as Record<string, unknown>)[name], 'function', name);
+    // rule.go clusterRoleBindingDescriber + rbac.go "RBAC: allowed by %s"
+    const rbac = {
+      roles: [], roleBindings: [],
+      clusterRoles: [{ metadata: { name: 'y' }, rules: [{ verbs: ['get'], apiGroups: [''], resources: ['pods'] }] }],
+      clusterRoleBindings: [{ metadata: { name: 'x' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'y' }, subjects: [{ kind: 'User', name: 'z' }] }],
+    };
+    const attrs = { user: 'z', groups: [], verb: 'get', resourceRequest: true, apiGroup: '', resource: 'pods', subresource: '', namespace: 'default', name: '', path: '' };
+    assert.deepEqual(api.authorize(rbac, attrs), { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "x" of ClusterRole "y" to User "z"' });
+    // clusterroleaggregation_controller_test.go "select properly and put in order"
+    const agg = api.syncClusterRole([
+      { metadata: { name: 'hammer', labels: { foo: 'bar' } }, rules: [{ verbs: ['hammer'], resources: ['nails'] }] },
+      { metadata: { name: 'chisel', labels: { foo: 'bar' } }, rules: [{ verbs: ['chisel'], resources: ['mortises'] }] },
+      { metadata: { name: 'combined' }, aggregationRule: { clusterRoleSelectors: [{ matchLabels: { foo: 'bar' } }] } },
+    ], 'combined');
+    assert.deepEqual(agg, { updated: true, rules: [{ verbs: ['chisel'], resources: ['mortises'] }, { verbs: ['hammer'], resources: ['nails'] }] });
+    // check_privileged_test.go
+    const ps = api.checkPodSecurity('baseline', 'latest', { spec: { containers: [{ name: 'd', securityContext: { privileged: true } }] } });
+    assert.deepEqual(ps, { allowed: false, violations: [{ check: 'privileged', reason: 'privileged', detail: 'container "d" must not set securityContext.privileged=true' }] });
+  });
+});
