@@ -45,3 +45,6 @@ export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } fr
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
 export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';
+// Chapter 12, ingress (issue 21): Ingress rule matching as the Ingress API documentation specifies it, and Gateway API HTTPRoute matching and precedence (v1.6).
+export { matchIngress, matchHTTPRoute } from './ingress/public-api.ts';
+export type { IngressMatch, Ingress, IngressBackend, HTTPRouteMatchResult, HTTPRequest, Gateway, HTTPRoute, HTTPBackendRef } from './ingress/public-api.ts';
