@@ -28,6 +28,8 @@ export interface HTTPRequest {
   gateway?: string;
   /** Optional: the port it arrives on; any listener's port otherwise. */
   port?: number;
+  /** Optional: http reaches only HTTP listeners, https only HTTPS listeners (which terminate TLS). */
+  scheme?: 'http' | 'https';
 }
 
 export interface HTTPRouteMatchResult {
@@ -201,6 +203,8 @@ export function routeHTTP(world: GatewayWorld, request: HTTPRequest, attached: A
     for (const l of (gw as Gateway).spec?.listeners ?? []) {
       if (l.protocol !== 'HTTP' && l.protocol !== 'HTTPS') continue;
       if (request?.port !== undefined && l.port !== request.port) continue;
+      if (request?.scheme === 'http' && l.protocol !== 'HTTP') continue;
+      if (request?.scheme === 'https' && l.protocol !== 'HTTPS') continue;
       const h = l.hostname ?? '';
       if (hostnameMatches(h, host)) listeners.push({ gateway: gk, name: l.name, hostname: h, spec: listenerSpecificity(h) });
     }
