@@ -132,7 +132,7 @@ export function describeIngress(ing: Ingress, services: readonly ServiceInfo[]):
   if (count === 0) w.write(1, `*\t*\t${def}\n`);
   printAnnotationsMultiline(w, 'Annotations', (ing.metadata.annotations ?? {}) as Record<string, string>);
   w.write(0, 'Events:\t<none>\n');
-  return tw.result();
+  return tw.result().replace(/\n$/, '');
 }
 
 export function getGatewayClassTable(classes: readonly GatewayClass[], accepted: (c: GatewayClass) => string, nowMs: number): string {
