@@ -178,11 +178,46 @@ function compare(a: Scored, b: Scored): [number, string] {
   return [a.matchIndex - b.matchIndex, 'the same rule'];
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
+interface RouteIndex {
+  /** The routes attached to each listener ("gateway\u0000listener"). */
+  routesOn: Map<string, Set<string>>;
+  hosts: Map<string, { exact: Map<string, Attachment[]>; wild: Array<{ a: Attachment; h: string }>; any: Attachment[] }>;
+  routes: Map<string, { route: HTTPRoute; matches: HTTPRouteMatch[][] }>;
+}
+
+const INDEXES = new WeakMap<Attachments, RouteIndex>();
+
+/** What a data plane builds once from its configuration: attachments per listener, hostnames bucketed, each rule's matches with the CRD defaults. */
+function indexOf(world: GatewayWorld, attached: Attachments): RouteIndex {
+  const cached = INDEXES.get(attached);
+  if (cached) return cached;
+  const index: RouteIndex = { routesOn: new Map(), hosts: new Map(), routes: new Map() };
+  for (const a of attached.attachments) {
+    const lk = `${a.gateway}\u0000${a.listener}`;
+    (index.routesOn.get(lk) ?? index.routesOn.set(lk, new Set()).get(lk)!).add(a.route);
+    const hk = index.hosts.get(lk) ?? index.hosts.set(lk, { exact: new Map(), wild: [], any: [] }).get(lk)!;
+    for (const h of a.hostnames) {
+      if (h === '') hk.any.push(a);
+      else if (h.startsWith('*.')) hk.wild.push({ a, h });
+      else (hk.exact.get(h) ?? hk.exact.set(h, []).get(h)!).push(a);
+    }
+  }
+  for (const r of world.httpRoutes ?? []) {
+    if (!r || typeof r !== 'object') continue;
+    const rules = Array.isArray(r.spec?.rules) && r.spec.rules.length > 0 ? r.spec.rules : [{}];
+    index.routes.set(keyOf(r), { route: r, matches: rules.map((rule) => effectiveMatches((rule as { matches?: HTTPRouteMatch[] }).matches)) });
+  }
+  INDEXES.set(attached, index);
+  return index;
+}
+
 /**
  * Routes one request through Gateways and HTTPRoutes, with the reasons.
  * `attached` may be passed in when many requests share one world.
  */
-export function routeHTTP(world: GatewayWorld, request: HTTPRequest, attached: Attachments = attachRoutes(world)): HTTPDecision {
+export function routeHTTP(world: GatewayWorld, request: HTTPRequest, attached: Attachments = attachRoutes(world), explain = true): HTTPDecision {
   const host = requestHost(typeof request?.host === 'string' ? request.host : '');
   const rawPath = typeof request?.path === 'string' ? request.path : '/';
   const path = requestPath(rawPath);
@@ -217,60 +252,57 @@ export function routeHTTP(world: GatewayWorld, request: HTTPRequest, attached: A
   const chosen = listeners.filter((l) => l.spec === top);
   const first = chosen[0];
   why.push(`Listener ${first.gateway} ${first.name} (${first.hostname || 'no hostname'}) is the most specific listener for "${host}"${listeners.length > chosen.length ? `; less specific ones (${listeners.filter((l) => l.spec !== top).map((l) => l.name).join(', ')}) are not used` : ''}.`);
-  const onListener = attached.attachments.filter((a) => chosen.some((l) => l.gateway === a.gateway && l.name === a.listener));
-  if (onListener.length === 0) {
+  const index = indexOf(world, attached);
+  const onListener = chosen.length === 1 ? index.routesOn.get(`${first.gateway}\u0000${first.name}`) ?? EMPTY : new Set(chosen.flatMap((l) => [...(index.routesOn.get(`${l.gateway}\u0000${l.name}`) ?? [])]));
+  if (onListener.size === 0) {
     why.push('No route is attached to that listener: 404.');
     return none({ gateway: first.gateway, name: first.name, hostname: first.hostname }, null);
   }
 
   // 2. The most specific route hostname that matches.
-  const bestOf = (a: Attachment): { h: string; s: [number, number] } | null => {
-    let best: { h: string; s: [number, number] } | null = null;
-    for (const h of a.hostnames) {
-      if (!hostnameMatches(h, host)) continue;
-      const s = routeHostnameScore(h);
-      if (!best || s[0] > best.s[0] || (s[0] === best.s[0] && s[1] > best.s[1])) best = { h, s };
-    }
-    return best;
-  };
   let top2: { h: string; s: [number, number] } | null = null;
   const hostOk = new Map<string, { h: string; s: [number, number] }>();
-  for (const a of onListener) {
-    const b = bestOf(a);
-    if (!b) continue;
-    const prev = hostOk.get(a.route);
-    if (!prev || b.s[0] > prev.s[0] || (b.s[0] === prev.s[0] && b.s[1] > prev.s[1])) hostOk.set(a.route, b);
-    if (!top2 || b.s[0] > top2.s[0] || (b.s[0] === top2.s[0] && b.s[1] > top2.s[1])) top2 = b;
+  for (const l of chosen) {
+    const li = index.hosts.get(`${l.gateway}\u0000${l.name}`);
+    if (!li) continue;
+    const consider = (a: Attachment, h: string) => {
+      const s = routeHostnameScore(h);
+      const prev = hostOk.get(a.route);
+      if (!prev || s[0] > prev.s[0] || (s[0] === prev.s[0] && s[1] > prev.s[1])) hostOk.set(a.route, { h, s });
+      if (!top2 || s[0] > top2.s[0] || (s[0] === top2.s[0] && s[1] > top2.s[1])) top2 = { h, s };
+    };
+    for (const a of li.exact.get(host) ?? []) consider(a, host);
+    for (const { a, h } of li.wild) if (hostnameMatches(h, host)) consider(a, h);
+    for (const a of li.any) consider(a, '');
   }
-  const routesByKey = new Map<string, HTTPRoute>();
-  for (const r of world.httpRoutes ?? []) if (r && typeof r === 'object') routesByKey.set(keyOf(r), r);
-  const keys = [...new Set(onListener.map((a) => a.route))].sort();
+  const others = onListener.size - hostOk.size;
+  if (others > 0) why.push(`${others} other route${others > 1 ? 's' : ''} on that listener ${others > 1 ? 'have' : 'has'} no hostname matching "${host}".`);
+  const keys = [...hostOk.keys()].sort();
   const scored: Scored[] = [];
+  const best2 = top2 as { h: string; s: [number, number] } | null;
   for (const key of keys) {
-    const route = routesByKey.get(key);
-    if (!route) continue;
-    const hb = hostOk.get(key);
-    const rules = Array.isArray(route.spec?.rules) && route.spec.rules.length > 0 ? route.spec.rules : [{}];
-    rules.forEach((rule, ruleIndex) => {
-      effectiveMatches((rule as { matches?: HTTPRouteMatch[] }).matches).forEach((m, matchIndex) => {
-        const c: HTTPCandidate = { route: key, ruleIndex, matchIndex, match: describeMatch(m), won: false, outcome: '' };
-        candidates.push(c);
-        if (!hb) { c.outcome = `the route's hostnames here (${onListener.filter((a) => a.route === key).flatMap((a) => a.hostnames).join(', ')}) do not match "${host}"`; return; }
-        if (top2 && (hb.s[0] !== top2.s[0] || hb.s[1] !== top2.s[1])) { c.outcome = `route hostname "${hb.h || '(any)'}" matches, but "${top2.h}" is more specific`; return; }
+    const entry = index.routes.get(key);
+    if (!entry) continue;
+    const hb = hostOk.get(key)!;
+    entry.matches.forEach((matches, ruleIndex) => {
+      matches.forEach((m, matchIndex) => {
+        const c: HTTPCandidate = { route: key, ruleIndex, matchIndex, match: explain ? describeMatch(m) : '', won: false, outcome: '' };
+        if (explain) candidates.push(c);
+        if (best2 && (hb.s[0] !== best2.s[0] || hb.s[1] !== best2.s[1])) { if (!explain) return; c.outcome = `route hostname "${hb.h || '(any)'}" matches, but "${best2.h}" is more specific`; return; }
         const f = matchFailure(m, req);
         if (f) { c.outcome = f; return; }
-        scored.push({ route, key, ruleIndex, matchIndex, m, c });
+        scored.push({ route: entry.route, key, ruleIndex, matchIndex, m, c });
       });
     });
   }
-  if (top2) why.push(top2.h ? `Route hostname "${top2.h}" is the most specific that matches; routes without it are not considered.` : 'The routes on that listener take any host.');
+  if (best2) why.push(best2.h ? `Route hostname "${best2.h}" is the most specific that matches; routes without it are not considered.` : 'The routes on that listener take any host.');
   if (scored.length === 0) {
     why.push(`No rule of the routes on that listener matches ${req.method} ${path}: 404.`);
-    return none({ gateway: first.gateway, name: first.name, hostname: first.hostname }, top2?.h ?? null);
+    return none({ gateway: first.gateway, name: first.name, hostname: first.hostname }, best2?.h ?? null);
   }
   let win = scored[0];
   for (const s of scored.slice(1)) if (compare(s, win)[0] < 0) win = s;
-  for (const s of scored) {
+  if (explain) for (const s of scored) {
     if (s === win) continue;
     s.c.outcome = `matches, but loses: ${compare(win, s)[1]}`;
   }
@@ -279,7 +311,7 @@ export function routeHTTP(world: GatewayWorld, request: HTTPRequest, attached: A
   const rule = (win.route.spec?.rules ?? [])[win.ruleIndex] ?? {};
   const backendRefs = Array.isArray(rule.backendRefs) ? rule.backendRefs : [];
   why.push(`${win.key} rules[${win.ruleIndex}] matches[${win.matchIndex}] (${win.c.match}) wins${scored.length > 1 ? ` among ${scored.length} matches` : ''}.`);
-  return { host, path, listener: { gateway: first.gateway, name: first.name, hostname: first.hostname }, hostname: top2?.h ?? null, match: { route: win.key, ruleIndex: win.ruleIndex, matchIndex: win.matchIndex, backendRefs }, candidates, why };
+  return { host, path, listener: { gateway: first.gateway, name: first.name, hostname: first.hostname }, hostname: best2?.h ?? null, match: { route: win.key, ruleIndex: win.ruleIndex, matchIndex: win.matchIndex, backendRefs }, candidates, why };
 }
 
 /**
@@ -296,6 +328,6 @@ export function matchHTTPRoute(
   request: HTTPRequest,
 ): HTTPRouteMatchResult | null {
   const world: GatewayWorld = { ...(cluster ?? {}), gateways: Array.isArray(cluster?.gateways) ? cluster.gateways : [], httpRoutes: Array.isArray(cluster?.httpRoutes) ? cluster.httpRoutes : [] };
-  const m = routeHTTP(world, request).match;
+  const m = routeHTTP(world, request, attachRoutes(world), false).match;
   return m ? { route: m.route, ruleIndex: m.ruleIndex, backendRefs: m.backendRefs } : null;
 }

@@ -14,7 +14,8 @@
 // Gateway API answers follow httproute_types.go HTTPRouteRule.BackendRefs: no matching rule → 404;
 // a rule whose backendRefs are all invalid (or that has none) → 500.
 
-import { routeIngress } from './router.ts';
+import { prepareIngresses, routeIngress } from './router.ts';
+import type { PreparedIngresses } from './router.ts';
 import type { IngressCandidate, IngressDecision } from './router.ts';
 import { ingressHostMatch, requestHost } from './host-path.ts';
 import type { CellRequest, IngressInput } from './schema.ts';
@@ -98,8 +99,8 @@ function serviceAnswer(input: IngressInput, ns: string, b: IngressBackend): { st
   return { status: 200, text: `Service ${ns}/${b.service.name} port ${port.port}${svc.hasSlices ? ` → ${svc.endpoints.filter((e) => e.portName === port.name).length} ready endpoint(s)` : ''}` };
 }
 
-export function answerIngress(input: IngressInput, ours: readonly Ingress[], req: CellRequest): IngressAnswer {
-  const decision: IngressDecision = routeIngress(ours, req);
+export function answerIngress(input: IngressInput, ours: readonly Ingress[], req: CellRequest, prepared: PreparedIngresses = prepareIngresses(ours)): IngressAnswer {
+  const decision: IngressDecision = routeIngress(ours, req, true, prepared);
   const why = [...decision.why];
   const host = requestHost(req.host);
   let tls: string | null = null;

@@ -6,6 +6,7 @@ import type { Engine, TraceStep } from '../shared/engine.ts';
 import { keyOf as gwKeyOf } from '../gateway-api/attach.ts';
 import type { Condition, GatewayStatus } from '../gateway-api/attach.ts';
 import { answerGateway, answerIngress, CONTROLLER_ADDRESS, gatewayAttachments, selectIngresses } from './controller.ts';
+import { prepareIngresses } from './router.ts';
 import type { ClassRow, GatewayAnswer, IngressAnswer, IngressRow } from './controller.ts';
 import { describeIngress, getGatewayClassTable, getGatewayTable, getHTTPRouteTable, getIngressClassTable, getIngressTable } from './printers.ts';
 import { readInput } from './schema.ts';
@@ -82,8 +83,9 @@ export const engine: Engine<IngressResult, IngressView> = {
     }
 
     const anyIngress = input.ingresses.length > 0;
+    const prepared = prepareIngresses(ours);
     const requests: RequestResult[] = input.requests.map((req, index) => {
-      const ingress = anyIngress ? answerIngress(input, ours, req) : null;
+      const ingress = anyIngress ? answerIngress(input, ours, req, prepared) : null;
       const gateway = hasGateway ? answerGateway(input, world, attached, req) : null;
       const label = `${req.method} ${req.scheme}://${req.host || '(no host)'}${req.path}`;
       if (ingress) trace.push({ title: `${label} → Ingress: ${ingress.status}${ingress.backend ? ` ${ingress.backend}` : ''}`, detail: ingress.why.join(' '), subject: `request ${index}`, source: SOURCE_INGRESS, level: 'decision' });

@@ -14,7 +14,7 @@
 
 import { ingressHostMatch, ingressPathMatches, requestHost, requestPath } from './host-path.ts';
 import type { HostMatch } from './host-path.ts';
-import type { Ingress, IngressBackend } from './types.ts';
+import type { Ingress, IngressBackend, IngressRule } from './types.ts';
 
 export interface IngressMatch {
   /** namespace/name of the Ingress that serves the request. */
@@ -60,12 +60,17 @@ export function keyOf(ing: { metadata?: { name?: unknown; namespace?: unknown } 
 
 /** ingress-nginx's order: oldest creationTimestamp first, then namespace/name. */
 export function ingressOrder(a: Ingress, b: Ingress): number {
-  const ta = typeof a.metadata?.creationTimestamp === 'string' ? a.metadata.creationTimestamp : '';
-  const tb = typeof b.metadata?.creationTimestamp === 'string' ? b.metadata.creationTimestamp : '';
-  if (ta !== tb) return Date.parse(ta || '1970-01-01T00:00:00Z') - Date.parse(tb || '1970-01-01T00:00:00Z') || (ta < tb ? -1 : 1);
-  const ka = keyOf(a);
-  const kb = keyOf(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return compareSortKeys(sortKey(a), sortKey(b));
+}
+
+function sortKey(i: Ingress): { t: number; key: string } {
+  const ts = typeof i.metadata?.creationTimestamp === 'string' ? Date.parse(i.metadata.creationTimestamp) : NaN;
+  return { t: Number.isNaN(ts) ? 0 : ts, key: keyOf(i) };
+}
+
+function compareSortKeys(a: { t: number; key: string }, b: { t: number; key: string }): number {
+  if (a.t !== b.t) return a.t - b.t;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export function backendText(b: IngressBackend | undefined): string {
@@ -78,8 +83,6 @@ export function backendText(b: IngressBackend | undefined): string {
   return '<none>';
 }
 
-const RANK: Record<string, number> = { exact: 3, wildcard: 2, any: 1 };
-
 /**
  * Routes one request through a set of Ingresses and says why.
  *
@@ -87,21 +90,25 @@ const RANK: Record<string, number> = { exact: 3, wildcard: 2, any: 1 };
  *   routeIngress([fanout], { host: 'foo.bar.com', path: '/foo/x' }).match
  *   // { ingress: 'default/simple-fanout-example', rule: 0, path: 0, backend: { service: { name: 'service1', ... } } }
  */
-export function routeIngress(input: readonly Ingress[], request: { host: string; path: string }): IngressDecision {
-  const ingresses = [...(Array.isArray(input) ? input : [])].filter((i) => i && typeof i === 'object').sort(ingressOrder);
+export function routeIngress(input: readonly Ingress[], request: { host: string; path: string }, explain = true, prep: PreparedIngresses = prepareIngresses(input)): IngressDecision {
+  const ingresses = prep.ingresses;
   const host = requestHost(typeof request?.host === 'string' ? request.host : '');
   const path = requestPath(typeof request?.path === 'string' ? request.path : '/');
   const why: string[] = [];
   const candidates: IngressCandidate[] = [];
 
   // 1. The host set: the most specific kind of host match any rule has.
-  let best = 0;
-  const hostOf = new Map<string, HostMatch>();
-  ingressesRules(ingresses, (ing, rule, r) => {
-    const m = ingressHostMatch(typeof rule.host === 'string' ? rule.host : undefined, host);
-    hostOf.set(`${keyOf(ing)}#${r}`, m);
-    if (m) best = Math.max(best, RANK[m]);
-  });
+  let inSet: FlatRule[] = prep.exact.get(host) ?? [];
+  let best = inSet.length > 0 ? 3 : 0;
+  if (best === 0) {
+    inSet = prep.wild.filter((fr) => ingressHostMatch(fr.host, host) === 'wildcard');
+    best = inSet.length > 0 ? 2 : 0;
+  }
+  if (best === 0) {
+    inSet = prep.any;
+    best = inSet.length > 0 ? 1 : 0;
+  }
+  const chosenSet = new Set(inSet);
   const hostMatch: IngressDecision['hostMatch'] = best === 3 ? 'exact' : best === 2 ? 'wildcard' : best === 1 ? 'any' : 'none';
   why.push(
     hostMatch === 'exact' ? `Host "${host}" equals a rule's host: only rules for exactly that host are considered.`
@@ -113,27 +120,24 @@ export function routeIngress(input: readonly Ingress[], request: { host: string;
   // 2. The paths of the rules in the host set.
   let winner: IngressCandidate | undefined;
   const matched: IngressCandidate[] = [];
-  ingressesRules(ingresses, (ing, rule, r) => {
-    const m = hostOf.get(`${keyOf(ing)}#${r}`) ?? null;
-    const paths = Array.isArray(rule.http?.paths) ? rule.http.paths : [];
-    paths.forEach((p, i) => {
-      const pathType = typeof p?.pathType === 'string' ? p.pathType : 'ImplementationSpecific';
-      const value = typeof p?.path === 'string' && p.path !== '' ? p.path : '/';
-      const c: IngressCandidate = { ingress: keyOf(ing), rule: r, path: i, host: rule.host || '*', pathType, value, backend: p?.backend, outcome: '', won: false };
-      candidates.push(c);
-      if (!m || RANK[m] !== best) {
-        c.outcome = m ? `host "${rule.host || '*'}" matches, but a more specific host's rules take the request` : `host "${rule.host || '*'}" does not match "${host}"`;
+  for (const fr of explain ? prep.rules : inSet) {
+    const chosen = chosenSet.has(fr);
+    fr.paths.forEach((p, i) => {
+      const c: IngressCandidate = { ingress: fr.key, rule: fr.r, path: i, host: fr.rule.host || '*', pathType: p.pathType, value: p.value, backend: p.backend, outcome: '', won: false };
+      if (explain) candidates.push(c);
+      if (!chosen) {
+        c.outcome = ingressHostMatch(fr.host || undefined, host) ? `host "${fr.rule.host || '*'}" matches, but a more specific host's rules take the request` : `host "${fr.rule.host || '*'}" does not match "${host}"`;
         return;
       }
-      if (!ingressPathMatches(pathType, value, path)) {
-        c.outcome = pathType === 'Exact' ? `Exact "${value}" is not the path "${path}"`
-          : pathType === 'Prefix' ? `Prefix "${value}" is not an element-wise prefix of "${path}"`
-            : `ImplementationSpecific "${value}" (a string prefix here) is not a prefix of "${path}"`;
+      if (!ingressPathMatches(p.pathType, p.value, path)) {
+        c.outcome = p.pathType === 'Exact' ? `Exact "${p.value}" is not the path "${path}"`
+          : p.pathType === 'Prefix' ? `Prefix "${p.value}" is not an element-wise prefix of "${path}"`
+            : `ImplementationSpecific "${p.value}" (a string prefix here) is not a prefix of "${path}"`;
         return;
       }
       matched.push(c);
     });
-  });
+  }
   for (const c of matched) {
     if (!winner || beats(c, winner)) winner = c;
   }
@@ -154,7 +158,8 @@ export function routeIngress(input: readonly Ingress[], request: { host: string;
   }
 
   // 3. The default backend: of an Ingress whose rules own the host, else of any Ingress.
-  const owning = best > 1 ? ingresses.filter((ing) => (Array.isArray(ing.spec?.rules) ? ing.spec.rules : []).some((_: unknown, r: number) => { const m = hostOf.get(`${keyOf(ing)}#${r}`); return m && RANK[m] === best; })) : [];
+  const owners = new Set(inSet.map((fr) => fr.ing));
+  const owning = best > 1 ? ingresses.filter((ing) => owners.has(ing)) : [];
   const fallback = owning.find((ing) => ing.spec?.defaultBackend) ?? (best > 1 ? undefined : ingresses.find((ing) => ing.spec?.defaultBackend));
   if (best > 0) why.push(`No path of those rules matches "${path}".`);
   if (fallback?.spec.defaultBackend) {
@@ -167,17 +172,57 @@ export function routeIngress(input: readonly Ingress[], request: { host: string;
   return { host, path, hostMatch, match: null, viaDefaultBackend: false, candidates, why };
 }
 
+interface FlatRule {
+  ing: Ingress;
+  key: string;
+  rule: IngressRule;
+  r: number;
+  /** The rule's host, lower-cased ('' = none). */
+  host: string;
+  paths: Array<{ pathType: string; value: string; backend: IngressBackend }>;
+}
+
+export interface PreparedIngresses {
+  ingresses: Ingress[];
+  rules: FlatRule[];
+  exact: Map<string, FlatRule[]>;
+  wild: FlatRule[];
+  any: FlatRule[];
+}
+
+/**
+ * What a controller computes once from its Ingresses: sorted (oldest first, then namespace/name),
+ * rules flattened, hosts bucketed. Pass it to routeIngress when many requests share one set.
+ */
+export function prepareIngresses(input: readonly Ingress[]): PreparedIngresses {
+  const list = Array.isArray(input) ? input : [];
+  const decorated = list.filter((i) => i && typeof i === 'object').map((i) => ({ i, k: sortKey(i) }));
+  decorated.sort((a, b) => compareSortKeys(a.k, b.k));
+  const prepared: PreparedIngresses = { ingresses: decorated.map((d) => d.i), rules: [], exact: new Map(), wild: [], any: [] };
+  for (const { i: ing, k } of decorated) {
+    const rules = Array.isArray(ing.spec?.rules) ? ing.spec.rules : [];
+    rules.forEach((rule: IngressRule, r: number) => {
+      if (!rule || typeof rule !== 'object') return;
+      const host = typeof rule.host === 'string' ? rule.host.toLowerCase() : '';
+      const paths = (Array.isArray(rule.http?.paths) ? rule.http.paths : []).map((p: { path?: string; pathType?: string; backend: IngressBackend }) => ({
+        pathType: typeof p?.pathType === 'string' ? p.pathType : 'ImplementationSpecific',
+        value: typeof p?.path === 'string' && p.path !== '' ? p.path : '/',
+        backend: p?.backend,
+      }));
+      const fr: FlatRule = { ing, key: k.key, rule, r, host, paths };
+      prepared.rules.push(fr);
+      if (host === '') prepared.any.push(fr);
+      else if (host.startsWith('*.')) prepared.wild.push(fr);
+      else (prepared.exact.get(host) ?? prepared.exact.set(host, []).get(host)!).push(fr);
+    });
+  }
+  return prepared;
+}
+
 /** c beats w: a longer path, then Exact over the other types; otherwise the first seen stays. */
 function beats(c: IngressCandidate, w: IngressCandidate): boolean {
   if (c.value.length !== w.value.length) return c.value.length > w.value.length;
   return c.pathType === 'Exact' && w.pathType !== 'Exact';
-}
-
-function ingressesRules(ingresses: readonly Ingress[], fn: (ing: Ingress, rule: NonNullable<Ingress['spec']['rules']>[number], index: number) => void): void {
-  for (const ing of ingresses) {
-    const rules = Array.isArray(ing.spec?.rules) ? ing.spec.rules : [];
-    rules.forEach((rule, r) => { if (rule && typeof rule === 'object') fn(ing, rule, r); });
-  }
 }
 
 /**
@@ -189,5 +234,5 @@ function ingressesRules(ingresses: readonly Ingress[], fn: (ing: Ingress, rule: 
  *   // { ingress: 'default/ing', rule: 0, path: 2, backend: {...} }   the port of the Host header is ignored
  */
 export function matchIngress(ingresses: Ingress[], request: { host: string; path: string }): IngressMatch | null {
-  return routeIngress(ingresses, request).match;
+  return routeIngress(ingresses, request, false).match;
 }
