@@ -21,11 +21,11 @@ import { ingressHostMatch, requestHost } from './host-path.ts';
 import type { CellRequest, IngressInput } from './schema.ts';
 import { ANNOTATION_INGRESS_CLASS, ANNOTATION_IS_DEFAULT_CLASS } from './schema.ts';
 import type { Ingress, IngressBackend } from './types.ts';
-import { attachRoutes, keyOf as gwKeyOf } from '../gateway-api/attach.ts';
-import type { Attachments, GatewayWorld } from '../gateway-api/attach.ts';
-import { routeHTTP } from '../gateway-api/match.ts';
-import type { HTTPCandidate } from '../gateway-api/match.ts';
-import type { HTTPBackendRef } from '../gateway-api/types.ts';
+import { attachRoutes, keyOf as gwKeyOf } from './gateway-api/attach.ts';
+import type { Attachments, GatewayWorld } from './gateway-api/attach.ts';
+import { routeHTTP } from './gateway-api/match.ts';
+import type { HTTPCandidate } from './gateway-api/match.ts';
+import type { HTTPBackendRef } from './gateway-api/types.ts';
 import { keyOf } from './router.ts';
 
 export const CONTROLLER_ADDRESS = '203.0.113.10';

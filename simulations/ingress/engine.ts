@@ -3,8 +3,8 @@
 // others lost), with what kubectl prints and a picture of the routing. With both an Ingress
 // and HTTPRoutes in one cell, every request is answered both ways: a migration's before and after.
 import type { Engine, TraceStep } from '../shared/engine.ts';
-import { keyOf as gwKeyOf } from '../gateway-api/attach.ts';
-import type { Condition, GatewayStatus } from '../gateway-api/attach.ts';
+import { keyOf as gwKeyOf } from './gateway-api/attach.ts';
+import type { Condition, GatewayStatus } from './gateway-api/attach.ts';
 import { answerGateway, answerIngress, CONTROLLER_ADDRESS, gatewayAttachments, selectIngresses } from './controller.ts';
 import { prepareIngresses } from './router.ts';
 import type { ClassRow, GatewayAnswer, IngressAnswer, IngressRow } from './controller.ts';

@@ -10,7 +10,7 @@
 import { humanDuration } from '../apimachinery/duration.ts';
 import { formatTable } from '../kubectl/get-pods.ts';
 import { PrefixWriter, TabWriter, printAnnotationsMultiline, printLabelsMultiline } from '../kubectl/describe-pod.ts';
-import type { Gateway, GatewayClass, HTTPRoute } from '../gateway-api/types.ts';
+import type { Gateway, GatewayClass, HTTPRoute } from './gateway-api/types.ts';
 import type { Ingress, IngressBackend, IngressClass } from './types.ts';
 
 const LOAD_BALANCER_WIDTH = 16; // printers.go loadBalancerWidth

@@ -2,6 +2,6 @@
 export { matchIngress } from './router.ts';
 export type { IngressMatch } from './router.ts';
 export type { Ingress, IngressBackend } from './types.ts';
-export { matchHTTPRoute } from '../gateway-api/match.ts';
-export type { HTTPRouteMatchResult, HTTPRequest } from '../gateway-api/match.ts';
-export type { Gateway, HTTPRoute, HTTPBackendRef } from '../gateway-api/types.ts';
+export { matchHTTPRoute } from './gateway-api/match.ts';
+export type { HTTPRouteMatchResult, HTTPRequest } from './gateway-api/match.ts';
+export type { Gateway, HTTPRoute, HTTPBackendRef } from './gateway-api/types.ts';

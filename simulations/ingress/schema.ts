@@ -29,9 +29,9 @@ import { ValidationError } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 import { flattenLists } from '../shared/yaml.ts';
 import type { Manifest } from '../shared/yaml.ts';
-import { readGateway, readGatewayClass, readHTTPRoute, readReferenceGrant } from '../gateway-api/validate.ts';
-import type { Gateway, GatewayClass, HTTPRoute, Namespace, ReferenceGrant } from '../gateway-api/types.ts';
-import { DEFAULT_CONTROLLER } from '../gateway-api/attach.ts';
+import { readGateway, readGatewayClass, readHTTPRoute, readReferenceGrant } from './gateway-api/validate.ts';
+import type { Gateway, GatewayClass, HTTPRoute, Namespace, ReferenceGrant } from './gateway-api/types.ts';
+import { DEFAULT_CONTROLLER } from './gateway-api/attach.ts';
 import type { ServiceInfo } from './printers.ts';
 import type { Ingress, IngressClass } from './types.ts';
 

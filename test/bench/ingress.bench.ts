@@ -7,10 +7,10 @@
 // routes again on every call: its figure is printed too. And the same requests through 500
 // Ingresses (prepareIngresses once, then routeIngress).
 import { performance } from 'node:perf_hooks';
-import { attachRoutes } from '../../simulations/gateway-api/attach.ts';
-import { routeHTTP } from '../../simulations/gateway-api/match.ts';
-import type { Gateway, HTTPRoute } from '../../simulations/gateway-api/types.ts';
-import { matchHTTPRoute } from '../../simulations/gateway-api/match.ts';
+import { attachRoutes } from '../../simulations/ingress/gateway-api/attach.ts';
+import { routeHTTP } from '../../simulations/ingress/gateway-api/match.ts';
+import type { Gateway, HTTPRoute } from '../../simulations/ingress/gateway-api/types.ts';
+import { matchHTTPRoute } from '../../simulations/ingress/gateway-api/match.ts';
 import { prepareIngresses, routeIngress } from '../../simulations/ingress/router.ts';
 import type { Ingress } from '../../simulations/ingress/types.ts';
 import type { BenchResult } from './run.ts';

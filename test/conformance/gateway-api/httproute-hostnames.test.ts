@@ -4,7 +4,7 @@
 // (HTTPRouteListenerHostnameMatching), with their .yaml manifests transcribed verbatim.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { attachRoutes } from '../../../simulations/gateway-api/attach.ts';
+import { attachRoutes } from '../../../simulations/ingress/gateway-api/attach.ts';
 import { readWorld, runCases } from './support.ts';
 
 const V1 = 'infra-backend-v1';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { matchHTTPRoute } from '../../../simulations/ingress/public-api.ts';
-import type { Gateway, HTTPRoute } from '../../../simulations/gateway-api/types.ts';
+import type { Gateway, HTTPRoute } from '../../../simulations/ingress/gateway-api/types.ts';
 import { parseManifests } from '../../../simulations/shared/yaml.ts';
 
 export const NS = 'gateway-conformance-infra';

@@ -7,9 +7,9 @@
 // and it points at the field's line. The kinds are not built into the shared API server,
 // so this folder reads them (docs/ENGINES.md: own kinds are the engine's to validate).
 
-import { formatFieldPath } from '../apimachinery/field-path.ts';
-import type { FieldPath } from '../apimachinery/field-path.ts';
-import { ValidationError } from '../shared/errors.ts';
+import { formatFieldPath } from '../../apimachinery/field-path.ts';
+import type { FieldPath } from '../../apimachinery/field-path.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import type { Gateway, GatewayClass, HTTPRoute, ReferenceGrant } from './types.ts';
 import { GROUP } from './types.ts';
 

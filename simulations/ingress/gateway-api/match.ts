@@ -12,7 +12,7 @@
 // "When no rules matching a request have been successfully attached to the parent a request
 // is coming from, a HTTP 404 status code MUST be returned."
 
-import { requestHost, requestPath, prefixMatches } from '../ingress/host-path.ts';
+import { requestHost, requestPath, prefixMatches } from '../host-path.ts';
 import { attachRoutes, keyOf } from './attach.ts';
 import type { Attachment, Attachments, GatewayWorld } from './attach.ts';
 import { hostnameMatches, listenerSpecificity, routeHostnameScore } from './hostname.ts';

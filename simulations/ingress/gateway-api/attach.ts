@@ -10,7 +10,7 @@
 //   apis/v1beta1/referencegrant_types.go (a backendRef into another namespace needs a grant there).
 // Condition messages are this simulation's own: the spec fixes types, statuses and reasons only.
 
-import { labelSelectorAsSelector } from '../apimachinery/label-selector.ts';
+import { labelSelectorAsSelector } from '../../apimachinery/label-selector.ts';
 import { intersectHostnames } from './hostname.ts';
 import { GROUP } from './types.ts';
 import type { Gateway, GatewayClass, HTTPRoute, Listener, Namespace, ParentReference, ReferenceGrant } from './types.ts';
