@@ -29,6 +29,8 @@ import type { HTTPBackendRef } from './gateway-api/types.ts';
 import { keyOf } from './router.ts';
 
 export const CONTROLLER_ADDRESS = '203.0.113.10';
+/** Candidates kept per answer in the result (the why counts the rest). */
+export const MAX_CANDIDATES = 20;
 export const FAKE_CERTIFICATE = 'Kubernetes Ingress Controller Fake Certificate';
 
 export interface ClassRow { name: string; controller: string; isDefault: boolean; ours: boolean }
@@ -102,6 +104,7 @@ function serviceAnswer(input: IngressInput, ns: string, b: IngressBackend): { st
 export function answerIngress(input: IngressInput, ours: readonly Ingress[], req: CellRequest, prepared: PreparedIngresses = prepareIngresses(ours)): IngressAnswer {
   const decision: IngressDecision = routeIngress(ours, req, true, prepared);
   const why = [...decision.why];
+  if (decision.candidates.length > MAX_CANDIDATES) why.push(`${decision.candidates.length - MAX_CANDIDATES} more candidate paths are not listed.`);
   const host = requestHost(req.host);
   let tls: string | null = null;
   const tlsEntry = tlsFor(ours, host);
@@ -113,7 +116,7 @@ export function answerIngress(input: IngressInput, ours: readonly Ingress[], req
         : `TLS: spec.tls names Secret ${tlsEntry.secretName}, which does not exist: the controller serves its "${FAKE_CERTIFICATE}" and clients reject it.`
       : `TLS: no spec.tls entry covers "${host}": the controller serves its "${FAKE_CERTIFICATE}" and clients reject it.`);
   }
-  const base = { via: null, rule: null, path: null, defaultBackend: false, tls, candidates: decision.candidates };
+  const base = { via: null, rule: null, path: null, defaultBackend: false, tls, candidates: decision.candidates.slice(0, MAX_CANDIDATES) };
   if (req.scheme === 'http' && tlsEntry && decision.match) {
     why.push(`ssl-redirect: host "${host}" has a TLS entry, so ingress-nginx answers plain HTTP with 308 Permanent Redirect to https://${host}${req.path}.`);
     return { ...base, status: 308, backend: null, via: decision.match.ingress, rule: decision.match.rule ?? null, path: decision.match.path ?? null, why };
@@ -154,7 +157,9 @@ export function answerGateway(input: IngressInput, world: GatewayWorld, attached
   const d = routeHTTP(world, { host: req.host, path: req.path, method: req.method, headers: req.headers, query: {}, scheme: req.scheme }, attached);
   const why = [...d.why];
   const listener = d.listener ? `${d.listener.gateway}/${d.listener.name}` : null;
-  if (!d.match) return { status: 404, backend: null, route: null, ruleIndex: null, listener, why, candidates: d.candidates };
+  const candidates = d.candidates.slice(0, MAX_CANDIDATES);
+  if (d.candidates.length > MAX_CANDIDATES) why.push(`${d.candidates.length - MAX_CANDIDATES} more candidate matches are not listed.`);
+  if (!d.match) return { status: 404, backend: null, route: null, ruleIndex: null, listener, why, candidates };
   const route = input.httpRoutes.find((r) => gwKeyOf(r) === d.match!.route)!;
   const ns = route.metadata.namespace ?? 'default';
   const refs = d.match.backendRefs;
@@ -169,12 +174,12 @@ export function answerGateway(input: IngressInput, world: GatewayWorld, attached
   const weightSum = valid.reduce((n, r) => n + (r.weight ?? 1), 0);
   if (refs.length === 0 || valid.length === 0 || weightSum === 0) {
     why.push(refs.length === 0 ? 'The rule has no backendRefs: 500.' : 'None of the rule\'s backendRefs resolves (missing Service or port, another namespace without a ReferenceGrant, or not a Service): 500.');
-    return { status: 500, backend: null, route: d.match.route, ruleIndex: d.match.ruleIndex, listener, why, candidates: d.candidates };
+    return { status: 500, backend: null, route: d.match.route, ruleIndex: d.match.ruleIndex, listener, why, candidates };
   }
   if (valid.length < refs.length) why.push(`${refs.length - valid.length} of ${refs.length} backendRefs do not resolve: that share of requests gets a 500.`);
   const backend = valid.map((r) => refText(r, valid.length, weightSum)).join(', ');
   why.push(`Forwarded to ${backend}.`);
-  return { status: 200, backend, route: d.match.route, ruleIndex: d.match.ruleIndex, listener, why, candidates: d.candidates };
+  return { status: 200, backend, route: d.match.route, ruleIndex: d.match.ruleIndex, listener, why, candidates };
 }
 
 export function gatewayAttachments(input: IngressInput): { world: GatewayWorld; attached: Attachments } {

@@ -12,7 +12,7 @@
 // (internal/ingress/controller/controller.go createServers); when two still tie, the
 // older Ingress wins, then namespace/name (ingress-nginx store sortIngressSlice).
 
-import { ingressHostMatch, ingressPathMatches, requestHost, requestPath } from './host-path.ts';
+import { ingressHostMatch, ingressPathMatches, pathElements, requestHost, requestPath } from './host-path.ts';
 import type { HostMatch } from './host-path.ts';
 import type { Ingress, IngressBackend, IngressRule } from './types.ts';
 
@@ -120,16 +120,28 @@ export function routeIngress(input: readonly Ingress[], request: { host: string;
   // 2. The paths of the rules in the host set.
   let winner: IngressCandidate | undefined;
   const matched: IngressCandidate[] = [];
+  let otherHosts = 0;
+  const reqElements = pathElements(path);
+  let unlisted = 0;
   for (const fr of explain ? prep.rules : inSet) {
     const chosen = chosenSet.has(fr);
+    if (!chosen && !ingressHostMatch(fr.host || undefined, host)) {
+      otherHosts += fr.paths.length; // rules for other hosts: counted, not listed
+      continue;
+    }
     fr.paths.forEach((p, i) => {
+      const matches = chosen && (p.pathType === 'Prefix' ? elementsPrefix(p.elements!, reqElements) : ingressPathMatches(p.pathType, p.value, path));
+      if (!matches && (!explain || candidates.length >= MAX_LISTED)) {
+        if (explain) unlisted++;
+        return;
+      }
       const c: IngressCandidate = { ingress: fr.key, rule: fr.r, path: i, host: fr.rule.host || '*', pathType: p.pathType, value: p.value, backend: p.backend, outcome: '', won: false };
       if (explain) candidates.push(c);
       if (!chosen) {
-        c.outcome = ingressHostMatch(fr.host || undefined, host) ? `host "${fr.rule.host || '*'}" matches, but a more specific host's rules take the request` : `host "${fr.rule.host || '*'}" does not match "${host}"`;
+        c.outcome = `host "${fr.rule.host || '*'}" matches, but a more specific host's rules take the request`;
         return;
       }
-      if (!ingressPathMatches(p.pathType, p.value, path)) {
+      if (!matches) {
         c.outcome = p.pathType === 'Exact' ? `Exact "${p.value}" is not the path "${path}"`
           : p.pathType === 'Prefix' ? `Prefix "${p.value}" is not an element-wise prefix of "${path}"`
             : `ImplementationSpecific "${p.value}" (a string prefix here) is not a prefix of "${path}"`;
@@ -138,6 +150,8 @@ export function routeIngress(input: readonly Ingress[], request: { host: string;
       matched.push(c);
     });
   }
+  if (unlisted > 0) why.push(`${unlisted} more path${unlisted > 1 ? 's' : ''} that do not match are not listed.`);
+  if (explain && otherHosts > 0) why.push(`${otherHosts} path${otherHosts > 1 ? 's' : ''} of rules for other hosts ${otherHosts > 1 ? 'are' : 'is'} not considered.`);
   for (const c of matched) {
     if (!winner || beats(c, winner)) winner = c;
   }
@@ -179,7 +193,7 @@ interface FlatRule {
   r: number;
   /** The rule's host, lower-cased ('' = none). */
   host: string;
-  paths: Array<{ pathType: string; value: string; backend: IngressBackend }>;
+  paths: Array<{ pathType: string; value: string; backend: IngressBackend; elements?: string[] }>;
 }
 
 export interface PreparedIngresses {
@@ -204,11 +218,11 @@ export function prepareIngresses(input: readonly Ingress[]): PreparedIngresses {
     rules.forEach((rule: IngressRule, r: number) => {
       if (!rule || typeof rule !== 'object') return;
       const host = typeof rule.host === 'string' ? rule.host.toLowerCase() : '';
-      const paths = (Array.isArray(rule.http?.paths) ? rule.http.paths : []).map((p: { path?: string; pathType?: string; backend: IngressBackend }) => ({
-        pathType: typeof p?.pathType === 'string' ? p.pathType : 'ImplementationSpecific',
-        value: typeof p?.path === 'string' && p.path !== '' ? p.path : '/',
-        backend: p?.backend,
-      }));
+      const paths = (Array.isArray(rule.http?.paths) ? rule.http.paths : []).map((p: { path?: string; pathType?: string; backend: IngressBackend }) => {
+        const pathType = typeof p?.pathType === 'string' ? p.pathType : 'ImplementationSpecific';
+        const value = typeof p?.path === 'string' && p.path !== '' ? p.path : '/';
+        return { pathType, value, backend: p?.backend, ...(pathType === 'Prefix' ? { elements: pathElements(value) } : {}) };
+      });
       const fr: FlatRule = { ing, key: k.key, rule, r, host, paths };
       prepared.rules.push(fr);
       if (host === '') prepared.any.push(fr);
@@ -218,6 +232,16 @@ export function prepareIngresses(input: readonly Ingress[]): PreparedIngresses {
   }
   return prepared;
 }
+
+/** prefixMatches (host-path.ts) on elements split once. */
+function elementsPrefix(prefix: readonly string[], path: readonly string[]): boolean {
+  if (prefix.length > path.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== path[i]) return false;
+  return true;
+}
+
+/** Candidates that do not match listed in an explained decision at most (the others are counted). */
+const MAX_LISTED = 20;
 
 /** c beats w: a longer path, then Exact over the other types; otherwise the first seen stays. */
 function beats(c: IngressCandidate, w: IngressCandidate): boolean {
