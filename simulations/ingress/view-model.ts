@@ -30,9 +30,9 @@ export function buildView(output: SimulationOutput<IngressResult>): IngressView 
     request: q.request,
     ingress: q.ingress ? {
       status: q.ingress.status, cls: statusClass(q.ingress.status), backend: q.ingress.backend ?? '—',
-      via: q.ingress.via ? `${q.ingress.via}${q.ingress.rule !== null ? ` rules[${q.ingress.rule}].paths[${q.ingress.path}]` : q.ingress.defaultBackend ? ' defaultBackend' : ''}` : '—',
+      via: q.ingress.via ? `${q.ingress.via}${q.ingress.rule !== null ? ` rules[${q.ingress.rule}].http.paths[${q.ingress.path}]` : q.ingress.defaultBackend ? ' defaultBackend' : ''}` : '—',
       why: q.ingress.why,
-      losers: q.ingress.candidates.filter((c) => !c.won).slice(0, 8).map((c) => `${c.ingress} rules[${c.rule}].paths[${c.path}] ${c.pathType} ${c.value}: ${c.outcome}`),
+      losers: q.ingress.candidates.filter((c) => !c.won).slice(0, 8).map((c) => `${c.ingress} rules[${c.rule}].http.paths[${c.path}] ${c.pathType} ${c.value}: ${c.outcome}`),
     } : null,
     gateway: q.gateway ? {
       status: q.gateway.status, cls: statusClass(q.gateway.status), backend: q.gateway.backend ?? '—',
