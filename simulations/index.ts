@@ -81,3 +81,6 @@ export type { PolicyRule, Role, ClusterRole, RoleBinding, ClusterRoleBinding, Ac
 export { checkPodSecurity } from './pod-security/public-api.ts';
 export type { PodSecurityResult, Violation } from './pod-security/public-api.ts';
 export { syncWindow } from './config-propagation/public-api.ts';
+// Chapter 12, ingress (issue 21): Ingress rule matching as the Ingress API documentation specifies it, and Gateway API HTTPRoute matching and precedence (v1.6).
+export { matchIngress, matchHTTPRoute } from './ingress/public-api.ts';
+export type { IngressMatch, Ingress, IngressBackend, HTTPRouteMatchResult, HTTPRequest, Gateway, HTTPRoute, HTTPBackendRef } from './ingress/public-api.ts';

@@ -19,6 +19,7 @@ import { engine as services } from './services/engine.ts';
 import { engine as rbac } from './rbac/engine.ts';
 import { engine as podSecurity } from './pod-security/engine.ts';
 import { engine as configPropagation } from './config-propagation/engine.ts';
+import { engine as ingress } from './ingress/engine.ts';
 
 // One engine per line: chapters are added (and merged) without touching each other's lines.
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
@@ -40,6 +41,7 @@ export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
       rbac,
       podSecurity,
       configPropagation,
+      ingress,
     ] as Engine[]
   ).map((engine) => [engine.id, engine]),
 );

@@ -262,3 +262,26 @@ describe('simulations/index.ts: issue 21, config-security', () => {
     assert.deepEqual(ps, { allowed: false, violations: [{ check: 'privileged', reason: 'privileged', detail: 'container "d" must not set securityContext.privileged=true' }] });
   });
 });
+
+// Chapter 12, ingress (issue 21): one upstream case each, through simulations/index.ts.
+describe('simulations/index.ts: ingress (issue 21)', () => {
+  it('matchIngress: "Prefix /aaa/bbb" does not match "/aaa/bbbxyz" (ingress.md Examples), and a port in Host is ignored', () => {
+    const ing = { metadata: { name: 'ex', namespace: 'default' }, spec: { rules: [{ host: 'foo.bar.com', http: { paths: [
+      { path: '/', pathType: 'Prefix', backend: { service: { name: 'root', port: { number: 80 } } } },
+      { path: '/aaa/bbb', pathType: 'Prefix', backend: { service: { name: 'bbb', port: { number: 80 } } } },
+    ] } }] } };
+    assert.equal(api.matchIngress([ing], { host: 'foo.bar.com:8080', path: '/aaa/bbbxyz' })?.path, 0);
+    assert.deepEqual(api.matchIngress([ing], { host: 'foo.bar.com', path: '/aaa/bbb/ccc' }), { ingress: 'default/ex', rule: 0, path: 1, backend: { service: { name: 'bbb', port: { number: 80 } } } });
+    assert.equal(api.matchIngress([ing], { host: 'other.com', path: '/' }), null);
+  });
+  it('matchHTTPRoute: a method match beats a header match (conformance/tests/httproute-method-matching.go)', () => {
+    const gateways = [{ metadata: { name: 'gw', namespace: 'default' }, spec: { gatewayClassName: 'c', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } }];
+    const httpRoutes = [{ metadata: { name: 'r', namespace: 'default' }, spec: { parentRefs: [{ name: 'gw' }], rules: [
+      { matches: [{ method: 'PATCH' }], backendRefs: [{ name: 'v2', port: 8080 }] },
+      { matches: [{ headers: [{ name: 'version', value: 'four' }] }], backendRefs: [{ name: 'v3', port: 8080 }] },
+    ] } }];
+    assert.deepEqual(api.matchHTTPRoute({ gateways, httpRoutes }, { host: 'example.com', path: '/', method: 'PATCH', headers: { Version: 'four' }, query: {} }),
+      { route: 'default/r', ruleIndex: 0, backendRefs: [{ name: 'v2', port: 8080 }] });
+    assert.equal(api.matchHTTPRoute({ gateways, httpRoutes }, { host: 'example.com', path: '/', method: 'GET', headers: {}, query: {} }), null);
+  });
+});

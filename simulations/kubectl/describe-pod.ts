@@ -43,7 +43,7 @@ export function formatRFC1123Z(value: unknown): string {
 // padchar ' ', flags 0. A line with a single cell flushes (and so ends every
 // column block), exactly as tabwriter.Write does.
 
-class TabWriter {
+export class TabWriter {
   private lines: string[][] = [[]];
   private cell = '';
   private widths: number[] = [];
@@ -114,7 +114,7 @@ class TabWriter {
 }
 
 /** kubectl's PrefixWriter: two spaces per level. */
-class PrefixWriter {
+export class PrefixWriter {
   constructor(readonly tw: TabWriter) {}
   write(level: number, text: string): void {
     this.tw.write('  '.repeat(level) + text);
@@ -150,7 +150,7 @@ function quantityString(value: unknown): string {
   return q ? q.toString() : String(value);
 }
 
-function printLabelsMultiline(w: PrefixWriter, title: string, labels: Obj | null | undefined): void {
+export function printLabelsMultiline(w: PrefixWriter, title: string, labels: Obj | null | undefined): void {
   w.write(0, `${title}:\t`);
   const keys = sortedKeys(labels);
   if (keys.length === 0) return w.line('<none>');
@@ -164,7 +164,7 @@ function printLabelsMultiline(w: PrefixWriter, title: string, labels: Obj | null
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 const MAX_ANNOTATION_LEN = 140;
 
-function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Obj | null | undefined): void {
+export function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Obj | null | undefined): void {
   w.write(0, `${title}:\t`);
   const keys = sortedKeys(annotations).filter((k) => !SKIP_ANNOTATIONS.has(k));
   if (keys.length === 0) return w.line('<none>');
