@@ -38,12 +38,12 @@
 // Errors point at the field (object + path), so the runtime shows the YAML line.
 
 import { labelSelectorAsSelector } from '../apimachinery/label-selector.ts';
-import { parseGoDuration } from '../apimachinery/parse-duration.ts';
 import { Quantity } from '../apimachinery/quantity.ts';
 import { isBuiltIn } from '../kubectl/create.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 import type { Manifest } from '../shared/yaml.ts';
+import { durationField as duration, intField as int, isFieldMap as isObj, knownFields, stringField as str } from '../shared/notebook-fields.ts';
 
 export const NOTEBOOK_API_VERSION = 'kube-notebook.dev/v1alpha1';
 export const NOTEBOOK_KINDS = ['ControllerScenario', 'LoadProfile'] as const;
@@ -109,31 +109,9 @@ export interface ControllersInput {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function duration(object: object, path: FieldPath, value: unknown): number {
-  if (value === undefined || value === null) throw new ValidationError('Required value: a duration such as "30s"', { object, path });
-  const ms = parseGoDuration(value);
-  if (typeof ms === 'string') throw new ValidationError(`Invalid value: ${describeValue(value)}: ${ms}`, { object, path });
-  if (ms < 0) throw new ValidationError(`Invalid value: ${describeValue(value)}: must be greater than or equal to 0`, { object, path });
-  return Math.round(ms);
-}
 
-function str(object: object, path: FieldPath, value: unknown, required = true): string | undefined {
-  if (value === undefined || value === null) {
-    if (required) throw new ValidationError('Required value', { object, path });
-    return undefined;
-  }
-  if (typeof value !== 'string' || value === '') throw new ValidationError(`Invalid value: ${describeValue(value)}: must be a non-empty string`, { object, path });
-  return value;
-}
 
-function int(object: object, path: FieldPath, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new ValidationError(`Invalid value: ${describeValue(value)}: must be an integer`, { object, path });
-  if (value < min) throw new ValidationError(`Invalid value: ${value}: must be greater than or equal to ${min}`, { object, path });
-  if (value > max) throw new LimitExceededError(`must be at most ${max} in this simulation, got ${value}`, { object, path });
-  return value;
-}
 
 function milliCpu(object: object, path: FieldPath, value: unknown): number {
   if (typeof value !== 'string' && typeof value !== 'number') throw new ValidationError(`Invalid value: ${describeValue(value)}: must be a quantity such as "400m"`, { object, path });
@@ -153,11 +131,6 @@ function specOf(object: Obj): Obj {
   return object.spec;
 }
 
-function knownFields(object: object, path: FieldPath, value: Obj, allowed: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new ValidationError(`unknown field "${key}" (allowed: ${allowed.join(', ')})`, { object, path: [...path, key] });
-  }
-}
 
 const ACTION_KINDS: readonly ActionKind[] = ['setImage', 'rolloutUndo', 'scale', 'pause', 'resume'];
 

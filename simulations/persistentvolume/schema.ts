@@ -27,11 +27,11 @@
 // Without Nodes, two are added: node-a in zone-a and node-b in zone-b.
 // Errors point at the field (object + path), so the runtime shows the YAML line.
 
-import { parseGoDuration } from '../apimachinery/parse-duration.ts';
 import { isBuiltIn } from '../kubectl/create.ts';
 import { LimitExceededError, ValidationError, describeValue } from '../shared/errors.ts';
 import type { FieldPath } from '../shared/errors.ts';
 import type { Manifest } from '../shared/yaml.ts';
+import { durationField as duration, isFieldMap as isObj, knownFields, stringField as str } from '../shared/notebook-fields.ts';
 import type { ProvisionerSpec } from './csi-provisioner.ts';
 
 export const NOTEBOOK_API_VERSION = 'kube-notebook.dev/v1alpha1';
@@ -63,30 +63,9 @@ export interface StorageInput {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function duration(object: object, path: FieldPath, value: unknown): number {
-  if (value === undefined || value === null) throw new ValidationError('Required value: a duration such as "30s"', { object, path });
-  const ms = parseGoDuration(value);
-  if (typeof ms === 'string') throw new ValidationError(`Invalid value: ${describeValue(value)}: ${ms}`, { object, path });
-  if (ms < 0) throw new ValidationError(`Invalid value: ${describeValue(value)}: must be greater than or equal to 0`, { object, path });
-  return Math.round(ms);
-}
 
-function str(object: object, path: FieldPath, value: unknown, required = true): string | undefined {
-  if (value === undefined || value === null) {
-    if (required) throw new ValidationError('Required value', { object, path });
-    return undefined;
-  }
-  if (typeof value !== 'string' || value === '') throw new ValidationError(`Invalid value: ${describeValue(value)}: must be a non-empty string`, { object, path });
-  return value;
-}
 
-function knownFields(object: object, path: FieldPath, value: Obj, allowed: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new ValidationError(`unknown field "${key}" (allowed: ${allowed.join(', ')})`, { object, path: [...path, key] });
-  }
-}
 
 const ACTION_KINDS = ['delete', 'scale', 'cordon', 'removeClaimRef'] as const;
 const DELETABLE: Record<string, string> = { PersistentVolumeClaim: 'PersistentVolumeClaim', pvc: 'PersistentVolumeClaim', PersistentVolume: 'PersistentVolume', pv: 'PersistentVolume', Pod: 'Pod', pod: 'Pod', StatefulSet: 'StatefulSet', sts: 'StatefulSet', StorageClass: 'StorageClass' };

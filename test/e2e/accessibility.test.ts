@@ -8,25 +8,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import type { Site } from '../../server/boot.ts';
-import { loadContent } from '../../server/content/load.ts';
-import { engines } from '../../simulations/registry.ts';
-import { browserSkipReason, closeBrowserSite, openBrowserSite } from './browser.ts';
+import { browserSkipReason, closeBrowserSite, lessonSlugs, openBrowserSite } from './browser.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const skip = browserSkipReason();
-const slugs = (() => {
-  try {
-    return loadContent({ contentDir: `${ROOT}content`, engines, rootDir: ROOT }).chapters.map((c) => c.slug);
-  } catch {
-    return []; // content.test.ts reports broken lessons
-  }
-})();
+const slugs = lessonSlugs();
 
 /** axe's WCAG A/AA violations on the page as it is now, one line each. */
 async function violations(page: Page): Promise<string[]> {

@@ -8,6 +8,19 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Site } from '../../server/boot.ts';
 import { startTestSite, type TestSiteOptions } from '../support/site.ts';
+import { loadContent } from '../../server/content/load.ts';
+import { engines } from '../../simulations/registry.ts';
+import { fileURLToPath } from 'node:url';
+
+/** The slugs of the real lessons, in curriculum order; none when the content does not load (content.test.ts reports why). */
+export function lessonSlugs(): string[] {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  try {
+    return loadContent({ contentDir: `${root}content`, engines, rootDir: root }).chapters.map((c) => c.slug);
+  } catch {
+    return [];
+  }
+}
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -7,20 +7,10 @@ import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { startTestSite } from '../support/site.ts';
 import type { Site } from '../../server/boot.ts';
-import { browserSkipReason, launchBrowser, listen, scenarioOf, setScenario } from './browser.ts';
-import { loadContent } from '../../server/content/load.ts';
-import { engines } from '../../simulations/registry.ts';
-import { fileURLToPath } from 'node:url';
+import { browserSkipReason, launchBrowser, lessonSlugs, listen, scenarioOf, setScenario } from './browser.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const skip = browserSkipReason();
-const slugs = (() => {
-  try {
-    return loadContent({ contentDir: `${ROOT}content`, engines, rootDir: ROOT }).chapters.map((c) => c.slug);
-  } catch {
-    return []; // content.test.ts reports broken lessons
-  }
-})();
+const slugs = lessonSlugs();
 
 describe('every lesson in Chromium', { skip: skip ?? (slugs.length === 0 ? 'no lessons yet' : undefined) }, () => {
   let site: Site;
