@@ -221,7 +221,7 @@ describe('progress, export and import', () => {
     file.attempts.push({ lesson: 'architecture', cell: 'exit-code', answer: 1, correct: true, createdAt: '2026-01-02T03:04:06.000Z' });
     const second = request.agent(site.app);
     const imported = await second.post('/api/progress/import').send(file).expect(200);
-    assert.deepEqual(imported.body, { ok: true, cells: 1, attempts: 2, challenges: 0, skipped: 0 });
+    assert.deepEqual(imported.body, { ok: true, cells: 1, attempts: 2, challenges: 0, reviews: 0, skipped: 0 });
     const progress = await second.get('/api/progress').expect(200);
     assert.equal(progress.body.chapters[0].simsRun, 1);
     assert.equal(progress.body.chapters[0].answered, 2);
