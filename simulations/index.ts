@@ -45,3 +45,9 @@ export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } fr
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
 export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';
+// Chapter 15, containers (issue 23): requests and limits → cgroup v2 files (kubelet and OCI runtime), OCI image layers.
+export {
+  resourceConfigForPod, milliCPUToShares, milliCPUToQuota, getCPUWeight, cpuWeightToCPUShares,
+  convertCPUSharesToCgroupV2Value, cgroupV2Files, applyLayers,
+} from './containers/public-api.ts';
+export type { ResourceConfig, ResourceConfigOptions, LayerEntry, ViewEntry } from './containers/public-api.ts';
