@@ -169,6 +169,12 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return a > 0n && q * b !== a ? q + 1n : q;
 }
+/** PodRequests in kubelet units: cpu in millicores, everything else in whole units (both rounded up). */
+export function podRequestUnits(pod: PodLike): { cpu: number; memory: number } {
+  const reqs = aggregate(pod, 'requests');
+  return { cpu: milliValue(reqs.get('cpu')), memory: value(reqs.get('memory')) };
+}
+
 /** Quantity.MilliValue (rounds up). */
 function milliValue(nano: bigint | undefined): number {
   return nano === undefined ? 0 : Number(ceilDiv(nano, 1_000_000n));

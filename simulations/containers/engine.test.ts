@@ -61,3 +61,22 @@ test('bad input is a located ValidationError', () => {
   ];
   for (const yaml of bad) assert.throws(() => run(yaml), ValidationError, yaml);
 });
+
+test('a sidecar counts in the burstable slice and gets its own container scope', () => {
+  const yaml = `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  initContainers:
+  - {name: proxy, image: envoy, restartPolicy: Always, resources: {requests: {cpu: 200m}}}
+  containers:
+  - {name: app, image: nginx, resources: {requests: {cpu: 100m}}}
+`;
+  const { result } = run(yaml);
+  // PodRequests: 100m + 200m sidecar = 300m → shares 307 → kubelet weight 1 + (305 × 9999) / 262142 = 12
+  const slice = result.cgroups.find((n) => n.path === 'kubepods.slice/kubepods-burstable.slice')!;
+  assert.equal(slice.files['cpu.weight'], '12');
+  assert.deepEqual(result.cgroups.filter((n) => n.kind === 'container').map((n) => n.container), ['proxy', 'app']);
+  const pod = result.cgroups.find((n) => n.kind === 'pod')!;
+  assert.equal(pod.files['cpu.weight'], '12');
+});

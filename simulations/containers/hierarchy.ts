@@ -13,7 +13,7 @@
 import { getPodQOS, nanoOf } from '../apiserver/pod-qos.ts';
 import type { PodLike, QOSClass } from '../apiserver/pod-qos.ts';
 import { fakeHex } from '../kubelet/ids.ts';
-import { cgroupV2Files, milliCPUToQuota, milliCPUToShares, resourceConfigForPod, MinShares } from './cgroups.ts';
+import { cgroupV2Files, milliCPUToQuota, milliCPUToShares, podRequestUnits, resourceConfigForPod, MinShares } from './cgroups.ts';
 import type { ResourceConfig, ResourceConfigOptions } from './cgroups.ts';
 
 export interface CgroupNode {
@@ -74,12 +74,8 @@ export function buildHierarchy(pods: PodObject[], settings: NodeSettings): Cgrou
   for (const pod of pods) {
     const qos = getPodQOS(pod);
     byClass.get(qos)!.push({ pod, qos });
-    let cpu = 0;
-    let mem = 0;
-    for (const c of [...(pod.spec?.containers ?? [])]) {
-      cpu += milli(c?.resources?.requests?.cpu);
-      mem += bytes(c?.resources?.requests?.memory);
-    }
+    // qos_container_manager_linux.go sums resource.PodRequests (init containers, sidecars and overhead included)
+    const { cpu, memory: mem } = podRequestUnits(pod);
     if (qos === 'Burstable') { burstableMilli += cpu; burstableMem += mem; }
     if (qos === 'Guaranteed') guaranteedMem += mem;
   }
@@ -96,7 +92,9 @@ export function buildHierarchy(pods: PodObject[], settings: NodeSettings): Cgrou
       const path = `${parent}/${prefix}-pod${uid}.slice`;
       const name = `${String(pod.metadata?.namespace ?? 'default')}/${String(pod.metadata?.name)}`;
       push({ path, writer: 'kubelet', kind: 'pod', pod: name, qosClass: qos, config: resourceConfigForPod(pod, settings) });
-      for (const c of pod.spec?.containers ?? []) {
+      // sidecars (restartable init containers) keep running beside the app containers, each in its own scope
+      const sidecars = (pod.spec?.initContainers ?? []).filter((c) => c?.restartPolicy === 'Always');
+      for (const c of [...sidecars, ...(pod.spec?.containers ?? [])]) {
         const cname = String((c as { name?: unknown }).name ?? '');
         const id = fakeHex(`${uid}/${cname}/0`);
         push({ path: `${path}/cri-containerd-${id}.scope`, writer: 'runtime', kind: 'container', pod: name, container: cname, qosClass: qos, config: containerResourceConfig(c, settings) });
