@@ -126,6 +126,10 @@ export function applyLayersTraced(layers: LayerEntry[][]): { view: ViewEntry[]; 
         return; // the root itself is not listed
       }
       const base = baseOf(path);
+      // layer.md: no file or directory name may begin with .wh. (those are whiteout markers), so nothing lives under one
+      if (path.split('/').slice(0, -1).some((p) => p.startsWith(WHITEOUT_PREFIX))) {
+        throw new LayerError(`path ${JSON.stringify(entry.path)} has a directory named like a whiteout`, li, ei);
+      }
       if (base.startsWith(WHITEOUT_PREFIX)) {
         if (entry.type !== 'file') throw new LayerError(`whiteout ${JSON.stringify(base)} must be a regular file`, li, ei);
         if (base === WHITEOUT_OPAQUE) {

@@ -55,7 +55,7 @@ test('contract example, implied parents, whiteout of a directory', () => {
 });
 
 test('invalid archives throw', () => {
-  for (const bad of ['.wh..', '.wh...', 'd/.wh..', 'd/.wh...', '../x', 'a/../../x', '']) {
+  for (const bad of ['.wh..', '.wh...', 'd/.wh..', 'd/.wh...', '../x', 'a/../../x', '', '.wh..wh..opq/a', 'd/.wh.x/y']) {
     assert.throws(() => applyLayers([[{ path: bad, type: 'file' }]]), Error, bad);
   }
   assert.throws(() => applyLayers([[{ path: 'a', type: 'fifo' as never }]]));
