@@ -80,3 +80,15 @@ spec:
   const pod = result.cgroups.find((n) => n.kind === 'pod')!;
   assert.equal(pod.files['cpu.weight'], '12');
 });
+
+test('ContainerLoad: throttling against cpu.max, OOM kill against memory.max', () => {
+  const { result } = run(fixture('qos-three.yaml'));
+  const [busy, calm] = result.loads;
+  // guaranteed/app: cpu.max "50000 100000" = 500m; 2 CPUs wanted → every one of the 100 periods in 10 s throttled;
+  // 600Mi > memory.max 512Mi → OOMKilled
+  assert.deepEqual(busy.cpu, { demandMilli: 2000, limitMilli: 500, nrPeriods: 100, nrThrottled: 100, usageUsec: 5_000_000, throttled: true });
+  assert.deepEqual([busy.memory.oomKilled, busy.memory.reason, busy.memory.exitCode], [true, 'OOMKilled', 137]);
+  // burstable/app: limit 1 CPU, 800m wanted → never throttled; no memory limit → no memory.max, no OOM kill in its cgroup
+  assert.deepEqual([calm.cpu.throttled, calm.cpu.nrPeriods, calm.memory.maxBytes, calm.memory.oomKilled], [false, 100, null, false]);
+  assert.throws(() => run('apiVersion: kube-notebook.dev/v1alpha1\nkind: ContainerLoad\nmetadata: {name: x}\nspec: {pod: nope, container: app}\n'), ValidationError);
+});

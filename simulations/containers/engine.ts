@@ -11,6 +11,8 @@ import type { LayerStep, ViewEntry } from './layers.ts';
 import { applyWrites } from './overlay.ts';
 import type { MergedEntry, OverlayOp, UpperEntry } from './overlay.ts';
 import { readInput } from './schema.ts';
+import { applyLoad } from './load.ts';
+import type { LoadResult } from './load.ts';
 import type { NodeSettings } from './hierarchy.ts';
 import { buildView } from './view-model.ts';
 import type { ContainersView } from './view-model.ts';
@@ -31,6 +33,8 @@ export interface ContainersResult {
   node: string | null;
   settings: NodeSettings;
   cgroups: CgroupNode[];
+  /** What each ContainerLoad does to its container's cgroup. */
+  loads: LoadResult[];
   images: ImageResult[];
 }
 
@@ -67,6 +71,25 @@ export const engine: Engine<ContainersResult, ContainersView> = {
         }
       }
     }
+    const loads = input.loads.map((l) => {
+      const name = l.pod.includes('/') ? l.pod : `default/${l.pod}`;
+      const target = cgroups.find((n) => n.kind === 'container' && n.pod === name && n.container === l.container);
+      if (!target) throw new ValidationError(`Not found: no container ${JSON.stringify(l.container)} in Pod ${JSON.stringify(name)} in this cell`, { object: l.object, path: ['spec', 'container'] });
+      const r = applyLoad({ pod: name, container: l.container, files: target.files }, l);
+      trace.push({
+        title: r.cpu.throttled
+          ? `${name}/${l.container} wants ${r.cpu.demandMilli}m but cpu.max allows ${r.cpu.limitMilli}m: throttled in ${r.cpu.nrThrottled} of ${r.cpu.nrPeriods} periods`
+          : `${name}/${l.container} uses ${r.cpu.demandMilli}m CPU: ${r.cpu.limitMilli === null ? 'no quota (cpu.max max)' : 'under its quota'}, never throttled`,
+        subject: target.path, source: 'Documentation/admin-guide/cgroup-v2.rst (cpu.max, cpu.stat)', level: r.cpu.throttled ? 'decision' : 'info',
+      });
+      trace.push({
+        title: r.memory.oomKilled
+          ? `${name}/${l.container} needs ${l.memoryBytes} bytes over memory.max ${r.memory.maxBytes}: the kernel's OOM killer kills it in its cgroup (OOMKilled, exit code 137)`
+          : `${name}/${l.container} uses ${l.memoryBytes} bytes of memory: ${r.memory.maxBytes === null ? 'no memory.max on its cgroup' : 'under memory.max'}`,
+        subject: target.path, source: 'Documentation/admin-guide/cgroup-v2.rst (memory.max, memory.events)', level: r.memory.oomKilled ? 'decision' : 'info',
+      });
+      return r;
+    });
     const images: ImageResult[] = input.images.map((img) => {
       let traced;
       try {
@@ -90,7 +113,7 @@ export const engine: Engine<ContainersResult, ContainersView> = {
         image: traced.view, steps: traced.steps, merged: written.merged, upper: written.upper, ops: written.ops,
       };
     });
-    return { result: { node: input.nodeName, settings, cgroups, images }, trace };
+    return { result: { node: input.nodeName, settings, cgroups, loads, images }, trace };
   },
   viewModel: buildView,
 };

@@ -18,7 +18,8 @@ export const MAX_LAYER_ENTRIES = 5000;
 export const MAX_WRITES = 1000;
 
 export interface ImageInput { object: JsonObject; name: string; layers: { createdBy: string; entries: LayerEntry[] }[]; writes: ContainerWrite[] }
-export interface ContainersInput { pods: JsonObject[]; settings: NodeSettings; nodeName: string | null; images: ImageInput[]; defaultedAllocatable: boolean }
+export interface LoadInput { object: JsonObject; pod: string; container: string; cpuMilli: number; memoryBytes: number; seconds: number }
+export interface ContainersInput { loads: LoadInput[]; pods: JsonObject[]; settings: NodeSettings; nodeName: string | null; images: ImageInput[]; defaultedAllocatable: boolean }
 
 const isObj = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -84,10 +85,33 @@ function readImage(object: JsonObject): ImageInput {
   return { object, name: typeof meta.name === 'string' ? meta.name : 'image', layers, writes };
 }
 
+//   kube-notebook.dev/v1alpha1 ContainerLoad   spec: { pod, container, cpu: <quantity>, memory: <quantity>, seconds }
+function readLoad(object: JsonObject): LoadInput {
+  const spec = isObj(object.spec) ? object.spec : undefined;
+  if (!spec) throw new ValidationError('Required value', { object, path: ['spec'] });
+  for (const key of ['pod', 'container'] as const) {
+    if (typeof spec[key] !== 'string' || spec[key] === '') throw new ValidationError('Required value', { object, path: ['spec', key] });
+  }
+  const qty = (key: 'cpu' | 'memory', scale: bigint): number => {
+    if (spec[key] === undefined || spec[key] === null) return 0;
+    try {
+      return Number((nanoOf(spec[key]) + scale - 1n) / scale);
+    } catch {
+      throw new ValidationError(`Invalid value: ${describeValue(spec[key])}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`, { object, path: ['spec', key] });
+    }
+  };
+  const seconds = spec.seconds ?? 10;
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
+    throw new ValidationError(`Invalid value: ${describeValue(seconds)}: must be a whole number of seconds from 1 to 3600`, { object, path: ['spec', 'seconds'] });
+  }
+  return { object, pod: spec.pod as string, container: spec.container as string, cpuMilli: qty('cpu', 1_000_000n), memoryBytes: qty('memory', 1_000_000_000n), seconds };
+}
+
 export function readInput(manifests: readonly Manifest[]): ContainersInput {
   const settings: NodeSettings = { enforceCPULimits: true, cpuPeriod: 100000, enforceMemoryQoS: false, memoryReservationPolicy: 'None', allocatableMilliCPU: 4000, allocatableMemory: 8 * 1024 ** 3 };
   const builtIn: JsonObject[] = [];
   const images: ImageInput[] = [];
+  const loads: LoadInput[] = [];
   let kubelet: JsonObject | undefined;
   let nodeName: string | null = null;
   let defaultedAllocatable = true;
@@ -97,7 +121,8 @@ export function readInput(manifests: readonly Manifest[]): ContainersInput {
         if (kubelet) throw new ValidationError('Duplicate value: only one KubeletCgroups per cell', { object, path: ['kind'] });
         kubelet = object;
       } else if (object.kind === 'ImageLayers') images.push(readImage(object));
-      else throw new ValidationError(`Unsupported value: ${describeValue(object.kind)}: supported values: "ImageLayers", "KubeletCgroups"`, { object, path: ['kind'] });
+      else if (object.kind === 'ContainerLoad') loads.push(readLoad(object));
+      else throw new ValidationError(`Unsupported value: ${describeValue(object.kind)}: supported values: "ContainerLoad", "ImageLayers", "KubeletCgroups"`, { object, path: ['kind'] });
     } else if (object.apiVersion === 'v1' && (object.kind === 'Pod' || object.kind === 'Node')) {
       builtIn.push(object);
     } else {
@@ -121,5 +146,5 @@ export function readInput(manifests: readonly Manifest[]): ContainersInput {
     }
     if (alloc?.memory !== undefined) settings.allocatableMemory = Number((nanoOf(alloc.memory) + 999_999_999n) / 1_000_000_000n);
   }
-  return { pods: stored, settings, nodeName, images, defaultedAllocatable };
+  return { loads, pods: stored, settings, nodeName, images, defaultedAllocatable };
 }

@@ -4,6 +4,7 @@ import type { SimulationOutput } from '../shared/engine.ts';
 import type { ContainersResult } from './engine.ts';
 
 export interface ContainersView {
+  loads: { container: string; cpu: string; cpuStat: string; memory: string; outcome: string; bad: boolean }[];
   cgroups: { indent: string; name: string; path: string; writer: string; qos: string; files: { name: string; value: string }[] }[];
   tree: { width: number; height: number; boxes: { x: number; y: number; w: number; label: string; sub: string; cls: string }[]; links: { x1: number; y1: number; x2: number; y2: number }[] } | null;
   images: {
@@ -69,5 +70,13 @@ export function buildView(output: SimulationOutput<ContainersResult>): Container
       ops: img.ops.map((o) => ({ op: o.op, path: `/${o.path}`, effect: o.effect, message: o.message })),
     };
   });
-  return { cgroups, tree, images };
+  const loads = (r.loads ?? []).map((l) => ({
+    container: `${l.pod}/${l.container}`,
+    cpu: `${l.cpu.demandMilli}m wanted, ${l.cpu.limitMilli === null ? 'no limit' : `${l.cpu.limitMilli}m allowed`}`,
+    cpuStat: `nr_periods ${l.cpu.nrPeriods}, nr_throttled ${l.cpu.nrThrottled}, usage_usec ${l.cpu.usageUsec}`,
+    memory: `${l.memory.usageBytes} of ${l.memory.maxBytes === null ? 'max' : l.memory.maxBytes}`,
+    outcome: l.memory.oomKilled ? `OOMKilled (exit code ${l.memory.exitCode}), memory.events oom_kill 1` : l.cpu.throttled ? 'running, throttled' : 'running',
+    bad: l.memory.oomKilled,
+  }));
+  return { loads, cgroups, tree, images };
 }
