@@ -84,3 +84,9 @@ export { syncWindow } from './config-propagation/public-api.ts';
 // Chapter 12, ingress (issue 21): Ingress rule matching as the Ingress API documentation specifies it, and Gateway API HTTPRoute matching and precedence (v1.6).
 export { matchIngress, matchHTTPRoute } from './ingress/public-api.ts';
 export type { IngressMatch, Ingress, IngressBackend, HTTPRouteMatchResult, HTTPRequest, Gateway, HTTPRoute, HTTPBackendRef } from './ingress/public-api.ts';
+// Chapter 15, containers (issue 23): requests and limits → cgroup v2 files (kubelet and OCI runtime), OCI image layers.
+export {
+  resourceConfigForPod, milliCPUToShares, milliCPUToQuota, getCPUWeight, cpuWeightToCPUShares,
+  convertCPUSharesToCgroupV2Value, cgroupV2Files, applyLayers,
+} from './containers/public-api.ts';
+export type { ResourceConfig, ResourceConfigOptions, LayerEntry, ViewEntry } from './containers/public-api.ts';

@@ -20,6 +20,7 @@ import { engine as rbac } from './rbac/engine.ts';
 import { engine as podSecurity } from './pod-security/engine.ts';
 import { engine as configPropagation } from './config-propagation/engine.ts';
 import { engine as ingress } from './ingress/engine.ts';
+import { engine as containers } from './containers/engine.ts';
 
 // One engine per line: chapters are added (and merged) without touching each other's lines.
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
@@ -42,6 +43,7 @@ export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
       podSecurity,
       configPropagation,
       ingress,
+      containers,
     ] as Engine[]
   ).map((engine) => [engine.id, engine]),
 );

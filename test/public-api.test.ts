@@ -285,3 +285,18 @@ describe('simulations/index.ts: ingress (issue 21)', () => {
     assert.equal(api.matchHTTPRoute({ gateways, httpRoutes }, { host: 'example.com', path: '/', method: 'GET', headers: {}, query: {} }), null);
   });
 });
+
+// Chapter 15, containers (issue 23): the contract examples of shared/contracts/containers-extending.md.
+describe('simulations/index.ts: containers', () => {
+  it('cgroup conversions and image layers', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c0', image: 'x', resources: { requests: { cpu: '100m', memory: '100Mi' }, limits: { cpu: '200m', memory: '200Mi' } } }] } };
+    assert.deepEqual({ ...api.resourceConfigForPod(pod, { enforceCPULimits: true, cpuPeriod: 100000 }) }, { cpuShares: 102, cpuQuota: 20000, cpuPeriod: 100000, memory: 209715200 });
+    assert.equal(api.milliCPUToShares(100), 102);
+    assert.equal(api.milliCPUToQuota(5, 100000), 1000);
+    assert.equal(api.getCPUWeight(1024), 39);
+    assert.equal(api.cpuWeightToCPUShares(4), 80);
+    assert.equal(api.convertCPUSharesToCgroupV2Value(1024), 100);
+    assert.deepEqual(api.cgroupV2Files({ cpuShares: 102, cpuQuota: -1, cpuPeriod: 100000, memory: 209715200 }, { level: 'pod' }), { 'cpu.weight': '4', 'cpu.max': 'max 100000', 'memory.max': '209715200' });
+    assert.deepEqual(api.applyLayers([[{ path: 'etc/', type: 'dir' }, { path: 'etc/a', type: 'file', content: '1' }], [{ path: 'etc/.wh.a', type: 'file' }]]), [{ path: 'etc', type: 'dir', fromLayer: 0 }]);
+  });
+});

@@ -314,3 +314,37 @@ describe('storage: findBestMatchForClaim, findMatchingVolume and the checks neve
     );
   });
 });
+
+// The containers chapter's applyLayers (issue 23), called directly: random layers of tar entries (with
+// whiteouts, opaque whiteouts and the invalid `.wh..`) either apply, giving a view where every path's parent
+// is a listed directory and no whiteout name shows, or are refused with an Error; never anything else.
+describe('containers: applyLayers answers with a consistent view or refuses, never crashes', () => {
+  it('random layers', async () => {
+    const { applyLayers } = await import('../../simulations/index.ts');
+    const name = fc.constantFrom('a', 'b', 'c', '.wh.a', '.wh.b', '.wh..wh..opq', '.wh..', '..', '.');
+    const entry = fc.record({
+      path: fc.array(name, { minLength: 1, maxLength: 3 }).map((p) => p.join('/')),
+      type: fc.constantFrom('file', 'dir', 'symlink', 'fifo'),
+      linkname: fc.option(fc.constantFrom('a', ''), { nil: undefined }),
+    }, { requiredKeys: ['path', 'type'] });
+    fc.assert(
+      fc.property(fc.array(fc.array(entry, { maxLength: 6 }), { maxLength: 4 }), (layers) => {
+        let view;
+        try {
+          view = applyLayers(layers as never);
+        } catch (e) {
+          assert.ok(e instanceof Error, String(e));
+          return;
+        }
+        const dirs = new Set(view.filter((v) => v.type === 'dir').map((v) => v.path));
+        for (const v of view) {
+          assert.ok(!v.path.split('/').some((p) => p.startsWith('.wh.')), v.path);
+          const parent = v.path.includes('/') ? v.path.slice(0, v.path.lastIndexOf('/')) : '';
+          assert.ok(parent === '' || dirs.has(parent), `${v.path} has no parent directory`);
+          assert.ok(v.fromLayer >= 0 && v.fromLayer < layers.length);
+        }
+      }),
+      { numRuns: RUNS, seed: 23 },
+    );
+  });
+});
