@@ -45,3 +45,6 @@ export { mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration } fr
 // Chapter 9, informers (issue 19): client-go's work queue, rate limiters, DeltaFIFO, indexer and processDeltas.
 export { rateLimiterScenario, workqueueScenario, deltaFIFOScenario, indexerScenario, processDeltas, reflectorScenario, sharedInformerScenario } from './client-go/public-api.ts';
 export type { RateLimiterSpec, RateLimiterOp, QueueOp, DeltaFIFOOp, IndexerOp, IndexFuncSpec, KubeObject, Delta, DeltaType, DeletedFinalStateUnknown } from './client-go/public-api.ts';
+// Chapter 17, extending (issue 23): apiextensions-apiserver's pruning, defaulting, OpenAPI validation, structural schemas and custom object creation.
+export { pruneObject, defaultCustomObject, validateCustomResource, validateStructuralSchema, createCustomResource } from './apiextensions/public-api.ts';
+export type { JSONSchemaProps, CrdFieldError } from './apiextensions/public-api.ts';
