@@ -11,9 +11,10 @@ import { engine as declarativeApply } from './declarative-apply/engine.ts';
 import { engine as etcd } from './etcd/engine.ts';
 import { engine as controllers } from './controllers/engine.ts';
 import { engine as informers } from './client-go/engine.ts';
+import { engine as extending } from './apiextensions/engine.ts';
 
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
-  ([resourcesOom, oomDiagnose, podLifecycle, scheduler, declarativeApply, etcd, controllers, informers] as Engine[]).map((engine) => [engine.id, engine]),
+  ([resourcesOom, oomDiagnose, podLifecycle, scheduler, declarativeApply, etcd, controllers, informers, extending] as Engine[]).map((engine) => [engine.id, engine]),
 );
 
 export function getEngine(id: string): Engine | undefined {
