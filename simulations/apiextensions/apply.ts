@@ -92,8 +92,14 @@ export function runApply(input: ExtendingInput, trace: TraceStep[]): ExtendingRe
     const name = crdName(object);
     const result = api.create(object);
     if (result.code >= 400 || !result.object) {
-      crds.push({ name, accepted: false, printed: `The CustomResourceDefinition ${goQuote(name)} is invalid: ${result.message.replace(/^[^:]*is invalid: /, '')}`, errors: [result.message], document: manifest.document });
-      trace.push({ title: `CustomResourceDefinition ${name} refused by API validation`, detail: result.message, subject: name, source: 'apiextensions-apiserver pkg/apis/apiextensions/validation/validation.go', level: 'warning' });
+      const message = result.message ?? `the server refused the object (${result.code})`;
+      // A 422 prints as kubectl's checkErr prints it; a 400 (decoding) as "Error from server (BadRequest)".
+      const printed =
+        result.fieldErrors && result.fieldErrors.length > 0
+          ? kubectlInvalidMessage('CustomResourceDefinition', name, result.fieldErrors)
+          : `Error from server (${result.reason ?? 'BadRequest'}): error when creating "STDIN": ${message}`;
+      crds.push({ name, accepted: false, printed, errors: [message], document: manifest.document });
+      trace.push({ title: `CustomResourceDefinition ${name} refused by the API server`, detail: message, subject: name, source: 'apiextensions-apiserver pkg/apis/apiextensions/validation/validation.go', level: 'warning' });
       continue;
     }
     const stored = result.object as JsonObject;
