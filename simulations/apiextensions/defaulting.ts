@@ -17,9 +17,20 @@ function isNonNullableNull(x: unknown, s: JSONSchemaProps | null | undefined): b
   return x === null && !!s && s.nullable !== true;
 }
 
+const withDefaults = new WeakMap<JSONSchemaProps, [string, JSONSchemaProps][]>();
+
+/** The properties that have a default (computed once per schema object). */
 function properties(s: JSONSchemaProps): [string, JSONSchemaProps][] {
-  if (!isPlainObject(s.properties)) return [];
-  return Object.entries(s.properties).map(([k, v]) => [k, isPlainObject(v) ? (v as JSONSchemaProps) : {}]);
+  let list = withDefaults.get(s);
+  if (!list) {
+    list = isPlainObject(s.properties)
+      ? Object.entries(s.properties)
+          .map(([k, v]): [string, JSONSchemaProps] => [k, isPlainObject(v) ? (v as JSONSchemaProps) : {}])
+          .filter(([, v]) => hasDefault(v))
+      : [];
+    withDefaults.set(s, list);
+  }
+  return list;
 }
 
 /** Default: fills defaults into x in place (defaults are deep-copied). */
@@ -31,9 +42,13 @@ export function applyDefaults(x: unknown, s: JSONSchemaProps | null | undefined)
       if (!Object.prototype.hasOwnProperty.call(x, k) || isNonNullableNull(x[k], prop)) setOwn(x, k, deepCopy(prop.default as JsonValue));
     }
     const additional = additionalPropertiesOf(s);
+    const props = isPlainObject(s.properties) ? (s.properties as Record<string, unknown>) : undefined;
     for (const k of Object.keys(x)) {
-      const prop = isPlainObject(s.properties) && Object.prototype.hasOwnProperty.call(s.properties, k) ? ((s.properties[k] ?? {}) as JSONSchemaProps) : undefined;
-      if (prop) applyDefaults(x[k], prop);
+      const v = x[k];
+      // A scalar has nothing to default below it; only a null may be replaced (by additionalProperties' default).
+      if (typeof v !== 'object' || (v === null && !additional)) continue;
+      const prop = props !== undefined && Object.prototype.hasOwnProperty.call(props, k) ? ((props[k] ?? {}) as JSONSchemaProps) : undefined;
+      if (prop) applyDefaults(v, prop);
       else if (additional && additional.schema) {
         if (isNonNullableNull(x[k], additional.schema) && hasDefault(additional.schema)) x[k] = deepCopy(additional.schema.default as JsonValue);
         applyDefaults(x[k], additional.schema);
@@ -56,8 +71,11 @@ export function pruneNonNullableNullsWithoutDefaults(x: unknown, s: JSONSchemaPr
   if (!s) return;
   if (isPlainObject(x)) {
     const additional = additionalPropertiesOf(s);
+    const props = isPlainObject(s.properties) ? (s.properties as Record<string, unknown>) : undefined;
     for (const k of Object.keys(x)) {
-      const prop = isPlainObject(s.properties) && Object.prototype.hasOwnProperty.call(s.properties, k) ? ((s.properties[k] ?? {}) as JSONSchemaProps) : additional?.schema ?? undefined;
+      const v = x[k];
+      if (typeof v !== 'object') continue; // scalars: nothing to drop
+      const prop = props !== undefined && Object.prototype.hasOwnProperty.call(props, k) ? ((props[k] ?? {}) as JSONSchemaProps) : additional?.schema ?? undefined;
       if (!prop) continue;
       if (x[k] === null && prop.nullable !== true && !hasDefault(prop)) {
         delete x[k];

@@ -44,7 +44,19 @@ function matchesType(type: string, v: unknown): boolean {
 }
 
 function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   return goJsonMarshal(a as JsonValue) === goJsonMarshal(b as JsonValue);
+}
+
+/** utf8.RuneCountInString for a JavaScript string (a surrogate pair is one rune). */
+function runeCount(v: string): number {
+  let n = v.length;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
 }
 
 /**
@@ -55,6 +67,17 @@ export function validateAgainstSchema(schema: JSONSchemaProps, obj: unknown): Fi
   const errs: FieldErr[] = [];
   validateNode(schema, obj, '', errs);
   return errs;
+}
+
+/** The go-openapi path name of a child: parent.key, parent[i], or the key at the root. */
+function childName(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent.length > 0 ? `${parent}.${key}` : key;
+}
+
+function validateChild(s: JSONSchemaProps, v: unknown, parent: string, key: string | number, errs: FieldErr[]): void {
+  // Scalars with nothing to check against cost no path string; a path is built only where it may be needed.
+  validateNode(s, v, childName(parent, key), errs);
 }
 
 function validateNode(s: JSONSchemaProps, v: unknown, name: string, errs: FieldErr[]): void {
@@ -89,7 +112,7 @@ function validateNode(s: JSONSchemaProps, v: unknown, name: string, errs: FieldE
 }
 
 function validateString(s: JSONSchemaProps, v: string, name: string, errs: FieldErr[]): void {
-  const length = [...v].length; // utf8.RuneCountInString
+  const length = runeCount(v);
   if (typeof s.maxLength === 'number' && length > s.maxLength) errs.push(tooLong(fieldPath(name), s.maxLength));
   if (typeof s.minLength === 'number' && length < s.minLength) errs.push(invalid(fieldPath(name), v, `${where(name)} should be at least ${s.minLength} chars long`));
   if (typeof s.pattern === 'string' && s.pattern.length > 0) {
@@ -131,24 +154,26 @@ function validateSlice(s: JSONSchemaProps, v: unknown[], name: string, errs: Fie
     }
   }
   const items = itemsOf(s);
-  if (items) v.forEach((item, i) => validateNode(items, item, `${name}[${i}]`, errs));
+  if (items) for (let i = 0; i < v.length; i++) validateChild(items, v[i], name, i, errs);
 }
 
 function validateObject(s: JSONSchemaProps, v: Record<string, unknown>, name: string, errs: FieldErr[]): void {
-  const n = Object.keys(v).length;
+  const n = typeof s.maxProperties === 'number' || typeof s.minProperties === 'number' ? Object.keys(v).length : 0;
   if (typeof s.maxProperties === 'number' && n > s.maxProperties) errs.push(tooMany(fieldPath(name), n, s.maxProperties));
   if (typeof s.minProperties === 'number' && n < s.minProperties) errs.push(invalid(fieldPath(name), v, `${where(name)} should have at least ${s.minProperties} properties`));
-  const child = (k: string): string => (name.length > 0 ? `${name}.${k}` : k);
   if (Array.isArray(s.required)) {
     for (const k of s.required) {
-      if (typeof k === 'string' && !Object.prototype.hasOwnProperty.call(v, k)) errs.push(required(fieldPath(child(k)), ''));
+      if (typeof k === 'string' && !Object.prototype.hasOwnProperty.call(v, k)) errs.push(required(fieldPath(childName(name, k)), ''));
     }
   }
   const additional = additionalPropertiesOf(s);
-  for (const k of Object.keys(v)) {
-    const prop = propertyOf(s, k);
-    if (prop) validateNode(prop, v[k], child(k), errs);
-    else if (additional?.schema) validateNode(additional.schema, v[k], child(k), errs);
+  const props = isPlainObject(s.properties) ? (s.properties as Record<string, unknown>) : undefined;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    const p = props !== undefined && Object.prototype.hasOwnProperty.call(props, k) ? props[k] : undefined;
+    const prop = p === undefined ? undefined : isPlainObject(p) ? (p as JSONSchemaProps) : {};
+    if (prop) validateChild(prop, v[k], name, k, errs);
+    else if (additional?.schema) validateChild(additional.schema, v[k], name, k, errs);
   }
 }
 
@@ -158,6 +183,7 @@ function validateObject(s: JSONSchemaProps, v: Record<string, unknown>, name: st
  * them at the nil path as `<nil>: Invalid value: "": ...`.
  */
 function validateSchemaProps(s: JSONSchemaProps, v: unknown, name: string, errs: FieldErr[]): void {
+  if (s.anyOf === undefined && s.oneOf === undefined && s.allOf === undefined && s.not === undefined) return;
   const subs = (list: unknown): JSONSchemaProps[] => (Array.isArray(list) ? list.filter(isPlainObject).map((x) => x as JSONSchemaProps) : []);
   const anyOf = subs(s.anyOf);
   if (anyOf.length > 0) {
