@@ -58,3 +58,13 @@ describe('extending engine', () => {
     assert.match(view.tables[0].text, /^NAME\s+REPLICAS\s+SIZE\nw\s+1\s+small$/);
   });
 });
+
+describe('extending view: the request path strip', () => {
+  it('shows where each object stopped', () => {
+    const view = engine.viewModel!(run(fixture));
+    assert.deepEqual(view.objects[0].stages.map((s) => s.name), ['decode', 'default', 'prune', 'validate', 'store']);
+    assert.deepEqual(view.objects[1].stages.map((s) => `${s.name}:${s.cls}`).at(-1), 'validate:ext-stage-fail');
+    const strict = engine.viewModel!(run(withValidate('strict')));
+    assert.equal(strict.objects[0].stages.at(-1)!.note, '1 unknown: 400 (strict)');
+  });
+});
