@@ -90,3 +90,6 @@ export {
   convertCPUSharesToCgroupV2Value, cgroupV2Files, applyLayers,
 } from './containers/public-api.ts';
 export type { ResourceConfig, ResourceConfigOptions, LayerEntry, ViewEntry } from './containers/public-api.ts';
+// Chapter 17, extending (issue 23): apiextensions-apiserver's pruning, defaulting, OpenAPI validation, structural schemas and custom object creation.
+export { pruneObject, defaultCustomObject, validateCustomResource, validateStructuralSchema, createCustomResource } from './apiextensions/public-api.ts';
+export type { JSONSchemaProps, CrdFieldError } from './apiextensions/public-api.ts';

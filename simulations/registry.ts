@@ -21,6 +21,7 @@ import { engine as podSecurity } from './pod-security/engine.ts';
 import { engine as configPropagation } from './config-propagation/engine.ts';
 import { engine as ingress } from './ingress/engine.ts';
 import { engine as containers } from './containers/engine.ts';
+import { engine as extending } from './apiextensions/engine.ts';
 
 // One engine per line: chapters are added (and merged) without touching each other's lines.
 export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
@@ -44,6 +45,7 @@ export const engines: ReadonlyMap<string, Engine> = new Map<string, Engine>(
       configPropagation,
       ingress,
       containers,
+      extending,
     ] as Engine[]
   ).map((engine) => [engine.id, engine]),
 );

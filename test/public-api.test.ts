@@ -300,3 +300,27 @@ describe('simulations/index.ts: containers', () => {
     assert.deepEqual(api.applyLayers([[{ path: 'etc/', type: 'dir' }, { path: 'etc/a', type: 'file', content: '1' }], [{ path: 'etc/.wh.a', type: 'file' }]]), [{ path: 'etc', type: 'dir', fromLayer: 0 }]);
   });
 });
+
+// Issue 23, chapter 17 (extending): the contract examples of /work/shared/contracts/containers-extending.md.
+describe('extending: the apiextensions functions answer the contract examples', () => {
+  it('pruneObject, defaultCustomObject, validateCustomResource, validateStructuralSchema, createCustomResource', () => {
+    assert.deepEqual(api.pruneObject({ properties: { a: {} } }, { a: 1, b: 2 }), { object: { a: 1 }, prunedPaths: ['b'] });
+    assert.deepEqual(api.defaultCustomObject({ properties: { a: { default: 'A' } } }, {}), { a: 'A' });
+    assert.deepEqual(api.validateCustomResource({ type: 'object', properties: { field: { type: 'object' } } }, { field: 'foo' }), [
+      { type: 'FieldValueInvalid', field: 'field', detail: 'field in body must be of type object: "string"', message: 'field: Invalid value: "string": field in body must be of type object: "string"' },
+    ]);
+    assert.deepEqual(
+      api.validateStructuralSchema({ type: 'object', properties: { slice: { type: 'array' } } }).map((e) => e.message),
+      ['spec.versions[0].schema.openAPIV3Schema.properties[slice].items: Required value: must be specified'],
+    );
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'foos.tests.example.com' },
+      spec: { group: 'tests.example.com', scope: 'Namespaced', names: { plural: 'foos', kind: 'Foo' }, versions: [{ name: 'v1beta1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }] },
+    };
+    const created = api.createCustomResource(crd, { apiVersion: 'tests.example.com/v1beta1', kind: 'Foo', metadata: { name: 'foo' }, unspecified: 'bar' });
+    assert.ok('object' in created);
+    assert.equal((created.object as Record<string, unknown>).unspecified, undefined);
+  });
+});
