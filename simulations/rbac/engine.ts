@@ -14,20 +14,12 @@ import type { CanIOutcome, Identity } from './can-i.ts';
 import { lookupResource } from './resources.ts';
 import type { RbacLists } from './rule-resolver.ts';
 import { listStored, nameOf, readInput } from './schema.ts';
-import type { RbacInput } from './schema.ts';
+import type { RbacInput, ReviewSpec } from './schema.ts';
 import { buildView } from './view-model.ts';
 import type { RbacView } from './view-model.ts';
 
-export interface ReviewOutcome {
-  user: string;
-  groups: string[];
-  verb: string;
-  resource: string;
-  apiGroup: string;
-  subresource: string;
-  namespace: string;
-  name: string;
-  path: string;
+/** A review as asked (its attributes, not its source object) and the authorizer's answer. */
+export interface ReviewOutcome extends Omit<ReviewSpec, 'source'> {
   allowed: boolean;
   reason: string;
   decidedBy: CanIOutcome['decidedBy'];
